@@ -1,0 +1,369 @@
+#include "cli/cli.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <ctime>
+#include <functional>
+#include <iostream>
+#include <locale>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <sstream>
+
+#include "pipeline/export_json.hpp"
+#include "pipeline/runner.hpp"
+#include "pipeline/stages.hpp"
+#include "pipeline/store.hpp"
+
+namespace shoebox::cli {
+namespace {
+
+struct Args {
+  std::vector<std::string> positional;
+  std::vector<std::pair<std::string, std::string>> options;  // --name → value ("" for flags)
+
+  bool Has(const std::string& name) const {
+    return std::any_of(options.begin(), options.end(), [&](const auto& o) { return o.first == name; });
+  }
+  std::optional<std::string> Get(const std::string& name) const {
+    for (const auto& [key, value] : options) {
+      if (key == name) return value;
+    }
+    return std::nullopt;
+  }
+};
+
+struct Verb {
+  std::string_view name;
+  std::string_view usage;
+  std::string_view summary;
+  std::vector<std::string_view> value_options;  // options that take a value
+  std::vector<std::string_view> flag_options;
+  std::function<int(const Args&, const Environment&)> run;
+};
+
+const std::vector<Verb>& Verbs();
+
+std::string DatabasePath(const Args& args, const Environment& env) {
+  if (auto db = args.Get("--db")) return *db;
+  return env.default_db.empty() ? "shoebox.db" : env.default_db;
+}
+
+std::string UtcNow() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buffer;
+}
+
+std::optional<int> ParsePositiveInt(const std::string& text) {
+  if (text.empty() || text.size() > 6 || !std::all_of(text.begin(), text.end(), ::isdigit)) return std::nullopt;
+  int value = std::stoi(text);
+  return value > 0 ? std::optional<int>(value) : std::nullopt;
+}
+
+// Writes a file the person asked for, created 0600 like everything holding their records.
+bool WritePrivateFile(const std::string& path, const std::string& content) {
+  int fd = ::open(path.c_str(), O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) return false;
+  size_t done = 0;
+  while (done < content.size()) {
+    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n <= 0) {
+      ::close(fd);
+      return false;
+    }
+    done += static_cast<size_t>(n);
+  }
+  return ::close(fd) == 0;
+}
+
+int Scan(const Args& args, const Environment& env) {
+  if (args.positional.empty()) {
+    *env.err << "shoebox scan: give at least one file or folder\n";
+    return kExitUsage;
+  }
+  runner::Options options;
+  options.force = args.Has("--force");
+  options.show_progress = env.err_is_terminal && !args.Has("--no-progress");
+  if (auto jobs = args.Get("--jobs")) {
+    auto n = ParsePositiveInt(*jobs);
+    if (!n) {
+      *env.err << "shoebox scan: --jobs takes a whole number above 0\n";
+      return kExitUsage;
+    }
+    options.jobs = *n;
+  }
+  if (auto dpi = args.Get("--dpi")) {
+    auto n = ParsePositiveInt(*dpi);
+    if (!n || *n < 72 || *n > 1200) {
+      *env.err << "shoebox scan: --dpi takes a number from 72 to 1200\n";
+      return kExitUsage;
+    }
+    options.ingest.render_dpi = *n;
+  }
+  auto db = store::Database::Open(DatabasePath(args, env), store::Mode::kReadWrite);
+  if (!db) {
+    *env.err << db.error().message << '\n';
+    return kExitDatabase;
+  }
+  auto summary = runner::Scan(args.positional, **db, options, *env.out, *env.err);
+  if (!summary) {
+    *env.err << summary.error().message << '\n';
+    return kExitDatabase;
+  }
+  *env.err << "scanned " << summary->files_scanned << " file(s), " << summary->pages << " page(s), "
+           << summary->documents << " document(s); skipped " << summary->files_skipped << " already in the database; "
+           << summary->files_failed << " with errors\n";
+  return summary->files_failed > 0 ? kExitInputFailed : kExitOk;
+}
+
+int Export(const Args& args, const Environment& env) {
+  if (!args.Has("--json")) {
+    *env.err << "shoebox export: say --json (the only format so far)\n";
+    return kExitUsage;
+  }
+  auto db = store::Database::Open(DatabasePath(args, env), store::Mode::kReadOnly);
+  if (!db) {
+    *env.err << db.error().message << '\n';
+    return kExitDatabase;
+  }
+  auto json = exporter::ExportJson(**db, UtcNow());
+  if (!json) {
+    *env.err << json.error().message << '\n';
+    return kExitDatabase;
+  }
+  if (auto out = args.Get("--out")) {
+    if (!WritePrivateFile(*out, *json)) {
+      *env.err << "shoebox export: cannot write " << *out << '\n';
+      return kExitUsage;
+    }
+    return kExitOk;
+  }
+  *env.out << *json;
+  return kExitOk;
+}
+
+std::string CellText(const store::Value& value) {
+  if (std::holds_alternative<std::int64_t>(value)) return std::to_string(std::get<std::int64_t>(value));
+  if (std::holds_alternative<double>(value)) {
+    std::ostringstream text;
+    text.imbue(std::locale::classic());
+    text << std::get<double>(value);
+    return text.str();
+  }
+  if (std::holds_alternative<std::string>(value)) return std::get<std::string>(value);
+  return "";
+}
+
+std::string CsvQuote(const std::string& text) {
+  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return quoted + "\"";
+}
+
+int Query(const Args& args, const Environment& env) {
+  if (args.positional.size() != 1) {
+    *env.err << "shoebox query: give one SQL statement in quotes\n";
+    return kExitUsage;
+  }
+  auto db = store::Database::Open(DatabasePath(args, env), store::Mode::kReadOnly);
+  if (!db) {
+    *env.err << db.error().message << '\n';
+    return kExitDatabase;
+  }
+  auto table = (*db)->Select(args.positional[0]);
+  if (!table) {
+    *env.err << table.error().message << '\n';
+    return kExitUsage;
+  }
+  std::ostream& out = *env.out;
+  if (args.Has("--json")) {
+    nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+    for (const auto& row : table->rows) {
+      nlohmann::ordered_json object = nlohmann::ordered_json::object();
+      for (size_t c = 0; c < row.size(); ++c) {
+        const auto& value = row[c];
+        if (std::holds_alternative<std::int64_t>(value)) object[table->columns[c]] = std::get<std::int64_t>(value);
+        else if (std::holds_alternative<double>(value)) object[table->columns[c]] = std::get<double>(value);
+        else if (std::holds_alternative<std::string>(value)) object[table->columns[c]] = std::get<std::string>(value);
+        else object[table->columns[c]] = nullptr;
+      }
+      rows.push_back(std::move(object));
+    }
+    out << rows.dump(2) << '\n';
+  } else if (args.Has("--csv")) {
+    for (size_t c = 0; c < table->columns.size(); ++c) out << (c ? "," : "") << CsvQuote(table->columns[c]);
+    out << '\n';
+    for (const auto& row : table->rows) {
+      for (size_t c = 0; c < row.size(); ++c) out << (c ? "," : "") << CsvQuote(CellText(row[c]));
+      out << '\n';
+    }
+  } else {
+    std::vector<size_t> widths;
+    for (const auto& column : table->columns) widths.push_back(column.size());
+    std::vector<std::vector<std::string>> cells;
+    for (const auto& row : table->rows) {
+      std::vector<std::string> texts;
+      for (size_t c = 0; c < row.size(); ++c) {
+        std::string text = CellText(row[c]);
+        std::replace(text.begin(), text.end(), '\n', ' ');
+        if (text.size() > 60) text = text.substr(0, 57) + "...";
+        widths[c] = std::max(widths[c], text.size());
+        texts.push_back(std::move(text));
+      }
+      cells.push_back(std::move(texts));
+    }
+    auto print_row = [&](const std::vector<std::string>& row) {
+      for (size_t c = 0; c < row.size(); ++c) {
+        out << (c ? "  " : "") << row[c];
+        if (c + 1 < row.size()) out << std::string(widths[c] - row[c].size(), ' ');
+      }
+      out << '\n';
+    };
+    print_row(table->columns);
+    std::vector<std::string> rule;
+    for (size_t w : widths) rule.push_back(std::string(w, '-'));
+    print_row(rule);
+    for (const auto& row : cells) print_row(row);
+  }
+  return kExitOk;
+}
+
+int ListStages(const Args&, const Environment& env) {
+  for (const StageInfo& stage : Stages()) *env.out << stage.name << std::string(10 - stage.name.size(), ' ') << stage.summary << '\n';
+  return kExitOk;
+}
+
+void PrintHelp(std::ostream& out) {
+  out << "usage: shoebox [--db PATH] VERB [ARGS]\n\n"
+         "Reads photographed and scanned medical bills, EOBs and collection letters into SQLite.\n\nverbs:\n";
+  for (const Verb& verb : Verbs()) out << "  " << verb.usage << "\n      " << verb.summary << '\n';
+  out << "\nThe database is ./shoebox.db unless --db or SHOEBOX_DB says otherwise; it is created with mode 0600.\n"
+         "Exit codes: 0 all done; 1 usage; 2 some inputs failed (each named); 3 database error.\n";
+}
+
+size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+const std::vector<Verb>& Verbs() {
+  static const std::vector<Verb> kVerbs = {
+      {"scan", "scan PATH... [--force] [--jobs N] [--dpi N] [--no-progress]",
+       "read files and folders (recursively) into the database; files already there are skipped",
+       {"--jobs", "--dpi"}, {"--force", "--no-progress"}, Scan},
+      {"export", "export --json [--out FILE]", "everything the database knows as shoebox-export/1 JSON",
+       {"--out"}, {"--json"}, Export},
+      {"query", "query SQL [--json | --csv]", "run one read-only SQL statement against the database", {},
+       {"--json", "--csv"}, Query},
+      {"stages", "stages", "list the pipeline's stages", {}, {}, ListStages},
+  };
+  return kVerbs;
+}
+
+}  // namespace
+
+int Run(const std::vector<std::string>& raw, const Environment& env) {
+  std::vector<std::string> args = raw;
+  Args global;
+  // --db may stand before or after the verb.
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--db" || args[i].rfind("--db=", 0) == 0) {
+      std::string value;
+      if (args[i] == "--db") {
+        if (i + 1 >= args.size()) {
+          *env.err << "shoebox: --db needs a path\n";
+          return kExitUsage;
+        }
+        value = args[i + 1];
+        args.erase(args.begin() + static_cast<long>(i), args.begin() + static_cast<long>(i) + 2);
+      } else {
+        value = args[i].substr(5);
+        args.erase(args.begin() + static_cast<long>(i));
+      }
+      global.options.emplace_back("--db", value);
+      --i;
+    }
+  }
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    PrintHelp(args.empty() ? *env.err : *env.out);
+    return args.empty() ? kExitUsage : kExitOk;
+  }
+  if (args[0] == "--version") {
+    *env.out << "shoebox 0.1.0\n";
+    return kExitOk;
+  }
+  const Verb* verb = nullptr;
+  for (const Verb& candidate : Verbs()) {
+    if (candidate.name == args[0]) verb = &candidate;
+  }
+  if (verb == nullptr) {
+    *env.err << "shoebox: '" << args[0] << "' is not a verb";
+    for (const Verb& candidate : Verbs()) {
+      if (EditDistance(candidate.name, args[0]) <= 2) {
+        *env.err << "; did you mean '" << candidate.name << "'?";
+        break;
+      }
+    }
+    *env.err << " (shoebox --help lists them)\n";
+    return kExitUsage;
+  }
+  Args parsed = global;
+  bool only_positional = false;
+  for (size_t i = 1; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (only_positional || arg.rfind("--", 0) != 0) {
+      parsed.positional.push_back(arg);
+      continue;
+    }
+    if (arg == "--") {
+      only_positional = true;
+      continue;
+    }
+    std::string name = arg, value;
+    if (auto eq = arg.find('='); eq != std::string::npos) name = arg.substr(0, eq), value = arg.substr(eq + 1);
+    bool takes_value = std::find(verb->value_options.begin(), verb->value_options.end(), name) != verb->value_options.end();
+    bool is_flag = std::find(verb->flag_options.begin(), verb->flag_options.end(), name) != verb->flag_options.end();
+    if (!takes_value && !is_flag) {
+      *env.err << "shoebox " << verb->name << ": unknown option " << name << " (usage: shoebox " << verb->usage << ")\n";
+      return kExitUsage;
+    }
+    if (takes_value && value.empty()) {
+      if (i + 1 >= args.size()) {
+        *env.err << "shoebox " << verb->name << ": " << name << " needs a value\n";
+        return kExitUsage;
+      }
+      value = args[++i];
+    }
+    parsed.options.emplace_back(name, value);
+  }
+  return verb->run(parsed, env);
+}
+
+int Run(int argc, char** argv) {
+  std::ios::sync_with_stdio(true);
+  std::cout.imbue(std::locale::classic());
+  std::cerr.imbue(std::locale::classic());
+  Environment env{&std::cout, &std::cerr, static_cast<bool>(::isatty(STDERR_FILENO)), ""};
+  if (const char* db = std::getenv("SHOEBOX_DB")) env.default_db = db;
+  return Run(std::vector<std::string>(argv + 1, argv + argc), env);
+}
+
+}  // namespace shoebox::cli

@@ -1,0 +1,29 @@
+// The command line: verbs in a table {name, summary, function}; main() only calls Run. Every verb is
+// reachable in-process with its own streams so tests pin stdout, stderr and the exit code.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace shoebox::cli {
+
+// Exit codes (DESIGN.md): the one table.
+enum ExitCode : int {
+  kExitOk = 0,
+  kExitUsage = 1,
+  kExitInputFailed = 2,  // some inputs failed; each named with its reason and recorded
+  kExitDatabase = 3,
+};
+
+struct Environment {
+  std::ostream* out;
+  std::ostream* err;
+  bool err_is_terminal = false;
+  std::string default_db;  // SHOEBOX_DB, or empty for ./shoebox.db
+};
+
+int Run(const std::vector<std::string>& args, const Environment& env);
+int Run(int argc, char** argv);
+
+}  // namespace shoebox::cli

@@ -1,0 +1,392 @@
+// The first-cut extractor shared by all kinds: label → value search over lines and cells, the
+// letterhead for the sender's name, one claim per EOB/MSN, and the arithmetic checks of
+// DOMAIN.md §3 where every figure of an identity is present.
+#include "extractors/extract.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+
+#include "extractors/dates.hpp"
+#include "extractors/labels.hpp"
+#include "extractors/money.hpp"
+#include "extractors/text.hpp"
+#include "pipeline/layout.hpp"
+
+namespace shoebox::extractors {
+namespace {
+
+enum class ValueType { kMoney, kDate, kIdentifier, kName };
+
+ValueType TypeOf(const std::string& field) {
+  if (field.ends_with("_cents")) return ValueType::kMoney;
+  if (field.ends_with("_date") || field == "date_of_service") return ValueType::kDate;
+  if (field.ends_with("_number") || field.ends_with("_id")) return ValueType::kIdentifier;
+  return ValueType::kName;
+}
+
+std::vector<std::string> Texts(const std::vector<Word>& words) {
+  std::vector<std::string> texts;
+  for (const Word& word : words) texts.push_back(word.text);
+  return texts;
+}
+
+bool HasDigit(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); });
+}
+bool HasLetter(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](unsigned char c) { return std::isalpha(c); });
+}
+
+std::string TrimIdentifier(std::string text) {
+  auto is_trim = [](char c) { return c == '.' || c == ',' || c == ':' || c == ';' || c == '#' || c == ')' || c == '('; };
+  while (!text.empty() && is_trim(text.back())) text.pop_back();
+  while (!text.empty() && is_trim(text.front())) text.erase(0, 1);
+  return text;
+}
+
+// Reads a value of `type` from words[start, …); fills field text/cents, box and confidence.
+bool ReadValue(ValueType type, const std::vector<Word>& words, size_t start, Field& field) {
+  if (start >= words.size()) return false;
+  std::vector<std::string> texts = Texts(words);
+  size_t first = 0, count = 0;
+  switch (type) {
+    case ValueType::kMoney: {
+      auto money = FindMoney(texts, start);
+      if (!money) return false;
+      field.cents = money->cents;
+      first = money->first_word, count = money->word_count;
+      break;
+    }
+    case ValueType::kDate: {
+      auto date = FindDate(texts, start);
+      if (!date) return false;
+      field.text = date->iso;
+      first = date->first_word, count = date->word_count;
+      break;
+    }
+    case ValueType::kIdentifier: {
+      for (size_t i = start; i < texts.size() && count == 0; ++i) {
+        std::string token = TrimIdentifier(texts[i]);
+        if (HasDigit(token) && token.size() >= 3) field.text = token, first = i, count = 1;
+      }
+      if (count == 0) return false;
+      break;
+    }
+    case ValueType::kName: {
+      std::string joined;
+      for (size_t i = start; i < texts.size(); ++i) joined += (joined.empty() ? "" : " ") + texts[i];
+      joined = CollapseSpaces(TrimIdentifier(joined));
+      if (!HasLetter(joined) || FindMoney(texts, start)) return false;
+      field.text = joined;
+      first = start, count = texts.size() - start;
+      break;
+    }
+  }
+  double confidence = 1.0;
+  BoxPx box;
+  for (size_t i = first; i < first + count; ++i) {
+    confidence = std::min(confidence, words[i].confidence);
+    box = Union(box, words[i].box_px);
+  }
+  field.box_px = box;
+  field.confidence = confidence;
+  return true;
+}
+
+// Finds `tokens` as a run in the cell's words; returns the index just past it.
+std::optional<size_t> MatchLabel(const std::vector<std::string>& cell_tokens, const std::vector<std::string>& tokens) {
+  if (tokens.size() > cell_tokens.size()) return std::nullopt;
+  for (size_t i = 0; i + tokens.size() <= cell_tokens.size(); ++i) {
+    if (std::equal(tokens.begin(), tokens.end(), cell_tokens.begin() + static_cast<long>(i))) return i + tokens.size();
+  }
+  return std::nullopt;
+}
+
+struct CellRef {
+  size_t line = 0;
+  Line cell;
+  std::vector<std::string> tokens;
+};
+
+// The lines split into cells once, with their label tokens.
+struct CellGrid {
+  const std::vector<Line>* lines = nullptr;
+  std::vector<std::vector<CellRef>> cells;  // per line
+
+  explicit CellGrid(const std::vector<Line>& all_lines) : lines(&all_lines) {
+    for (size_t i = 0; i < all_lines.size(); ++i) {
+      std::vector<CellRef> row;
+      for (Line& cell : layout::SplitCells(all_lines[i])) {
+        CellRef ref{i, std::move(cell), {}};
+        for (const Word& word : ref.cell.words) ref.tokens.push_back(LabelToken(word.text));
+        row.push_back(std::move(ref));
+      }
+      cells.push_back(std::move(row));
+    }
+  }
+};
+
+bool Overlaps(int a0, int a1, int b0, int b1) { return std::min(a1, b1) > std::max(a0, b0); }
+
+// Label → value over the whole document for one scope. Longer labels claim their words first, so
+// "Patient Account Number" is never read as the patient's name.
+std::map<std::string, Field> FindLabelledFields(const CellGrid& grid, const std::string& scope) {
+  std::vector<const Label*> labels;
+  for (const Label& label : Labels()) {
+    if (label.scope == scope) labels.push_back(&label);
+  }
+  std::stable_sort(labels.begin(), labels.end(),
+                   [](const Label* a, const Label* b) { return a->tokens.size() > b->tokens.size(); });
+  std::map<std::string, Field> found;
+  std::set<std::tuple<size_t, size_t, size_t>> used;  // (line, cell, word) consumed by a label
+  for (const Label* label : labels) {
+    if (found.count(label->field)) continue;
+    ValueType type = TypeOf(label->field);
+    for (size_t li = 0; li < grid.cells.size() && !found.count(label->field); ++li) {
+      const auto& row = grid.cells[li];
+      for (size_t ci = 0; ci < row.size() && !found.count(label->field); ++ci) {
+        auto end = MatchLabel(row[ci].tokens, label->tokens);
+        if (!end) continue;
+        size_t begin = *end - label->tokens.size();
+        bool taken = false;
+        for (size_t w = begin; w < *end; ++w) taken |= used.count({li, ci, w}) > 0;
+        if (taken) continue;
+        for (size_t w = begin; w < *end; ++w) used.insert({li, ci, w});
+        Field field;
+        field.name = label->field;
+        field.page = row[ci].cell.page;
+        const BoxPx& label_box = row[ci].cell.words[begin].box_px;
+        bool ok = ReadValue(type, row[ci].cell.words, *end, field) ||
+                  (ci + 1 < row.size() && ReadValue(type, row[ci + 1].cell.words, 0, field));
+        // Column layouts: the value sits under its label, within the next two lines.
+        for (size_t below = li + 1; !ok && below < grid.cells.size() && below <= li + 2; ++below) {
+          for (const CellRef& under : grid.cells[below]) {
+            if (under.cell.page == row[ci].cell.page &&
+                Overlaps(under.cell.box_px.x0, under.cell.box_px.x1, label_box.x0, row[ci].cell.box_px.x1) &&
+                ReadValue(type, under.cell.words, 0, field)) {
+              ok = true;
+              break;
+            }
+          }
+        }
+        if (ok) {
+          field.confidence *= 0.95;  // the label itself may be a near miss of what was meant
+          found[label->field] = field;
+        }
+      }
+    }
+  }
+  return found;
+}
+
+// The sender's name: the tallest line near the top of the first page, ignoring lines of figures.
+std::optional<Field> Letterhead(const std::vector<Line>& lines, const std::string& name) {
+  if (lines.empty()) return std::nullopt;
+  int page = lines.front().page;
+  int top = lines.front().box_px.y0, bottom = top;
+  for (const Line& line : lines) {
+    if (line.page == page) bottom = std::max(bottom, line.box_px.y1);
+  }
+  int limit = top + (bottom - top) / 4;
+  const Line* best = nullptr;
+  int best_height = 0;
+  for (const Line& line : lines) {
+    if (line.page != page || line.box_px.y0 > limit) continue;
+    std::vector<Line> cells = layout::SplitCells(line);
+    const Line& first_cell = cells.front();
+    std::string text = first_cell.Text();
+    if (!HasLetter(text) || HasDigit(text)) continue;
+    std::vector<int> heights;
+    for (const Word& word : first_cell.words) heights.push_back(word.box_px.height());
+    std::sort(heights.begin(), heights.end());
+    int height = heights[heights.size() / 2];
+    if (height > best_height * 1.15) best = &line, best_height = height;
+  }
+  if (best == nullptr) return std::nullopt;
+  Line cell = layout::SplitCells(*best).front();
+  Field field;
+  field.name = name;
+  field.text = CollapseSpaces(cell.Text());
+  field.page = cell.page;
+  field.box_px = cell.box_px;
+  field.confidence = 1.0;
+  for (const Word& word : cell.words) field.confidence = std::min(field.confidence, word.confidence);
+  field.confidence *= 0.8;  // a letterhead is a guess from layout, not a label
+  return field;
+}
+
+// "North South Group is a debt collector." names the collector in the model notice's own words.
+std::optional<Field> CollectorFromDisclosure(const std::vector<Line>& lines) {
+  for (const Line& line : lines) {
+    std::vector<std::string> tokens;
+    for (const Word& word : line.words) tokens.push_back(LabelToken(word.text));
+    auto end = MatchLabel(tokens, {"is", "a", "debt", "collector"});
+    if (!end || *end < 5) continue;
+    size_t name_end = *end - 4;
+    Field field;
+    field.name = "collector_name";
+    field.page = line.page;
+    field.confidence = 1.0;
+    for (size_t i = 0; i < name_end; ++i) {
+      field.text += (i ? " " : "") + line.words[i].text;
+      field.box_px = Union(field.box_px, line.words[i].box_px);
+      field.confidence = std::min(field.confidence, line.words[i].confidence);
+    }
+    return field;
+  }
+  return std::nullopt;
+}
+
+std::string JoinedLowerText(const std::vector<Line>& lines) {
+  std::string text;
+  for (const Line& line : lines) text += NormalizeForMatch(line.Text()) + "\n";
+  return text;
+}
+
+std::optional<Cents> CentsOf(const std::map<std::string, Field>& fields, const std::string& name) {
+  auto it = fields.find(name);
+  return it == fields.end() ? std::nullopt : it->second.cents;
+}
+
+void AddFields(const std::map<std::string, Field>& found, Document& document) {
+  for (const auto& [name, field] : found) document.fields.push_back(field);
+}
+
+void ExtractBill(const std::vector<Line>& lines, const CellGrid& grid, Document& document) {
+  if (auto name = Letterhead(lines, "provider_name")) document.fields.push_back(*name);
+  auto found = FindLabelledFields(grid, "bill");
+  std::string text = JoinedLowerText(lines);
+  std::string status;
+  if (text.find("pending insurance") != std::string::npos || text.find("insurance pending") != std::string::npos ||
+      text.find("awaiting insurance") != std::string::npos) {
+    status = "pending";
+  } else if (text.find("billed to insurance") != std::string::npos) {
+    status = "billed";
+  } else if (found.count("insurance_paid_cents")) {
+    status = "processed";
+  }
+  if (!status.empty()) {
+    Field field;
+    field.name = "insurance_status";
+    field.text = status;
+    field.confidence = 0.7;
+    field.page = lines.empty() ? 1 : lines.front().page;
+    document.fields.push_back(field);
+  }
+  auto charges = CentsOf(found, "total_charges_cents");
+  auto due = CentsOf(found, "amount_due_cents");
+  if (charges && due) {
+    Cents expected = *charges - CentsOf(found, "insurance_paid_cents").value_or(0) -
+                     CentsOf(found, "adjustments_cents").value_or(0) - CentsOf(found, "patient_paid_cents").value_or(0) -
+                     CentsOf(found, "insurance_pending_cents").value_or(0);
+    document.checks.push_back({"amount_due_equals_charges_less_credits", expected == *due,
+                               expected == *due ? "" : "expected " + std::to_string(expected) + " cents"});
+  }
+  AddFields(found, document);
+}
+
+void ExtractClaimDocument(const std::vector<Line>& lines, const CellGrid& grid, Document& document) {
+  if (auto name = Letterhead(lines, "payer_name")) document.fields.push_back(*name);
+  AddFields(FindLabelledFields(grid, "eob"), document);
+  auto found = FindLabelledFields(grid, "claim");
+  if (found.empty()) return;
+  Claim claim;
+  auto text_of = [&](const char* name) { return found.count(name) ? found[name].text : std::string(); };
+  claim.claim_number = text_of("claim_number");
+  claim.provider_name = text_of("provider_name");
+  claim.patient_account_number = text_of("patient_account_number");
+  claim.processed_date = text_of("processed_date");
+  claim.billed_cents = CentsOf(found, "billed_cents");
+  claim.discount_cents = CentsOf(found, "discount_cents");
+  claim.not_covered_cents = CentsOf(found, "not_covered_cents");
+  claim.allowed_cents = CentsOf(found, "allowed_cents");
+  claim.plan_paid_cents = CentsOf(found, "plan_paid_cents");
+  claim.deductible_cents = CentsOf(found, "deductible_cents");
+  claim.copay_cents = CentsOf(found, "copay_cents");
+  claim.coinsurance_cents = CentsOf(found, "coinsurance_cents");
+  claim.patient_responsibility_cents = CentsOf(found, "patient_responsibility_cents");
+  claim.page = found.begin()->second.page;
+  std::string text = JoinedLowerText(lines);
+  if (text.find("out-of-network") != std::string::npos || text.find("out of network") != std::string::npos) {
+    claim.network_status = "out_of_network";
+  } else if (text.find("in-network") != std::string::npos || text.find("in network") != std::string::npos) {
+    claim.network_status = "in_network";
+  }
+  if (text.find("denied") != std::string::npos) {
+    claim.status = claim.plan_paid_cents.value_or(0) > 0 ? "partially_denied" : "denied";
+  } else if (text.find("pending") != std::string::npos || text.find("in process") != std::string::npos) {
+    claim.status = "pending";
+  } else if (!claim.processed_date.empty() || claim.plan_paid_cents) {
+    claim.status = "processed";
+  }
+  if (claim.deductible_cents && claim.copay_cents && claim.coinsurance_cents && claim.patient_responsibility_cents) {
+    Cents sum = *claim.deductible_cents + *claim.copay_cents + *claim.coinsurance_cents;
+    bool ok = sum == *claim.patient_responsibility_cents ||
+              sum + claim.not_covered_cents.value_or(0) == *claim.patient_responsibility_cents;
+    document.checks.push_back({"claim_cost_share_sums_to_patient_responsibility", ok, ""});
+  }
+  document.claims.push_back(std::move(claim));
+}
+
+void ExtractCollectionLetter(const std::vector<Line>& lines, const CellGrid& grid, Document& document) {
+  auto collector = CollectorFromDisclosure(lines);
+  if (!collector) collector = Letterhead(lines, "collector_name");
+  if (collector) document.fields.push_back(*collector);
+  auto found = FindLabelledFields(grid, "collection_letter");
+  // The model notice gives the dispute deadline in a sentence: "Call or write to us by <date>".
+  for (const Line& line : lines) {
+    if (found.count("validation_end_date")) break;
+    std::vector<std::string> tokens, texts = Texts(line.words);
+    for (const Word& word : line.words) tokens.push_back(LabelToken(word.text));
+    auto end = MatchLabel(tokens, {"write", "to", "us", "by"});
+    if (!end) continue;
+    Field field;
+    field.name = "validation_end_date";
+    field.page = line.page;
+    if (ReadValue(ValueType::kDate, line.words, *end, field)) found[field.name] = field;
+  }
+  auto itemized = CentsOf(found, "amount_on_itemization_date_cents");
+  auto current = CentsOf(found, "current_amount_cents");
+  if (itemized && current) {
+    Cents expected = *itemized + CentsOf(found, "interest_cents").value_or(0) + CentsOf(found, "fees_cents").value_or(0) -
+                     CentsOf(found, "payments_cents").value_or(0) - CentsOf(found, "credits_cents").value_or(0);
+    document.checks.push_back({"current_amount_equals_itemization_plus_changes", expected == *current,
+                               expected == *current ? "" : "expected " + std::to_string(expected) + " cents"});
+  }
+  AddFields(found, document);
+}
+
+}  // namespace
+
+std::optional<MoneyMatch> FindMoney(const std::vector<std::string>& words, size_t start) {
+  for (size_t i = start; i < words.size(); ++i) {
+    // A sign or "$" printed apart from the number: "+ $ 75.00", "– $ 50.00", "$ 2,234.56".
+    if ((words[i] == "$") && i + 1 < words.size()) {
+      if (auto cents = ParseMoney("$" + words[i + 1])) return MoneyMatch{*cents, i, 2};
+    }
+    std::string token = words[i];
+    while (!token.empty() && (token.back() == ',' || token.back() == ';' || token.back() == '.')) {
+      if (token.size() >= 3 && token[token.size() - 3] == '.' && token.back() != '.') break;
+      token.pop_back();
+    }
+    if (auto cents = ParseMoney(token)) return MoneyMatch{*cents, i, 1};
+  }
+  return std::nullopt;
+}
+
+void Extract(const std::vector<Line>& lines, Document& document) {
+  CellGrid grid(lines);
+  switch (document.kind) {
+    case DocumentKind::kBill: ExtractBill(lines, grid, document); break;
+    case DocumentKind::kEob:
+    case DocumentKind::kMsn: ExtractClaimDocument(lines, grid, document); break;
+    case DocumentKind::kCollectionLetter: ExtractCollectionLetter(lines, grid, document); break;
+    case DocumentKind::kOther: break;
+  }
+  std::sort(document.fields.begin(), document.fields.end(),
+            [](const Field& a, const Field& b) { return a.name < b.name; });
+}
+
+}  // namespace shoebox::extractors

@@ -1,0 +1,22 @@
+// The label dictionary (extractors/labels.tsv, compiled in): synonyms → canonical field names.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace shoebox::extractors {
+
+struct Label {
+  std::string scope;                // bill | eob | claim | collection_letter
+  std::string field;                // export name, e.g. "amount_due_cents"
+  std::vector<std::string> tokens;  // LabelToken() of each printed word
+};
+
+// Parses the TSV text; comment lines (#) and blank lines are skipped; malformed rows are ignored.
+std::vector<Label> ParseLabels(std::string_view tsv);
+
+// The compiled-in dictionary, parsed once (thread-safe).
+const std::vector<Label>& Labels();
+
+}  // namespace shoebox::extractors

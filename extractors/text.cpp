@@ -1,0 +1,47 @@
+#include "extractors/text.hpp"
+
+#include <cctype>
+
+namespace shoebox::extractors {
+
+std::string NormalizeForMatch(std::string_view text) {
+  std::string out;
+  bool space = false;
+  for (char c : text) {
+    if (c == ':') continue;
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+std::string LabelToken(std::string_view word) {
+  auto is_trim = [](char c) { return c == ':' || c == '.' || c == ',' || c == ';'; };
+  while (!word.empty() && is_trim(word.front())) word.remove_prefix(1);
+  while (!word.empty() && is_trim(word.back())) word.remove_suffix(1);
+  std::string out(word);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string CollapseSpaces(std::string_view text) {
+  std::string out;
+  bool space = false;
+  for (char c : text) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+}  // namespace shoebox::extractors

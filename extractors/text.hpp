@@ -1,0 +1,19 @@
+// Text normalisation shared by the classifier and the extractors.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace shoebox::extractors {
+
+// Lowercase ASCII, whitespace collapsed to single spaces, colons dropped.
+std::string NormalizeForMatch(std::string_view text);
+
+// A word as labels are matched: lowercase, without surrounding ':' '.' ',' ';'.
+std::string LabelToken(std::string_view word);
+
+// Whitespace collapsed and trimmed; the export's "strings are as printed".
+std::string CollapseSpaces(std::string_view text);
+
+}  // namespace shoebox::extractors

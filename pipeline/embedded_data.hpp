@@ -1,0 +1,17 @@
+// Data compiled into the binary by cmake/embed.cmake: the schema migrations and the label dictionary.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+namespace shoebox::embedded {
+
+struct Migration {
+  std::string_view name;  // "0001_initial.sql"; the number is the schema version it brings
+  std::string_view sql;
+};
+
+const std::vector<Migration>& Migrations();  // in order
+std::string_view LabelDictionary();           // extractors/labels.tsv
+
+}  // namespace shoebox::embedded

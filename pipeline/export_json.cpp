@@ -1,0 +1,143 @@
+#include "pipeline/export_json.hpp"
+
+#include <cmath>
+#include <map>
+#include <nlohmann/json.hpp>
+
+namespace shoebox::exporter {
+namespace {
+
+using Json = nlohmann::ordered_json;
+using store::Value;
+
+bool IsNull(const Value& value) { return std::holds_alternative<std::monostate>(value); }
+std::int64_t AsInt(const Value& value) {
+  if (std::holds_alternative<std::int64_t>(value)) return std::get<std::int64_t>(value);
+  if (std::holds_alternative<double>(value)) return static_cast<std::int64_t>(std::get<double>(value));
+  return 0;
+}
+double Rounded(const Value& value, double scale) {
+  double number = std::holds_alternative<double>(value) ? std::get<double>(value) : static_cast<double>(AsInt(value));
+  return std::round(number * scale) / scale;
+}
+Json ToJson(const Value& value) {
+  if (std::holds_alternative<std::int64_t>(value)) return std::get<std::int64_t>(value);
+  if (std::holds_alternative<double>(value)) return std::get<double>(value);
+  if (std::holds_alternative<std::string>(value)) return std::get<std::string>(value);
+  return nullptr;
+}
+
+// Rows of a per-document table, grouped by document id (column 0).
+Result<std::map<std::string, std::vector<std::vector<Value>>>> GroupByDocument(store::Database& db,
+                                                                                const std::string& sql) {
+  auto table = db.Select(sql);
+  if (!table) return table.error();
+  std::map<std::string, std::vector<std::vector<Value>>> grouped;
+  for (auto& row : table->rows) grouped[std::get<std::string>(row[0])].push_back(std::move(row));
+  return grouped;
+}
+
+Json Box(const std::vector<Value>& row, size_t first) {
+  if (IsNull(row[first])) return nullptr;
+  return Json::array({AsInt(row[first]), AsInt(row[first + 1]), AsInt(row[first + 2]), AsInt(row[first + 3])});
+}
+
+}  // namespace
+
+Result<std::string> ExportJson(store::Database& db, const std::string& generated_at) {
+  auto documents = db.Select(
+      "SELECT d.id, d.source_id, d.first_page, d.last_page, d.kind, d.kind_confidence, s.path, s.sha256 "
+      "FROM documents d JOIN sources s ON s.id = d.source_id ORDER BY s.path, d.first_page");
+  if (!documents) return documents.error();
+  auto pages = db.Select(
+      "SELECT source_id, number, text_source, rotation_degrees, skew_degrees, mean_word_confidence, text "
+      "FROM pages ORDER BY source_id, number");
+  if (!pages) return pages.error();
+  auto fields = GroupByDocument(db,
+      "SELECT document_id, name, value_text, value_cents, confidence, page, x0, y0, x1, y1 FROM fields "
+      "ORDER BY document_id, name");
+  if (!fields) return fields.error();
+  auto items = GroupByDocument(db,
+      "SELECT document_id, date_of_service, revenue_code, code, description, units, charge_cents, page, "
+      "x0, y0, x1, y1, confidence FROM line_items ORDER BY document_id, ordinal");
+  if (!items) return items.error();
+  auto claims = GroupByDocument(db,
+      "SELECT document_id, claim_number, provider_name, patient_account_number, network_status, status, "
+      "processed_date, service_date_from, service_date_to, billed_cents, discount_cents, not_covered_cents, "
+      "allowed_cents, plan_paid_cents, deductible_cents, copay_cents, coinsurance_cents, "
+      "patient_responsibility_cents FROM claims ORDER BY document_id, ordinal");
+  if (!claims) return claims.error();
+  auto checks = GroupByDocument(db, "SELECT document_id, name, ok FROM checks ORDER BY document_id, name");
+  if (!checks) return checks.error();
+
+  std::map<std::int64_t, std::vector<const std::vector<Value>*>> pages_by_source;
+  for (const auto& row : pages->rows) pages_by_source[AsInt(row[0])].push_back(&row);
+
+  Json out;
+  out["format"] = kFormat;
+  out["generated_at"] = generated_at;
+  Json document_list = Json::array();
+  for (const auto& row : documents->rows) {
+    const std::string id = std::get<std::string>(row[0]);
+    std::int64_t first = AsInt(row[2]), last = AsInt(row[3]);
+    Json document;
+    document["id"] = id;
+    Json page_numbers = Json::array();
+    for (std::int64_t n = first; n <= last; ++n) page_numbers.push_back(n);
+    document["source"] = {{"path", ToJson(row[6])}, {"sha256", ToJson(row[7])}, {"pages", page_numbers}};
+    document["kind"] = ToJson(row[4]);
+    document["kind_confidence"] = Rounded(row[5], 1000);
+    Json page_list = Json::array();
+    for (const auto* page : pages_by_source[AsInt(row[1])]) {
+      std::int64_t number = AsInt((*page)[1]);
+      if (number < first || number > last) continue;
+      Json entry;
+      entry["number"] = number;
+      entry["text_source"] = ToJson((*page)[2]);
+      entry["rotation"] = AsInt((*page)[3]);
+      entry["skew_degrees"] = IsNull((*page)[4]) ? Json(nullptr) : Json(Rounded((*page)[4], 100));
+      entry["mean_word_confidence"] = IsNull((*page)[5]) ? Json(nullptr) : Json(Rounded((*page)[5], 10));
+      entry["text"] = IsNull((*page)[6]) ? Json("") : ToJson((*page)[6]);
+      page_list.push_back(std::move(entry));
+    }
+    document["pages"] = std::move(page_list);
+    Json field_map = Json::object();
+    for (const auto& f : (*fields)[id]) {
+      Json value = !IsNull(f[3]) ? ToJson(f[3]) : ToJson(f[2]);
+      field_map[std::get<std::string>(f[1])] = {
+          {"value", value}, {"confidence", Rounded(f[4], 1000)}, {"page", ToJson(f[5])}, {"bbox", Box(f, 6)}};
+    }
+    document["fields"] = std::move(field_map);
+    Json item_list = Json::array();
+    for (const auto& it : (*items)[id]) {
+      item_list.push_back({{"date_of_service", ToJson(it[1])}, {"revenue_code", ToJson(it[2])},
+                           {"code", ToJson(it[3])}, {"description", ToJson(it[4])}, {"units", ToJson(it[5])},
+                           {"charge_cents", ToJson(it[6])}, {"page", ToJson(it[7])}, {"bbox", Box(it, 8)},
+                           {"confidence", Rounded(it[12], 1000)}});
+    }
+    document["line_items"] = std::move(item_list);
+    Json claim_list = Json::array();
+    static const char* kClaimKeys[] = {"claim_number", "provider_name", "patient_account_number", "network_status",
+                                       "status", "processed_date", "service_date_from", "service_date_to",
+                                       "billed_cents", "discount_cents", "not_covered_cents", "allowed_cents",
+                                       "plan_paid_cents", "deductible_cents", "copay_cents", "coinsurance_cents",
+                                       "patient_responsibility_cents"};
+    for (const auto& c : (*claims)[id]) {
+      Json claim;
+      for (size_t k = 0; k < std::size(kClaimKeys); ++k) claim[kClaimKeys[k]] = ToJson(c[k + 1]);
+      claim["lines"] = Json::array();
+      claim_list.push_back(std::move(claim));
+    }
+    document["claims"] = std::move(claim_list);
+    Json check_list = Json::array();
+    for (const auto& c : (*checks)[id]) check_list.push_back({{"check", ToJson(c[1])}, {"ok", AsInt(c[2]) != 0}});
+    document["checks"] = std::move(check_list);
+    document_list.push_back(std::move(document));
+  }
+  out["documents"] = std::move(document_list);
+  out["matches"] = Json::array();
+  out["findings"] = Json::array();
+  return out.dump(2) + "\n";
+}
+
+}  // namespace shoebox::exporter

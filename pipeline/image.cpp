@@ -1,0 +1,53 @@
+// Small helpers for the plain types in page.hpp and image.hpp.
+#include <algorithm>
+
+#include "pipeline/image.hpp"
+#include "pipeline/page.hpp"
+
+namespace shoebox {
+
+GrayImage MakeGrayImage(int width, int height, std::uint8_t fill) {
+  GrayImage image;
+  image.width = width;
+  image.height = height;
+  image.pixels.assign(static_cast<size_t>(width) * height, fill);
+  return image;
+}
+
+BoxPx Union(const BoxPx& a, const BoxPx& b) {
+  if (a.empty()) return b;
+  if (b.empty()) return a;
+  return {std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1), std::max(a.y1, b.y1)};
+}
+
+std::string Line::Text() const {
+  std::string text;
+  for (const Word& word : words) {
+    if (!text.empty()) text += ' ';
+    text += word.text;
+  }
+  return text;
+}
+
+const char* ToString(TextSource source) { return source == TextSource::kOcr ? "ocr" : "text-layer"; }
+
+const char* ToString(DocumentKind kind) {
+  switch (kind) {
+    case DocumentKind::kBill: return "bill";
+    case DocumentKind::kEob: return "eob";
+    case DocumentKind::kMsn: return "msn";
+    case DocumentKind::kCollectionLetter: return "collection_letter";
+    case DocumentKind::kOther: return "other";
+  }
+  return "other";
+}
+
+std::optional<DocumentKind> ParseDocumentKind(const std::string& text) {
+  for (DocumentKind kind : {DocumentKind::kBill, DocumentKind::kEob, DocumentKind::kMsn,
+                            DocumentKind::kCollectionLetter, DocumentKind::kOther}) {
+    if (text == ToString(kind)) return kind;
+  }
+  return std::nullopt;
+}
+
+}  // namespace shoebox

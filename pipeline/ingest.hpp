@@ -1,0 +1,50 @@
+// ingest: bytes of one file → its pages. The type is sniffed from the bytes, never the file name.
+// PDFs go through Poppler (ingest_pdf_poppler.cpp), images through Leptonica
+// (ingest_image_leptonica.cpp). Pages are loaded one at a time so a long PDF is never held whole.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "pipeline/page.hpp"
+#include "pipeline/result.hpp"
+
+namespace shoebox::ingest {
+
+enum class MediaType { kPdf, kPng, kJpeg, kTiff, kUnknown };
+const char* MediaTypeName(MediaType type);  // "application/pdf", …, "" for unknown
+
+MediaType SniffMediaType(std::string_view head);
+
+// Guards against hostile or absurd files; each is a per-file or per-page failure, never a crash.
+struct Limits {
+  std::int64_t max_file_bytes = 1LL << 30;
+  std::int64_t max_pixels_per_page = 120'000'000;  // ~ a 30x40 inch page at 300 dpi
+  int max_pages = 2000;
+};
+
+struct Options {
+  int render_dpi = 300;  // PDF pages without a text layer are rendered at this resolution
+  // A PDF page counts as having a text layer when it holds at least this many letters and digits.
+  int min_text_layer_chars = 20;
+  Limits limits;
+};
+
+class PageSource {
+ public:
+  virtual ~PageSource() = default;
+  virtual int PageCount() const = 0;
+  // index is 0-based; the Page's number is index + 1. A failed page is an Error naming the page.
+  virtual Result<Page> LoadPage(int index) = 0;
+};
+
+// Opens a file's bytes; the Error is one lowercase line without the file name (the caller adds it).
+Result<std::unique_ptr<PageSource>> Open(std::string bytes, const Options& options);
+
+// The adapters behind Open, one per engine.
+Result<std::unique_ptr<PageSource>> OpenPdf(std::string bytes, const Options& options);
+Result<std::unique_ptr<PageSource>> OpenImage(std::string bytes, MediaType type, const Options& options);
+
+}  // namespace shoebox::ingest

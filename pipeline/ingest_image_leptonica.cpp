@@ -1,0 +1,120 @@
+// Images (PNG, JPEG, TIFF including multi-page) through Leptonica. Dimensions are read from the
+// header before any pixel is decoded, so an absurd image is refused without allocating it.
+#include <mutex>
+
+#include "pipeline/ingest.hpp"
+#include "pipeline/leptonica_pix.hpp"
+
+namespace shoebox {
+namespace leptonica {
+
+void SilenceMessages() {
+  static std::once_flag once;
+  std::call_once(once, [] { setMsgSeverity(L_SEVERITY_NONE); });
+}
+
+GrayImage ToGrayImage(Pix* pix) {
+  GrayImage image;
+  if (pix == nullptr) return image;
+  PixPtr gray(pixGetDepth(pix) == 8 && pixGetColormap(pix) == nullptr ? pixClone(pix) : pixConvertTo8(pix, 0));
+  if (!gray) return image;
+  image = MakeGrayImage(pixGetWidth(gray.get()), pixGetHeight(gray.get()));
+  int wpl = pixGetWpl(gray.get());
+  l_uint32* data = pixGetData(gray.get());
+  for (int y = 0; y < image.height; ++y) {
+    l_uint32* row = data + static_cast<size_t>(y) * wpl;
+    std::uint8_t* out = image.pixels.data() + static_cast<size_t>(y) * image.width;
+    for (int x = 0; x < image.width; ++x) out[x] = static_cast<std::uint8_t>(GET_DATA_BYTE(row, x));
+  }
+  return image;
+}
+
+PixPtr ToPix(const GrayImage& image) {
+  PixPtr pix(pixCreate(image.width, image.height, 8));
+  if (!pix) return pix;
+  int wpl = pixGetWpl(pix.get());
+  l_uint32* data = pixGetData(pix.get());
+  for (int y = 0; y < image.height; ++y) {
+    l_uint32* row = data + static_cast<size_t>(y) * wpl;
+    const std::uint8_t* in = image.pixels.data() + static_cast<size_t>(y) * image.width;
+    for (int x = 0; x < image.width; ++x) SET_DATA_BYTE(row, x, in[x]);
+  }
+  return pix;
+}
+
+}  // namespace leptonica
+
+namespace ingest {
+namespace {
+
+constexpr int kAssumedDpi = 300;  // when the file states no plausible resolution
+
+int PlausibleDpi(int dpi) { return dpi >= 70 && dpi <= 1200 ? dpi : kAssumedDpi; }
+
+class ImagePageSource : public PageSource {
+ public:
+  ImagePageSource(std::string bytes, MediaType type, int page_count, Limits limits)
+      : bytes_(std::move(bytes)), type_(type), page_count_(page_count), limits_(limits) {}
+
+  int PageCount() const override { return page_count_; }
+
+  Result<Page> LoadPage(int index) override {
+    const auto* data = reinterpret_cast<const l_uint8*>(bytes_.data());
+    std::string where = "page " + std::to_string(index + 1) + ": ";
+    int width = 0, height = 0, bps = 0, spp = 0, res = 0, cmap = 0, format = 0;
+    l_ok header = type_ == MediaType::kTiff
+                      ? readHeaderMemTiff(data, bytes_.size(), index, &width, &height, &bps, &spp, &res, &cmap, &format)
+                      : pixReadHeaderMem(data, bytes_.size(), &format, &width, &height, &bps, &spp, &cmap);
+    if (header != 0 || width <= 0 || height <= 0) return MakeError(where + "image header is unreadable");
+    std::int64_t pixels = static_cast<std::int64_t>(width) * height;
+    if (pixels > limits_.max_pixels_per_page) {
+      return MakeError(where + "image is " + std::to_string(width) + "x" + std::to_string(height) +
+                       " pixels, above the " + std::to_string(limits_.max_pixels_per_page / 1'000'000) +
+                       "-megapixel limit");
+    }
+    leptonica::PixPtr pix(type_ == MediaType::kTiff ? pixReadMemTiff(data, bytes_.size(), index)
+                                                    : pixReadMem(data, bytes_.size()));
+    if (!pix) return MakeError(where + "image data is corrupt or truncated");
+    Page page;
+    page.number = index + 1;
+    page.dpi = PlausibleDpi(pixGetXRes(pix.get()));
+    page.text_source = TextSource::kOcr;
+    page.image = leptonica::ToGrayImage(pix.get());
+    if (page.image.empty()) return MakeError(where + "image could not be converted to grayscale");
+    page.width_px = page.image.width;
+    page.height_px = page.image.height;
+    return page;
+  }
+
+ private:
+  std::string bytes_;
+  MediaType type_;
+  int page_count_;
+  Limits limits_;
+};
+
+int CountTiffPages(const std::string& bytes, int max_pages) {
+  const auto* data = reinterpret_cast<const l_uint8*>(bytes.data());
+  int count = 0;
+  for (; count <= max_pages; ++count) {
+    int w, h, bps, spp, res, cmap, format;
+    if (readHeaderMemTiff(data, bytes.size(), count, &w, &h, &bps, &spp, &res, &cmap, &format) != 0) break;
+  }
+  return count;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<PageSource>> OpenImage(std::string bytes, MediaType type, const Options& options) {
+  leptonica::SilenceMessages();
+  int pages = type == MediaType::kTiff ? CountTiffPages(bytes, options.limits.max_pages) : 1;
+  if (pages == 0) return MakeError("tiff file holds no readable page");
+  if (pages > options.limits.max_pages) {
+    return MakeError("file has more than " + std::to_string(options.limits.max_pages) + " pages");
+  }
+  return std::unique_ptr<PageSource>(
+      std::make_unique<ImagePageSource>(std::move(bytes), type, pages, options.limits));
+}
+
+}  // namespace ingest
+}  // namespace shoebox

@@ -1,0 +1,83 @@
+#include "pipeline/layout.hpp"
+
+#include <algorithm>
+
+namespace shoebox::layout {
+namespace {
+
+int CenterY(const BoxPx& box) { return (box.y0 + box.y1) / 2; }
+
+int MedianHeight(const std::vector<Word>& words) {
+  std::vector<int> heights;
+  for (const Word& word : words) heights.push_back(word.box_px.height());
+  if (heights.empty()) return 0;
+  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+  return heights[heights.size() / 2];
+}
+
+}  // namespace
+
+std::vector<Line> BuildLines(const std::vector<Word>& words, int page_number) {
+  std::vector<Word> sorted;
+  for (const Word& word : words) {
+    if (!word.box_px.empty() && !word.text.empty()) sorted.push_back(word);
+  }
+  std::sort(sorted.begin(), sorted.end(), [](const Word& a, const Word& b) {
+    return CenterY(a.box_px) != CenterY(b.box_px) ? CenterY(a.box_px) < CenterY(b.box_px) : a.box_px.x0 < b.box_px.x0;
+  });
+  std::vector<Line> lines;
+  for (Word& word : sorted) {
+    // A word joins the current line when its vertical centre lies within the line's band;
+    // comparing with the band (not the last word) keeps a line together across columns.
+    bool joined = false;
+    if (!lines.empty()) {
+      Line& line = lines.back();
+      int center = CenterY(word.box_px);
+      int band_half = std::max(2, std::min(line.box_px.height(), word.box_px.height()) / 2);
+      if (std::abs(center - CenterY(line.box_px)) <= band_half) {
+        line.box_px = Union(line.box_px, word.box_px);
+        line.words.push_back(std::move(word));
+        joined = true;
+      }
+    }
+    if (!joined) {
+      Line line;
+      line.page = page_number;
+      line.box_px = word.box_px;
+      line.words.push_back(std::move(word));
+      lines.push_back(std::move(line));
+    }
+  }
+  for (Line& line : lines) {
+    std::sort(line.words.begin(), line.words.end(),
+              [](const Word& a, const Word& b) { return a.box_px.x0 < b.box_px.x0; });
+  }
+  return lines;
+}
+
+std::vector<Line> SplitCells(const Line& line, double gap_factor) {
+  std::vector<Line> cells;
+  int height = std::max(1, MedianHeight(line.words));
+  for (const Word& word : line.words) {
+    if (cells.empty() || word.box_px.x0 - cells.back().box_px.x1 > gap_factor * height) {
+      Line cell;
+      cell.page = line.page;
+      cell.box_px = word.box_px;
+      cells.push_back(cell);
+    }
+    cells.back().words.push_back(word);
+    cells.back().box_px = Union(cells.back().box_px, word.box_px);
+  }
+  return cells;
+}
+
+std::string PageText(const std::vector<Line>& lines) {
+  std::string text;
+  for (const Line& line : lines) {
+    text += line.Text();
+    text += '\n';
+  }
+  return text;
+}
+
+}  // namespace shoebox::layout

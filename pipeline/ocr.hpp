@@ -1,0 +1,36 @@
+// ocr: an upright page image → words with boxes and confidence in [0, 1].
+// Engine is the seam for tests (a fake) and for the worker pool (one real engine per worker,
+// created once and reused for every page). An Engine is not thread-safe; use one per thread.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "pipeline/image.hpp"
+#include "pipeline/page.hpp"
+#include "pipeline/result.hpp"
+
+namespace shoebox::ocr {
+
+struct Orientation {
+  int rotate_clockwise_degrees = 0;  // 0/90/180/270: the turn that makes the page upright
+  double confidence = 0;             // [0, 1]
+};
+
+class Engine {
+ public:
+  virtual ~Engine() = default;
+  virtual Result<std::vector<Word>> Recognize(const GrayImage& image, int dpi) = 0;
+  virtual Result<Orientation> DetectOrientation(const GrayImage& image, int dpi) = 0;
+};
+
+struct EngineOptions {
+  std::string language = "eng";
+  std::string tessdata_dir;  // empty: Tesseract's default (TESSDATA_PREFIX or the packaged path)
+};
+
+// The Tesseract adapter: the only place that includes Tesseract headers.
+Result<std::unique_ptr<Engine>> MakeTesseractEngine(const EngineOptions& options);
+
+}  // namespace shoebox::ocr

@@ -1,0 +1,55 @@
+// prepare: orientation through the OCR engine's model, deskew and rotation through Leptonica.
+#include "pipeline/prepare.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "pipeline/leptonica_pix.hpp"
+
+namespace shoebox::prepare {
+
+GrayImage RotateClockwise(const GrayImage& image, int degrees) {
+  int quads = ((degrees % 360) + 360) % 360 / 90;
+  if (quads == 0) return image;
+  leptonica::SilenceMessages();
+  leptonica::PixPtr pix = leptonica::ToPix(image);
+  leptonica::PixPtr turned(pixRotateOrth(pix.get(), quads));
+  return leptonica::ToGrayImage(turned.get());
+}
+
+GrayImage Deskew(const GrayImage& image, double max_degrees, Skew* found) {
+  leptonica::SilenceMessages();
+  leptonica::PixPtr pix = leptonica::ToPix(image);
+  float angle = 0, confidence = 0;
+  // Defaults for reduction, step and threshold (0); the sweep covers ±max_degrees.
+  leptonica::PixPtr straight(pixDeskewGeneral(pix.get(), 0, static_cast<float>(max_degrees), 0, 0, 0, &angle, &confidence));
+  if (found != nullptr) {
+    // Leptonica's confidence is a ratio of sweep scores, usually 0–10 and reliable above 3.
+    found->angle_degrees = angle;
+    found->confidence = std::clamp(confidence / 10.0, 0.0, 1.0);
+  }
+  if (!straight) return image;
+  return leptonica::ToGrayImage(straight.get());
+}
+
+Page Prepare(Page page, ocr::Engine& engine, const Options& options) {
+  if (page.text_source != TextSource::kOcr || page.image.empty()) return page;
+  if (options.detect_orientation) {
+    Result<ocr::Orientation> orientation = engine.DetectOrientation(page.image, page.dpi);
+    if (orientation && orientation->rotate_clockwise_degrees != 0 &&
+        orientation->confidence >= options.min_orientation_confidence) {
+      page.image = RotateClockwise(page.image, orientation->rotate_clockwise_degrees);
+      page.rotation_degrees = orientation->rotate_clockwise_degrees;
+    }
+    if (orientation) page.rotation_confidence = orientation->confidence;
+  }
+  Skew skew;
+  page.image = Deskew(page.image, options.max_skew_degrees, &skew);
+  page.skew_degrees = skew.angle_degrees;
+  page.skew_confidence = skew.confidence;
+  page.width_px = page.image.width;
+  page.height_px = page.image.height;
+  return page;
+}
+
+}  // namespace shoebox::prepare

@@ -1,0 +1,327 @@
+#include "pipeline/runner.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <condition_variable>
+#include <cstring>
+#include <ctime>
+#include <deque>
+#include <filesystem>
+#include <mutex>
+#include <optional>
+#include <ostream>
+#include <thread>
+#include <unordered_set>
+
+#include "extractors/extract.hpp"
+#include "pipeline/classify.hpp"
+#include "pipeline/layout.hpp"
+#include "pipeline/sha256.hpp"
+
+namespace shoebox::runner {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string Basename(const std::string& path) { return fs::path(path).filename().string(); }
+
+std::string UtcNow() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buffer;
+}
+
+// R1: read-only open; the whole file is read so it is hashed and parsed from the same bytes.
+Result<std::string> ReadWholeFile(const std::string& path, std::int64_t max_bytes, struct stat* info) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return MakeError(std::string("cannot open: ") + std::strerror(errno));
+  if (::fstat(fd, info) != 0 || !S_ISREG(info->st_mode)) {
+    ::close(fd);
+    return MakeError("not a regular file");
+  }
+  if (info->st_size > max_bytes) {
+    ::close(fd);
+    return MakeError("file is larger than the " + std::to_string(max_bytes >> 20) + " MiB limit");
+  }
+  std::string bytes(static_cast<size_t>(info->st_size), '\0');
+  size_t done = 0;
+  while (done < bytes.size()) {
+    ssize_t n = ::read(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      std::string error = std::string("cannot read: ") + std::strerror(errno);
+      ::close(fd);
+      return MakeError(error);
+    }
+    if (n == 0) break;
+    done += static_cast<size_t>(n);
+  }
+  ::close(fd);
+  bytes.resize(done);
+  return bytes;
+}
+
+int DefaultJobs() { return std::max(1u, std::thread::hardware_concurrency()); }
+
+// A work item: a file read and hashed by the producer, waiting for a worker.
+struct Job {
+  size_t index = 0;
+  SourceResult header;  // path, sha256, size, mtime
+  std::string bytes;
+};
+
+struct Outcome {
+  SourceResult result;
+  bool skipped = false;  // same bytes as a stored source, or as an earlier file of this batch
+};
+
+template <typename T>
+class BoundedQueue {
+ public:
+  explicit BoundedQueue(size_t capacity) : capacity_(capacity) {}
+  void Push(T item) {
+    std::unique_lock lock(mutex_);
+    not_full_.wait(lock, [&] { return items_.size() < capacity_; });
+    items_.push_back(std::move(item));
+    not_empty_.notify_one();
+  }
+  std::optional<T> Pop() {
+    std::unique_lock lock(mutex_);
+    not_empty_.wait(lock, [&] { return !items_.empty() || closed_; });
+    if (items_.empty()) return std::nullopt;
+    T item = std::move(items_.front());
+    items_.pop_front();
+    not_full_.notify_one();
+    return item;
+  }
+  void Close() {
+    std::lock_guard lock(mutex_);
+    closed_ = true;
+    not_empty_.notify_all();
+  }
+
+ private:
+  size_t capacity_;
+  std::mutex mutex_;
+  std::condition_variable not_full_, not_empty_;
+  std::deque<T> items_;
+  bool closed_ = false;
+};
+
+std::string DescribeDocument(const Document& document) {
+  std::string text = ToString(document.kind);
+  for (const Field& field : document.fields) {
+    // Figures and dates only: names and numbers that identify a person stay out of the output.
+    if (!field.cents && field.name.find("date") == std::string::npos) continue;
+    text += " " + field.name + "=";
+    if (field.cents) {
+      char buffer[32];
+      std::snprintf(buffer, sizeof buffer, "%s%lld.%02lld", *field.cents < 0 ? "-" : "",
+                    static_cast<long long>(std::llabs(*field.cents) / 100),
+                    static_cast<long long>(std::llabs(*field.cents) % 100));
+      text += buffer;
+    } else {
+      text += field.text;
+    }
+  }
+  return text;
+}
+
+}  // namespace
+
+std::vector<std::string> ExpandPaths(const std::vector<std::string>& paths) {
+  std::vector<std::string> files;
+  for (const std::string& path : paths) {
+    std::error_code error;
+    if (fs::is_directory(path, error)) {
+      std::vector<std::string> found;
+      auto options = fs::directory_options::skip_permission_denied;
+      for (auto it = fs::recursive_directory_iterator(path, options, error); !error && it != fs::end(it);
+           it.increment(error)) {
+        std::string name = it->path().filename().string();
+        if (!name.empty() && name[0] == '.') {
+          if (it->is_directory(error)) it.disable_recursion_pending();
+          continue;
+        }
+        if (it->is_regular_file(error)) found.push_back(it->path().string());
+      }
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+    } else {
+      files.push_back(path);
+    }
+  }
+  return files;
+}
+
+SourceResult ProcessBytes(const std::string& path, std::string bytes, std::unique_ptr<ocr::Engine>* engine,
+                          const Options& options) {
+  SourceResult result;
+  result.path = path;
+  result.media_type = ingest::MediaTypeName(ingest::SniffMediaType(bytes));
+  auto source = ingest::Open(std::move(bytes), options.ingest);
+  if (!source) {
+    result.status = SourceStatus::kFailed;
+    result.error = source.error().message;
+    return result;
+  }
+  std::vector<Line> all_lines;
+  int page_count = (*source)->PageCount();
+  for (int index = 0; index < page_count; ++index) {
+    Result<Page> loaded = (*source)->LoadPage(index);
+    Page page;
+    if (!loaded) {
+      page.number = index + 1;
+      page.error = loaded.error().message;
+      result.pages.push_back(std::move(page));
+      continue;
+    }
+    page = std::move(loaded).value();
+    if (page.text_source == TextSource::kOcr) {
+      if (!*engine) {
+        auto made = options.make_engine ? options.make_engine() : ocr::MakeTesseractEngine({});
+        if (!made) {
+          page.error = "page " + std::to_string(page.number) + ": " + made.error().message;
+          page.image = {};
+          result.pages.push_back(std::move(page));
+          continue;
+        }
+        *engine = std::move(made).value();
+      }
+      page = prepare::Prepare(std::move(page), **engine, options.prepare);
+      auto words = (*engine)->Recognize(page.image, page.dpi);
+      if (words) {
+        page.words = std::move(words).value();
+      } else {
+        page.error = "page " + std::to_string(page.number) + ": " + words.error().message;
+      }
+    }
+    page.image = {};  // pages stream through: no image outlives its page's OCR
+    std::vector<Line> lines = layout::BuildLines(page.words, page.number);
+    page.text = layout::PageText(lines);
+    all_lines.insert(all_lines.end(), lines.begin(), lines.end());
+    result.pages.push_back(std::move(page));
+  }
+  if (!result.pages.empty()) {
+    // First cut: a file is one document. Splitting batch scans is the split stage's work (issue 5).
+    Document document;
+    document.first_page = result.pages.front().number;
+    document.last_page = result.pages.back().number;
+    classify::Classification kind = classify::Classify(all_lines);
+    document.kind = kind.kind;
+    document.kind_confidence = kind.confidence;
+    extractors::Extract(all_lines, document);
+    result.documents.push_back(std::move(document));
+  }
+  return result;
+}
+
+Result<Summary> Scan(const std::vector<std::string>& paths, store::Database& db, const Options& options,
+                     std::ostream& out, std::ostream& err) {
+  Summary summary;
+  std::vector<std::string> files = ExpandPaths(paths);
+  summary.files_seen = static_cast<int>(files.size());
+  int jobs = options.jobs > 0 ? options.jobs : DefaultJobs();
+  BoundedQueue<Job> work(static_cast<size_t>(jobs) * 2);
+  BoundedQueue<Outcome> done(static_cast<size_t>(jobs) * 2);
+
+  // Hashes already stored: the producer skips those files without parsing them (S2 of store.hpp).
+  std::unordered_set<std::string> known;
+  if (!options.force) {
+    auto stored = db.Select("SELECT sha256 FROM sources WHERE sha256 IS NOT NULL AND status = 'done'");
+    if (!stored) return stored.error();
+    for (const auto& row : stored->rows) known.insert(std::get<std::string>(row[0]));
+  }
+
+  std::vector<std::thread> workers;
+  for (int w = 0; w < jobs; ++w) {
+    workers.emplace_back([&] {
+      std::unique_ptr<ocr::Engine> engine;  // R3
+      while (auto job = work.Pop()) {
+        SourceResult result = ProcessBytes(job->header.path, std::move(job->bytes), &engine, options);
+        result.sha256 = job->header.sha256;
+        result.size_bytes = job->header.size_bytes;
+        result.mtime_seconds = job->header.mtime_seconds;
+        done.Push(Outcome{std::move(result), false});
+      }
+    });
+  }
+
+  // The producer reads and hashes on its own thread so the writer (this thread) never waits on disk.
+  std::thread producer([&] {
+    std::unordered_set<std::string> seen;  // the same bytes twice in one batch are read once
+    for (size_t i = 0; i < files.size(); ++i) {
+      Job job;
+      job.index = i;
+      job.header.path = files[i];
+      struct stat info {};
+      auto bytes = ReadWholeFile(files[i], options.ingest.limits.max_file_bytes, &info);
+      if (!bytes) {
+        job.header.status = SourceStatus::kFailed;
+        job.header.error = bytes.error().message;
+        done.Push(Outcome{std::move(job.header), false});
+        continue;
+      }
+      job.header.sha256 = Sha256Hex(*bytes);
+      job.header.size_bytes = info.st_size;
+      job.header.mtime_seconds = info.st_mtime;
+      if (known.count(job.header.sha256) || !seen.insert(job.header.sha256).second) {
+        done.Push(Outcome{std::move(job.header), true});
+        continue;
+      }
+      job.bytes = std::move(bytes).value();
+      work.Push(std::move(job));
+    }
+    work.Close();
+  });
+
+  // The sole writer: SQLite's connection belongs to this thread.
+  std::string scanned_at = UtcNow();
+  std::optional<Error> database_error;
+  for (size_t finished = 0; finished < files.size(); ++finished) {
+    std::optional<Outcome> outcome = done.Pop();
+    if (!outcome) break;
+    SourceResult* result = &outcome->result;
+    if (options.show_progress) {
+      err << "\r\033[K[" << finished + 1 << "/" << files.size() << "] " << Basename(result->path) << std::flush;
+    }
+    if (database_error) continue;  // drain the queue so the workers can finish
+    if (outcome->skipped) {
+      ++summary.files_skipped;
+      continue;
+    }
+    bool failed = result->status == SourceStatus::kFailed;
+    std::vector<std::string> failures;
+    if (failed) failures.push_back(result->path + ": " + result->error);
+    for (const Page& page : result->pages) {
+      if (!page.error.empty()) failures.push_back(result->path + ": " + page.error);
+    }
+    if (auto written = db.WriteSource(*result, options.force, scanned_at); !written) {
+      database_error = written.error();
+      continue;
+    }
+    if (options.show_progress) err << "\r\033[K";
+    for (const std::string& line : failures) err << line << '\n';
+    if (!failures.empty()) ++summary.files_failed;
+    if (!failed) {
+      ++summary.files_scanned;
+      summary.pages += static_cast<int>(result->pages.size());
+      summary.documents += static_cast<int>(result->documents.size());
+      for (const Document& document : result->documents) out << result->path << ": " << DescribeDocument(document) << '\n';
+    }
+  }
+  producer.join();
+  for (std::thread& worker : workers) worker.join();
+  if (options.show_progress) err << "\r\033[K" << std::flush;
+  if (database_error) return *database_error;
+  return summary;
+}
+
+}  // namespace shoebox::runner

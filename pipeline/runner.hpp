@@ -1,0 +1,61 @@
+// runner: owns threads, progress and errors. Expands the paths given into files, reads and hashes
+// each (skipping what the database already holds), hands the bytes to a fixed pool of workers that
+// run ingest → prepare → ocr → layout → classify → extract, and writes each file's results through
+// the single database writer on the calling thread.
+// Invariants:
+//   R1. Originals are only ever read: opened O_RDONLY, never renamed, written or deleted.
+//   R2. One failing file or page never stops the batch; each failure is one line naming the file
+//       (and page) and a row in the database.
+//   R3. Each worker creates its OCR engine once, on its first page that needs OCR, and reuses it.
+#pragma once
+
+#include <functional>
+#include <iosfwd>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "pipeline/ingest.hpp"
+#include "pipeline/ocr.hpp"
+#include "pipeline/page.hpp"
+#include "pipeline/prepare.hpp"
+#include "pipeline/result.hpp"
+#include "pipeline/store.hpp"
+
+namespace shoebox::runner {
+
+using EngineFactory = std::function<Result<std::unique_ptr<ocr::Engine>>()>;
+
+struct Options {
+  int jobs = 0;  // 0: one per core
+  bool force = false;
+  bool show_progress = false;  // a single updating line on stderr (for terminals)
+  ingest::Options ingest;
+  prepare::Options prepare;
+  EngineFactory make_engine;  // empty: Tesseract with ocr::EngineOptions{}
+};
+
+struct Summary {
+  int files_seen = 0;
+  int files_scanned = 0;
+  int files_skipped = 0;  // already in the database (same bytes)
+  int files_failed = 0;   // the file, or one of its pages, could not be read
+  int pages = 0;
+  int documents = 0;
+};
+
+// Lists the files under the given paths (folders recursively, hidden entries skipped), sorted; a
+// path that does not exist is kept so that it fails visibly.
+std::vector<std::string> ExpandPaths(const std::vector<std::string>& paths);
+
+// Runs the stages on one file's bytes. engine may be null when no page needs OCR; it is created
+// through make_engine on first need and kept in *engine for the next file.
+SourceResult ProcessBytes(const std::string& path, std::string bytes, std::unique_ptr<ocr::Engine>* engine,
+                          const Options& options);
+
+// Scans the paths into db. Failure lines go to err ("path: reason"), one line per scanned file to
+// out. Returns an Error only when the database cannot be written.
+Result<Summary> Scan(const std::vector<std::string>& paths, store::Database& db, const Options& options,
+                     std::ostream& out, std::ostream& err);
+
+}  // namespace shoebox::runner

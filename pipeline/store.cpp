@@ -1,0 +1,277 @@
+#include "pipeline/store.hpp"
+
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmath>
+
+#include "pipeline/embedded_data.hpp"
+#include "pipeline/sha256.hpp"
+
+namespace shoebox::store {
+namespace {
+
+std::string SqliteError(sqlite3* db, const std::string& what) {
+  return "database: " + what + ": " + (db ? sqlite3_errmsg(db) : "out of memory");
+}
+
+struct StatementDeleter {
+  void operator()(sqlite3_stmt* statement) const { sqlite3_finalize(statement); }
+};
+using Statement = std::unique_ptr<sqlite3_stmt, StatementDeleter>;
+
+void Bind(sqlite3_stmt* statement, int index, const Value& value) {
+  if (std::holds_alternative<std::int64_t>(value)) {
+    sqlite3_bind_int64(statement, index, std::get<std::int64_t>(value));
+  } else if (std::holds_alternative<double>(value)) {
+    sqlite3_bind_double(statement, index, std::get<double>(value));
+  } else if (std::holds_alternative<std::string>(value)) {
+    const std::string& text = std::get<std::string>(value);
+    sqlite3_bind_text(statement, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+  } else {
+    sqlite3_bind_null(statement, index);
+  }
+}
+
+Value Text(const std::string& text) { return text.empty() ? Value{} : Value{text}; }
+Value Cents(const std::optional<shoebox::Cents>& cents) { return cents ? Value{*cents} : Value{}; }
+Value Integer(std::int64_t value) { return Value{value}; }
+Value Real(double value) { return Value{value}; }
+
+}  // namespace
+
+std::string DocumentId(const std::string& source_sha256, int first_page, int last_page) {
+  return Sha256Hex(source_sha256 + ":" + std::to_string(first_page) + "-" + std::to_string(last_page)).substr(0, 16);
+}
+
+Result<std::unique_ptr<Database>> Database::Open(const std::string& path, Mode mode) {
+  if (mode == Mode::kReadWrite) {
+    // S1: create the file ourselves with 0600 before SQLite can create it with the umask's mode.
+    int fd = ::open(path.c_str(), O_CREAT | O_WRONLY | O_CLOEXEC, 0600);
+    if (fd < 0) return MakeError("database: cannot create " + path);
+    ::close(fd);
+  }
+  sqlite3* db = nullptr;
+  int flags = mode == Mode::kReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+  if (sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+    std::string message = SqliteError(db, "cannot open " + path);
+    sqlite3_close(db);
+    return MakeError(message);
+  }
+  std::unique_ptr<Database> database(new Database(db, mode));
+  sqlite3_busy_timeout(db, 10000);
+  if (mode == Mode::kReadOnly) {
+    auto probe = database->Select("SELECT count(*) FROM sqlite_master");
+    if (!probe) return MakeError("database: " + path + " is not a shoebox database");
+    return database;
+  }
+  for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL"}) {
+    if (auto done = database->Execute(pragma); !done) return done.error();
+  }
+  if (auto migrated = database->Migrate(); !migrated) return migrated.error();
+  return database;
+}
+
+Database::~Database() { sqlite3_close(db_); }
+
+Result<bool> Database::Execute(const std::string& sql, const std::vector<Value>& params) {
+  if (fail_nth_write_ > 0 && --fail_nth_write_ == 0) return MakeError("database: injected write failure");
+  sqlite3_stmt* raw = nullptr;
+  if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &raw, nullptr) != SQLITE_OK) return MakeError(SqliteError(db_, "prepare"));
+  Statement statement(raw);
+  for (size_t i = 0; i < params.size(); ++i) Bind(raw, static_cast<int>(i) + 1, params[i]);
+  int rc;
+  while ((rc = sqlite3_step(raw)) == SQLITE_ROW) {
+  }
+  if (rc != SQLITE_DONE) return MakeError(SqliteError(db_, "write"));
+  return true;
+}
+
+int Database::SchemaVersion() {
+  auto table = Select("PRAGMA user_version");
+  if (!table || table->rows.empty()) return 0;
+  return static_cast<int>(std::get<std::int64_t>(table->rows[0][0]));
+}
+
+Result<bool> Database::Migrate() {
+  int version = SchemaVersion();
+  const auto& migrations = embedded::Migrations();
+  if (version > static_cast<int>(migrations.size())) {
+    return MakeError("database: schema version " + std::to_string(version) + " is newer than this shoebox (" +
+                     std::to_string(migrations.size()) + "); upgrade shoebox");
+  }
+  for (size_t i = static_cast<size_t>(version); i < migrations.size(); ++i) {
+    char* message = nullptr;
+    std::string sql = "BEGIN IMMEDIATE;\n" + std::string(migrations[i].sql) + "\nPRAGMA user_version = " +
+                      std::to_string(i + 1) + ";\nCOMMIT;";
+    if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+      std::string error = "database: migration " + std::string(migrations[i].name) + ": " + (message ? message : "");
+      sqlite3_free(message);
+      sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+      return MakeError(error);
+    }
+  }
+  return true;
+}
+
+bool Database::HasSource(const std::string& sha256) {
+  auto table = Select("SELECT 1 FROM sources WHERE sha256 = ?", {sha256});
+  return table && !table->rows.empty();
+}
+
+Result<bool> Database::WriteSource(const SourceResult& source, bool replace, const std::string& scanned_at) {
+  if (mode_ == Mode::kReadOnly) return MakeError("database: opened read-only");
+  if (auto begun = Execute("BEGIN IMMEDIATE"); !begun) return begun;
+  auto body = [&]() -> Result<bool> {
+    if (!source.sha256.empty() && replace) {
+      if (auto r = Execute("DELETE FROM sources WHERE sha256 = ?", {source.sha256}); !r) return r;
+    }
+    // S3: an earlier failure for this path or these bytes is replaced by this attempt's outcome.
+    if (auto r = Execute("DELETE FROM sources WHERE status = 'failed' AND (path = ? OR sha256 = ?)",
+                         {source.path, Text(source.sha256)});
+        !r) {
+      return r;
+    }
+    if (auto r = Execute(
+            "INSERT INTO sources (path, sha256, size_bytes, mtime_seconds, media_type, status, error, page_count, "
+            "scanned_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            {source.path, Text(source.sha256), Integer(source.size_bytes), Integer(source.mtime_seconds),
+             Text(source.media_type), std::string(source.status == SourceStatus::kDone ? "done" : "failed"),
+             Text(source.error), Integer(static_cast<std::int64_t>(source.pages.size())), scanned_at});
+        !r) {
+      return r;
+    }
+    std::int64_t source_id = sqlite3_last_insert_rowid(db_);
+    for (const Page& page : source.pages) {
+      double confidence_sum = 0;
+      for (const Word& word : page.words) confidence_sum += word.confidence;
+      Value mean = page.words.empty() ? Value{} : Real(std::round(1000.0 * confidence_sum / page.words.size()) / 10.0);
+      if (auto r = Execute(
+              "INSERT INTO pages (source_id, number, text_source, width_px, height_px, dpi, rotation_degrees, "
+              "rotation_confidence, skew_degrees, skew_confidence, mean_word_confidence, text, error) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              {source_id, Integer(page.number), std::string(ToString(page.text_source)), Integer(page.width_px),
+               Integer(page.height_px), Integer(page.dpi), Integer(page.rotation_degrees), Real(page.rotation_confidence),
+               Real(page.skew_degrees), Real(page.skew_confidence), mean, Text(page.text), Text(page.error)});
+          !r) {
+        return r;
+      }
+      std::int64_t page_id = sqlite3_last_insert_rowid(db_);
+      for (size_t i = 0; i < page.words.size(); ++i) {
+        const Word& word = page.words[i];
+        if (auto r = Execute("INSERT INTO words VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                             {page_id, Integer(static_cast<std::int64_t>(i)), word.text, Integer(word.box_px.x0),
+                              Integer(word.box_px.y0), Integer(word.box_px.x1), Integer(word.box_px.y1),
+                              Real(word.confidence)});
+            !r) {
+          return r;
+        }
+      }
+    }
+    for (const Document& document : source.documents) {
+      std::string id = DocumentId(source.sha256, document.first_page, document.last_page);
+      if (auto r = Execute("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?)",
+                           {id, source_id, Integer(document.first_page), Integer(document.last_page),
+                            std::string(ToString(document.kind)), Real(document.kind_confidence)});
+          !r) {
+        return r;
+      }
+      for (const Field& field : document.fields) {
+        if (auto r = Execute("INSERT INTO fields VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                             {id, field.name, Text(field.text), Cents(field.cents), Real(field.confidence),
+                              Integer(field.page), Integer(field.box_px.x0), Integer(field.box_px.y0),
+                              Integer(field.box_px.x1), Integer(field.box_px.y1)});
+            !r) {
+          return r;
+        }
+      }
+      for (size_t i = 0; i < document.line_items.size(); ++i) {
+        const LineItem& item = document.line_items[i];
+        if (auto r = Execute("INSERT INTO line_items VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                             {id, Integer(static_cast<std::int64_t>(i)), Text(item.date_of_service),
+                              Text(item.revenue_code), Text(item.code), Text(item.description),
+                              item.units ? Value{std::int64_t{*item.units}} : Value{}, Integer(item.charge_cents),
+                              Real(item.confidence), Integer(item.page), Integer(item.box_px.x0),
+                              Integer(item.box_px.y0), Integer(item.box_px.x1), Integer(item.box_px.y1)});
+            !r) {
+          return r;
+        }
+      }
+      for (size_t i = 0; i < document.claims.size(); ++i) {
+        const Claim& c = document.claims[i];
+        if (auto r = Execute(
+                "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                {id, Integer(static_cast<std::int64_t>(i)), Text(c.claim_number), Text(c.provider_name),
+                 Text(c.patient_account_number), Text(c.network_status), Text(c.status), Text(c.processed_date),
+                 Text(c.service_date_from), Text(c.service_date_to), Cents(c.billed_cents), Cents(c.discount_cents),
+                 Cents(c.not_covered_cents), Cents(c.allowed_cents), Cents(c.plan_paid_cents),
+                 Cents(c.deductible_cents), Cents(c.copay_cents), Cents(c.coinsurance_cents),
+                 Cents(c.patient_responsibility_cents), Integer(c.page)});
+            !r) {
+          return r;
+        }
+      }
+      for (const Check& check : document.checks) {
+        if (auto r = Execute("INSERT OR REPLACE INTO checks VALUES (?, ?, ?, ?)",
+                             {id, check.name, Integer(check.ok ? 1 : 0), Text(check.detail)});
+            !r) {
+          return r;
+        }
+      }
+    }
+    return true;
+  };
+  Result<bool> written = body();
+  if (!written) {
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    return written;
+  }
+  if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
+    std::string error = SqliteError(db_, "commit");
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    return MakeError(error);
+  }
+  return true;
+}
+
+Result<Table> Database::Select(const std::string& sql, const std::vector<Value>& params) {
+  sqlite3_stmt* raw = nullptr;
+  const char* tail = nullptr;
+  if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &raw, &tail) != SQLITE_OK) {
+    return MakeError(SqliteError(db_, "query"));
+  }
+  Statement statement(raw);
+  if (raw == nullptr) return Table{};
+  if (tail != nullptr && std::string_view(tail).find_first_not_of(" \t\r\n;") != std::string_view::npos) {
+    return MakeError("database: query: give one statement at a time");
+  }
+  if (mode_ == Mode::kReadOnly && !sqlite3_stmt_readonly(raw)) {
+    return MakeError("database: query: only read-only statements are allowed");
+  }
+  for (size_t i = 0; i < params.size(); ++i) Bind(raw, static_cast<int>(i) + 1, params[i]);
+  Table table;
+  int columns = sqlite3_column_count(raw);
+  for (int c = 0; c < columns; ++c) table.columns.push_back(sqlite3_column_name(raw, c));
+  int rc;
+  while ((rc = sqlite3_step(raw)) == SQLITE_ROW) {
+    std::vector<Value> row;
+    for (int c = 0; c < columns; ++c) {
+      switch (sqlite3_column_type(raw, c)) {
+        case SQLITE_INTEGER: row.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(raw, c))); break;
+        case SQLITE_FLOAT: row.emplace_back(sqlite3_column_double(raw, c)); break;
+        case SQLITE_NULL: row.emplace_back(); break;
+        default: {
+          const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(raw, c));
+          row.emplace_back(std::string(text ? text : "", sqlite3_column_bytes(raw, c)));
+        }
+      }
+    }
+    table.rows.push_back(std::move(row));
+  }
+  if (rc != SQLITE_DONE) return MakeError(SqliteError(db_, "query"));
+  return table;
+}
+
+}  // namespace shoebox::store
