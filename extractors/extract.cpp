@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <map>
 #include <set>
 
@@ -278,9 +279,10 @@ void ExtractBill(const std::vector<Line>& lines, const CellGrid& grid, Document&
   auto charges = CentsOf(found, "total_charges_cents");
   auto due = CentsOf(found, "amount_due_cents");
   if (charges && due) {
-    Cents expected = *charges - CentsOf(found, "insurance_paid_cents").value_or(0) -
-                     CentsOf(found, "adjustments_cents").value_or(0) - CentsOf(found, "patient_paid_cents").value_or(0) -
-                     CentsOf(found, "insurance_pending_cents").value_or(0);
+    // Credits are subtracted whether the sender prints them as "$96.60" or "-$96.60".
+    auto credit = [&](const char* name) { return std::llabs(CentsOf(found, name).value_or(0)); };
+    Cents expected = *charges - credit("insurance_paid_cents") - credit("adjustments_cents") -
+                     credit("patient_paid_cents") - credit("insurance_pending_cents");
     document.checks.push_back({"amount_due_equals_charges_less_credits", expected == *due,
                                expected == *due ? "" : "expected " + std::to_string(expected) + " cents"});
   }
@@ -350,8 +352,9 @@ void ExtractCollectionLetter(const std::vector<Line>& lines, const CellGrid& gri
   auto itemized = CentsOf(found, "amount_on_itemization_date_cents");
   auto current = CentsOf(found, "current_amount_cents");
   if (itemized && current) {
-    Cents expected = *itemized + CentsOf(found, "interest_cents").value_or(0) + CentsOf(found, "fees_cents").value_or(0) -
-                     CentsOf(found, "payments_cents").value_or(0) - CentsOf(found, "credits_cents").value_or(0);
+    auto amount = [&](const char* name) { return std::llabs(CentsOf(found, name).value_or(0)); };
+    Cents expected = *itemized + amount("interest_cents") + amount("fees_cents") - amount("payments_cents") -
+                     amount("credits_cents");
     document.checks.push_back({"current_amount_equals_itemization_plus_changes", expected == *current,
                                expected == *current ? "" : "expected " + std::to_string(expected) + " cents"});
   }

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <ctime>
 #include <deque>
+#include <map>
 #include <filesystem>
 #include <mutex>
 #include <optional>
@@ -78,6 +79,7 @@ struct Job {
 };
 
 struct Outcome {
+  size_t index = 0;  // position in the expanded file list: results are written in this order
   SourceResult result;
   bool skipped = false;  // same bytes as a stored source, or as an earlier file of this batch
 };
@@ -132,6 +134,34 @@ std::string DescribeDocument(const Document& document) {
     }
   }
   return text;
+}
+
+// Writes one outcome (or counts it as skipped) and prints its lines.
+void WriteOutcome(const Outcome& outcome, store::Database& db, const Options& options, const std::string& scanned_at,
+                  Summary& summary, std::ostream& out, std::ostream& err, std::optional<Error>& database_error) {
+  const SourceResult& result = outcome.result;
+  if (outcome.skipped) {
+    ++summary.files_skipped;
+    return;
+  }
+  bool failed = result.status == SourceStatus::kFailed;
+  std::vector<std::string> failures;
+  if (failed) failures.push_back(result.path + ": " + result.error);
+  for (const Page& page : result.pages) {
+    if (!page.error.empty()) failures.push_back(result.path + ": " + page.error);
+  }
+  if (auto written = db.WriteSource(result, options.force, scanned_at); !written) {
+    database_error = written.error();
+    return;
+  }
+  if (options.show_progress) err << "\r\033[K";
+  for (const std::string& line : failures) err << line << '\n';
+  if (!failures.empty()) ++summary.files_failed;
+  if (failed) return;
+  ++summary.files_scanned;
+  summary.pages += static_cast<int>(result.pages.size());
+  summary.documents += static_cast<int>(result.documents.size());
+  for (const Document& document : result.documents) out << result.path << ": " << DescribeDocument(document) << '\n';
 }
 
 }  // namespace
@@ -245,11 +275,12 @@ Result<Summary> Scan(const std::vector<std::string>& paths, store::Database& db,
     workers.emplace_back([&] {
       std::unique_ptr<ocr::Engine> engine;  // R3
       while (auto job = work.Pop()) {
+        size_t index = job->index;
         SourceResult result = ProcessBytes(job->header.path, std::move(job->bytes), &engine, options);
         result.sha256 = job->header.sha256;
         result.size_bytes = job->header.size_bytes;
         result.mtime_seconds = job->header.mtime_seconds;
-        done.Push(Outcome{std::move(result), false});
+        done.Push(Outcome{index, std::move(result), false});
       }
     });
   }
@@ -266,14 +297,14 @@ Result<Summary> Scan(const std::vector<std::string>& paths, store::Database& db,
       if (!bytes) {
         job.header.status = SourceStatus::kFailed;
         job.header.error = bytes.error().message;
-        done.Push(Outcome{std::move(job.header), false});
+        done.Push(Outcome{i, std::move(job.header), false});
         continue;
       }
       job.header.sha256 = Sha256Hex(*bytes);
       job.header.size_bytes = info.st_size;
       job.header.mtime_seconds = info.st_mtime;
       if (known.count(job.header.sha256) || !seen.insert(job.header.sha256).second) {
-        done.Push(Outcome{std::move(job.header), true});
+        done.Push(Outcome{i, std::move(job.header), true});
         continue;
       }
       job.bytes = std::move(bytes).value();
@@ -285,36 +316,22 @@ Result<Summary> Scan(const std::vector<std::string>& paths, store::Database& db,
   // The sole writer: SQLite's connection belongs to this thread.
   std::string scanned_at = UtcNow();
   std::optional<Error> database_error;
-  for (size_t finished = 0; finished < files.size(); ++finished) {
-    std::optional<Outcome> outcome = done.Pop();
-    if (!outcome) break;
-    SourceResult* result = &outcome->result;
-    if (options.show_progress) {
-      err << "\r\033[K[" << finished + 1 << "/" << files.size() << "] " << Basename(result->path) << std::flush;
-    }
-    if (database_error) continue;  // drain the queue so the workers can finish
-    if (outcome->skipped) {
-      ++summary.files_skipped;
-      continue;
-    }
-    bool failed = result->status == SourceStatus::kFailed;
-    std::vector<std::string> failures;
-    if (failed) failures.push_back(result->path + ": " + result->error);
-    for (const Page& page : result->pages) {
-      if (!page.error.empty()) failures.push_back(result->path + ": " + page.error);
-    }
-    if (auto written = db.WriteSource(*result, options.force, scanned_at); !written) {
-      database_error = written.error();
-      continue;
-    }
-    if (options.show_progress) err << "\r\033[K";
-    for (const std::string& line : failures) err << line << '\n';
-    if (!failures.empty()) ++summary.files_failed;
-    if (!failed) {
-      ++summary.files_scanned;
-      summary.pages += static_cast<int>(result->pages.size());
-      summary.documents += static_cast<int>(result->documents.size());
-      for (const Document& document : result->documents) out << result->path << ": " << DescribeDocument(document) << '\n';
+  // Workers finish out of order; results are written in input order so the database and the
+  // output are the same from run to run.
+  std::map<size_t, Outcome> waiting;
+  size_t next = 0;
+  while (next < files.size()) {
+    std::optional<Outcome> arrived = done.Pop();
+    if (!arrived) break;
+    waiting.emplace(arrived->index, std::move(*arrived));
+    for (auto it = waiting.find(next); it != waiting.end(); it = waiting.find(++next)) {
+      Outcome outcome = std::move(it->second);
+      waiting.erase(it);
+      if (options.show_progress) {
+        err << "\r\033[K[" << next + 1 << "/" << files.size() << "] " << Basename(outcome.result.path) << std::flush;
+      }
+      if (database_error) continue;  // keep draining so the workers can finish
+      WriteOutcome(outcome, db, options, scanned_at, summary, out, err, database_error);
     }
   }
   producer.join();

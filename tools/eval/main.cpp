@@ -1,0 +1,323 @@
+// eval: scores shoebox against a generated shoebox's truth. Runs the real CLI (scan into a fresh
+// database, export --json) unless given an export, then compares document by document:
+// classification, field exact match, line items (date + code + amount), claim figures, page word
+// recall, orientation and skew. Prints a table by render mode and family, writes JSON, and exits 1
+// when a metric falls below the committed floors.
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+namespace {
+
+namespace fs = std::filesystem;
+using Json = nlohmann::ordered_json;
+
+struct Tally {
+  long long hits = 0, total = 0;
+  void Add(bool hit) { hits += hit ? 1 : 0, ++total; }
+  void Add(long long h, long long t) { hits += h, total += t; }
+  double Rate() const { return total == 0 ? std::nan("") : static_cast<double>(hits) / total; }
+};
+
+struct Scores {
+  Tally classification, fields, claim_fields, item_recall, item_precision, words, orientation;
+  std::vector<double> skew_errors;
+  int files = 0;
+
+  void Merge(const Scores& o) {
+    classification.Add(o.classification.hits, o.classification.total);
+    fields.Add(o.fields.hits, o.fields.total);
+    claim_fields.Add(o.claim_fields.hits, o.claim_fields.total);
+    item_recall.Add(o.item_recall.hits, o.item_recall.total);
+    item_precision.Add(o.item_precision.hits, o.item_precision.total);
+    words.Add(o.words.hits, o.words.total);
+    orientation.Add(o.orientation.hits, o.orientation.total);
+    skew_errors.insert(skew_errors.end(), o.skew_errors.begin(), o.skew_errors.end());
+    files += o.files;
+  }
+  double MedianSkewError() const {
+    if (skew_errors.empty()) return std::nan("");
+    std::vector<double> sorted = skew_errors;
+    std::sort(sorted.begin(), sorted.end());
+    return sorted[sorted.size() / 2];
+  }
+  Json ToJson() const {
+    auto rate = [](const Tally& t) { return std::isnan(t.Rate()) ? Json(nullptr) : Json(std::round(t.Rate() * 10000) / 10000); };
+    Json j;
+    j["files"] = files;
+    j["classification"] = rate(classification);
+    j["field_exact"] = rate(fields);
+    j["claim_field_exact"] = rate(claim_fields);
+    j["line_item_recall"] = rate(item_recall);
+    j["line_item_precision"] = rate(item_precision);
+    j["word_recall"] = rate(words);
+    j["orientation"] = rate(orientation);
+    double skew = MedianSkewError();
+    j["median_skew_error_degrees"] = std::isnan(skew) ? Json(nullptr) : Json(std::round(skew * 100) / 100);
+    return j;
+  }
+};
+
+std::string Collapse(const std::string& text) {
+  std::string out;
+  bool space = false;
+  for (char c : text) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+bool SameValue(const Json& truth, const Json& got) {
+  if (truth.is_null()) return got.is_null();
+  if (truth.is_number_integer()) return got.is_number_integer() && got.get<long long>() == truth.get<long long>();
+  if (truth.is_string()) return got.is_string() && Collapse(got.get<std::string>()) == Collapse(truth.get<std::string>());
+  return truth == got;
+}
+
+std::vector<std::string> Words(const std::string& text) {
+  std::vector<std::string> words;
+  std::istringstream in(text);
+  std::string word;
+  while (in >> word) words.push_back(word);
+  return words;
+}
+
+// Share of the truth's words found in the recognised text (as a multiset).
+std::pair<long long, long long> WordRecall(const std::string& truth, const std::string& got) {
+  std::map<std::string, int> available;
+  for (const std::string& word : Words(got)) ++available[word];
+  long long hits = 0, total = 0;
+  for (const std::string& word : Words(truth)) {
+    ++total;
+    auto it = available.find(word);
+    if (it != available.end() && it->second > 0) --it->second, ++hits;
+  }
+  return {hits, total};
+}
+
+std::string ItemKey(const Json& item) {
+  auto text = [&](const char* key) { return item.contains(key) && item[key].is_string() ? item[key].get<std::string>() : ""; };
+  long long charge = item.contains("charge_cents") && item["charge_cents"].is_number() ? item["charge_cents"].get<long long>() : 0;
+  return text("date_of_service") + "|" + text("code") + "|" + std::to_string(charge);
+}
+
+Scores ScoreFile(const Json& truth, const Json* document) {
+  Scores s;
+  s.files = 1;
+  const Json& expected = truth["documents"][0];
+  s.classification.Add(document != nullptr && (*document)["kind"] == expected["kind"]);
+  const Json empty = Json::object();
+  const Json& fields = document ? (*document)["fields"] : empty;
+  for (const auto& [name, value] : expected["fields"].items()) {
+    bool hit = fields.contains(name) && SameValue(value, fields[name]["value"]);
+    s.fields.Add(hit);
+  }
+  // Claims: the first truth claim against the best-matching exported claim.
+  if (!expected["claims"].empty()) {
+    const Json& claim = expected["claims"][0];
+    const Json* got = nullptr;
+    if (document) {
+      for (const Json& c : (*document)["claims"]) {
+        if (got == nullptr || c["claim_number"] == claim["claim_number"]) got = &c;
+      }
+    }
+    for (const auto& [name, value] : claim.items()) {
+      if (name == "lines") continue;
+      s.claim_fields.Add(got != nullptr && got->contains(name) && SameValue(value, (*got)[name]));
+    }
+  }
+  std::multiset<std::string> truth_items, got_items;
+  for (const Json& item : expected["line_items"]) truth_items.insert(ItemKey(item));
+  if (document) {
+    for (const Json& item : (*document)["line_items"]) got_items.insert(ItemKey(item));
+  }
+  long long matched = 0;
+  std::multiset<std::string> remaining = got_items;
+  for (const std::string& key : truth_items) {
+    auto it = remaining.find(key);
+    if (it != remaining.end()) remaining.erase(it), ++matched;
+  }
+  s.item_recall.Add(matched, static_cast<long long>(truth_items.size()));
+  s.item_precision.Add(matched, static_cast<long long>(got_items.size()));
+  for (const Json& page : truth["pages"]) {
+    const Json* got = nullptr;
+    if (document) {
+      for (const Json& p : (*document)["pages"]) {
+        if (p["number"] == page["number"]) got = &p;
+      }
+    }
+    auto [hits, total] = WordRecall(page["text"].get<std::string>(), got ? (*got)["text"].get<std::string>() : "");
+    s.words.Add(hits, total);
+    if (truth["render_mode"] == "born_digital") continue;  // nothing to turn or straighten
+    s.orientation.Add(got != nullptr && (*got)["rotation"] == page["rotation"]);
+    if (got != nullptr && (*got)["skew_degrees"].is_number()) {
+      // The generator records the angle it turned the content counter-clockwise; deskew reports
+      // the angle it found with the same sign.
+      s.skew_errors.push_back(std::abs((*got)["skew_degrees"].get<double>() - page["skew_degrees"].get<double>()));
+    }
+  }
+  return s;
+}
+
+int RunCommand(const std::vector<std::string>& args, const std::string& log_path) {
+  pid_t pid = fork();
+  if (pid == 0) {
+    FILE* log = std::fopen(log_path.c_str(), "a");
+    if (log) dup2(fileno(log), STDOUT_FILENO), dup2(fileno(log), STDERR_FILENO);
+    std::vector<char*> argv;
+    for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
+    argv.push_back(nullptr);
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+}
+
+void PrintRow(const std::string& name, const Json& j) {
+  auto cell = [](const Json& value) {
+    std::ostringstream out;
+    out.imbue(std::locale::classic());
+    if (value.is_null()) out << std::setw(8) << "-";
+    else out << std::setw(8) << std::fixed << std::setprecision(3) << value.get<double>();
+    return out.str();
+  };
+  std::cout << std::left << std::setw(28) << name << std::right << std::setw(6) << j["files"].get<int>()
+            << cell(j["classification"]) << cell(j["field_exact"]) << cell(j["claim_field_exact"])
+            << cell(j["line_item_recall"]) << cell(j["line_item_precision"]) << cell(j["word_recall"])
+            << cell(j["orientation"]) << cell(j["median_skew_error_degrees"]) << '\n';
+}
+
+int Usage() {
+  std::cerr << "usage: eval --set DIR [--shoebox PATH] [--export FILE] [--json OUT] [--floors FILE] [--jobs N]\n";
+  return 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string set_dir, shoebox, export_path, json_out, floors_path, jobs;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    auto value = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
+    if (arg == "--set") set_dir = value();
+    else if (arg == "--shoebox") shoebox = value();
+    else if (arg == "--export") export_path = value();
+    else if (arg == "--json") json_out = value();
+    else if (arg == "--floors") floors_path = value();
+    else if (arg == "--jobs") jobs = value();
+    else return Usage();
+  }
+  if (set_dir.empty()) return Usage();
+  if (shoebox.empty()) shoebox = (fs::path(argv[0]).parent_path() / "shoebox").string();
+
+  if (export_path.empty()) {
+    // A fresh database beside the set, so the run measures a first scan.
+    std::string work = fs::temp_directory_path() / ("shoebox-eval-" + std::to_string(getpid()));
+    fs::create_directories(work);
+    std::string db = work + "/eval.db", log = work + "/scan.log";
+    export_path = work + "/export.json";
+    std::vector<std::string> scan = {shoebox, "--db", db, "scan", "--no-progress", set_dir + "/inbox"};
+    if (!jobs.empty()) scan.insert(scan.end(), {"--jobs", jobs});
+    int rc = RunCommand(scan, log);
+    if (rc != 0 && rc != 2) {
+      std::cerr << "eval: shoebox scan exited " << rc << " (log: " << log << ")\n";
+      return 2;
+    }
+    if (RunCommand({shoebox, "--db", db, "export", "--json", "--out", export_path}, log) != 0) {
+      std::cerr << "eval: shoebox export failed (log: " << log << ")\n";
+      return 2;
+    }
+  }
+  Json exported;
+  try {
+    std::ifstream in(export_path);
+    exported = Json::parse(in);
+  } catch (const std::exception& error) {
+    std::cerr << "eval: cannot read the export " << export_path << ": " << error.what() << '\n';
+    return 2;
+  }
+  // Exported documents by source file name (the set's files have unique names).
+  std::map<std::string, const Json*> by_file;
+  for (const Json& document : exported["documents"]) {
+    by_file.emplace(fs::path(document["source"]["path"].get<std::string>()).filename().string(), &document);
+  }
+  std::map<std::string, Scores> by_mode, by_family;
+  Scores overall;
+  std::vector<fs::path> truth_files;
+  for (const auto& entry : fs::directory_iterator(set_dir + "/truth")) truth_files.push_back(entry.path());
+  std::sort(truth_files.begin(), truth_files.end());
+  for (const fs::path& path : truth_files) {
+    std::ifstream in(path);
+    Json truth = Json::parse(in);
+    std::string file = fs::path(truth["file"].get<std::string>()).filename().string();
+    auto it = by_file.find(file);
+    Scores scores = ScoreFile(truth, it == by_file.end() ? nullptr : it->second);
+    by_mode[truth["render_mode"].get<std::string>()].Merge(scores);
+    by_family[truth["render_mode"].get<std::string>() + "/" + truth["family"].get<std::string>()].Merge(scores);
+    overall.Merge(scores);
+  }
+  Json report;
+  report["set"] = set_dir;
+  report["overall"] = overall.ToJson();
+  for (auto& [mode, scores] : by_mode) report["by_render_mode"][mode] = scores.ToJson();
+  for (auto& [family, scores] : by_family) report["by_mode_and_family"][family] = scores.ToJson();
+
+  std::cout << std::left << std::setw(28) << "slice" << std::right << std::setw(6) << "files" << std::setw(8) << "class"
+            << std::setw(8) << "fields" << std::setw(8) << "claims" << std::setw(8) << "itemR" << std::setw(8) << "itemP"
+            << std::setw(8) << "words" << std::setw(8) << "orient" << std::setw(8) << "skew°" << '\n';
+  PrintRow("overall", report["overall"]);
+  for (auto& [mode, j] : report["by_render_mode"].items()) PrintRow(mode, j);
+  std::cout << '\n';
+  for (auto& [family, j] : report["by_mode_and_family"].items()) PrintRow(family, j);
+  if (!json_out.empty()) std::ofstream(json_out) << report.dump(2) << '\n';
+
+  if (floors_path.empty()) return 0;
+  Json floors;
+  try {
+    std::ifstream in(floors_path);
+    floors = Json::parse(in, nullptr, true, true);
+  } catch (const std::exception& error) {
+    std::cerr << "eval: cannot read floors " << floors_path << ": " << error.what() << '\n';
+    return 2;
+  }
+  int below = 0;
+  for (auto& [mode, metrics] : floors["by_render_mode"].items()) {
+    if (!report["by_render_mode"].contains(mode)) {
+      std::cerr << "eval: floor for " << mode << " but the set has no such files\n";
+      ++below;
+      continue;
+    }
+    for (auto& [metric, floor] : metrics.items()) {
+      const Json& value = report["by_render_mode"][mode][metric];
+      bool ceiling = metric == "median_skew_error_degrees";  // lower is better
+      if (value.is_null() || (ceiling ? value.get<double>() > floor.get<double>() : value.get<double>() < floor.get<double>())) {
+        std::cerr << "eval: " << mode << " " << metric << " = " << value.dump() << (ceiling ? ", above its ceiling " : ", below its floor ")
+                  << floor.dump() << '\n';
+        ++below;
+      }
+    }
+  }
+  if (below > 0) return 1;
+  std::cerr << "eval: every metric meets its floor (" << floors_path << ")\n";
+  return 0;
+}

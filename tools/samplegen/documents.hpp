@@ -1,0 +1,45 @@
+// Episodes of care and the documents they produce, laid out as page descriptions.
+#pragma once
+
+#include "tools/samplegen/samplegen.hpp"
+
+namespace samplegen {
+
+struct ServiceLine {
+  std::string date;  // ISO
+  std::string revenue_code, code, description;
+  int units = 1;
+  long long charge_cents = 0;
+};
+
+// One visit: who, where, what was done, and how the plan processed it.
+struct Episode {
+  std::string id;        // "E007"
+  std::string scenario;  // clean | premature_bill | balance_exceeds_eob | duplicate_charge | claim_denied |
+                         // collection_before_insurance | collection_amount_mismatch
+  std::string provider_family;  // hospital_itemized | physician_summary | lab_bill
+  std::string patient_name, guarantor_name, street, city_line;
+  std::string provider_name, provider_street, provider_city, provider_phone;
+  std::string account_number;
+  std::string payer_name, member_id, group_number, claim_number;
+  bool medicare = false;
+  std::vector<ServiceLine> lines;  // as the provider bills them
+  std::string service_date, processed_date, notice_date, statement_date, due_date;
+  long long billed = 0, discount = 0, not_covered = 0, allowed = 0, plan_paid = 0, deductible = 0, copay = 0,
+            coinsurance = 0, patient_responsibility = 0;
+  std::string claim_status = "processed";  // processed | pending | denied
+  // Collection letter, where the scenario has one.
+  std::string collector_name, collector_reference, letter_date, itemization_date, validation_end_date;
+  long long itemization_amount = 0, interest = 0, fees = 0, payments = 0, current_amount = 0;
+  std::vector<std::string> expected_findings;
+};
+
+Episode MakeEpisode(const std::string& id, const std::string& scenario, Rng& rng);
+
+// The documents an episode produced (bill, maybe an EOB/MSN, maybe a collection letter).
+std::vector<DocumentSpec> EpisodeDocuments(const Episode& episode, Rng& rng);
+
+// Pages that are none of the four kinds: pharmacy receipt, appointment letter.
+DocumentSpec MakeOtherDocument(Rng& rng);
+
+}  // namespace samplegen

@@ -1,0 +1,134 @@
+// samplegen CLI: writes a synthetic shoebox (inbox/ with the documents, truth/ with one truth file
+// per document file, episodes.json with each episode's scenario and expected findings).
+#include <sys/stat.h>
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "tools/samplegen/documents.hpp"
+
+namespace {
+
+using samplegen::Json;
+using samplegen::RenderMode;
+
+// Scenarios in rotation; clean episodes come every other time so most paperwork is in order.
+const std::vector<std::string> kScenarios = {"clean", "premature_bill", "clean", "balance_exceeds_eob",
+                                             "clean", "duplicate_charge", "clean", "claim_denied",
+                                             "clean", "collection_before_insurance", "clean",
+                                             "collection_amount_mismatch"};
+
+int Usage() {
+  std::cerr << "usage: samplegen --out DIR [--seed N] [--episodes N] [--others N] "
+               "[--modes born_digital,scan,photo,fax] [--degraded-episodes K]\n";
+  return 1;
+}
+
+bool WriteText(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  return static_cast<bool>(out);
+}
+
+std::string Extension(RenderMode mode) {
+  switch (mode) {
+    case RenderMode::kBornDigital:
+    case RenderMode::kScan: return ".pdf";
+    case RenderMode::kPhoto: return ".jpg";
+    case RenderMode::kFax: return ".png";
+  }
+  return "";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string out_dir;
+  std::uint64_t seed = 1;
+  int episodes = 12, others = 2;
+  int degraded_episodes = -1;  // render modes other than born_digital only for the first K episodes
+  std::vector<RenderMode> modes = {RenderMode::kBornDigital, RenderMode::kScan, RenderMode::kPhoto, RenderMode::kFax};
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    auto value = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
+    if (arg == "--out") out_dir = value();
+    else if (arg == "--seed") seed = std::stoull(value());
+    else if (arg == "--episodes") episodes = std::stoi(value());
+    else if (arg == "--others") others = std::stoi(value());
+    else if (arg == "--degraded-episodes") degraded_episodes = std::stoi(value());
+    else if (arg == "--modes") {
+      modes.clear();
+      std::stringstream list(value());
+      std::string name;
+      while (std::getline(list, name, ',')) {
+        bool known = false;
+        for (RenderMode mode : {RenderMode::kBornDigital, RenderMode::kScan, RenderMode::kPhoto, RenderMode::kFax}) {
+          if (name == samplegen::ToString(mode)) modes.push_back(mode), known = true;
+        }
+        if (!known) return Usage();
+      }
+    } else {
+      return Usage();
+    }
+  }
+  if (out_dir.empty()) return Usage();
+  for (const std::string& dir : {out_dir, out_dir + "/inbox", out_dir + "/truth"}) ::mkdir(dir.c_str(), 0755);
+
+  samplegen::Rng rng(seed);
+  Json episode_list = Json::array();
+  int files = 0;
+  auto emit = [&](const samplegen::DocumentSpec& doc, const std::string& stem, const std::string& episode,
+                  const std::string& scenario, RenderMode mode) {
+    std::string name = stem + "-" + samplegen::ToString(mode) + Extension(mode);
+    samplegen::Rng render_rng(seed * 1000003 + static_cast<std::uint64_t>(files));
+    Json pages = samplegen::Render(doc.pages, mode, render_rng, out_dir + "/inbox/" + name);
+    Json document = doc.truth;
+    Json page_numbers = Json::array();
+    for (size_t p = 0; p < pages.size(); ++p) page_numbers.push_back(p + 1);
+    document["pages"] = page_numbers;
+    Json truth = {{"format", "shoebox-truth/1"}, {"file", "inbox/" + name}, {"render_mode", samplegen::ToString(mode)},
+                  {"family", doc.family}, {"layout", doc.layout}, {"episode", episode}, {"scenario", scenario},
+                  {"documents", Json::array({document})}, {"pages", pages}};
+    std::string truth_name = name.substr(0, name.rfind('.')) + ".json";
+    if (!WriteText(out_dir + "/truth/" + truth_name, truth.dump(2) + "\n")) {
+      throw std::runtime_error("cannot write truth for " + name);
+    }
+    ++files;
+    return name;
+  };
+  try {
+    for (int i = 0; i < episodes; ++i) {
+      char id[16];
+      std::snprintf(id, sizeof id, "E%03d", i + 1);
+      const std::string& scenario = kScenarios[static_cast<size_t>(i) % kScenarios.size()];
+      samplegen::Episode episode = samplegen::MakeEpisode(id, scenario, rng);
+      Json episode_files = Json::object();
+      for (const samplegen::DocumentSpec& doc : samplegen::EpisodeDocuments(episode, rng)) {
+        std::string stem = std::string(id) + "-" + doc.kind;
+        for (RenderMode mode : modes) {
+          if (mode != RenderMode::kBornDigital && degraded_episodes >= 0 && i >= degraded_episodes) continue;
+          episode_files[samplegen::ToString(mode)].push_back(emit(doc, stem, id, scenario, mode));
+        }
+      }
+      episode_list.push_back({{"episode", id}, {"scenario", scenario}, {"provider_family", episode.provider_family},
+                              {"files", episode_files}, {"expected_findings", episode.expected_findings}});
+    }
+    for (int i = 0; i < others; ++i) {
+      char stem[32];
+      std::snprintf(stem, sizeof stem, "X%03d-other", i + 1);
+      samplegen::DocumentSpec doc = samplegen::MakeOtherDocument(rng);
+      for (RenderMode mode : modes) {
+        if (mode != RenderMode::kBornDigital && degraded_episodes >= 0 && i >= degraded_episodes) continue;
+        emit(doc, stem, "", "other", mode);
+      }
+    }
+  } catch (const std::exception& error) {
+    std::cerr << "samplegen: " << error.what() << '\n';
+    return 2;
+  }
+  Json manifest = {{"format", "shoebox-samples/1"}, {"seed", seed}, {"episodes", episode_list}};
+  WriteText(out_dir + "/episodes.json", manifest.dump(2) + "\n");
+  std::cerr << "samplegen: wrote " << files << " file(s) to " << out_dir << "/inbox\n";
+  return 0;
+}
