@@ -126,6 +126,37 @@ struct CellGrid {
       }
       cells.push_back(std::move(row));
     }
+    AddStackedHeaders();
+  }
+
+ private:
+  static bool IsHeaderLike(const CellRef& ref) {
+    return ref.cell.words.size() <= 3 && !HasDigit(ref.cell.Text());
+  }
+
+  // Column headers wrap: "What" over "You Owe". Where a short wordy cell sits right above another,
+  // one more cell joining the two is added to the upper line, so the label can match whole.
+  void AddStackedHeaders() {
+    for (size_t i = 0; i + 1 < cells.size(); ++i) {
+      std::vector<CellRef> stacked;
+      for (const CellRef& upper : cells[i]) {
+        if (!IsHeaderLike(upper)) continue;
+        for (const CellRef& lower : cells[i + 1]) {
+          const BoxPx& a = upper.cell.box_px;
+          const BoxPx& b = lower.cell.box_px;
+          int overlap = std::min(a.x1, b.x1) - std::max(a.x0, b.x0);
+          bool aligned = overlap > 0.5 * std::min(a.width(), b.width());
+          bool adjacent = b.y0 - a.y1 < a.height() && upper.cell.page == lower.cell.page;
+          if (!aligned || !adjacent || !IsHeaderLike(lower)) continue;
+          CellRef joined = upper;
+          joined.cell.words.insert(joined.cell.words.end(), lower.cell.words.begin(), lower.cell.words.end());
+          joined.cell.box_px = Union(a, b);
+          joined.tokens.insert(joined.tokens.end(), lower.tokens.begin(), lower.tokens.end());
+          stacked.push_back(std::move(joined));
+        }
+      }
+      for (CellRef& ref : stacked) cells[i].push_back(std::move(ref));
+    }
   }
 };
 

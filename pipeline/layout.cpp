@@ -7,14 +7,6 @@ namespace {
 
 int CenterY(const BoxPx& box) { return (box.y0 + box.y1) / 2; }
 
-int MedianHeight(const std::vector<Word>& words) {
-  std::vector<int> heights;
-  for (const Word& word : words) heights.push_back(word.box_px.height());
-  if (heights.empty()) return 0;
-  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
-  return heights[heights.size() / 2];
-}
-
 }  // namespace
 
 std::vector<Line> BuildLines(const std::vector<Word>& words, int page_number) {
@@ -57,9 +49,16 @@ std::vector<Line> BuildLines(const std::vector<Word>& words, int page_number) {
 
 std::vector<Line> SplitCells(const Line& line, double gap_factor) {
   std::vector<Line> cells;
-  int height = std::max(1, MedianHeight(line.words));
   for (const Word& word : line.words) {
-    if (cells.empty() || word.box_px.x0 - cells.back().box_px.x1 > gap_factor * height) {
+    bool new_cell = cells.empty();
+    if (!new_cell) {
+      const Word& previous = cells.back().words.back();
+      int smaller = std::max(1, std::min(previous.box_px.height(), word.box_px.height()));
+      int larger = std::max(previous.box_px.height(), word.box_px.height());
+      // A wide gap, or a change of type size (a letterhead beside a statement box), starts a cell.
+      new_cell = word.box_px.x0 - previous.box_px.x1 > gap_factor * smaller || larger > 1.5 * smaller;
+    }
+    if (new_cell) {
       Line cell;
       cell.page = line.page;
       cell.box_px = word.box_px;

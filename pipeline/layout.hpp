@@ -12,8 +12,8 @@ namespace shoebox::layout {
 // Lines of one page, top to bottom; words in each line left to right.
 std::vector<Line> BuildLines(const std::vector<Word>& words, int page_number);
 
-// The cells of a line: runs of words separated by gaps wider than gap_factor × the line's median
-// word height.
+// The cells of a line: runs of words separated by gaps wider than gap_factor × the smaller of the
+// two words' heights, or by a change of type size.
 std::vector<Line> SplitCells(const Line& line, double gap_factor = 1.6);
 
 // Whole-page text in reading order, one line per text line.

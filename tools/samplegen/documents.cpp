@@ -491,7 +491,7 @@ DocumentSpec MakeCollectionLetter(const Episode& e, Rng& rng) {
 
 }  // namespace
 
-Episode MakeEpisode(const std::string& id, const std::string& scenario, Rng& rng) {
+Episode MakeEpisode(const std::string& id, const std::string& scenario, bool medicare, Rng& rng) {
   Episode e;
   e.id = id;
   e.scenario = scenario;
@@ -506,7 +506,7 @@ Episode MakeEpisode(const std::string& id, const std::string& scenario, Rng& rng
   e.provider_city = rng.Pick(kCities);
   e.provider_phone = "(" + std::to_string(rng.Int(201, 989)) + ") 555-0" + std::to_string(rng.Int(100, 199));
   e.account_number = Digits(rng, 9);
-  e.medicare = rng.Chance(0.15) && scenario == "clean";
+  e.medicare = medicare;
   e.payer_name = e.medicare ? "Medicare" : rng.Pick(kPayers);
   e.member_id = e.medicare ? "1EG4-TE5-MK7" + std::to_string(rng.Int(0, 9)) : "W" + Digits(rng, 9);
   e.group_number = Digits(rng, 6);

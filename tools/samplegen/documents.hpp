@@ -34,7 +34,8 @@ struct Episode {
   std::vector<std::string> expected_findings;
 };
 
-Episode MakeEpisode(const std::string& id, const std::string& scenario, Rng& rng);
+// medicare: the patient is on Original Medicare, so the plan's notice is an MSN.
+Episode MakeEpisode(const std::string& id, const std::string& scenario, bool medicare, Rng& rng);
 
 // The documents an episode produced (bill, maybe an EOB/MSN, maybe a collection letter).
 std::vector<DocumentSpec> EpisodeDocuments(const Episode& episode, Rng& rng);

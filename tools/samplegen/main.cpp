@@ -102,7 +102,9 @@ int main(int argc, char** argv) {
       char id[16];
       std::snprintf(id, sizeof id, "E%03d", i + 1);
       const std::string& scenario = kScenarios[static_cast<size_t>(i) % kScenarios.size()];
-      samplegen::Episode episode = samplegen::MakeEpisode(id, scenario, rng);
+      // Every third clean episode is a Medicare patient's, so each set has MSNs.
+      bool medicare = scenario == "clean" && (i / 2) % 3 == 2;
+      samplegen::Episode episode = samplegen::MakeEpisode(id, scenario, medicare, rng);
       Json episode_files = Json::object();
       for (const samplegen::DocumentSpec& doc : samplegen::EpisodeDocuments(episode, rng)) {
         std::string stem = std::string(id) + "-" + doc.kind;

@@ -276,7 +276,7 @@ Json Render(const std::vector<PageSpec>& pages, RenderMode mode, Rng& rng, const
   // only when asked through the path; the generator gives them one page each.
   cv::Mat image = mode == RenderMode::kPhoto ? Photo(pages[0], rng, truth[0]) : Fax(pages[0], rng, truth[0]);
   std::vector<int> params;
-  if (mode == RenderMode::kPhoto) params = {cv::IMWRITE_JPEG_QUALITY, rng.Int(78, 90)};
+  if (mode == RenderMode::kPhoto) params = {cv::IMWRITE_JPEG_QUALITY, rng.Int(70, 85)};
   if (mode == RenderMode::kFax) params = {cv::IMWRITE_PNG_BILEVEL, 1};
   if (!cv::imwrite(path, image, params)) throw std::runtime_error("cannot write " + path);
   truth.erase(truth.begin() + 1, truth.end());

@@ -1,0 +1,137 @@
+// End to end through the CLI, in-process: the committed samples scan into the right kinds and
+// fields, a second scan does nothing, the export keeps the contract, queries stay read-only.
+#include "cli/cli.hpp"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "tests/test_support.hpp"
+
+namespace shoebox::cli {
+namespace {
+
+using Json = nlohmann::json;
+
+struct Outcome {
+  int code;
+  std::string out, err;
+};
+
+Outcome RunCli(const std::vector<std::string>& args) {
+  std::ostringstream out, err;
+  int code = Run(args, Environment{&out, &err, false, ""});
+  return {code, out.str(), err.str()};
+}
+
+TEST(Cli, UsageErrors) {
+  EXPECT_EQ(RunCli({}).code, kExitUsage);
+  Outcome typo = RunCli({"scna"});
+  EXPECT_EQ(typo.code, kExitUsage);
+  EXPECT_EQ(typo.err, "shoebox: 'scna' is not a verb; did you mean 'scan'? (shoebox --help lists them)\n");
+  EXPECT_EQ(RunCli({"scan", "--jobs", "zero", "x"}).err, "shoebox scan: --jobs takes a whole number above 0\n");
+  EXPECT_EQ(RunCli({"export"}).code, kExitUsage);
+  EXPECT_EQ(RunCli({"scan", "--frobnicate", "x"}).err,
+            "shoebox scan: unknown option --frobnicate (usage: shoebox scan PATH... [--force] [--jobs N] [--dpi N] "
+            "[--no-progress])\n");
+}
+
+TEST(Cli, StagesListsThePipeline) {
+  Outcome stages = RunCli({"stages"});
+  EXPECT_EQ(stages.code, kExitOk);
+  for (const char* name : {"ingest", "prepare", "ocr", "layout", "classify", "extract", "store"}) {
+    EXPECT_NE(stages.out.find(std::string(name) + " "), std::string::npos) << name;
+  }
+}
+
+TEST(Cli, DatabaseThatCannotBeOpened) {
+  Outcome outcome = RunCli({"--db", "/nonexistent-dir/x.db", "scan", "whatever"});
+  EXPECT_EQ(outcome.code, kExitDatabase);
+  EXPECT_EQ(outcome.err, "database: cannot create /nonexistent-dir/x.db\n");
+}
+
+TEST(Cli, SamplesEndToEnd) {
+  testing::ScratchDir dir;
+  std::string db = dir / "samples.db";
+  Outcome scan = RunCli({"--db", db, "scan", testing::SamplesInbox()});
+  ASSERT_EQ(scan.code, kExitOk) << scan.err;
+  struct stat info {};
+  ASSERT_EQ(::stat(db.c_str(), &info), 0);
+  EXPECT_EQ(info.st_mode & 0777, 0600u);
+
+  // Idempotent: the same files again are skipped.
+  Outcome again = RunCli({"--db", db, "scan", testing::SamplesInbox()});
+  EXPECT_EQ(again.code, kExitOk);
+  EXPECT_EQ(again.out, "");
+  EXPECT_NE(again.err.find("scanned 0 file(s)"), std::string::npos) << again.err;
+
+  Outcome exported = RunCli({"--db", db, "export", "--json"});
+  ASSERT_EQ(exported.code, kExitOk) << exported.err;
+  Json json = Json::parse(exported.out);
+  EXPECT_EQ(json["format"], "shoebox-export/1");
+  ASSERT_TRUE(json["matches"].is_array());
+  ASSERT_TRUE(json["findings"].is_array());
+  std::map<std::string, Json> by_file;
+  for (const Json& document : json["documents"]) {
+    for (const char* key : {"id", "source", "kind", "kind_confidence", "pages", "fields", "line_items", "claims", "checks"}) {
+      EXPECT_TRUE(document.contains(key)) << key;
+    }
+    by_file[std::filesystem::path(document["source"]["path"].get<std::string>()).filename()] = document;
+  }
+  // Every sample's kind, and the first-cut fields on the born-digital ones, as the truth says.
+  int files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(testing::SamplesTruth())) {
+    Json truth = Json::parse(testing::ReadFile(entry.path()));
+    std::string file = std::filesystem::path(truth["file"].get<std::string>()).filename();
+    ASSERT_TRUE(by_file.count(file)) << file;
+    const Json& got = by_file[file];
+    const Json& expected = truth["documents"][0];
+    EXPECT_EQ(got["kind"], expected["kind"]) << file;
+    ++files;
+    if (truth["render_mode"] != "born_digital") continue;
+    std::vector<std::string> first_cut;
+    if (expected["kind"] == "bill") first_cut = {"provider_name", "account_number", "statement_date", "amount_due_cents"};
+    if (expected["kind"] == "collection_letter") first_cut = {"collector_name", "current_amount_cents"};
+    if (expected["kind"] == "eob" || expected["kind"] == "msn") first_cut = {"notice_date"};
+    for (const std::string& field : first_cut) {
+      ASSERT_TRUE(got["fields"].contains(field)) << file << " " << field;
+      EXPECT_EQ(got["fields"][field]["value"], expected["fields"][field]) << file << " " << field;
+    }
+    if (expected["kind"] == "eob") {
+      ASSERT_EQ(got["claims"].size(), 1u) << file;
+      EXPECT_EQ(got["claims"][0]["claim_number"], expected["claims"][0]["claim_number"]) << file;
+      EXPECT_EQ(got["claims"][0]["patient_responsibility_cents"], expected["claims"][0]["patient_responsibility_cents"])
+          << file;
+    }
+  }
+  EXPECT_GE(files, 40);
+
+  Outcome query = RunCli({"--db", db, "query", "SELECT kind, count(*) AS n FROM documents GROUP BY kind ORDER BY kind",
+                          "--csv"});
+  EXPECT_EQ(query.code, kExitOk);
+  EXPECT_EQ(query.out.substr(0, 7), "kind,n\n");
+  EXPECT_NE(query.out.find("collection_letter,2\n"), std::string::npos) << query.out;
+  Outcome write = RunCli({"--db", db, "query", "DELETE FROM documents"});
+  EXPECT_EQ(write.code, kExitUsage);
+  EXPECT_EQ(write.err, "database: query: only read-only statements are allowed\n");
+}
+
+TEST(Cli, BadInputExitsTwoAndRecordsEachFile) {
+  testing::ScratchDir dir;
+  std::string inbox = dir / "inbox";
+  ::mkdir(inbox.c_str(), 0700);
+  testing::WriteFile(inbox + "/empty.pdf", "");
+  testing::WriteFile(inbox + "/notes.pdf", "a text file with a pdf name\n");
+  Outcome scan = RunCli({"--db", dir / "s.db", "scan", inbox, "--no-progress"});
+  EXPECT_EQ(scan.code, kExitInputFailed);
+  EXPECT_NE(scan.err.find(inbox + "/empty.pdf: empty file (0 bytes)\n"), std::string::npos);
+  EXPECT_NE(scan.err.find(inbox + "/notes.pdf: not a pdf, png, jpeg or tiff file\n"), std::string::npos);
+  Outcome rows = RunCli({"--db", dir / "s.db", "query", "SELECT status FROM sources ORDER BY path", "--json"});
+  EXPECT_EQ(Json::parse(rows.out), Json::parse(R"([{"status":"failed"},{"status":"failed"}])"));
+}
+
+}  // namespace
+}  // namespace shoebox::cli

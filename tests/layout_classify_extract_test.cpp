@@ -1,0 +1,181 @@
+// layout, classify and extract on hand-placed words (no engines), then on the CFPB model notice.
+#include <gtest/gtest.h>
+
+#include "extractors/extract.hpp"
+#include "extractors/labels.hpp"
+#include "pipeline/classify.hpp"
+#include "pipeline/ingest.hpp"
+#include "pipeline/layout.hpp"
+#include "tests/test_support.hpp"
+
+namespace shoebox {
+namespace {
+
+// Places words on a row: each {x, text} becomes a word 30 px tall, 16 px per character wide.
+std::vector<Word> Row(int y, const std::vector<std::pair<int, std::string>>& items, double confidence = 0.9) {
+  std::vector<Word> words;
+  for (const auto& [x, text] : items) {
+    int x_end = x;
+    std::string token;
+    for (size_t i = 0; i <= text.size(); ++i) {
+      if (i == text.size() || text[i] == ' ') {
+        if (!token.empty()) {
+          int start = x_end;
+          x_end = start + 16 * static_cast<int>(token.size());
+          words.push_back({token, {start, y, x_end, y + 30}, confidence});
+          x_end += 12;  // a normal space
+        }
+        token.clear();
+      } else {
+        token += text[i];
+      }
+    }
+  }
+  return words;
+}
+
+std::vector<Line> Lines(const std::vector<std::vector<Word>>& rows) {
+  std::vector<Word> all;
+  for (const auto& row : rows) all.insert(all.end(), row.begin(), row.end());
+  return layout::BuildLines(all, 1);
+}
+
+const Field* FindField(const Document& document, const std::string& name) {
+  for (const Field& field : document.fields) {
+    if (field.name == name) return &field;
+  }
+  return nullptr;
+}
+
+TEST(BuildLines, GroupsByBandAndOrdersLeftToRight) {
+  std::vector<Word> words = Row(100, {{900, "$120.00"}, {100, "Amount Due"}});
+  auto below = Row(160, {{100, "Account"}});
+  words.insert(words.begin(), below.begin(), below.end());
+  words[0].box_px.y0 += 4;  // slightly lower on the page, still its own line
+  std::vector<Line> lines = layout::BuildLines(words, 3);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0].Text(), "Amount Due $120.00");
+  EXPECT_EQ(lines[0].page, 3);
+  EXPECT_EQ(lines[1].Text(), "Account");
+}
+
+TEST(SplitCells, WideGapsSeparateCells) {
+  std::vector<Line> lines = Lines({Row(100, {{100, "Statement Date: 01/05/2025"}, {900, "Account Number: 12345"}})});
+  ASSERT_EQ(lines.size(), 1u);
+  std::vector<Line> cells = layout::SplitCells(lines[0]);
+  ASSERT_EQ(cells.size(), 2u);
+  EXPECT_EQ(cells[0].Text(), "Statement Date: 01/05/2025");
+  EXPECT_EQ(cells[1].Text(), "Account Number: 12345");
+}
+
+TEST(Classify, KindsFromTellTalePhrases) {
+  auto kind_of = [](const std::vector<std::vector<Word>>& rows) { return classify::Classify(Lines(rows)).kind; };
+  EXPECT_EQ(kind_of({Row(0, {{0, "Explanation of Benefits"}}), Row(50, {{0, "THIS IS NOT A BILL"}}),
+                     Row(100, {{0, "Amount Due"}})}),
+            DocumentKind::kEob);
+  EXPECT_EQ(kind_of({Row(0, {{0, "Medicare Summary Notice"}}), Row(50, {{0, "Maximum You May Be Billed"}})}),
+            DocumentKind::kMsn);
+  EXPECT_EQ(kind_of({Row(0, {{0, "This is a communication from a debt collector."}})}), DocumentKind::kCollectionLetter);
+  EXPECT_EQ(kind_of({Row(0, {{0, "Statement Date: 01/05/2025"}}), Row(50, {{0, "Amount Due $12.00"}})}),
+            DocumentKind::kBill);
+  auto other = classify::Classify(Lines({Row(0, {{0, "Corner Street Pharmacy receipt"}})}));
+  EXPECT_EQ(other.kind, DocumentKind::kOther);
+  EXPECT_GT(other.confidence, 0.5);
+}
+
+TEST(Labels, DictionaryParsesAndCoversEveryScope) {
+  auto labels = extractors::ParseLabels("# comment\nbill\tamount_due_cents\tAmount Due:\n\nbroken row\n");
+  ASSERT_EQ(labels.size(), 1u);
+  EXPECT_EQ(labels[0].tokens, (std::vector<std::string>{"amount", "due"}));
+  std::set<std::string> scopes;
+  for (const auto& label : extractors::Labels()) scopes.insert(label.scope);
+  EXPECT_EQ(scopes, (std::set<std::string>{"bill", "claim", "collection_letter", "eob"}));
+}
+
+TEST(Extract, BillFieldsBesideAndUnderTheirLabels) {
+  Document document;
+  document.kind = DocumentKind::kBill;
+  extractors::Extract(Lines({Row(40, {{100, "VALLEY VIEW HEALTH SYSTEM"}}),
+                             Row(100, {{100, "Patient Account Number:"}, {900, "556677889"}}),
+                             Row(140, {{100, "Statement Date: 03/04/2025"}}),
+                             Row(180, {{100, "Total Charges"}, {900, "$1,840.00"}}),
+                             Row(220, {{100, "Insurance Payments"}, {900, "$1,200.00"}}),
+                             Row(260, {{100, "Amount Due"}}), Row(300, {{100, "$640.00"}})}),
+                      document);
+  ASSERT_NE(FindField(document, "account_number"), nullptr);
+  EXPECT_EQ(FindField(document, "account_number")->text, "556677889");
+  EXPECT_EQ(FindField(document, "patient_name"), nullptr);  // "Patient" belongs to the longer label
+  EXPECT_EQ(FindField(document, "statement_date")->text, "2025-03-04");
+  EXPECT_EQ(FindField(document, "total_charges_cents")->cents, 184000);
+  EXPECT_EQ(FindField(document, "amount_due_cents")->cents, 64000);  // read from the line below
+  EXPECT_EQ(FindField(document, "provider_name")->text, "VALLEY VIEW HEALTH SYSTEM");
+  const Field* due = FindField(document, "amount_due_cents");
+  EXPECT_EQ(due->box_px.y0, 300);
+  EXPECT_NEAR(due->confidence, 0.9 * 0.95, 1e-9);
+  ASSERT_EQ(document.checks.size(), 1u);
+  EXPECT_EQ(document.checks[0].name, "amount_due_equals_charges_less_credits");
+  EXPECT_TRUE(document.checks[0].ok);
+}
+
+TEST(Extract, ArithmeticThatFailsIsRecordedNotHidden) {
+  Document document;
+  document.kind = DocumentKind::kBill;
+  extractors::Extract(Lines({Row(100, {{100, "Total Charges"}, {900, "$100.00"}}),
+                             Row(140, {{100, "Amount Due"}, {900, "$90.00"}})}),
+                      document);
+  ASSERT_EQ(document.checks.size(), 1u);
+  EXPECT_FALSE(document.checks[0].ok);
+  EXPECT_EQ(document.checks[0].detail, "expected 10000 cents");
+}
+
+TEST(Extract, EobClaim) {
+  Document document;
+  document.kind = DocumentKind::kEob;
+  extractors::Extract(Lines({Row(40, {{100, "Keystone Health Plan"}}), Row(100, {{100, "Claim Number: 2025034411827"}}),
+                             Row(140, {{100, "Processed Date: 03/21/2025"}}),
+                             Row(180, {{100, "Plan Paid"}, {900, "$800.00"}}),
+                             Row(220, {{100, "What You Owe"}, {900, "$150.00"}})}),
+                      document);
+  ASSERT_EQ(document.claims.size(), 1u);
+  const Claim& claim = document.claims[0];
+  EXPECT_EQ(claim.claim_number, "2025034411827");
+  EXPECT_EQ(claim.processed_date, "2025-03-21");
+  EXPECT_EQ(claim.plan_paid_cents, 80000);
+  EXPECT_EQ(claim.patient_responsibility_cents, 15000);
+  EXPECT_EQ(claim.status, "processed");
+  EXPECT_EQ(FindField(document, "payer_name")->text, "Keystone Health Plan");
+}
+
+// The CFPB's model validation notice extracts as its truth file says (where ../shared/data is).
+TEST(Extract, CfpbModelNotice) {
+  std::string data = testing::TestDataDir();
+  if (data.empty()) GTEST_SKIP() << "SHOEBOX_TEST_DATA is not set: the CFPB model notice is not available";
+  std::string path = data + "/collection-letters/cfpb-model-validation-notice-en.pdf";
+  auto source = ingest::Open(testing::ReadFile(path), {});
+  ASSERT_TRUE(source);
+  std::vector<Line> lines;
+  for (int i = 0; i < (*source)->PageCount(); ++i) {
+    auto page = (*source)->LoadPage(i);
+    ASSERT_TRUE(page);
+    auto page_lines = layout::BuildLines(page->words, page->number);
+    lines.insert(lines.end(), page_lines.begin(), page_lines.end());
+  }
+  Document document;
+  document.kind = classify::Classify(lines).kind;
+  ASSERT_EQ(document.kind, DocumentKind::kCollectionLetter);
+  extractors::Extract(lines, document);
+  auto text = [&](const char* name) { return FindField(document, name) ? FindField(document, name)->text : "(absent)"; };
+  auto cents = [&](const char* name) {
+    return FindField(document, name) ? FindField(document, name)->cents.value_or(-1) : -1;
+  };
+  EXPECT_EQ(text("collector_name"), "North South Group");
+  EXPECT_EQ(text("validation_end_date"), "2020-08-28");
+  EXPECT_EQ(cents("amount_on_itemization_date_cents"), 223456);
+  EXPECT_EQ(cents("interest_cents"), 7500);
+  EXPECT_EQ(cents("fees_cents"), 2500);
+  EXPECT_EQ(cents("payments_cents"), 5000);
+  EXPECT_EQ(cents("current_amount_cents"), 228456);
+}
+
+}  // namespace
+}  // namespace shoebox

@@ -1,0 +1,65 @@
+#include <gtest/gtest.h>
+
+#include "extractors/dates.hpp"
+#include "extractors/extract.hpp"
+#include "extractors/money.hpp"
+
+namespace shoebox::extractors {
+namespace {
+
+TEST(ParseMoney, PrintedForms) {
+  EXPECT_EQ(ParseMoney("$1,840.00"), 184000);
+  EXPECT_EQ(ParseMoney("1,840.00"), 184000);
+  EXPECT_EQ(ParseMoney("1 840.00"), 184000);
+  EXPECT_EQ(ParseMoney("(50.00)"), -5000);
+  EXPECT_EQ(ParseMoney("50.00 CR"), -5000);
+  EXPECT_EQ(ParseMoney("-$50"), -5000);
+  EXPECT_EQ(ParseMoney("$-96.60"), -9660);
+  EXPECT_EQ(ParseMoney("$0.00"), 0);
+}
+
+TEST(ParseMoney, OcrConfusions) {
+  EXPECT_EQ(ParseMoney("$1,O40.00"), 104000);
+  EXPECT_EQ(ParseMoney("$l5.00"), 1500);
+  EXPECT_EQ(ParseMoney("$S0.B0"), 5080);
+}
+
+TEST(ParseMoney, NotMoney) {
+  EXPECT_EQ(ParseMoney("123456789"), std::nullopt);  // an account number: no $ and no cents
+  EXPECT_EQ(ParseMoney("12.5"), std::nullopt);
+  EXPECT_EQ(ParseMoney("ABC"), std::nullopt);
+  EXPECT_EQ(ParseMoney("$"), std::nullopt);
+  EXPECT_EQ(ParseMoney("03/04/2025"), std::nullopt);
+}
+
+TEST(FindMoney, SignAndDollarApart) {
+  auto match = FindMoney({"interest:", "+", "$", "75.00"});
+  ASSERT_TRUE(match);
+  EXPECT_EQ(match->cents, 7500);
+  EXPECT_EQ(match->first_word, 2u);
+  EXPECT_EQ(match->word_count, 2u);
+}
+
+TEST(ParseDate, MonthFirstAlways) {
+  EXPECT_EQ(ParseDate("03/04/2025"), "2025-03-04");
+  EXPECT_EQ(ParseDate("3/4/25"), "2025-03-04");
+  EXPECT_EQ(ParseDate("2025-03-04"), "2025-03-04");
+  EXPECT_EQ(ParseDate("12-31-2024"), "2024-12-31");
+  EXPECT_EQ(ParseDate("13/04/2025"), std::nullopt);  // never day-first
+  EXPECT_EQ(ParseDate("02/30/2025"), std::nullopt);
+  EXPECT_EQ(ParseDate("02/29/2024"), "2024-02-29");
+}
+
+TEST(FindDate, LongForms) {
+  auto long_form = FindDate({"by", "August", "28,", "2020,", "to", "dispute"});
+  ASSERT_TRUE(long_form);
+  EXPECT_EQ(long_form->iso, "2020-08-28");
+  EXPECT_EQ(long_form->first_word, 1u);
+  EXPECT_EQ(long_form->word_count, 3u);
+  EXPECT_EQ(FindDate({"4", "March", "2025"})->iso, "2025-03-04");
+  EXPECT_EQ(FindDate({"Mar.", "4", "2025"})->iso, "2025-03-04");
+  EXPECT_FALSE(FindDate({"no", "date", "here"}));
+}
+
+}  // namespace
+}  // namespace shoebox::extractors

@@ -1,0 +1,98 @@
+// prepare and ocr with the real engines: a page turned by a known angle is recovered, and the
+// recognised words carry boxes and confidences in [0, 1].
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "pipeline/ingest.hpp"
+#include "pipeline/leptonica_pix.hpp"
+#include "pipeline/ocr.hpp"
+#include "pipeline/prepare.hpp"
+#include "tests/test_support.hpp"
+
+namespace shoebox {
+namespace {
+
+// A clean rendering of a born-digital sample (its text layer ignored so it is drawn as an image).
+Page RenderedSample(int dpi) {
+  ingest::Options options;
+  options.render_dpi = dpi;
+  options.min_text_layer_chars = 1 << 30;
+  auto source = ingest::Open(testing::ReadFile(testing::SamplesInbox() + "/E004-bill-born_digital.pdf"), options);
+  EXPECT_TRUE(source);
+  auto page = (*source)->LoadPage(0);
+  EXPECT_TRUE(page);
+  return std::move(page).value();
+}
+
+std::unique_ptr<ocr::Engine> Tesseract() {
+  auto engine = ocr::MakeTesseractEngine({});
+  EXPECT_TRUE(engine) << engine.error().message;
+  return std::move(engine).value();
+}
+
+TEST(RotateClockwise, FourQuarterTurnsGiveTheOriginal) {
+  GrayImage image = MakeGrayImage(3, 2);
+  image.pixels = {1, 2, 3, 4, 5, 6};
+  GrayImage turned = prepare::RotateClockwise(image, 90);
+  EXPECT_EQ(turned.width, 2);
+  EXPECT_EQ(turned.height, 3);
+  EXPECT_EQ(turned.pixels, (std::vector<std::uint8_t>{4, 1, 5, 2, 6, 3}));
+  GrayImage back = image;
+  for (int i = 0; i < 4; ++i) back = prepare::RotateClockwise(back, 90);
+  EXPECT_EQ(back.pixels, image.pixels);
+}
+
+TEST(Deskew, RecoversAKnownSkew) {
+  Page page = RenderedSample(150);
+  leptonica::PixPtr upright = leptonica::ToPix(page.image);
+  for (double clockwise_degrees : {-6.0, -2.5, 1.0, 4.0}) {
+    leptonica::PixPtr turned(pixRotate(upright.get(), static_cast<float>(clockwise_degrees * M_PI / 180),
+                                       L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0));
+    prepare::Skew found;
+    GrayImage straight = prepare::Deskew(leptonica::ToGrayImage(turned.get()), 15, &found);
+    // The skew is reported counter-clockwise positive, as the sample generator records it.
+    EXPECT_NEAR(found.angle_degrees, -clockwise_degrees, 0.2) << "turned " << clockwise_degrees;
+    EXPECT_GT(found.confidence, 0.3);
+    prepare::Skew residual;
+    prepare::Deskew(straight, 15, &residual);
+    EXPECT_NEAR(residual.angle_degrees, 0, 0.2);
+  }
+}
+
+TEST(Prepare, TurnsASidewaysPageUpright) {
+  auto engine = Tesseract();
+  Page upright = RenderedSample(200);
+  for (int turn : {90, 180, 270}) {
+    Page page = upright;
+    page.image = prepare::RotateClockwise(upright.image, turn);
+    Page prepared = prepare::Prepare(std::move(page), *engine, {});
+    EXPECT_EQ(prepared.rotation_degrees, (360 - turn) % 360) << "page turned " << turn << " degrees";
+    EXPECT_EQ(prepared.image.width, upright.image.width);
+  }
+}
+
+TEST(Ocr, WordsHaveBoxesAndConfidence) {
+  auto engine = Tesseract();
+  Page page = RenderedSample(300);
+  auto words = engine->Recognize(page.image, page.dpi);
+  ASSERT_TRUE(words) << words.error().message;
+  ASSERT_GT(words->size(), 50u);
+  bool found = false;
+  for (const Word& word : *words) {
+    EXPECT_GE(word.confidence, 0.0);
+    EXPECT_LE(word.confidence, 1.0);
+    EXPECT_FALSE(word.box_px.empty());
+    EXPECT_LE(word.box_px.x1, page.image.width);
+    found |= word.text == "Charges";
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST(Ocr, EmptyImageIsAnError) {
+  auto engine = Tesseract();
+  EXPECT_EQ(engine->Recognize(GrayImage{}, 300).error().message, "ocr: empty image");
+}
+
+}  // namespace
+}  // namespace shoebox

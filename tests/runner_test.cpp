@@ -1,0 +1,117 @@
+// runner with a fake OCR engine: page failures, engine failures and the rules R1–R3.
+#include "pipeline/runner.hpp"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <atomic>
+#include <sstream>
+
+#include "tests/test_support.hpp"
+
+namespace shoebox::runner {
+namespace {
+
+// Answers every page with the same words, or fails when asked to.
+class FakeEngine : public ocr::Engine {
+ public:
+  explicit FakeEngine(bool fail) : fail_(fail) {}
+  Result<std::vector<Word>> Recognize(const GrayImage&, int) override {
+    if (fail_) return MakeError("ocr: tesseract failed to recognize the page");
+    return std::vector<Word>{{"Statement", {10, 10, 100, 30}, 0.9}, {"Date", {110, 10, 160, 30}, 0.9},
+                             {"Amount", {10, 50, 100, 70}, 0.9},    {"Due", {110, 50, 160, 70}, 0.9},
+                             {"$12.00", {400, 50, 480, 70}, 0.9}};
+  }
+  Result<ocr::Orientation> DetectOrientation(const GrayImage&, int) override { return ocr::Orientation{}; }
+
+ private:
+  bool fail_;
+};
+
+Options FakeOptions(bool fail, std::atomic<int>* engines_made) {
+  Options options;
+  options.jobs = 2;
+  options.make_engine = [=]() -> Result<std::unique_ptr<ocr::Engine>> {
+    ++*engines_made;
+    return std::unique_ptr<ocr::Engine>(std::make_unique<FakeEngine>(fail));
+  };
+  return options;
+}
+
+TEST(ProcessBytes, OcrPagesGoThroughTheEngine) {
+  std::atomic<int> made = 0;
+  std::unique_ptr<ocr::Engine> engine;
+  std::string bytes = testing::ReadFile(testing::SamplesInbox() + "/E001-bill-fax.png");
+  SourceResult result = ProcessBytes("fax.png", bytes, &engine, FakeOptions(false, &made));
+  EXPECT_EQ(result.status, SourceStatus::kDone);
+  ASSERT_EQ(result.pages.size(), 1u);
+  EXPECT_EQ(result.pages[0].text, "Statement Date\nAmount Due $12.00\n");
+  EXPECT_TRUE(result.pages[0].image.empty());  // images do not outlive OCR
+  ASSERT_EQ(result.documents.size(), 1u);
+  EXPECT_EQ(result.documents[0].kind, DocumentKind::kBill);
+  // R3: the engine is made once and kept for the next file.
+  ProcessBytes("fax2.png", bytes, &engine, FakeOptions(false, &made));
+  EXPECT_EQ(made.load(), 1);
+}
+
+TEST(ProcessBytes, TextLayerPagesNeedNoEngine) {
+  std::atomic<int> made = 0;
+  std::unique_ptr<ocr::Engine> engine;
+  SourceResult result = ProcessBytes("bill.pdf", testing::ReadFile(testing::SamplesInbox() + "/E001-bill-born_digital.pdf"),
+                                     &engine, FakeOptions(false, &made));
+  EXPECT_EQ(result.pages[0].text_source, TextSource::kTextLayer);
+  EXPECT_EQ(made.load(), 0);
+}
+
+TEST(ProcessBytes, AFailingPageIsMarkedAndTheDocumentKept) {
+  std::atomic<int> made = 0;
+  std::unique_ptr<ocr::Engine> engine;
+  SourceResult result = ProcessBytes("fax.png", testing::ReadFile(testing::SamplesInbox() + "/E001-bill-fax.png"), &engine,
+                                     FakeOptions(true, &made));
+  EXPECT_EQ(result.status, SourceStatus::kDone);
+  ASSERT_EQ(result.pages.size(), 1u);
+  EXPECT_EQ(result.pages[0].error, "page 1: ocr: tesseract failed to recognize the page");
+  EXPECT_EQ(result.documents.size(), 1u);
+}
+
+TEST(Scan, BadFilesAreNamedAndTheBatchGoesOn) {  // R1, R2
+  testing::ScratchDir dir;
+  std::string inbox = dir / "inbox";
+  ::mkdir(inbox.c_str(), 0700);
+  testing::WriteFile(inbox + "/a-empty.pdf", "");
+  testing::WriteFile(inbox + "/b-text.pdf", "just some text\n");
+  std::string good = testing::ReadFile(testing::SamplesInbox() + "/E003-bill-born_digital.pdf");
+  testing::WriteFile(inbox + "/c-good.pdf", good);
+  testing::WriteFile(inbox + "/.hidden.pdf", "");
+  struct stat before {};
+  ::stat((inbox + "/c-good.pdf").c_str(), &before);
+
+  auto db = store::Database::Open(dir / "s.db", store::Mode::kReadWrite);
+  std::atomic<int> made = 0;
+  std::ostringstream out, err;
+  auto summary = Scan({inbox, dir / "missing.pdf"}, **db, FakeOptions(false, &made), out, err);
+  ASSERT_TRUE(summary);
+  EXPECT_EQ(summary->files_seen, 4);
+  EXPECT_EQ(summary->files_scanned, 1);
+  EXPECT_EQ(summary->files_failed, 3);
+  EXPECT_EQ(err.str(), inbox + "/a-empty.pdf: empty file (0 bytes)\n" + inbox +
+                           "/b-text.pdf: not a pdf, png, jpeg or tiff file\n" + dir.path() +
+                           "/missing.pdf: cannot open: No such file or directory\n");
+  auto failed = (*db)->Select("SELECT count(*) FROM sources WHERE status = 'failed'");
+  EXPECT_EQ(std::get<std::int64_t>(failed->rows[0][0]), 3);
+  // R1: the original is untouched.
+  struct stat after {};
+  ::stat((inbox + "/c-good.pdf").c_str(), &after);
+  EXPECT_EQ(after.st_mtime, before.st_mtime);
+  EXPECT_EQ(testing::ReadFile(inbox + "/c-good.pdf"), good);
+
+  // A second scan skips what is stored and retries only the failures.
+  std::ostringstream out2, err2;
+  auto again = Scan({inbox}, **db, FakeOptions(false, &made), out2, err2);
+  EXPECT_EQ(again->files_skipped, 1);
+  EXPECT_EQ(again->files_failed, 2);
+  EXPECT_EQ(out2.str(), "");
+}
+
+}  // namespace
+}  // namespace shoebox::runner

@@ -1,0 +1,120 @@
+// store: invariants S1–S3 of store.hpp, migrations, read-only queries, all-or-nothing writes.
+#include "pipeline/store.hpp"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include "pipeline/embedded_data.hpp"
+#include "tests/test_support.hpp"
+
+namespace shoebox::store {
+namespace {
+
+SourceResult SampleSource(const std::string& sha) {
+  SourceResult source;
+  source.path = "inbox/bill.pdf";
+  source.sha256 = sha;
+  source.size_bytes = 1234;
+  source.media_type = "application/pdf";
+  Page page;
+  page.number = 1;
+  page.text_source = TextSource::kTextLayer;
+  page.words = {{"Amount", {10, 10, 80, 30}, 1.0}, {"Due", {90, 10, 130, 30}, 1.0}};
+  page.text = "Amount Due\n";
+  source.pages.push_back(page);
+  Document document;
+  document.first_page = document.last_page = 1;
+  document.kind = DocumentKind::kBill;
+  document.kind_confidence = 0.9;
+  document.fields.push_back({"amount_due_cents", "", Cents{12000}, 0.95, 1, {140, 10, 200, 30}});
+  document.line_items.push_back({"2025-02-03", "0450", "99284", "ER VISIT", 1, 184000, 1, {1, 2, 3, 4}, 0.9});
+  document.checks.push_back({"amount_due_equals_charges_less_credits", true, ""});
+  source.documents.push_back(document);
+  return source;
+}
+
+std::int64_t Count(Database& db, const std::string& table) {
+  return std::get<std::int64_t>(db.Select("SELECT count(*) FROM " + table)->rows[0][0]);
+}
+
+TEST(Database, CreatedPrivateAndMigrated) {  // S1
+  testing::ScratchDir dir;
+  auto db = Database::Open(dir / "s.db", Mode::kReadWrite);
+  ASSERT_TRUE(db) << db.error().message;
+  struct stat info {};
+  ASSERT_EQ(::stat((dir / "s.db").c_str(), &info), 0);
+  EXPECT_EQ(info.st_mode & 0777, 0600u);
+  EXPECT_EQ((*db)->SchemaVersion(), static_cast<int>(embedded::Migrations().size()));
+  ASSERT_TRUE((*db)->WriteSource(SampleSource("aa"), false, "2026-01-01T00:00:00Z"));
+  ASSERT_EQ(::stat((dir / "s.db-wal").c_str(), &info), 0);
+  EXPECT_EQ(info.st_mode & 0777, 0600u);
+}
+
+TEST(Database, SameBytesTwiceIsRefusedUnlessReplaced) {  // S2
+  testing::ScratchDir dir;
+  auto db = Database::Open(dir / "s.db", Mode::kReadWrite);
+  ASSERT_TRUE((*db)->WriteSource(SampleSource("aa"), false, "t"));
+  EXPECT_TRUE((*db)->HasSource("aa"));
+  EXPECT_FALSE((*db)->WriteSource(SampleSource("aa"), false, "t"));
+  EXPECT_EQ(Count(**db, "documents"), 1);
+  ASSERT_TRUE((*db)->WriteSource(SampleSource("aa"), true, "t"));
+  EXPECT_EQ(Count(**db, "sources"), 1);
+  EXPECT_EQ(Count(**db, "documents"), 1);
+  EXPECT_EQ(Count(**db, "words"), 2);
+}
+
+TEST(Database, FailedSourcesAreRecordedOncePerPath) {  // S3
+  testing::ScratchDir dir;
+  auto db = Database::Open(dir / "s.db", Mode::kReadWrite);
+  SourceResult failed;
+  failed.path = "inbox/empty.pdf";
+  failed.status = SourceStatus::kFailed;
+  failed.error = "empty file (0 bytes)";
+  ASSERT_TRUE((*db)->WriteSource(failed, false, "t"));
+  ASSERT_TRUE((*db)->WriteSource(failed, false, "t"));
+  auto rows = (*db)->Select("SELECT path, status, error FROM sources");
+  ASSERT_EQ(rows->rows.size(), 1u);
+  EXPECT_EQ(std::get<std::string>(rows->rows[0][2]), "empty file (0 bytes)");
+}
+
+// A write that fails at any statement leaves nothing of its source behind.
+TEST(Database, AllOrNothingAtEveryWrite) {
+  testing::ScratchDir dir;
+  auto db = Database::Open(dir / "s.db", Mode::kReadWrite);
+  ASSERT_TRUE((*db)->WriteSource(SampleSource("before"), false, "t"));
+  for (int n = 2; n <= 9; ++n) {  // statement 1 is BEGIN; every later one is a write
+    (*db)->FailNthWriteForTesting(n);
+    auto written = (*db)->WriteSource(SampleSource("new"), false, "t");
+    ASSERT_FALSE(written) << "write " << n;
+    EXPECT_EQ(written.error().message, "database: injected write failure");
+    EXPECT_EQ(Count(**db, "sources"), 1) << "write " << n;
+    EXPECT_EQ(Count(**db, "documents"), 1) << "write " << n;
+    EXPECT_EQ(Count(**db, "words"), 2) << "write " << n;
+  }
+  (*db)->FailNthWriteForTesting(0);
+  ASSERT_TRUE((*db)->WriteSource(SampleSource("new"), false, "t"));
+  EXPECT_EQ(Count(**db, "documents"), 2);
+  EXPECT_EQ(std::get<std::string>((*db)->Select("PRAGMA integrity_check")->rows[0][0]), "ok");
+}
+
+TEST(Database, ReadOnlyRefusesWrites) {
+  testing::ScratchDir dir;
+  { ASSERT_TRUE(Database::Open(dir / "s.db", Mode::kReadWrite)); }
+  auto db = Database::Open(dir / "s.db", Mode::kReadOnly);
+  ASSERT_TRUE(db);
+  EXPECT_TRUE((*db)->Select("SELECT count(*) FROM sources"));
+  EXPECT_EQ((*db)->Select("DELETE FROM sources").error().message,
+            "database: query: only read-only statements are allowed");
+  EXPECT_EQ((*db)->Select("SELECT 1; DELETE FROM sources").error().message,
+            "database: query: give one statement at a time");
+  EXPECT_FALSE(Database::Open(dir / "missing.db", Mode::kReadOnly));
+}
+
+TEST(DocumentId, StableAndDistinctPerPageRange) {
+  EXPECT_EQ(DocumentId("abc", 1, 2), DocumentId("abc", 1, 2));
+  EXPECT_NE(DocumentId("abc", 1, 2), DocumentId("abc", 3, 4));
+  EXPECT_EQ(DocumentId("abc", 1, 2).size(), 16u);
+}
+
+}  // namespace
+}  // namespace shoebox::store
