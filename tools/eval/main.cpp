@@ -119,25 +119,38 @@ std::string ItemKey(const Json& item) {
   return text("date_of_service") + "|" + text("code") + "|" + std::to_string(charge);
 }
 
-Scores ScoreFile(const Json& truth, const Json* document) {
-  Scores s;
-  s.files = 1;
-  const Json& expected = truth["documents"][0];
+// The exported document of this file that shares the most pages with the truth document.
+const Json* MatchDocument(const Json& expected, const std::vector<const Json*>& exported) {
+  const Json* best = nullptr;
+  int best_overlap = 0;
+  for (const Json* document : exported) {
+    int overlap = 0;
+    for (const Json& page : expected["pages"]) {
+      for (const Json& number : (*document)["source"]["pages"]) overlap += number == page ? 1 : 0;
+    }
+    if (overlap > best_overlap) best = document, best_overlap = overlap;
+  }
+  return best;
+}
+
+void ScoreDocument(const Json& expected, const Json* document, Scores& s) {
   s.classification.Add(document != nullptr && (*document)["kind"] == expected["kind"]);
   const Json empty = Json::object();
   const Json& fields = document ? (*document)["fields"] : empty;
   for (const auto& [name, value] : expected["fields"].items()) {
-    bool hit = fields.contains(name) && SameValue(value, fields[name]["value"]);
-    s.fields.Add(hit);
+    s.fields.Add(fields.contains(name) && SameValue(value, fields[name]["value"]));
   }
-  // Claims: the first truth claim against the best-matching exported claim.
-  if (!expected["claims"].empty()) {
-    const Json& claim = expected["claims"][0];
+  // Claims: each truth claim against the exported claim with its number (or, failing that, the
+  // one in the same position).
+  for (size_t c = 0; c < expected["claims"].size(); ++c) {
+    const Json& claim = expected["claims"][c];
     const Json* got = nullptr;
     if (document) {
-      for (const Json& c : (*document)["claims"]) {
-        if (got == nullptr || c["claim_number"] == claim["claim_number"]) got = &c;
+      const Json& claims = (*document)["claims"];
+      for (const Json& candidate : claims) {
+        if (candidate["claim_number"] == claim["claim_number"]) got = &candidate;
       }
+      if (got == nullptr && c < claims.size()) got = &claims[c];
     }
     for (const auto& [name, value] : claim.items()) {
       if (name == "lines") continue;
@@ -150,16 +163,21 @@ Scores ScoreFile(const Json& truth, const Json* document) {
     for (const Json& item : (*document)["line_items"]) got_items.insert(ItemKey(item));
   }
   long long matched = 0;
-  std::multiset<std::string> remaining = got_items;
   for (const std::string& key : truth_items) {
-    auto it = remaining.find(key);
-    if (it != remaining.end()) remaining.erase(it), ++matched;
+    auto it = got_items.find(key);
+    if (it != got_items.end()) got_items.erase(it), ++matched;
   }
   s.item_recall.Add(matched, static_cast<long long>(truth_items.size()));
-  s.item_precision.Add(matched, static_cast<long long>(got_items.size()));
+  s.item_precision.Add(matched, matched + static_cast<long long>(got_items.size()));
+}
+
+Scores ScoreFile(const Json& truth, const std::vector<const Json*>& exported) {
+  Scores s;
+  s.files = 1;
+  for (const Json& expected : truth["documents"]) ScoreDocument(expected, MatchDocument(expected, exported), s);
   for (const Json& page : truth["pages"]) {
     const Json* got = nullptr;
-    if (document) {
+    for (const Json* document : exported) {
       for (const Json& p : (*document)["pages"]) {
         if (p["number"] == page["number"]) got = &p;
       }
@@ -175,6 +193,28 @@ Scores ScoreFile(const Json& truth, const Json* document) {
     }
   }
   return s;
+}
+
+// Findings: (episode, rule) pairs expected by the generator against those the export raises; a
+// finding belongs to every episode whose files it names.
+Json ScoreFindings(const Json& manifest, const Json& exported, const std::map<std::string, std::string>& episode_of_document) {
+  std::set<std::pair<std::string, std::string>> expected, found;
+  for (const Json& episode : manifest["episodes"]) {
+    for (const Json& rule : episode["expected_findings"]) {
+      expected.insert({episode["episode"].get<std::string>(), rule.get<std::string>()});
+    }
+  }
+  for (const Json& finding : exported["findings"]) {
+    for (const Json& id : finding["documents"]) {
+      auto it = episode_of_document.find(id.get<std::string>());
+      if (it != episode_of_document.end() && !it->second.empty()) found.insert({it->second, finding["rule"].get<std::string>()});
+    }
+  }
+  long long hits = 0;
+  for (const auto& pair : expected) hits += found.count(pair) ? 1 : 0;
+  auto ratio = [](long long a, long long b) { return b == 0 ? Json(nullptr) : Json(std::round(10000.0 * a / b) / 10000); };
+  return {{"expected", expected.size()}, {"raised", found.size()}, {"precision", ratio(hits, static_cast<long long>(found.size()))},
+          {"recall", ratio(hits, static_cast<long long>(expected.size()))}};
 }
 
 int RunCommand(const std::vector<std::string>& args, const std::string& log_path) {
@@ -257,11 +297,12 @@ int main(int argc, char** argv) {
     return 2;
   }
   // Exported documents by source file name (the set's files have unique names).
-  std::map<std::string, const Json*> by_file;
+  std::map<std::string, std::vector<const Json*>> by_file;
   for (const Json& document : exported["documents"]) {
-    by_file.emplace(fs::path(document["source"]["path"].get<std::string>()).filename().string(), &document);
+    by_file[fs::path(document["source"]["path"].get<std::string>()).filename().string()].push_back(&document);
   }
   std::map<std::string, Scores> by_mode, by_family;
+  std::map<std::string, std::string> episode_of_document;
   Scores overall;
   std::vector<fs::path> truth_files;
   for (const auto& entry : fs::directory_iterator(set_dir + "/truth")) truth_files.push_back(entry.path());
@@ -270,15 +311,24 @@ int main(int argc, char** argv) {
     std::ifstream in(path);
     Json truth = Json::parse(in);
     std::string file = fs::path(truth["file"].get<std::string>()).filename().string();
-    auto it = by_file.find(file);
-    Scores scores = ScoreFile(truth, it == by_file.end() ? nullptr : it->second);
+    const std::vector<const Json*>& documents = by_file[file];
+    for (const Json* document : documents) {
+      episode_of_document[(*document)["id"].get<std::string>()] = truth["episode"].get<std::string>();
+    }
+    Scores scores = ScoreFile(truth, documents);
     by_mode[truth["render_mode"].get<std::string>()].Merge(scores);
     by_family[truth["render_mode"].get<std::string>() + "/" + truth["family"].get<std::string>()].Merge(scores);
     overall.Merge(scores);
   }
+  Json manifest = Json::object();
+  if (fs::exists(set_dir + "/episodes.json")) {
+    std::ifstream in(set_dir + "/episodes.json");
+    manifest = Json::parse(in);
+  }
   Json report;
   report["set"] = set_dir;
   report["overall"] = overall.ToJson();
+  report["findings"] = ScoreFindings(manifest, exported, episode_of_document);
   for (auto& [mode, scores] : by_mode) report["by_render_mode"][mode] = scores.ToJson();
   for (auto& [family, scores] : by_family) report["by_mode_and_family"][family] = scores.ToJson();
 
@@ -289,6 +339,7 @@ int main(int argc, char** argv) {
   for (auto& [mode, j] : report["by_render_mode"].items()) PrintRow(mode, j);
   std::cout << '\n';
   for (auto& [family, j] : report["by_mode_and_family"].items()) PrintRow(family, j);
+  std::cout << "\nfindings: " << report["findings"].dump() << '\n';
   if (!json_out.empty()) std::ofstream(json_out) << report.dump(2) << '\n';
 
   if (floors_path.empty()) return 0;

@@ -184,7 +184,7 @@ DocumentSpec MakeBill(const Episode& e, bool premature, Rng& rng) {
   double y = 190;
   Json items = Json::array();
   bool itemized = e.provider_family != "physician_summary" || lines.size() > 1;
-  if (itemized) {
+  auto table_header = [&]() {
     w.Shade(36, y - 3, 576, y + 13);
     // Column order differs between senders.
     if (!layout_b) {
@@ -203,25 +203,38 @@ DocumentSpec MakeBill(const Episode& e, bool premature, Rng& rng) {
       w.Text(568, y, "Amount", 9, true, Align::kRight);
     }
     y += 20;
+  };
+  if (itemized) {
+    table_header();
     for (const auto& line : lines) {
+      if (y > 715) {
+        // A long statement continues on the next page under a repeated header.
+        w.Text(306, 740, "Continued on next page", 8.5, false, Align::kCenter);
+        doc.pages.push_back(w.Take());
+        w.Text(40, 36, e.provider_name, 12, true);
+        w.Text(368, 36, account_label);
+        w.Text(564, 36, e.account_number, 9.5, false, Align::kRight);
+        y = 80;
+        table_header();
+      }
       std::string date = PrintDate(line.date, DateStyle::kSlash);
       if (!layout_b) {
         w.Text(40, y, date, 9);
         if (!line.revenue_code.empty()) w.Text(100, y, line.revenue_code, 9);
-        w.Text(160, y, line.code, 9);
+        if (!line.code.empty()) w.Text(160, y, line.code, 9);
         w.Text(230, y, line.description, 9);
         w.Text(470, y, std::to_string(line.units), 9, false, Align::kRight);
       } else {
         w.Text(40, y, date, 9);
         w.Text(130, y, line.description, 9);
-        w.Text(360, y, line.code, 9);
+        if (!line.code.empty()) w.Text(360, y, line.code, 9);
         if (!line.revenue_code.empty()) w.Text(410, y, line.revenue_code, 9);
         w.Text(480, y, std::to_string(line.units), 9, false, Align::kRight);
       }
       w.Text(568, y, Money(line.charge_cents), 9, false, Align::kRight);
       Json item = {{"date_of_service", line.date}};
       item["revenue_code"] = line.revenue_code.empty() ? Json(nullptr) : Json(line.revenue_code);
-      item["code"] = line.code;
+      item["code"] = line.code.empty() ? Json(nullptr) : Json(line.code);
       item["description"] = line.description;
       item["units"] = line.units;
       item["charge_cents"] = line.charge_cents;
@@ -230,6 +243,11 @@ DocumentSpec MakeBill(const Episode& e, bool premature, Rng& rng) {
     }
     w.Line(36, y + 2, 576, y + 2);
     y += 14;
+    if (y > 640) {  // no room left for the summary: it gets a page of its own
+      doc.pages.push_back(w.Take());
+      w.Text(40, 36, e.provider_name, 12, true);
+      y = 80;
+    }
   }
   // The summary block.
   Json fields = Json::object();
@@ -251,16 +269,17 @@ DocumentSpec MakeBill(const Episode& e, bool premature, Rng& rng) {
   }
   summary_row(layout_b ? "Balance Due" : "Amount Due", due, "amount_due_cents", true);
 
-  // The remittance stub.
+  // The remittance stub, where the last page has room for it.
   y = std::max(y + 30, 640.0);
-  for (double x = 36; x < 576; x += 8) w.Line(x, y, x + 4, y, 0.5);
-  w.Text(40, y + 8, "Please detach and return this portion with your payment.", 8);
-  w.Text(40, y + 26, e.provider_name, 9, true);
-  w.Text(40, y + 40, e.provider_street, 8.5);
-  w.Text(40, y + 52, e.provider_city, 8.5);
-  w.Text(360, y + 26, "Make checks payable to the provider above.", 8);
-  w.Text(360, y + 44, "Amount Enclosed: $____________", 9);
-
+  if (y <= 660) {
+    for (double x = 36; x < 576; x += 8) w.Line(x, y, x + 4, y, 0.5);
+    w.Text(40, y + 8, "Please detach and return this portion with your payment.", 8);
+    w.Text(40, y + 26, e.provider_name, 9, true);
+    w.Text(40, y + 40, e.provider_street, 8.5);
+    w.Text(40, y + 52, e.provider_city, 8.5);
+    w.Text(360, y + 26, "Make checks payable to the provider above.", 8);
+    w.Text(360, y + 44, "Amount Enclosed: $____________", 9);
+  }
   fields["provider_name"] = e.provider_name;
   fields["patient_name"] = e.patient_name;
   fields["guarantor_name"] = e.guarantor_name;
@@ -269,6 +288,12 @@ DocumentSpec MakeBill(const Episode& e, bool premature, Rng& rng) {
   fields["due_date"] = e.due_date;
   if (!status.empty()) fields["insurance_status"] = status;
   doc.pages.push_back(w.Take());
+  if (doc.pages.size() > 1) {
+    for (size_t i = 0; i < doc.pages.size(); ++i) {
+      doc.pages[i].texts.push_back({568, 760, "Page " + std::to_string(i + 1) + " of " + std::to_string(doc.pages.size()),
+                                    doc.pages[i].texts.front().font, 8.5, false, Align::kRight});
+    }
+  }
   doc.truth = {{"kind", "bill"}, {"fields", fields}, {"line_items", items}, {"claims", Json::array()}};
   return doc;
 }
@@ -292,7 +317,85 @@ Json ClaimTruth(const Episode& e) {
   return claim;
 }
 
+// A periodic summary: the episode's claim among the member's other claims of the period, each a
+// block with its own figures, and the period's total at the end.
+DocumentSpec MakePeriodicEob(const Episode& e, Rng& rng) {
+  DocumentSpec doc;
+  doc.kind = "eob";
+  doc.family = "eob_periodic";
+  doc.layout = "A";
+  PageWriter w(rng.Pick(kFonts));
+  w.Text(40, 36, e.payer_name, 15, true);
+  w.Text(40, 56, "Explanation of Benefits - Claims Summary", 12, true);
+  w.Text(40, 72, "THIS IS NOT A BILL", 10, true);
+  w.Text(360, 40, "Notice Date:");
+  w.Text(568, 40, PrintDate(e.notice_date, DateStyle::kSlash), 9.5, false, Align::kRight);
+  w.Text(360, 56, "Subscriber ID:");
+  w.Text(568, 56, e.member_id, 9.5, false, Align::kRight);
+  w.Text(360, 72, "Group #:");
+  w.Text(568, 72, e.group_number, 9.5, false, Align::kRight);
+  w.Text(40, 100, "Member: " + e.guarantor_name);
+  w.Text(40, 114, "Patient: " + e.patient_name);
+  // The other claims of the period: office visits and labs the plan processed the same month.
+  std::vector<Json> claims = {ClaimTruth(e)};
+  for (int extra = rng.Int(1, 2); extra > 0; --extra) {
+    long long billed = rng.Int(90, 420) * 100;
+    long long allowed = billed * rng.Int(40, 70) / 100;
+    long long copay = rng.Pick(std::vector<int>{0, 2000, 3000});
+    copay = std::min(copay, allowed);
+    Json claim = {{"claim_number", Digits(rng, 13)}, {"provider_name", rng.Pick(kPhysicianGroups)},
+                  {"patient_account_number", Digits(rng, 8)}, {"network_status", "in_network"},
+                  {"status", "processed"}, {"processed_date", AddDays(e.processed_date, -rng.Int(1, 20))}};
+    claim["service_date_from"] = claim["service_date_to"] = AddDays(claim["processed_date"].get<std::string>(), -rng.Int(10, 30));
+    claim["billed_cents"] = billed;
+    claim["discount_cents"] = billed - allowed;
+    claim["not_covered_cents"] = 0;
+    claim["allowed_cents"] = allowed;
+    claim["plan_paid_cents"] = allowed - copay;
+    claim["deductible_cents"] = 0;
+    claim["copay_cents"] = copay;
+    claim["coinsurance_cents"] = 0;
+    claim["patient_responsibility_cents"] = copay;
+    claims.push_back(claim);
+  }
+  std::swap(claims[0], claims[rng.Next() % claims.size()]);  // the episode's claim is not always first
+  double y = 140;
+  long long total = 0;
+  for (Json& claim : claims) {
+    w.Line(36, y - 6, 576, y - 6);
+    w.Text(40, y, "Claim Number: " + claim["claim_number"].get<std::string>(), 9.5, true);
+    w.Text(330, y, "Processed Date: " + PrintDate(claim["processed_date"].get<std::string>(), DateStyle::kSlash));
+    w.Text(40, y + 14, "Provider: " + claim["provider_name"].get<std::string>());
+    w.Text(330, y + 14, "Patient Account: " + claim["patient_account_number"].get<std::string>());
+    w.Text(40, y + 28, "Service Date: " + PrintDate(claim["service_date_from"].get<std::string>(), DateStyle::kSlash));
+    w.Text(330, y + 28, claim["status"] == "denied" ? "Status: Denied" : "Status: Processed");
+    const std::vector<std::pair<std::string, const char*>> rows = {
+        {"Amount Billed", "billed_cents"}, {"Network Savings", "discount_cents"}, {"Allowed Amount", "allowed_cents"},
+        {"Deductible", "deductible_cents"}, {"Copay", "copay_cents"}, {"Coinsurance", "coinsurance_cents"},
+        {"Plan Paid", "plan_paid_cents"}, {"Your Share", "patient_responsibility_cents"}};
+    double row_y = y + 48;
+    for (size_t r = 0; r < rows.size(); ++r) {
+      double x = r % 2 == 0 ? 60 : 330;
+      w.Text(x, row_y, rows[r].first, 9);
+      w.Text(x + 200, row_y, Money(claim[rows[r].second].get<long long>()), 9, false, Align::kRight);
+      if (r % 2 == 1) row_y += 13;
+    }
+    claim.erase("not_covered_cents");  // this layout does not print it
+    total += claim["patient_responsibility_cents"].get<long long>();
+    y = row_y + 22;
+  }
+  w.Line(36, y - 6, 576, y - 6);
+  w.Text(40, y + 4, "Total Amount You Owe the Provider(s): " + Money(total), 10, true);
+  doc.pages.push_back(w.Take());
+  Json fields = {{"payer_name", e.payer_name}, {"member_name", e.guarantor_name}, {"patient_name", e.patient_name},
+                 {"member_id", e.member_id}, {"group_number", e.group_number}, {"notice_date", e.notice_date},
+                 {"total_patient_responsibility_cents", total}};
+  doc.truth = {{"kind", "eob"}, {"fields", fields}, {"line_items", Json::array()}, {"claims", claims}};
+  return doc;
+}
+
 DocumentSpec MakeEob(const Episode& e, Rng& rng) {
+  if (e.claim_status != "pending" && rng.Chance(0.25)) return MakePeriodicEob(e, rng);
   DocumentSpec doc;
   doc.kind = "eob";
   bool columns = rng.Chance(0.5);
@@ -519,6 +622,22 @@ Episode MakeEpisode(const std::string& id, const std::string& scenario, bool med
   while (chosen.size() < static_cast<size_t>(count) && chosen.size() < procedures.size()) {
     size_t pick = rng.Next() % procedures.size();
     if (std::find(chosen.begin(), chosen.end(), pick) == chosen.end()) chosen.push_back(pick);
+  }
+  if (family == 0 && rng.Chance(0.35)) {
+    // An inpatient stay: room and board each night plus daily drugs and labs, often two pages.
+    int nights = rng.Int(2, 6);
+    for (int day = 0; day < nights; ++day) {
+      std::string date = AddDays(e.service_date, day);
+      e.lines.push_back({date, "0120", "", "ROOM AND BOARD SEMI-PRIVATE", 1, 145000});
+      for (int k = rng.Int(2, 5); k > 0; --k) {
+        const Procedure& p = procedures[rng.Next() % procedures.size()];
+        ServiceLine line{date, p.revenue_code, p.code, p.description, 1, p.unit_cents};
+        bool duplicate = false;
+        for (const auto& existing : e.lines) duplicate |= existing.date == date && existing.code == line.code;
+        if (!duplicate) e.lines.push_back(line);
+      }
+    }
+    chosen.clear();
   }
   for (size_t index : chosen) {
     const Procedure& p = procedures[index];

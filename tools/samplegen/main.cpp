@@ -21,7 +21,7 @@ const std::vector<std::string> kScenarios = {"clean", "premature_bill", "clean",
 
 int Usage() {
   std::cerr << "usage: samplegen --out DIR [--seed N] [--episodes N] [--others N] "
-               "[--modes born_digital,scan,photo,fax] [--degraded-episodes K]\n";
+               "[--modes born_digital,scan,photo,fax] [--degraded-episodes K] [--batches N]\n";
   return 1;
 }
 
@@ -48,6 +48,7 @@ int main(int argc, char** argv) {
   std::uint64_t seed = 1;
   int episodes = 12, others = 2;
   int degraded_episodes = -1;  // render modes other than born_digital only for the first K episodes
+  int batches = 0;             // the first N episodes also as one batch file (born-digital and scan)
   std::vector<RenderMode> modes = {RenderMode::kBornDigital, RenderMode::kScan, RenderMode::kPhoto, RenderMode::kFax};
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
@@ -57,6 +58,7 @@ int main(int argc, char** argv) {
     else if (arg == "--episodes") episodes = std::stoi(value());
     else if (arg == "--others") others = std::stoi(value());
     else if (arg == "--degraded-episodes") degraded_episodes = std::stoi(value());
+    else if (arg == "--batches") batches = std::stoi(value());
     else if (arg == "--modes") {
       modes.clear();
       std::stringstream list(value());
@@ -78,18 +80,28 @@ int main(int argc, char** argv) {
   samplegen::Rng rng(seed);
   Json episode_list = Json::array();
   int files = 0;
-  auto emit = [&](const samplegen::DocumentSpec& doc, const std::string& stem, const std::string& episode,
+  // Renders one or more documents back to back into one file and writes its truth.
+  auto emit = [&](const std::vector<samplegen::DocumentSpec>& docs, const std::string& stem, const std::string& episode,
                   const std::string& scenario, RenderMode mode) {
     std::string name = stem + "-" + samplegen::ToString(mode) + Extension(mode);
     samplegen::Rng render_rng(seed * 1000003 + static_cast<std::uint64_t>(files));
-    Json pages = samplegen::Render(doc.pages, mode, render_rng, out_dir + "/inbox/" + name);
-    Json document = doc.truth;
-    Json page_numbers = Json::array();
-    for (size_t p = 0; p < pages.size(); ++p) page_numbers.push_back(p + 1);
-    document["pages"] = page_numbers;
+    std::vector<samplegen::PageSpec> all_pages;
+    Json documents = Json::array();
+    for (const samplegen::DocumentSpec& doc : docs) {
+      Json document = doc.truth;
+      Json page_numbers = Json::array();
+      for (const samplegen::PageSpec& page : doc.pages) {
+        all_pages.push_back(page);
+        page_numbers.push_back(all_pages.size());
+      }
+      document["pages"] = page_numbers;
+      document["family"] = doc.family;
+      documents.push_back(document);
+    }
+    Json pages = samplegen::Render(all_pages, mode, render_rng, out_dir + "/inbox/" + name);
     Json truth = {{"format", "shoebox-truth/1"}, {"file", "inbox/" + name}, {"render_mode", samplegen::ToString(mode)},
-                  {"family", doc.family}, {"layout", doc.layout}, {"episode", episode}, {"scenario", scenario},
-                  {"documents", Json::array({document})}, {"pages", pages}};
+                  {"family", docs.size() == 1 ? docs[0].family : "batch"}, {"layout", docs[0].layout},
+                  {"episode", episode}, {"scenario", scenario}, {"documents", documents}, {"pages", pages}};
     std::string truth_name = name.substr(0, name.rfind('.')) + ".json";
     if (!WriteText(out_dir + "/truth/" + truth_name, truth.dump(2) + "\n")) {
       throw std::runtime_error("cannot write truth for " + name);
@@ -106,11 +118,23 @@ int main(int argc, char** argv) {
       bool medicare = scenario == "clean" && (i / 2) % 3 == 2;
       samplegen::Episode episode = samplegen::MakeEpisode(id, scenario, medicare, rng);
       Json episode_files = Json::object();
-      for (const samplegen::DocumentSpec& doc : samplegen::EpisodeDocuments(episode, rng)) {
+      std::vector<samplegen::DocumentSpec> documents = samplegen::EpisodeDocuments(episode, rng);
+      for (const samplegen::DocumentSpec& doc : documents) {
         std::string stem = std::string(id) + "-" + doc.kind;
         for (RenderMode mode : modes) {
           if (mode != RenderMode::kBornDigital && degraded_episodes >= 0 && i >= degraded_episodes) continue;
-          episode_files[samplegen::ToString(mode)].push_back(emit(doc, stem, id, scenario, mode));
+          // Photos and faxes are taken one sheet at a time: a longer document comes as one file per page.
+          if ((mode == RenderMode::kPhoto || mode == RenderMode::kFax) && doc.pages.size() > 1) continue;
+          episode_files[samplegen::ToString(mode)].push_back(emit({doc}, stem, id, scenario, mode));
+        }
+      }
+      if (i < batches) {
+        // The whole episode fed through a sheet feeder as one scan, with an unrelated page among it.
+        documents.push_back(samplegen::MakeOtherDocument(rng));
+        for (RenderMode mode : modes) {
+          if (mode != RenderMode::kBornDigital && mode != RenderMode::kScan) continue;
+          episode_files["batch_" + std::string(samplegen::ToString(mode))].push_back(
+              emit(documents, std::string(id) + "-batch", id, scenario, mode));
         }
       }
       episode_list.push_back({{"episode", id}, {"scenario", scenario}, {"provider_family", episode.provider_family},
@@ -122,7 +146,7 @@ int main(int argc, char** argv) {
       samplegen::DocumentSpec doc = samplegen::MakeOtherDocument(rng);
       for (RenderMode mode : modes) {
         if (mode != RenderMode::kBornDigital && degraded_episodes >= 0 && i >= degraded_episodes) continue;
-        emit(doc, stem, "", "other", mode);
+        emit({doc}, stem, "", "other", mode);
       }
     }
   } catch (const std::exception& error) {
