@@ -4,6 +4,7 @@
 #include "extractors/extract.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdlib>
 #include <map>
@@ -11,6 +12,7 @@
 
 #include "extractors/dates.hpp"
 #include "extractors/labels.hpp"
+#include "extractors/line_items.hpp"
 #include "extractors/money.hpp"
 #include "extractors/text.hpp"
 #include "pipeline/layout.hpp"
@@ -22,7 +24,7 @@ enum class ValueType { kMoney, kDate, kIdentifier, kName };
 
 ValueType TypeOf(const std::string& field) {
   if (field.ends_with("_cents")) return ValueType::kMoney;
-  if (field.ends_with("_date") || field == "date_of_service") return ValueType::kDate;
+  if (field.find("date") != std::string::npos) return ValueType::kDate;
   if (field.ends_with("_number") || field.ends_with("_id")) return ValueType::kIdentifier;
   return ValueType::kName;
 }
@@ -109,6 +111,7 @@ struct CellRef {
   size_t line = 0;
   Line cell;
   std::vector<std::string> tokens;
+  bool stacked = false;  // a wrapped column header joined from two lines
 };
 
 // The lines split into cells once, with their label tokens.
@@ -137,7 +140,12 @@ struct CellGrid {
   // Column headers wrap: "What" over "You Owe". Where a short wordy cell sits right above another,
   // one more cell joining the two is added to the upper line, so the label can match whole.
   void AddStackedHeaders() {
+    auto header_row = [](const std::vector<CellRef>& row) {
+      return row.size() >= 2 && std::all_of(row.begin(), row.end(), IsHeaderLike);
+    };
     for (size_t i = 0; i + 1 < cells.size(); ++i) {
+      // Only between two rows made wholly of short labels: a header that wraps.
+      if (!header_row(cells[i]) || !header_row(cells[i + 1])) continue;
       std::vector<CellRef> stacked;
       for (const CellRef& upper : cells[i]) {
         if (!IsHeaderLike(upper)) continue;
@@ -152,6 +160,7 @@ struct CellGrid {
           joined.cell.words.insert(joined.cell.words.end(), lower.cell.words.begin(), lower.cell.words.end());
           joined.cell.box_px = Union(a, b);
           joined.tokens.insert(joined.tokens.end(), lower.tokens.begin(), lower.tokens.end());
+          joined.stacked = true;
           stacked.push_back(std::move(joined));
         }
       }
@@ -172,7 +181,8 @@ std::map<std::string, Field> FindLabelledFields(const CellGrid& grid, const std:
   std::stable_sort(labels.begin(), labels.end(),
                    [](const Label* a, const Label* b) { return a->tokens.size() > b->tokens.size(); });
   std::map<std::string, Field> found;
-  std::set<std::tuple<size_t, size_t, size_t>> used;  // (line, cell, word) consumed by a label
+  // Words consumed by a label, by position (a word can stand in a cell and a stacked header cell).
+  std::set<std::tuple<int, int, int>> used;
   for (const Label* label : labels) {
     if (found.count(label->field)) continue;
     ValueType type = TypeOf(label->field);
@@ -183,15 +193,29 @@ std::map<std::string, Field> FindLabelledFields(const CellGrid& grid, const std:
         if (!end) continue;
         size_t begin = *end - label->tokens.size();
         bool taken = false;
-        for (size_t w = begin; w < *end; ++w) taken |= used.count({li, ci, w}) > 0;
+        auto key = [&](size_t w) {
+          const BoxPx& box = row[ci].cell.words[w].box_px;
+          return std::tuple<int, int, int>{row[ci].cell.page, box.x0, box.y0};
+        };
+        for (size_t w = begin; w < *end; ++w) taken |= used.count(key(w)) > 0;
         if (taken) continue;
-        for (size_t w = begin; w < *end; ++w) used.insert({li, ci, w});
+        // A label in a real cell owns its words even when no value follows; one found only in a
+        // stacked header cell owns them only once it has its value.
+        auto claim_words = [&] {
+          for (size_t w = begin; w < *end; ++w) used.insert(key(w));
+        };
+        if (!row[ci].stacked) claim_words();
         Field field;
         field.name = label->field;
         field.page = row[ci].cell.page;
         const BoxPx& label_box = row[ci].cell.words[begin].box_px;
-        bool ok = ReadValue(type, row[ci].cell.words, *end, field) ||
-                  (ci + 1 < row.size() && ReadValue(type, row[ci + 1].cell.words, 0, field));
+        bool ok = ReadValue(type, row[ci].cell.words, *end, field);
+        // Then the cells to the right: a name only in the next one; a figure may stand past a
+        // sign printed in a cell of its own ("interest:   +   $75.00").
+        for (size_t next = ci + 1; !ok && next < row.size() && (type != ValueType::kName || next == ci + 1); ++next) {
+          if (row[next].stacked) continue;
+          ok = ReadValue(type, row[next].cell.words, 0, field);
+        }
         // Column layouts: the value sits under its label, within the next two lines.
         for (size_t below = li + 1; !ok && below < grid.cells.size() && below <= li + 2; ++below) {
           for (const CellRef& under : grid.cells[below]) {
@@ -204,6 +228,7 @@ std::map<std::string, Field> FindLabelledFields(const CellGrid& grid, const std:
           }
         }
         if (ok) {
+          claim_words();
           field.confidence *= 0.95;  // the label itself may be a near miss of what was meant
           found[label->field] = field;
         }
@@ -296,7 +321,7 @@ void ExtractBill(const std::vector<Line>& lines, const CellGrid& grid, Document&
     status = "pending";
   } else if (text.find("billed to insurance") != std::string::npos) {
     status = "billed";
-  } else if (found.count("insurance_paid_cents")) {
+  } else if (found.count("insurance_paid_cents") || text.find("insurance has processed") != std::string::npos) {
     status = "processed";
   }
   if (!status.empty()) {
@@ -306,6 +331,14 @@ void ExtractBill(const std::vector<Line>& lines, const CellGrid& grid, Document&
     field.confidence = 0.7;
     field.page = lines.empty() ? 1 : lines.front().page;
     document.fields.push_back(field);
+  }
+  document.line_items = ExtractLineItems(lines);
+  if (!document.line_items.empty() && found.count("total_charges_cents")) {
+    Cents sum = 0;
+    for (const LineItem& item : document.line_items) sum += item.charge_cents;
+    Cents total = *found["total_charges_cents"].cents;
+    document.checks.push_back({"line_items_sum_to_total_charges", sum == total,
+                               sum == total ? "" : "lines sum to " + std::to_string(sum) + " cents"});
   }
   auto charges = CentsOf(found, "total_charges_cents");
   auto due = CentsOf(found, "amount_due_cents");
@@ -320,17 +353,20 @@ void ExtractBill(const std::vector<Line>& lines, const CellGrid& grid, Document&
   AddFields(found, document);
 }
 
-void ExtractClaimDocument(const std::vector<Line>& lines, const CellGrid& grid, Document& document) {
-  if (auto name = Letterhead(lines, "payer_name")) document.fields.push_back(*name);
-  AddFields(FindLabelledFields(grid, "eob"), document);
+// One claim from the lines of its block.
+std::optional<Claim> ReadClaim(const std::vector<Line>& block, const std::string& document_text) {
+  CellGrid grid(block);
   auto found = FindLabelledFields(grid, "claim");
-  if (found.empty()) return;
+  if (found.empty()) return std::nullopt;
   Claim claim;
   auto text_of = [&](const char* name) { return found.count(name) ? found[name].text : std::string(); };
   claim.claim_number = text_of("claim_number");
   claim.provider_name = text_of("provider_name");
   claim.patient_account_number = text_of("patient_account_number");
   claim.processed_date = text_of("processed_date");
+  // A single date of service is both ends of the range.
+  claim.service_date_from = text_of("service_date_from");
+  claim.service_date_to = found.count("service_date_to") ? text_of("service_date_to") : claim.service_date_from;
   claim.billed_cents = CentsOf(found, "billed_cents");
   claim.discount_cents = CentsOf(found, "discount_cents");
   claim.not_covered_cents = CentsOf(found, "not_covered_cents");
@@ -341,26 +377,70 @@ void ExtractClaimDocument(const std::vector<Line>& lines, const CellGrid& grid, 
   claim.coinsurance_cents = CentsOf(found, "coinsurance_cents");
   claim.patient_responsibility_cents = CentsOf(found, "patient_responsibility_cents");
   claim.page = found.begin()->second.page;
-  std::string text = JoinedLowerText(lines);
-  if (text.find("out-of-network") != std::string::npos || text.find("out of network") != std::string::npos) {
-    claim.network_status = "out_of_network";
-  } else if (text.find("in-network") != std::string::npos || text.find("in network") != std::string::npos) {
-    claim.network_status = "in_network";
+  // Network and status are said in words; the block's own words first, then the document's.
+  std::string block_text = JoinedLowerText(block);
+  for (const std::string* text : std::array<const std::string*, 2>{&block_text, &document_text}) {
+    if (!claim.network_status.empty()) break;
+    if (text->find("out-of-network") != std::string::npos || text->find("out of network") != std::string::npos) {
+      claim.network_status = "out_of_network";
+    } else if (text->find("in-network") != std::string::npos || text->find("in network") != std::string::npos) {
+      claim.network_status = "in_network";
+    }
   }
-  if (text.find("denied") != std::string::npos) {
+  if (block_text.find("denied") != std::string::npos) {
     claim.status = claim.plan_paid_cents.value_or(0) > 0 ? "partially_denied" : "denied";
-  } else if (text.find("pending") != std::string::npos || text.find("in process") != std::string::npos) {
+  } else if (block_text.find("pending") != std::string::npos || block_text.find("in process") != std::string::npos) {
     claim.status = "pending";
   } else if (!claim.processed_date.empty() || claim.plan_paid_cents) {
     claim.status = "processed";
   }
-  if (claim.deductible_cents && claim.copay_cents && claim.coinsurance_cents && claim.patient_responsibility_cents) {
-    Cents sum = *claim.deductible_cents + *claim.copay_cents + *claim.coinsurance_cents;
-    bool ok = sum == *claim.patient_responsibility_cents ||
-              sum + claim.not_covered_cents.value_or(0) == *claim.patient_responsibility_cents;
-    document.checks.push_back({"claim_cost_share_sums_to_patient_responsibility", ok, ""});
+  return claim;
+}
+
+// The lines of each claim: a block starts at each line that carries a claim-number label.
+std::vector<std::vector<Line>> ClaimBlocks(const std::vector<Line>& lines) {
+  std::vector<const Label*> number_labels;
+  for (const Label& label : Labels()) {
+    if (label.scope == "claim" && label.field == "claim_number") number_labels.push_back(&label);
   }
-  document.claims.push_back(std::move(claim));
+  std::vector<size_t> starts;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::vector<std::string> tokens;
+    for (const Word& word : lines[i].words) tokens.push_back(LabelToken(word.text));
+    for (const Label* label : number_labels) {
+      if (MatchLabel(tokens, label->tokens)) {
+        starts.push_back(i);
+        break;
+      }
+    }
+  }
+  if (starts.size() < 2) return {lines};
+  std::vector<std::vector<Line>> blocks;
+  for (size_t k = 0; k < starts.size(); ++k) {
+    size_t end = k + 1 < starts.size() ? starts[k + 1] : lines.size();
+    blocks.emplace_back(lines.begin() + static_cast<long>(starts[k]), lines.begin() + static_cast<long>(end));
+  }
+  return blocks;
+}
+
+void ExtractClaimDocument(const std::vector<Line>& lines, const CellGrid& grid, Document& document) {
+  if (auto name = Letterhead(lines, "payer_name")) document.fields.push_back(*name);
+  AddFields(FindLabelledFields(grid, "eob"), document);
+  std::string document_text = JoinedLowerText(lines);
+  std::vector<std::vector<Line>> blocks = ClaimBlocks(lines);
+  for (const std::vector<Line>& block : blocks) {
+    std::optional<Claim> claim = ReadClaim(block, document_text);
+    if (!claim) continue;
+    if (claim->deductible_cents && claim->copay_cents && claim->coinsurance_cents && claim->patient_responsibility_cents) {
+      Cents sum = *claim->deductible_cents + *claim->copay_cents + *claim->coinsurance_cents;
+      bool ok = sum == *claim->patient_responsibility_cents ||
+                sum + claim->not_covered_cents.value_or(0) == *claim->patient_responsibility_cents;
+      std::string name = "claim_cost_share_sums_to_patient_responsibility";
+      if (blocks.size() > 1) name += "_claim_" + std::to_string(document.claims.size() + 1);
+      document.checks.push_back({name, ok, ok ? "" : "cost shares sum to " + std::to_string(sum) + " cents"});
+    }
+    document.claims.push_back(std::move(*claim));
+  }
 }
 
 void ExtractCollectionLetter(const std::vector<Line>& lines, const CellGrid& grid, Document& document) {
@@ -368,17 +448,55 @@ void ExtractCollectionLetter(const std::vector<Line>& lines, const CellGrid& gri
   if (!collector) collector = Letterhead(lines, "collector_name");
   if (collector) document.fields.push_back(*collector);
   auto found = FindLabelledFields(grid, "collection_letter");
-  // The model notice gives the dispute deadline in a sentence: "Call or write to us by <date>".
-  for (const Line& line : lines) {
-    if (found.count("validation_end_date")) break;
-    std::vector<std::string> tokens, texts = Texts(line.words);
-    for (const Word& word : line.words) tokens.push_back(LabelToken(word.text));
-    auto end = MatchLabel(tokens, {"write", "to", "us", "by"});
+  // The model notice says several figures in sentences rather than beside labels.
+  auto after_phrase = [&](const char* name, ValueType type, const std::vector<std::string>& phrase) {
+    for (const Line& line : lines) {
+      if (found.count(name)) return;
+      std::vector<std::string> tokens;
+      for (const Word& word : line.words) tokens.push_back(LabelToken(word.text));
+      auto end = MatchLabel(tokens, phrase);
+      if (!end) continue;
+      Field field;
+      field.name = name;
+      field.page = line.page;
+      if (ReadValue(type, line.words, *end, field)) found[name] = field;
+    }
+  };
+  after_phrase("validation_end_date", ValueType::kDate, {"write", "to", "us", "by"});
+  after_phrase("itemization_date", ValueType::kDate, {"as", "of"});
+  // "…a debt that you owe to Bank of Rockville." names the current creditor, often across a line break.
+  for (size_t i = 0; i < lines.size() && !found.count("current_creditor"); ++i) {
+    std::vector<std::string> tokens;
+    for (const Word& word : lines[i].words) tokens.push_back(LabelToken(word.text));
+    auto end = MatchLabel(tokens, {"you", "owe", "to"});
     if (!end) continue;
+    std::vector<Word> words(lines[i].words.begin() + static_cast<long>(*end), lines[i].words.end());
+    if (i + 1 < lines.size()) words.insert(words.end(), lines[i + 1].words.begin(), lines[i + 1].words.end());
     Field field;
-    field.name = "validation_end_date";
-    field.page = line.page;
-    if (ReadValue(ValueType::kDate, line.words, *end, field)) found[field.name] = field;
+    field.name = "current_creditor";
+    field.page = lines[i].page;
+    field.confidence = 1.0;
+    for (const Word& word : words) {
+      bool last = word.text.ends_with(".");
+      field.text += (field.text.empty() ? "" : " ") + (last ? word.text.substr(0, word.text.size() - 1) : word.text);
+      field.box_px = Union(field.box_px, word.box_px);
+      field.confidence = std::min(field.confidence, word.confidence * 0.9);
+      if (last) break;
+    }
+    if (!field.text.empty() && field.text.size() < 80) found[field.name] = field;
+  }
+  // A letter's own date stands alone on a line near the top of its first page.
+  if (!found.count("letter_date") && !lines.empty()) {
+    for (const Line& line : lines) {
+      if (line.page != lines.front().page) break;
+      auto date = FindDate(Texts(line.words));
+      if (!date || date->word_count != line.words.size()) continue;
+      Field field;
+      field.name = "letter_date";
+      field.page = line.page;
+      if (ReadValue(ValueType::kDate, line.words, 0, field)) found[field.name] = field;
+      break;
+    }
   }
   auto itemized = CentsOf(found, "amount_on_itemization_date_cents");
   auto current = CentsOf(found, "current_amount_cents");

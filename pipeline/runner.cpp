@@ -22,6 +22,7 @@
 #include "pipeline/classify.hpp"
 #include "pipeline/layout.hpp"
 #include "pipeline/sha256.hpp"
+#include "pipeline/split.hpp"
 
 namespace shoebox::runner {
 namespace {
@@ -202,7 +203,7 @@ SourceResult ProcessBytes(const std::string& path, std::string bytes, std::uniqu
     result.error = source.error().message;
     return result;
   }
-  std::vector<Line> all_lines;
+  std::vector<std::vector<Line>> lines_by_page;  // parallel to result.pages
   int page_count = (*source)->PageCount();
   for (int index = 0; index < page_count; ++index) {
     Result<Page> loaded = (*source)->LoadPage(index);
@@ -211,6 +212,7 @@ SourceResult ProcessBytes(const std::string& path, std::string bytes, std::uniqu
       page.number = index + 1;
       page.error = loaded.error().message;
       result.pages.push_back(std::move(page));
+      lines_by_page.emplace_back();
       continue;
     }
     page = std::move(loaded).value();
@@ -221,6 +223,7 @@ SourceResult ProcessBytes(const std::string& path, std::string bytes, std::uniqu
           page.error = "page " + std::to_string(page.number) + ": " + made.error().message;
           page.image = {};
           result.pages.push_back(std::move(page));
+          lines_by_page.emplace_back();
           continue;
         }
         *engine = std::move(made).value();
@@ -236,18 +239,24 @@ SourceResult ProcessBytes(const std::string& path, std::string bytes, std::uniqu
     page.image = {};  // pages stream through: no image outlives its page's OCR
     std::vector<Line> lines = layout::BuildLines(page.words, page.number);
     page.text = layout::PageText(lines);
-    all_lines.insert(all_lines.end(), lines.begin(), lines.end());
+    lines_by_page.push_back(std::move(lines));
     result.pages.push_back(std::move(page));
   }
-  if (!result.pages.empty()) {
-    // First cut: a file is one document. Splitting batch scans is the split stage's work (issue 5).
+  std::vector<int> page_numbers;
+  for (const Page& page : result.pages) page_numbers.push_back(page.number);
+  for (const split::PageRange& range : split::Split(lines_by_page, page_numbers)) {
+    std::vector<Line> lines;
+    for (size_t i = 0; i < page_numbers.size(); ++i) {
+      if (page_numbers[i] < range.first_page || page_numbers[i] > range.last_page) continue;
+      lines.insert(lines.end(), lines_by_page[i].begin(), lines_by_page[i].end());
+    }
     Document document;
-    document.first_page = result.pages.front().number;
-    document.last_page = result.pages.back().number;
-    classify::Classification kind = classify::Classify(all_lines);
+    document.first_page = range.first_page;
+    document.last_page = range.last_page;
+    classify::Classification kind = classify::Classify(lines);
     document.kind = kind.kind;
     document.kind_confidence = kind.confidence;
-    extractors::Extract(all_lines, document);
+    extractors::Extract(lines, document);
     result.documents.push_back(std::move(document));
   }
   return result;

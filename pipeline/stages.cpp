@@ -10,6 +10,7 @@ std::span<const StageInfo> Stages() {
       StageInfo{"prepare", "page image → upright, deskewed image (Tesseract OSD, Leptonica deskew)"},
       StageInfo{"ocr", "image → words with boxes and confidence (Tesseract, one engine per worker)"},
       StageInfo{"layout", "words → lines and cells rebuilt from boxes, page text in reading order"},
+      StageInfo{"split", "pages of one file → the documents in it (page k of N, kind, account changes)"},
       StageInfo{"classify", "lines → bill / eob / msn / collection_letter / other, with a confidence"},
       StageInfo{"extract", "lines → fields, claims and arithmetic checks, each with page, box and confidence"},
       StageInfo{"store", "results → SQLite, one transaction per source file, keyed by SHA-256"},

@@ -133,12 +133,23 @@ const Json* MatchDocument(const Json& expected, const std::vector<const Json*>& 
   return best;
 }
 
+// Where the misses are listed (eval --misses), for working on the extractors.
+std::ostream* g_misses = nullptr;
+std::string g_current_file;
+
+void NoteMiss(const std::string& what, const Json& expected, const Json& got) {
+  if (g_misses != nullptr) *g_misses << g_current_file << "  " << what << "  expected " << expected.dump() << "  got " << got.dump() << '\n';
+}
+
 void ScoreDocument(const Json& expected, const Json* document, Scores& s) {
   s.classification.Add(document != nullptr && (*document)["kind"] == expected["kind"]);
+  if (document == nullptr || (*document)["kind"] != expected["kind"]) NoteMiss("kind", expected["kind"], document ? (*document)["kind"] : Json());
   const Json empty = Json::object();
   const Json& fields = document ? (*document)["fields"] : empty;
   for (const auto& [name, value] : expected["fields"].items()) {
-    s.fields.Add(fields.contains(name) && SameValue(value, fields[name]["value"]));
+    bool hit = fields.contains(name) && SameValue(value, fields[name]["value"]);
+    s.fields.Add(hit);
+    if (!hit) NoteMiss(name, value, fields.contains(name) ? fields[name]["value"] : Json());
   }
   // Claims: each truth claim against the exported claim with its number (or, failing that, the
   // one in the same position).
@@ -154,7 +165,9 @@ void ScoreDocument(const Json& expected, const Json* document, Scores& s) {
     }
     for (const auto& [name, value] : claim.items()) {
       if (name == "lines") continue;
-      s.claim_fields.Add(got != nullptr && got->contains(name) && SameValue(value, (*got)[name]));
+      bool hit = got != nullptr && got->contains(name) && SameValue(value, (*got)[name]);
+      s.claim_fields.Add(hit);
+      if (!hit) NoteMiss("claim " + std::to_string(c) + " " + name, value, got != nullptr && got->contains(name) ? (*got)[name] : Json());
     }
   }
   std::multiset<std::string> truth_items, got_items;
@@ -165,8 +178,13 @@ void ScoreDocument(const Json& expected, const Json* document, Scores& s) {
   long long matched = 0;
   for (const std::string& key : truth_items) {
     auto it = got_items.find(key);
-    if (it != got_items.end()) got_items.erase(it), ++matched;
+    if (it != got_items.end()) {
+      got_items.erase(it), ++matched;
+    } else {
+      NoteMiss("line item", key, Json());
+    }
   }
+  for (const std::string& key : got_items) NoteMiss("extra line item", Json(), key);
   s.item_recall.Add(matched, static_cast<long long>(truth_items.size()));
   s.item_precision.Add(matched, matched + static_cast<long long>(got_items.size()));
 }
@@ -248,7 +266,7 @@ void PrintRow(const std::string& name, const Json& j) {
 }
 
 int Usage() {
-  std::cerr << "usage: eval --set DIR [--shoebox PATH] [--export FILE] [--json OUT] [--floors FILE] [--jobs N]\n";
+  std::cerr << "usage: eval --set DIR [--shoebox PATH] [--export FILE] [--json OUT] [--floors FILE] [--jobs N] [--misses]\n";
   return 1;
 }
 
@@ -265,6 +283,7 @@ int main(int argc, char** argv) {
     else if (arg == "--json") json_out = value();
     else if (arg == "--floors") floors_path = value();
     else if (arg == "--jobs") jobs = value();
+    else if (arg == "--misses") g_misses = &std::cerr;
     else return Usage();
   }
   if (set_dir.empty()) return Usage();
@@ -311,6 +330,7 @@ int main(int argc, char** argv) {
     std::ifstream in(path);
     Json truth = Json::parse(in);
     std::string file = fs::path(truth["file"].get<std::string>()).filename().string();
+    g_current_file = file;
     const std::vector<const Json*>& documents = by_file[file];
     for (const Json* document : documents) {
       episode_of_document[(*document)["id"].get<std::string>()] = truth["episode"].get<std::string>();

@@ -144,7 +144,7 @@ DocumentSpec MakeBill(const Episode& e, bool premature, Rng& rng) {
     pending = rng.Chance(0.6) ? total * rng.Int(60, 85) / 100 : 0;
     status = pending > 0 ? "pending" : "billed";
   } else if (e.claim_status == "denied") {
-    status = "processed";
+    status = "processed";  // the bill says so in words: insurance has processed and paid nothing
   } else {
     insurance_paid = e.plan_paid;
     adjustments = e.discount;
@@ -180,6 +180,7 @@ DocumentSpec MakeBill(const Episode& e, bool premature, Rng& rng) {
   w.Text(40, 164, e.city_line);
   if (status == "pending") w.Text(330, 124, "Your insurance has been billed. Pending insurance.", 9);
   if (status == "billed") w.Text(330, 124, "This visit has been billed to insurance.", 9);
+  if (e.claim_status == "denied") w.Text(330, 124, "Your insurance has processed this claim.", 9);
 
   double y = 190;
   Json items = Json::array();
@@ -380,7 +381,8 @@ DocumentSpec MakePeriodicEob(const Episode& e, Rng& rng) {
       w.Text(x + 200, row_y, Money(claim[rows[r].second].get<long long>()), 9, false, Align::kRight);
       if (r % 2 == 1) row_y += 13;
     }
-    claim.erase("not_covered_cents");  // this layout does not print it
+    claim.erase("not_covered_cents");  // this layout prints neither
+    claim.erase("network_status");
     total += claim["patient_responsibility_cents"].get<long long>();
     y = row_y + 22;
   }

@@ -1,0 +1,58 @@
+#include "extractors/codes.hpp"
+
+#include <cctype>
+
+namespace shoebox::extractors {
+namespace {
+
+std::string Trimmed(std::string_view text) {
+  while (!text.empty() && (text.back() == ',' || text.back() == ';')) text.remove_suffix(1);
+  return std::string(text);
+}
+
+// Inside a code, a letter O is a zero.
+char Digit(char c) { return c == 'O' || c == 'o' ? '0' : c; }
+
+bool IsDigits(std::string_view text) {
+  if (text.empty()) return false;
+  for (char c : text) {
+    if (!std::isdigit(static_cast<unsigned char>(Digit(c)))) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<std::string> ParseProcedureCode(std::string_view raw) {
+  std::string text = Trimmed(raw);
+  std::string modifier;
+  if (auto dash = text.find('-'); dash != std::string::npos) {
+    modifier = text.substr(dash + 1);
+    text = text.substr(0, dash);
+    if (modifier.size() != 2 || !std::isalnum(static_cast<unsigned char>(modifier[0])) ||
+        !std::isalnum(static_cast<unsigned char>(modifier[1]))) {
+      return std::nullopt;
+    }
+  }
+  if (text.size() != 5) return std::nullopt;
+  std::string code;
+  if (IsDigits(text)) {
+    for (char c : text) code += Digit(c);
+  } else if (std::isupper(static_cast<unsigned char>(text[0])) && text[0] != 'O' && IsDigits(text.substr(1))) {
+    code += text[0];
+    for (char c : text.substr(1)) code += Digit(c);
+  } else {
+    return std::nullopt;
+  }
+  return modifier.empty() ? code : code + "-" + modifier;
+}
+
+std::optional<std::string> ParseRevenueCode(std::string_view raw) {
+  std::string text = Trimmed(raw);
+  if (text.size() != 4 || Digit(text[0]) != '0' || !IsDigits(text)) return std::nullopt;
+  std::string code;
+  for (char c : text) code += Digit(c);
+  return code;
+}
+
+}  // namespace shoebox::extractors

@@ -1,0 +1,172 @@
+#include "extractors/line_items.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+#include <set>
+
+#include "extractors/codes.hpp"
+#include "extractors/dates.hpp"
+#include "extractors/extract.hpp"
+#include "extractors/labels.hpp"
+#include "extractors/money.hpp"
+#include "extractors/text.hpp"
+
+namespace shoebox::extractors {
+namespace {
+
+struct Column {
+  std::string field;
+  BoxPx box_px;
+};
+
+// The columns named on a header line, or empty when fewer than two labels appear.
+std::vector<Column> HeaderColumns(const Line& line) {
+  std::vector<std::string> tokens;
+  for (const Word& word : line.words) tokens.push_back(LabelToken(word.text));
+  std::vector<const Label*> labels;
+  for (const Label& label : Labels()) {
+    if (label.scope == "bill_column") labels.push_back(&label);
+  }
+  std::stable_sort(labels.begin(), labels.end(),
+                   [](const Label* a, const Label* b) { return a->tokens.size() > b->tokens.size(); });
+  std::vector<bool> used(tokens.size(), false);
+  std::vector<Column> columns;
+  std::set<std::string> fields;
+  for (const Label* label : labels) {
+    if (fields.count(label->field)) continue;
+    for (size_t i = 0; i + label->tokens.size() <= tokens.size(); ++i) {
+      bool match = true;
+      for (size_t k = 0; k < label->tokens.size() && match; ++k) {
+        match = !used[i + k] && tokens[i + k] == label->tokens[k];
+      }
+      if (!match) continue;
+      Column column{label->field, {}};
+      for (size_t k = 0; k < label->tokens.size(); ++k) {
+        used[i + k] = true;
+        column.box_px = Union(column.box_px, line.words[i + k].box_px);
+      }
+      columns.push_back(column);
+      fields.insert(label->field);
+      break;
+    }
+  }
+  // A header is mostly labels: a sentence that happens to contain "date" and "amount" is not one.
+  size_t labelled = static_cast<size_t>(std::count(used.begin(), used.end(), true));
+  if (columns.size() < 3 || labelled * 2 < tokens.size()) return {};
+  return columns;
+}
+
+bool HasLetters(const std::string& text) {
+  return std::any_of(text.begin(), text.end(), [](unsigned char c) { return std::isalpha(c); });
+}
+
+std::optional<int> SmallInteger(const std::string& text) {
+  if (text.empty() || text.size() > 3) return std::nullopt;
+  for (char c : text) {
+    if (!std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
+  }
+  return std::stoi(text);
+}
+
+// Reads one table row; nullopt when the line is not a charge row.
+std::optional<LineItem> ReadRow(const Line& line, const std::vector<Column>& columns, const std::string& last_date) {
+  std::vector<std::string> texts;
+  for (const Word& word : line.words) texts.push_back(word.text);
+  // The charge: the rightmost amount on the line.
+  std::optional<size_t> charge_at;
+  std::optional<Cents> charge;
+  size_t charge_words = 1;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    if (auto money = FindMoney(texts, i); money && money->first_word == i) {
+      charge_at = i, charge = money->cents, charge_words = money->word_count;
+    }
+  }
+  if (!charge) return std::nullopt;
+  LineItem item;
+  item.charge_cents = *charge;
+  std::vector<bool> used(texts.size(), false);
+  for (size_t k = 0; k < charge_words; ++k) used[*charge_at + k] = true;
+  if (auto date = FindDate(texts); date && date->first_word < *charge_at) {
+    item.date_of_service = date->iso;
+    for (size_t k = 0; k < date->word_count; ++k) used[date->first_word + k] = true;
+  }
+  const Column* units_column = nullptr;
+  for (const Column& column : columns) {
+    if (column.field == "units") units_column = &column;
+  }
+  for (size_t i = 0; i < texts.size(); ++i) {
+    if (used[i]) continue;
+    if (item.revenue_code.empty()) {
+      if (auto rev = ParseRevenueCode(texts[i])) {
+        item.revenue_code = *rev, used[i] = true;
+        continue;
+      }
+    }
+    if (item.code.empty()) {
+      if (auto code = ParseProcedureCode(texts[i])) {
+        item.code = *code, used[i] = true;
+        continue;
+      }
+    }
+    if (units_column != nullptr && !item.units) {
+      // Units sit under their header (left, centred or right aligned): the word must overlap the
+      // header's span widened by its own width.
+      const BoxPx& header = units_column->box_px;
+      const BoxPx& box = line.words[i].box_px;
+      int slack = std::max(header.width(), box.width());
+      if (auto units = SmallInteger(texts[i]); units && box.x1 > header.x0 - slack && box.x0 < header.x1 + slack) {
+        item.units = *units, used[i] = true;
+      }
+    }
+  }
+  // A row is a charge only with a service date (or one carried from the row above) and a code.
+  if (item.date_of_service.empty()) item.date_of_service = last_date;
+  if (item.date_of_service.empty() || (item.code.empty() && item.revenue_code.empty())) return std::nullopt;
+  std::string description;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    if (!used[i]) description += (description.empty() ? "" : " ") + texts[i];
+  }
+  item.description = CollapseSpaces(description);
+  item.page = line.page;
+  item.box_px = line.box_px;
+  item.confidence = 1.0;
+  for (const Word& word : line.words) item.confidence = std::min(item.confidence, word.confidence);
+  return item;
+}
+
+}  // namespace
+
+std::vector<LineItem> ExtractLineItems(const std::vector<Line>& lines) {
+  std::vector<LineItem> items;
+  std::vector<Column> columns;
+  bool in_table = false;
+  std::string last_date;
+  for (const Line& line : lines) {
+    std::vector<Column> header = HeaderColumns(line);
+    if (!header.empty()) {
+      columns = std::move(header);
+      in_table = true;
+      continue;
+    }
+    if (!in_table) continue;
+    if (auto item = ReadRow(line, columns, last_date)) {
+      last_date = item->date_of_service;
+      items.push_back(std::move(*item));
+      continue;
+    }
+    // A description that wraps onto a line of its own, just below its row.
+    std::string text = line.Text();
+    bool wrapped = !items.empty() && HasLetters(text) && !FindMoney({text}) && line.page == items.back().page &&
+                   line.box_px.y0 - items.back().box_px.y1 < items.back().box_px.height();
+    if (wrapped) {
+      items.back().description += " " + CollapseSpaces(text);
+      items.back().box_px = Union(items.back().box_px, line.box_px);
+      continue;
+    }
+    in_table = false;  // a totals line, a note or the stub: the table is over until a new header
+  }
+  return items;
+}
+
+}  // namespace shoebox::extractors
