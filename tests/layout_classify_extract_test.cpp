@@ -89,7 +89,7 @@ TEST(Labels, DictionaryParsesAndCoversEveryScope) {
   EXPECT_EQ(labels[0].tokens, (std::vector<std::string>{"amount", "due"}));
   std::set<std::string> scopes;
   for (const auto& label : extractors::Labels()) scopes.insert(label.scope);
-  EXPECT_EQ(scopes, (std::set<std::string>{"bill", "claim", "collection_letter", "eob"}));
+  EXPECT_EQ(scopes, (std::set<std::string>{"bill", "bill_column", "claim", "collection_letter", "eob"}));
 }
 
 TEST(Extract, BillFieldsBesideAndUnderTheirLabels) {
