@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <ctime>
 #include <functional>
 #include <iostream>
@@ -98,6 +99,15 @@ int Scan(const Args& args, const Environment& env) {
       return kExitUsage;
     }
     options.jobs = *n;
+  }
+  if (auto dir = args.Get("--keep-intermediates")) {
+    std::error_code error;
+    std::filesystem::create_directories(*dir, error);
+    if (error) {
+      *env.err << "shoebox scan: cannot create " << *dir << '\n';
+      return kExitUsage;
+    }
+    options.keep_intermediates_dir = *dir;
   }
   if (auto dpi = args.Get("--dpi")) {
     auto n = ParsePositiveInt(*dpi);
@@ -266,9 +276,9 @@ size_t EditDistance(std::string_view a, std::string_view b) {
 
 const std::vector<Verb>& Verbs() {
   static const std::vector<Verb> kVerbs = {
-      {"scan", "scan PATH... [--force] [--jobs N] [--dpi N] [--no-progress]",
+      {"scan", "scan PATH... [--force] [--jobs N] [--dpi N] [--keep-intermediates DIR] [--no-progress]",
        "read files and folders (recursively) into the database; files already there are skipped",
-       {"--jobs", "--dpi"}, {"--force", "--no-progress"}, Scan},
+       {"--jobs", "--dpi", "--keep-intermediates"}, {"--force", "--no-progress"}, Scan},
       {"export", "export --json [--out FILE]", "everything the database knows as shoebox-export/1 JSON",
        {"--out"}, {"--json"}, Export},
       {"query", "query SQL [--json | --csv]", "run one read-only SQL statement against the database", {},

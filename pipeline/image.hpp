@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace shoebox {
@@ -17,5 +18,8 @@ struct GrayImage {
 };
 
 GrayImage MakeGrayImage(int width, int height, std::uint8_t fill = 255);
+
+// Encodes as PNG (through Leptonica) and writes it with mode 0600: page images are private.
+bool WritePrivatePng(const GrayImage& image, const std::string& path);
 
 }  // namespace shoebox

@@ -1,5 +1,8 @@
 // Images (PNG, JPEG, TIFF including multi-page) through Leptonica. Dimensions are read from the
 // header before any pixel is decoded, so an absurd image is refused without allocating it.
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <mutex>
 
 #include "pipeline/ingest.hpp"
@@ -43,6 +46,19 @@ PixPtr ToPix(const GrayImage& image) {
 }
 
 }  // namespace leptonica
+
+bool WritePrivatePng(const GrayImage& image, const std::string& path) {
+  leptonica::SilenceMessages();
+  leptonica::PixPtr pix = leptonica::ToPix(image);
+  l_uint8* data = nullptr;
+  size_t size = 0;
+  if (!pix || pixWriteMem(&data, &size, pix.get(), IFF_PNG) != 0) return false;
+  int fd = ::open(path.c_str(), O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0600);
+  bool ok = fd >= 0 && ::write(fd, data, size) == static_cast<ssize_t>(size);
+  if (fd >= 0) ok = ::close(fd) == 0 && ok;
+  lept_free(data);
+  return ok;
+}
 
 namespace ingest {
 namespace {

@@ -33,7 +33,11 @@ class TesseractEngine : public Engine {
                        "' (is tesseract-ocr-" + options.language + " installed?)");
     }
     recognizer_.SetVariable("debug_file", "/dev/null");  // no "Estimating resolution" chatter
-    recognizer_.SetPageSegMode(tesseract::PSM_AUTO);
+    // Sparse text: statements are forms, not prose. Automatic segmentation joins a label in one
+    // column with a value in the next into one text line and misreads both; our layout stage
+    // rebuilds lines from boxes anyway. Measured on the eval set: scan field exact 0.913 → 0.978,
+    // photo 0.750 → 0.812 (docs/EVALUATION.md).
+    recognizer_.SetPageSegMode(tesseract::PSM_SPARSE_TEXT);
     osd_ready_ = orienter_.Init(datapath, "osd", tesseract::OEM_TESSERACT_ONLY) == 0;
     if (osd_ready_) {
       orienter_.SetVariable("debug_file", "/dev/null");

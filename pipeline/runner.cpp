@@ -228,7 +228,14 @@ SourceResult ProcessBytes(const std::string& path, std::string bytes, std::uniqu
         }
         *engine = std::move(made).value();
       }
+      auto keep = [&](const char* stage) {
+        if (options.keep_intermediates_dir.empty()) return;
+        std::string name = Basename(path) + "-p" + std::to_string(page.number) + "-" + stage + ".png";
+        WritePrivatePng(page.image, options.keep_intermediates_dir + "/" + name);
+      };
+      keep("ingest");
       page = prepare::Prepare(std::move(page), **engine, options.prepare);
+      keep("prepare");
       auto words = (*engine)->Recognize(page.image, page.dpi);
       if (words) {
         page.words = std::move(words).value();

@@ -33,6 +33,9 @@ struct Options {
   ingest::Options ingest;
   prepare::Options prepare;
   EngineFactory make_engine;  // empty: Tesseract with ocr::EngineOptions{}
+  // When set, each OCR page's image is written here after ingest and after prepare
+  // (<file>-p<N>-ingest.png, <file>-p<N>-prepare.png) so a person can see what went wrong.
+  std::string keep_intermediates_dir;
 };
 
 struct Summary {
