@@ -34,6 +34,14 @@ GrayImage Deskew(const GrayImage& image, double max_degrees, Skew* found) {
 
 Page Prepare(Page page, ocr::Engine& engine, const Options& options) {
   if (page.text_source != TextSource::kOcr || page.image.empty()) return page;
+  if (options.flatten_photos) {
+    if (std::optional<GrayImage> sheet = FlattenSheet(page.image, nullptr)) {
+      page.image = std::move(*sheet);
+      // The sheet is a letter page: its width in pixels gives the resolution Tesseract should assume.
+      page.dpi = std::clamp(static_cast<int>(std::min(page.image.width, page.image.height) / 8.5), 70, 1200);
+    }
+  }
+  if (options.normalize_background) page.image = NormalizeBackground(page.image);
   if (options.detect_orientation) {
     Result<ocr::Orientation> orientation = engine.DetectOrientation(page.image, page.dpi);
     if (orientation && orientation->rotate_clockwise_degrees != 0 &&

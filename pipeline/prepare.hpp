@@ -4,12 +4,16 @@
 // removed by Leptonica. Angles and confidences are recorded on the page so a person can see them.
 #pragma once
 
+#include <optional>
+
 #include "pipeline/ocr.hpp"
 #include "pipeline/page.hpp"
 
 namespace shoebox::prepare {
 
 struct Options {
+  bool flatten_photos = true;       // find the sheet in a photograph and flatten its perspective
+  bool normalize_background = true; // divide out uneven light and shadow
   bool detect_orientation = true;
   double min_orientation_confidence = 0.35;  // in [0, 1]; ~Tesseract OSD score 2
   double max_skew_degrees = 15;
@@ -24,6 +28,19 @@ struct Skew {
 };
 // Finds and removes skew up to max_degrees; a tiny or uncertain skew is left alone (a success).
 GrayImage Deskew(const GrayImage& image, double max_degrees, Skew* found);
+
+struct SheetInfo {
+  double sheet_fraction = 0;  // share of the frame the sheet covers
+  struct {
+    int x = 0, y = 0;
+  } corners_px[4];            // top-left, top-right, bottom-right, bottom-left in the photo
+};
+// The sheet of paper in a photograph, cut out and flattened to a rectangle; nullopt when there is
+// no distinct sheet (a scan, or a page filling the frame). (OpenCV)
+std::optional<GrayImage> FlattenSheet(const GrayImage& image, SheetInfo* info);
+
+// Evens out shadows and light falloff by dividing by an estimate of the paper's brightness. (OpenCV)
+GrayImage NormalizeBackground(const GrayImage& image);
 
 // Turns and straightens an OCR page in place of its image; text-layer pages pass through.
 Page Prepare(Page page, ocr::Engine& engine, const Options& options);

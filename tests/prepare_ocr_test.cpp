@@ -72,6 +72,35 @@ TEST(Prepare, TurnsASidewaysPageUpright) {
   }
 }
 
+TEST(FlattenSheet, CutsTheLetterPageOutOfAPhoto) {
+  auto source = ingest::Open(testing::ReadFile(testing::SamplesInbox() + "/E001-bill-photo.jpg"), {});
+  ASSERT_TRUE(source);
+  Page photo = std::move((*source)->LoadPage(0)).value();
+  prepare::SheetInfo info;
+  std::optional<GrayImage> sheet = prepare::FlattenSheet(photo.image, &info);
+  ASSERT_TRUE(sheet);
+  EXPECT_NEAR(static_cast<double>(sheet->height) / sheet->width, 11.0 / 8.5, 0.05);  // US letter
+  EXPECT_GT(info.sheet_fraction, 0.4);
+  EXPECT_LT(info.sheet_fraction, 0.9);
+  // A page that fills its frame (a scan) is left alone.
+  EXPECT_FALSE(prepare::FlattenSheet(RenderedSample(100).image, nullptr));
+}
+
+TEST(NormalizeBackground, FlattensAShadow) {
+  // Paper darkening from 240 on the left to 120 on the right, with one dark stroke of ink.
+  GrayImage image = MakeGrayImage(400, 300);
+  for (int y = 0; y < 300; ++y) {
+    for (int x = 0; x < 400; ++x) image.pixels[y * 400 + x] = static_cast<std::uint8_t>(240 - 120 * x / 400);
+  }
+  for (int y = 140; y < 146; ++y) {
+    for (int x = 50; x < 350; ++x) image.pixels[y * 400 + x] = 30;
+  }
+  GrayImage even = prepare::NormalizeBackground(image);
+  EXPECT_GT(even.at(20, 50), 230);
+  EXPECT_GT(even.at(380, 50), 230);  // the shadowed side is paper-white again
+  EXPECT_LT(even.at(300, 142), 120);  // ink stays dark
+}
+
 TEST(Ocr, WordsHaveBoxesAndConfidence) {
   auto engine = Tesseract();
   Page page = RenderedSample(300);

@@ -204,7 +204,8 @@ Scores ScoreFile(const Json& truth, const std::vector<const Json*>& exported) {
     s.words.Add(hits, total);
     if (truth["render_mode"] == "born_digital") continue;  // nothing to turn or straighten
     s.orientation.Add(got != nullptr && (*got)["rotation"] == page["rotation"]);
-    if (got != nullptr && (*got)["skew_degrees"].is_number()) {
+    // A photo's tilt goes with its perspective, flattened before deskew: no skew to compare.
+    if (got != nullptr && (*got)["skew_degrees"].is_number() && truth["render_mode"] != "photo") {
       // The generator records the angle it turned the content counter-clockwise; deskew reports
       // the angle it found with the same sign.
       s.skew_errors.push_back(std::abs((*got)["skew_degrees"].get<double>() - page["skew_degrees"].get<double>()));
