@@ -62,6 +62,29 @@ std::string UtcNow() {
   return buffer;
 }
 
+std::string LocalToday() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&now, &tm);
+  char buffer[16];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &tm);
+  return buffer;
+}
+
+// --today DATE (YYYY-MM-DD), or the system date: deadlines are computed against it.
+std::optional<std::string> Today(const Args& args, const Environment& env, std::string_view verb) {
+  auto given = args.Get("--today");
+  if (!given) return LocalToday();
+  const std::string& d = *given;
+  bool shaped = d.size() == 10 && d[4] == '-' && d[7] == '-' &&
+                std::all_of(d.begin(), d.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '-'; });
+  if (!shaped) {
+    *env.err << "shoebox " << verb << ": --today takes a date as YYYY-MM-DD\n";
+    return std::nullopt;
+  }
+  return d;
+}
+
 std::optional<int> ParsePositiveInt(const std::string& text) {
   if (text.empty() || text.size() > 6 || !std::all_of(text.begin(), text.end(), ::isdigit)) return std::nullopt;
   int value = std::stoi(text);
@@ -117,6 +140,8 @@ int Scan(const Args& args, const Environment& env) {
     }
     options.ingest.render_dpi = *n;
   }
+  auto today = Today(args, env, "scan");
+  if (!today) return kExitUsage;
   auto db = store::Database::Open(DatabasePath(args, env), store::Mode::kReadWrite);
   if (!db) {
     *env.err << db.error().message << '\n';
@@ -127,9 +152,14 @@ int Scan(const Args& args, const Environment& env) {
     *env.err << summary.error().message << '\n';
     return kExitDatabase;
   }
+  auto found = runner::RefreshFindings(**db, *today);
+  if (!found) {
+    *env.err << found.error().message << '\n';
+    return kExitDatabase;
+  }
   *env.err << "scanned " << summary->files_scanned << " file(s), " << summary->pages << " page(s), "
            << summary->documents << " document(s); skipped " << summary->files_skipped << " already in the database; "
-           << summary->files_failed << " with errors\n";
+           << summary->files_failed << " with errors; " << *found << " finding(s) (shoebox findings)\n";
   return summary->files_failed > 0 ? kExitInputFailed : kExitOk;
 }
 
@@ -246,6 +276,58 @@ int Query(const Args& args, const Environment& env) {
   return kExitOk;
 }
 
+int ShowFindings(const Args& args, const Environment& env) {
+  auto today = Today(args, env, "findings");
+  if (!today) return kExitUsage;
+  auto db = store::Database::Open(DatabasePath(args, env), store::Mode::kReadWrite);
+  if (!db) {
+    *env.err << db.error().message << '\n';
+    return kExitDatabase;
+  }
+  if (auto found = runner::RefreshFindings(**db, *today); !found) {
+    *env.err << found.error().message << '\n';
+    return kExitDatabase;
+  }
+  auto table = (*db)->Select(
+      "SELECT f.rule, f.rule_id, f.severity, f.amount_cents, f.deadline, f.summary, f.next_step, f.documents, "
+      "(SELECT group_concat(s.path, ', ') FROM documents d JOIN sources s ON s.id = d.source_id "
+      " WHERE d.id IN (SELECT value FROM json_each(f.documents))) AS files "
+      "FROM findings f ORDER BY f.id");
+  if (!table) {
+    *env.err << table.error().message << '\n';
+    return kExitDatabase;
+  }
+  auto text = [](const store::Value& v) { return std::holds_alternative<std::string>(v) ? std::get<std::string>(v) : ""; };
+  if (args.Has("--json")) {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const auto& row : table->rows) {
+      nlohmann::ordered_json item;
+      item["rule"] = text(row[0]);
+      item["rule_id"] = text(row[1]);
+      item["severity"] = text(row[2]);
+      item["documents"] = nlohmann::ordered_json::parse(text(row[7]));
+      item["amount_cents"] = std::holds_alternative<std::int64_t>(row[3]) ? nlohmann::ordered_json(std::get<std::int64_t>(row[3])) : nullptr;
+      item["deadline"] = text(row[4]).empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(text(row[4]));
+      item["summary"] = text(row[5]);
+      item["next_step"] = text(row[6]);
+      list.push_back(std::move(item));
+    }
+    *env.out << list.dump(2) << '\n';
+    return kExitOk;
+  }
+  if (table->rows.empty()) {
+    *env.out << "No findings: nothing in the database looks wrong or premature as of " << *today << ".\n";
+    return kExitOk;
+  }
+  int n = 0;
+  for (const auto& row : table->rows) {
+    *env.out << ++n << ". [" << text(row[2]) << "] " << text(row[0]);
+    if (!text(row[4]).empty()) *env.out << "  (deadline " << text(row[4]) << ")";
+    *env.out << "\n   " << text(row[5]) << "\n   Next: " << text(row[6]) << "\n   Files: " << text(row[8]) << "\n\n";
+  }
+  return kExitOk;
+}
+
 int ListStages(const Args&, const Environment& env) {
   for (const StageInfo& stage : Stages()) *env.out << stage.name << std::string(10 - stage.name.size(), ' ') << stage.summary << '\n';
   return kExitOk;
@@ -276,9 +358,12 @@ size_t EditDistance(std::string_view a, std::string_view b) {
 
 const std::vector<Verb>& Verbs() {
   static const std::vector<Verb> kVerbs = {
-      {"scan", "scan PATH... [--force] [--jobs N] [--dpi N] [--keep-intermediates DIR] [--no-progress]",
+      {"scan", "scan PATH... [--force] [--jobs N] [--dpi N] [--keep-intermediates DIR] [--today DATE] [--no-progress]",
        "read files and folders (recursively) into the database; files already there are skipped",
-       {"--jobs", "--dpi", "--keep-intermediates"}, {"--force", "--no-progress"}, Scan},
+       {"--jobs", "--dpi", "--keep-intermediates", "--today"}, {"--force", "--no-progress"}, Scan},
+      {"findings", "findings [--today DATE] [--json]",
+       "what not to pay yet and why, most urgent first (deadlines counted from --today, default today)",
+       {"--today"}, {"--json"}, ShowFindings},
       {"export", "export --json [--out FILE]", "everything the database knows as shoebox-export/1 JSON",
        {"--out"}, {"--json"}, Export},
       {"query", "query SQL [--json | --csv]", "run one read-only SQL statement against the database", {},

@@ -10,6 +10,7 @@
 #include <map>
 #include <set>
 
+#include "extractors/arithmetic.hpp"
 #include "extractors/dates.hpp"
 #include "extractors/labels.hpp"
 #include "extractors/line_items.hpp"
@@ -333,22 +334,36 @@ void ExtractBill(const std::vector<Line>& lines, const CellGrid& grid, Document&
     document.fields.push_back(field);
   }
   document.line_items = ExtractLineItems(lines);
+  std::vector<Identity> identities;
   if (!document.line_items.empty() && found.count("total_charges_cents")) {
-    Cents sum = 0;
-    for (const LineItem& item : document.line_items) sum += item.charge_cents;
-    Cents total = *found["total_charges_cents"].cents;
-    document.checks.push_back({"line_items_sum_to_total_charges", sum == total,
-                               sum == total ? "" : "lines sum to " + std::to_string(sum) + " cents"});
+    Identity lines_sum{"line_items_sum_to_total_charges", {{&*found["total_charges_cents"].cents, -1, "total_charges_cents"}}};
+    for (size_t i = 0; i < document.line_items.size(); ++i) {
+      lines_sum.terms.push_back({&document.line_items[i].charge_cents, +1, "line " + std::to_string(i + 1) + " charge"});
+    }
+    identities.push_back(std::move(lines_sum));
   }
-  auto charges = CentsOf(found, "total_charges_cents");
-  auto due = CentsOf(found, "amount_due_cents");
-  if (charges && due) {
+  if (found.count("total_charges_cents") && found.count("amount_due_cents")) {
     // Credits are subtracted whether the sender prints them as "$96.60" or "-$96.60".
-    auto credit = [&](const char* name) { return std::llabs(CentsOf(found, name).value_or(0)); };
-    Cents expected = *charges - credit("insurance_paid_cents") - credit("adjustments_cents") -
-                     credit("patient_paid_cents") - credit("insurance_pending_cents");
-    document.checks.push_back({"amount_due_equals_charges_less_credits", expected == *due,
-                               expected == *due ? "" : "expected " + std::to_string(expected) + " cents"});
+    Identity due{"amount_due_equals_charges_less_credits",
+                 {{&*found["total_charges_cents"].cents, +1, "total_charges_cents"},
+                  {&*found["amount_due_cents"].cents, -1, "amount_due_cents"}}};
+    for (const char* credit : {"insurance_paid_cents", "adjustments_cents", "patient_paid_cents", "insurance_pending_cents"}) {
+      if (found.count(credit)) due.terms.push_back({&*found[credit].cents, -1, credit, true});
+    }
+    identities.push_back(std::move(due));
+  }
+  std::set<std::string> repairs;  // one repair can mend two identities; count it once
+  for (Check& check : CheckIdentities(std::move(identities))) {
+    bool counted = !repairs.insert(check.detail).second;
+    // A repaired figure is less certain than one read cleanly.
+    for (auto& [name, field] : found) {
+      if (counted) break;
+      if (check.detail.starts_with("repaired " + name + ":")) field.confidence *= 0.8;
+    }
+    for (size_t i = 0; i < document.line_items.size() && !counted; ++i) {
+      if (check.detail.starts_with("repaired line " + std::to_string(i + 1) + " ")) document.line_items[i].confidence *= 0.8;
+    }
+    document.checks.push_back(std::move(check));
   }
   AddFields(found, document);
 }
@@ -431,13 +446,29 @@ void ExtractClaimDocument(const std::vector<Line>& lines, const CellGrid& grid, 
   for (const std::vector<Line>& block : blocks) {
     std::optional<Claim> claim = ReadClaim(block, document_text);
     if (!claim) continue;
-    if (claim->deductible_cents && claim->copay_cents && claim->coinsurance_cents && claim->patient_responsibility_cents) {
-      Cents sum = *claim->deductible_cents + *claim->copay_cents + *claim->coinsurance_cents;
-      bool ok = sum == *claim->patient_responsibility_cents ||
-                sum + claim->not_covered_cents.value_or(0) == *claim->patient_responsibility_cents;
-      std::string name = "claim_cost_share_sums_to_patient_responsibility";
-      if (blocks.size() > 1) name += "_claim_" + std::to_string(document.claims.size() + 1);
-      document.checks.push_back({name, ok, ok ? "" : "cost shares sum to " + std::to_string(sum) + " cents"});
+    std::string suffix = blocks.size() > 1 ? "_claim_" + std::to_string(document.claims.size() + 1) : "";
+    Claim& c = *claim;
+    if (c.deductible_cents && c.copay_cents && c.coinsurance_cents && c.patient_responsibility_cents) {
+      // What you owe = deductible + copay + coinsurance (+ the not-covered part the patient owes).
+      // Where the not-covered amount is not printed the identity cannot be told apart from a
+      // denial, so it is checked only when it holds without it.
+      std::vector<Term> terms = {{&*c.deductible_cents, +1, "deductible_cents"}, {&*c.copay_cents, +1, "copay_cents"},
+                                 {&*c.coinsurance_cents, +1, "coinsurance_cents"},
+                                 {&*c.patient_responsibility_cents, -1, "patient_responsibility_cents"}};
+      Cents shares = *c.deductible_cents + *c.copay_cents + *c.coinsurance_cents;
+      if (c.not_covered_cents && shares != *c.patient_responsibility_cents) {
+        terms.push_back({&*c.not_covered_cents, +1, "not_covered_cents"});
+      }
+      if (c.not_covered_cents || shares == *c.patient_responsibility_cents) {
+        document.checks.push_back(CheckIdentity("claim_cost_share_sums_to_patient_responsibility" + suffix, terms));
+      }
+    }
+    if (c.allowed_cents && c.plan_paid_cents && c.deductible_cents && c.copay_cents && c.coinsurance_cents) {
+      document.checks.push_back(CheckIdentity(
+          "claim_allowed_equals_paid_plus_cost_share" + suffix,
+          {{&*c.allowed_cents, -1, "allowed_cents"}, {&*c.plan_paid_cents, +1, "plan_paid_cents"},
+           {&*c.deductible_cents, +1, "deductible_cents"}, {&*c.copay_cents, +1, "copay_cents"},
+           {&*c.coinsurance_cents, +1, "coinsurance_cents"}}));
     }
     document.claims.push_back(std::move(*claim));
   }
@@ -498,14 +529,14 @@ void ExtractCollectionLetter(const std::vector<Line>& lines, const CellGrid& gri
       break;
     }
   }
-  auto itemized = CentsOf(found, "amount_on_itemization_date_cents");
-  auto current = CentsOf(found, "current_amount_cents");
-  if (itemized && current) {
-    auto amount = [&](const char* name) { return std::llabs(CentsOf(found, name).value_or(0)); };
-    Cents expected = *itemized + amount("interest_cents") + amount("fees_cents") - amount("payments_cents") -
-                     amount("credits_cents");
-    document.checks.push_back({"current_amount_equals_itemization_plus_changes", expected == *current,
-                               expected == *current ? "" : "expected " + std::to_string(expected) + " cents"});
+  if (found.count("amount_on_itemization_date_cents") && found.count("current_amount_cents")) {
+    std::vector<Term> terms = {{&*found["amount_on_itemization_date_cents"].cents, +1, "amount_on_itemization_date_cents"},
+                               {&*found["current_amount_cents"].cents, -1, "current_amount_cents"}};
+    for (auto [name, sign] : std::vector<std::pair<const char*, int>>{
+             {"interest_cents", +1}, {"fees_cents", +1}, {"payments_cents", -1}, {"credits_cents", -1}}) {
+      if (found.count(name) && found[name].cents) terms.push_back({&*found[name].cents, sign, name, true});
+    }
+    document.checks.push_back(CheckIdentity("current_amount_equals_itemization_plus_changes", terms));
   }
   AddFields(found, document);
 }

@@ -135,8 +135,33 @@ Result<std::string> ExportJson(store::Database& db, const std::string& generated
     document_list.push_back(std::move(document));
   }
   out["documents"] = std::move(document_list);
-  out["matches"] = Json::array();
-  out["findings"] = Json::array();
+  // Bill ↔ EOB/MSN claim matches; collection letter ↔ bill matches go under their own key.
+  auto matches = db.Select(
+      "SELECT m.left_id, m.right_id, m.claim_number, m.score, m.claim_ordinal, r.kind FROM matches m "
+      "JOIN documents r ON r.id = m.right_id ORDER BY m.id");
+  if (!matches) return matches.error();
+  Json match_list = Json::array(), letter_list = Json::array();
+  for (const auto& row : matches->rows) {
+    if (!IsNull(row[4])) {
+      match_list.push_back({{"bill", ToJson(row[0])}, {"eob", ToJson(row[1])}, {"claim_number", ToJson(row[2])},
+                            {"score", Rounded(row[3], 100)}, {"lines", Json::array()}});
+    } else {
+      letter_list.push_back({{"collection_letter", ToJson(row[0])}, {"bill", ToJson(row[1])}, {"score", Rounded(row[3], 100)}});
+    }
+  }
+  out["matches"] = std::move(match_list);
+  auto found = db.Select(
+      "SELECT rule, severity, documents, amount_cents, deadline, summary, next_step, rule_id FROM findings ORDER BY id");
+  if (!found) return found.error();
+  Json finding_list = Json::array();
+  for (const auto& row : found->rows) {
+    finding_list.push_back({{"rule", ToJson(row[0])}, {"severity", ToJson(row[1])},
+                            {"documents", Json::parse(std::get<std::string>(row[2]))}, {"amount_cents", ToJson(row[3])},
+                            {"deadline", ToJson(row[4])}, {"summary", ToJson(row[5])}, {"next_step", ToJson(row[6])},
+                            {"rule_id", ToJson(row[7])}});
+  }
+  out["findings"] = std::move(finding_list);
+  out["letter_matches"] = std::move(letter_list);
   return out.dump(2) + "\n";
 }
 

@@ -269,6 +269,15 @@ SourceResult ProcessBytes(const std::string& path, std::string bytes, std::uniqu
   return result;
 }
 
+Result<size_t> RefreshFindings(store::Database& db, const std::string& today) {
+  auto documents = db.LoadDocuments();
+  if (!documents) return documents.error();
+  std::vector<findings::Match> matches = findings::MatchDocuments(*documents);
+  std::vector<findings::Finding> found = findings::EvaluateRules(*documents, matches, today);
+  if (auto written = db.ReplaceFindings(matches, found, today); !written) return written.error();
+  return found.size();
+}
+
 Result<Summary> Scan(const std::vector<std::string>& paths, store::Database& db, const Options& options,
                      std::ostream& out, std::ostream& err) {
   Summary summary;

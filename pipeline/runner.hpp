@@ -56,6 +56,10 @@ std::vector<std::string> ExpandPaths(const std::vector<std::string>& paths);
 SourceResult ProcessBytes(const std::string& path, std::string bytes, std::unique_ptr<ocr::Engine>* engine,
                           const Options& options);
 
+// Re-matches every document and re-evaluates the findings rules against today (ISO date), replacing
+// the stored matches and findings in one transaction. Returns the number of findings.
+Result<size_t> RefreshFindings(store::Database& db, const std::string& today);
+
 // Scans the paths into db. Failure lines go to err ("path: reason"), one line per scanned file to
 // out. Returns an Error only when the database cannot be written.
 Result<Summary> Scan(const std::vector<std::string>& paths, store::Database& db, const Options& options,

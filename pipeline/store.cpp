@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cmath>
+#include <map>
 
 #include "pipeline/embedded_data.hpp"
 #include "pipeline/sha256.hpp"
@@ -230,6 +231,161 @@ Result<bool> Database::WriteSource(const SourceResult& source, bool replace, con
   }
   if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
     std::string error = SqliteError(db_, "commit");
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    return MakeError(error);
+  }
+  return true;
+}
+
+namespace {
+
+std::string TextValue(const Value& value) {
+  return std::holds_alternative<std::string>(value) ? std::get<std::string>(value) : "";
+}
+std::optional<shoebox::Cents> CentsValue(const Value& value) {
+  if (std::holds_alternative<std::int64_t>(value)) return std::get<std::int64_t>(value);
+  return std::nullopt;
+}
+std::int64_t IntValue(const Value& value) {
+  return std::holds_alternative<std::int64_t>(value) ? std::get<std::int64_t>(value) : 0;
+}
+double RealValue(const Value& value) {
+  if (std::holds_alternative<double>(value)) return std::get<double>(value);
+  return static_cast<double>(IntValue(value));
+}
+BoxPx BoxValue(const std::vector<Value>& row, size_t first) {
+  return {static_cast<int>(IntValue(row[first])), static_cast<int>(IntValue(row[first + 1])),
+          static_cast<int>(IntValue(row[first + 2])), static_cast<int>(IntValue(row[first + 3]))};
+}
+
+std::string JsonStringArray(const std::vector<std::string>& items) {
+  std::string json = "[";
+  for (size_t i = 0; i < items.size(); ++i) {
+    json += (i ? "," : "") + std::string("\"");
+    for (char c : items[i]) {
+      if (c == '"' || c == '\\') json += '\\';
+      json += c;
+    }
+    json += "\"";
+  }
+  return json + "]";
+}
+
+}  // namespace
+
+Result<std::vector<findings::StoredDocument>> Database::LoadDocuments() {
+  auto documents = Select(
+      "SELECT d.id, s.path, d.first_page, d.last_page, d.kind, d.kind_confidence FROM documents d "
+      "JOIN sources s ON s.id = d.source_id ORDER BY s.path, d.first_page");
+  if (!documents) return documents.error();
+  std::vector<findings::StoredDocument> loaded;
+  std::map<std::string, size_t> index;
+  for (const auto& row : documents->rows) {
+    findings::StoredDocument stored;
+    stored.id = TextValue(row[0]);
+    stored.path = TextValue(row[1]);
+    stored.document.first_page = static_cast<int>(IntValue(row[2]));
+    stored.document.last_page = static_cast<int>(IntValue(row[3]));
+    stored.document.kind = ParseDocumentKind(TextValue(row[4])).value_or(DocumentKind::kOther);
+    stored.document.kind_confidence = RealValue(row[5]);
+    index[stored.id] = loaded.size();
+    loaded.push_back(std::move(stored));
+  }
+  auto each = [&](const std::string& sql, auto&& add) -> Result<bool> {
+    auto rows = Select(sql);
+    if (!rows) return rows.error();
+    for (const auto& row : rows->rows) {
+      auto it = index.find(TextValue(row[0]));
+      if (it != index.end()) add(loaded[it->second].document, row);
+    }
+    return true;
+  };
+  Result<bool> ok = each("SELECT document_id, name, value_text, value_cents, confidence, page, x0, y0, x1, y1 FROM fields",
+                         [](Document& d, const std::vector<Value>& r) {
+                           d.fields.push_back({TextValue(r[1]), TextValue(r[2]), CentsValue(r[3]), RealValue(r[4]),
+                                               static_cast<int>(IntValue(r[5])), BoxValue(r, 6)});
+                         });
+  if (!ok) return ok.error();
+  ok = each("SELECT document_id, date_of_service, revenue_code, code, description, units, charge_cents, confidence, page, "
+            "x0, y0, x1, y1 FROM line_items ORDER BY document_id, ordinal",
+            [](Document& d, const std::vector<Value>& r) {
+              LineItem item;
+              item.date_of_service = TextValue(r[1]);
+              item.revenue_code = TextValue(r[2]);
+              item.code = TextValue(r[3]);
+              item.description = TextValue(r[4]);
+              if (auto units = CentsValue(r[5])) item.units = static_cast<int>(*units);
+              item.charge_cents = IntValue(r[6]);
+              item.confidence = RealValue(r[7]);
+              item.page = static_cast<int>(IntValue(r[8]));
+              item.box_px = BoxValue(r, 9);
+              d.line_items.push_back(item);
+            });
+  if (!ok) return ok.error();
+  ok = each("SELECT document_id, claim_number, provider_name, patient_account_number, network_status, status, "
+            "processed_date, service_date_from, service_date_to, billed_cents, discount_cents, not_covered_cents, "
+            "allowed_cents, plan_paid_cents, deductible_cents, copay_cents, coinsurance_cents, "
+            "patient_responsibility_cents, page FROM claims ORDER BY document_id, ordinal",
+            [](Document& d, const std::vector<Value>& r) {
+              Claim c;
+              c.claim_number = TextValue(r[1]);
+              c.provider_name = TextValue(r[2]);
+              c.patient_account_number = TextValue(r[3]);
+              c.network_status = TextValue(r[4]);
+              c.status = TextValue(r[5]);
+              c.processed_date = TextValue(r[6]);
+              c.service_date_from = TextValue(r[7]);
+              c.service_date_to = TextValue(r[8]);
+              c.billed_cents = CentsValue(r[9]);
+              c.discount_cents = CentsValue(r[10]);
+              c.not_covered_cents = CentsValue(r[11]);
+              c.allowed_cents = CentsValue(r[12]);
+              c.plan_paid_cents = CentsValue(r[13]);
+              c.deductible_cents = CentsValue(r[14]);
+              c.copay_cents = CentsValue(r[15]);
+              c.coinsurance_cents = CentsValue(r[16]);
+              c.patient_responsibility_cents = CentsValue(r[17]);
+              c.page = static_cast<int>(IntValue(r[18]));
+              d.claims.push_back(c);
+            });
+  if (!ok) return ok.error();
+  ok = each("SELECT document_id, name, ok, detail FROM checks", [](Document& d, const std::vector<Value>& r) {
+    d.checks.push_back({TextValue(r[1]), IntValue(r[2]) != 0, TextValue(r[3])});
+  });
+  if (!ok) return ok.error();
+  return loaded;
+}
+
+Result<bool> Database::ReplaceFindings(const std::vector<findings::Match>& matches,
+                                       const std::vector<findings::Finding>& found, const std::string& today) {
+  if (mode_ == Mode::kReadOnly) return MakeError("database: opened read-only");
+  if (auto begun = Execute("BEGIN IMMEDIATE"); !begun) return begun;
+  auto body = [&]() -> Result<bool> {
+    if (auto r = Execute("DELETE FROM matches"); !r) return r;
+    if (auto r = Execute("DELETE FROM findings"); !r) return r;
+    for (const findings::Match& m : matches) {
+      if (auto r = Execute("INSERT INTO matches (left_id, right_id, claim_ordinal, claim_number, score, keys) "
+                           "VALUES (?, ?, ?, ?, ?, ?)",
+                           {m.left_id, m.right_id, m.claim_ordinal >= 0 ? Value{std::int64_t{m.claim_ordinal}} : Value{},
+                            Text(m.claim_number), Real(m.score), m.keys});
+          !r) {
+        return r;
+      }
+    }
+    for (const findings::Finding& f : found) {
+      if (auto r = Execute("INSERT INTO findings (rule, rule_id, severity, documents, amount_cents, deadline, summary, "
+                           "next_step, computed_for) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           {f.rule, f.rule_id, f.severity, JsonStringArray(f.documents), Cents(f.amount_cents),
+                            Text(f.deadline), f.summary, f.next_step, today});
+          !r) {
+        return r;
+      }
+    }
+    return true;
+  };
+  Result<bool> written = body();
+  if (!written || sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
+    std::string error = written ? SqliteError(db_, "commit") : written.error().message;
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
     return MakeError(error);
   }

@@ -16,6 +16,7 @@
 #include <variant>
 #include <vector>
 
+#include "pipeline/findings.hpp"
 #include "pipeline/page.hpp"
 #include "pipeline/result.hpp"
 
@@ -46,6 +47,13 @@ class Database {
   // Writes everything one source produced, in one transaction. replace: remove an earlier source
   // with the same hash first (scan --force).
   Result<bool> WriteSource(const SourceResult& source, bool replace, const std::string& scanned_at);
+
+  // Every document with its fields, line items, claims and checks, for the cross-matcher.
+  Result<std::vector<findings::StoredDocument>> LoadDocuments();
+
+  // Replaces all matches and findings in one transaction (they are derived from the documents).
+  Result<bool> ReplaceFindings(const std::vector<findings::Match>& matches,
+                               const std::vector<findings::Finding>& found, const std::string& today);
 
   // Runs one statement and returns its rows. In read-only mode statements that write are refused.
   Result<Table> Select(const std::string& sql, const std::vector<Value>& params = {});

@@ -36,7 +36,7 @@ TEST(Cli, UsageErrors) {
   EXPECT_EQ(RunCli({"export"}).code, kExitUsage);
   EXPECT_EQ(RunCli({"scan", "--frobnicate", "x"}).err,
             "shoebox scan: unknown option --frobnicate (usage: shoebox scan PATH... [--force] [--jobs N] [--dpi N] "
-            "[--keep-intermediates DIR] [--no-progress])\n");
+            "[--keep-intermediates DIR] [--today DATE] [--no-progress])\n");
 }
 
 TEST(Cli, StagesListsThePipeline) {

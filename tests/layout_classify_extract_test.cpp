@@ -1,6 +1,7 @@
 // layout, classify and extract on hand-placed words (no engines), then on the CFPB model notice.
 #include <gtest/gtest.h>
 
+#include "extractors/arithmetic.hpp"
 #include "extractors/extract.hpp"
 #include "extractors/labels.hpp"
 #include "pipeline/classify.hpp"
@@ -125,7 +126,32 @@ TEST(Extract, ArithmeticThatFailsIsRecordedNotHidden) {
                       document);
   ASSERT_EQ(document.checks.size(), 1u);
   EXPECT_FALSE(document.checks[0].ok);
-  EXPECT_EQ(document.checks[0].detail, "expected 10000 cents");
+  EXPECT_EQ(document.checks[0].detail, "off by 10.00");
+}
+
+TEST(Extract, OneMisreadDigitIsRepairedAndRecorded) {
+  Document document;
+  document.kind = DocumentKind::kBill;
+  extractors::Extract(Lines({Row(100, {{100, "Date Code Description Charges"}}),
+                             Row(140, {{100, "03/01/2025 99284 ER VISIT"}, {900, "$1,740.00"}}),  // printed $1,240.00
+                             Row(180, {{100, "03/01/2025 71046 CHEST X-RAY"}, {900, "$600.00"}}),
+                             Row(260, {{100, "Total Charges"}, {900, "$1,840.00"}})}),
+                      document);
+  ASSERT_EQ(document.line_items.size(), 2u);
+  EXPECT_EQ(document.line_items[0].charge_cents, 124000);
+  EXPECT_NEAR(document.line_items[0].confidence, 0.9 * 0.8, 1e-9);
+  ASSERT_EQ(document.checks.size(), 1u);
+  EXPECT_TRUE(document.checks[0].ok);
+  EXPECT_EQ(document.checks[0].detail, "repaired line 1 charge: read 1740.00 as 1240.00");
+}
+
+TEST(Arithmetic, AmbiguousRepairsAreRefused) {
+  Cents a = 1000, b = 1000, total = 2600;  // 1600 + 1000 or 1000 + 1600: two readings fit
+  Check check = extractors::CheckIdentity("sum", {{&a, +1, "a"}, {&b, +1, "b"}, {&total, -1, "total"}});
+  EXPECT_FALSE(check.ok);
+  EXPECT_EQ(check.detail, "off by -6.00; several readings would fix it");
+  EXPECT_EQ(a, 1000);
+  EXPECT_EQ(b, 1000);
 }
 
 TEST(Extract, EobClaim) {

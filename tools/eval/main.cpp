@@ -230,7 +230,14 @@ Json ScoreFindings(const Json& manifest, const Json& exported, const std::map<st
     }
   }
   long long hits = 0;
-  for (const auto& pair : expected) hits += found.count(pair) ? 1 : 0;
+  g_current_file = "findings";
+  for (const auto& pair : expected) {
+    hits += found.count(pair) ? 1 : 0;
+    if (!found.count(pair)) NoteMiss("missed " + pair.second, pair.first, Json());
+  }
+  for (const auto& pair : found) {
+    if (!expected.count(pair)) NoteMiss("unexpected " + pair.second, Json(), pair.first);
+  }
   auto ratio = [](long long a, long long b) { return b == 0 ? Json(nullptr) : Json(std::round(10000.0 * a / b) / 10000); };
   return {{"expected", expected.size()}, {"raised", found.size()}, {"precision", ratio(hits, static_cast<long long>(found.size()))},
           {"recall", ratio(hits, static_cast<long long>(expected.size()))}};
@@ -297,6 +304,12 @@ int main(int argc, char** argv) {
     std::string db = work + "/eval.db", log = work + "/scan.log";
     export_path = work + "/export.json";
     std::vector<std::string> scan = {shoebox, "--db", db, "scan", "--no-progress", set_dir + "/inbox"};
+    // Deadlines count from the day the generated shoebox was "opened", so findings are reproducible.
+    if (fs::exists(set_dir + "/episodes.json")) {
+      std::ifstream manifest_in(set_dir + "/episodes.json");
+      Json manifest_json = Json::parse(manifest_in);
+      if (manifest_json.contains("today")) scan.insert(scan.end(), {"--today", manifest_json["today"].get<std::string>()});
+    }
     if (!jobs.empty()) scan.insert(scan.end(), {"--jobs", jobs});
     int rc = RunCommand(scan, log);
     if (rc != 0 && rc != 2) {
@@ -387,6 +400,13 @@ int main(int argc, char** argv) {
                   << floor.dump() << '\n';
         ++below;
       }
+    }
+  }
+  for (auto& [metric, floor] : floors.value("findings", Json::object()).items()) {
+    const Json& value = report["findings"][metric];
+    if (value.is_null() || value.get<double>() < floor.get<double>()) {
+      std::cerr << "eval: findings " << metric << " = " << value.dump() << ", below its floor " << floor.dump() << '\n';
+      ++below;
     }
   }
   if (below > 0) return 1;

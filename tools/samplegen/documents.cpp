@@ -596,7 +596,8 @@ DocumentSpec MakeCollectionLetter(const Episode& e, Rng& rng) {
 
 }  // namespace
 
-Episode MakeEpisode(const std::string& id, const std::string& scenario, bool medicare, Rng& rng) {
+Episode MakeEpisode(const std::string& id, const std::string& scenario, bool medicare, const std::string& today,
+                    Rng& rng) {
   Episode e;
   e.id = id;
   e.scenario = scenario;
@@ -616,7 +617,19 @@ Episode MakeEpisode(const std::string& id, const std::string& scenario, bool med
   e.member_id = e.medicare ? "1EG4-TE5-MK7" + std::to_string(rng.Int(0, 9)) : "W" + Digits(rng, 9);
   e.group_number = Digits(rng, 6);
   e.claim_number = Digits(rng, 13);
-  e.service_date = AddDays("2025-01-06", rng.Int(0, 300));
+  // Dates run back from the day the person sits down with the shoebox: recent for a bill sent
+  // too early, some months back for a debt that reached a collector, anywhere in the year otherwise.
+  bool premature = scenario == "premature_bill" || scenario == "collection_before_insurance";
+  bool collection = scenario.starts_with("collection");
+  if (collection) {
+    e.letter_date = AddDays(today, -rng.Int(3, 20));
+    e.statement_date = AddDays(e.letter_date, -rng.Int(95, 140));
+    e.service_date = AddDays(e.statement_date, premature ? -rng.Int(5, 15) : -rng.Int(35, 60));
+  } else if (premature) {
+    e.service_date = AddDays(today, -rng.Int(15, 40));
+  } else {
+    e.service_date = AddDays(today, -rng.Int(60, 330));
+  }
 
   const auto& procedures = family == 0 ? kHospitalProcedures : family == 1 ? kPhysicianProcedures : kLabProcedures;
   int count = family == 0 ? rng.Int(4, 8) : family == 1 ? rng.Int(1, 3) : rng.Int(2, 4);
@@ -672,16 +685,18 @@ Episode MakeEpisode(const std::string& id, const std::string& scenario, bool med
     e.plan_paid = e.deductible = e.copay = e.coinsurance = 0;
     e.patient_responsibility = e.billed;
   }
-  bool premature = scenario == "premature_bill" || scenario == "collection_before_insurance";
   if (scenario == "collection_before_insurance") e.claim_status = "pending";
-  e.statement_date = premature ? AddDays(e.service_date, rng.Int(5, 15)) : AddDays(e.notice_date, rng.Int(7, 25));
+  if (!collection) {
+    e.statement_date = premature ? AddDays(e.service_date, rng.Int(5, 15)) : AddDays(e.notice_date, rng.Int(7, 25));
+  }
   e.due_date = AddDays(e.statement_date, 30);
 
   e.collector_name = rng.Pick(kCollectors);
   e.collector_reference = Digits(rng, 3) + "-" + Digits(rng, 3);
-  e.letter_date = AddDays(e.statement_date, rng.Int(95, 140));
-  e.itemization_date = AddDays(e.letter_date, -rng.Int(20, 40));
-  e.validation_end_date = AddDays(e.letter_date, 35);
+  if (collection) {
+    e.itemization_date = AddDays(e.letter_date, -rng.Int(20, 40));
+    e.validation_end_date = AddDays(e.letter_date, 35);
+  }
   long long owed = 0;
   for (const auto& line : e.lines) owed += line.charge_cents;
   if (scenario == "collection_amount_mismatch") owed = e.patient_responsibility + rng.Int(5000, 40000);
@@ -701,7 +716,10 @@ Episode MakeEpisode(const std::string& id, const std::string& scenario, bool med
   if (scenario == "collection_amount_mismatch") {
     e.expected_findings = {"collection_amount_mismatch", "collection_validation_window"};
   }
-  if (e.provider_family == "hospital_itemized") e.expected_findings.push_back("financial_assistance_window");
+  // Hospitals must take assistance applications until day 240 after the first statement.
+  if (e.provider_family == "hospital_itemized" && AddDays(e.statement_date, 240) >= today) {
+    e.expected_findings.push_back("financial_assistance_window");
+  }
   return e;
 }
 

@@ -35,7 +35,9 @@ struct Episode {
 };
 
 // medicare: the patient is on Original Medicare, so the plan's notice is an MSN.
-Episode MakeEpisode(const std::string& id, const std::string& scenario, bool medicare, Rng& rng);
+// today: the ISO date the person sits down with the shoebox; every document predates it.
+Episode MakeEpisode(const std::string& id, const std::string& scenario, bool medicare, const std::string& today,
+                    Rng& rng);
 
 // The documents an episode produced (bill, maybe an EOB/MSN, maybe a collection letter).
 std::vector<DocumentSpec> EpisodeDocuments(const Episode& episode, Rng& rng);

@@ -21,7 +21,7 @@ const std::vector<std::string> kScenarios = {"clean", "premature_bill", "clean",
 
 int Usage() {
   std::cerr << "usage: samplegen --out DIR [--seed N] [--episodes N] [--others N] "
-               "[--modes born_digital,scan,photo,fax] [--degraded-episodes K] [--batches N]\n";
+               "[--modes born_digital,scan,photo,fax] [--degraded-episodes K] [--batches N] [--today YYYY-MM-DD]\n";
   return 1;
 }
 
@@ -49,6 +49,7 @@ int main(int argc, char** argv) {
   int episodes = 12, others = 2;
   int degraded_episodes = -1;  // render modes other than born_digital only for the first K episodes
   int batches = 0;             // the first N episodes also as one batch file (born-digital and scan)
+  std::string today = "2025-12-01";  // the day the shoebox is opened; findings' deadlines count from it
   std::vector<RenderMode> modes = {RenderMode::kBornDigital, RenderMode::kScan, RenderMode::kPhoto, RenderMode::kFax};
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
@@ -59,6 +60,7 @@ int main(int argc, char** argv) {
     else if (arg == "--others") others = std::stoi(value());
     else if (arg == "--degraded-episodes") degraded_episodes = std::stoi(value());
     else if (arg == "--batches") batches = std::stoi(value());
+    else if (arg == "--today") today = value();
     else if (arg == "--modes") {
       modes.clear();
       std::stringstream list(value());
@@ -116,7 +118,7 @@ int main(int argc, char** argv) {
       const std::string& scenario = kScenarios[static_cast<size_t>(i) % kScenarios.size()];
       // Every third clean episode is a Medicare patient's, so each set has MSNs.
       bool medicare = scenario == "clean" && (i / 2) % 3 == 2;
-      samplegen::Episode episode = samplegen::MakeEpisode(id, scenario, medicare, rng);
+      samplegen::Episode episode = samplegen::MakeEpisode(id, scenario, medicare, today, rng);
       Json episode_files = Json::object();
       std::vector<samplegen::DocumentSpec> documents = samplegen::EpisodeDocuments(episode, rng);
       for (const samplegen::DocumentSpec& doc : documents) {
@@ -153,7 +155,7 @@ int main(int argc, char** argv) {
     std::cerr << "samplegen: " << error.what() << '\n';
     return 2;
   }
-  Json manifest = {{"format", "shoebox-samples/1"}, {"seed", seed}, {"episodes", episode_list}};
+  Json manifest = {{"format", "shoebox-samples/1"}, {"seed", seed}, {"today", today}, {"episodes", episode_list}};
   WriteText(out_dir + "/episodes.json", manifest.dump(2) + "\n");
   std::cerr << "samplegen: wrote " << files << " file(s) to " << out_dir << "/inbox\n";
   return 0;

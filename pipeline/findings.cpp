@@ -1,0 +1,368 @@
+#include "pipeline/findings.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <set>
+
+namespace shoebox::findings {
+namespace {
+
+const Field* FieldOf(const Document& document, const std::string& name) {
+  for (const Field& field : document.fields) {
+    if (field.name == name) return &field;
+  }
+  return nullptr;
+}
+std::string TextOf(const Document& document, const std::string& name) {
+  const Field* field = FieldOf(document, name);
+  return field ? field->text : "";
+}
+std::optional<Cents> CentsOf(const Document& document, const std::string& name) {
+  const Field* field = FieldOf(document, name);
+  return field ? field->cents : std::nullopt;
+}
+
+// Account numbers compared on their letters and digits only ("123-456-789" = "123456789").
+std::string Key(const std::string& text) {
+  std::string key;
+  for (char c : text) {
+    if (std::isalnum(static_cast<unsigned char>(c))) key += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  return key;
+}
+
+// Provider names as printed in different ways: case, punctuation and "the" ignored; one may be a
+// shortened form of the other.
+bool SameProvider(const std::string& a, const std::string& b) {
+  std::string x = Key(a), y = Key(b);
+  if (x.size() < 4 || y.size() < 4) return false;
+  return x == y || x.find(y) != std::string::npos || y.find(x) != std::string::npos;
+}
+
+std::string Money(Cents cents) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%s$%lld.%02lld", cents < 0 ? "-" : "", std::llabs(cents) / 100,
+                std::llabs(cents) % 100);
+  std::string text = buffer;
+  // Thousands separators.
+  size_t point = text.find('.');
+  for (int i = static_cast<int>(point) - 3; i > static_cast<int>(text.find('$')) + 1; i -= 3) text.insert(i, ",");
+  return text;
+}
+
+long long DaysFromCivil(int y, int m, int d) {
+  y -= m <= 2;
+  long long era = (y >= 0 ? y : y - 399) / 400;
+  long long yoe = y - era * 400;
+  long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+long long Days(const std::string& iso) {
+  return DaysFromCivil(std::stoi(iso.substr(0, 4)), std::stoi(iso.substr(5, 2)), std::stoi(iso.substr(8, 2)));
+}
+bool IsIso(const std::string& text) { return text.size() == 10 && text[4] == '-' && text[7] == '-'; }
+
+bool IsHospitalBill(const Document& bill) {
+  for (const LineItem& item : bill.line_items) {
+    if (!item.revenue_code.empty()) return true;  // UB-04 revenue codes come only from facilities
+  }
+  std::string name = Key(TextOf(bill, "provider_name"));
+  for (const char* word : {"HOSPITAL", "MEDICALCENTER", "HEALTHSYSTEM", "REGIONAL"}) {
+    if (name.find(word) != std::string::npos) return true;
+  }
+  return false;
+}
+
+const Claim* ClaimOf(const std::map<std::string, const StoredDocument*>& by_id, const Match& match) {
+  auto it = by_id.find(match.right_id);
+  if (it == by_id.end() || match.claim_ordinal < 0) return nullptr;
+  const auto& claims = it->second->document.claims;
+  return match.claim_ordinal < static_cast<int>(claims.size()) ? &claims[match.claim_ordinal] : nullptr;
+}
+
+// The claims matched to a bill, one per claim number (the same EOB scanned twice, or a claim
+// reprocessed later, counts once: the latest processing wins).
+std::vector<const Claim*> ClaimsForBill(const std::string& bill_id, const std::vector<Match>& matches,
+                                        const std::map<std::string, const StoredDocument*>& by_id) {
+  std::map<std::string, const Claim*> latest;
+  for (const Match& match : matches) {
+    if (match.left_id != bill_id) continue;
+    const Claim* claim = ClaimOf(by_id, match);
+    if (claim == nullptr) continue;
+    std::string key = claim->claim_number.empty() ? match.right_id : claim->claim_number;
+    auto it = latest.find(key);
+    if (it == latest.end() || it->second->processed_date < claim->processed_date) latest[key] = claim;
+  }
+  std::vector<const Claim*> claims;
+  for (const auto& [key, claim] : latest) claims.push_back(claim);
+  return claims;
+}
+
+bool IsFinished(const Claim& claim) { return claim.status == "processed" || claim.status == "partially_denied"; }
+
+}  // namespace
+
+std::string AddDays(const std::string& iso, int days) {
+  long long z = Days(iso) + days + 719468;
+  long long era = (z >= 0 ? z : z - 146096) / 146097;
+  long long doe = z - era * 146097;
+  long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  long long mp = (5 * doy + 2) / 153;
+  long long d = doy - (153 * mp + 2) / 5 + 1;
+  long long m = mp + (mp < 10 ? 3 : -9);
+  char text[32];
+  std::snprintf(text, sizeof text, "%04d-%02d-%02d", static_cast<int>(yoe + era * 400 + (m <= 2)), static_cast<int>(m),
+                static_cast<int>(d));
+  return text;
+}
+
+int DaysBetween(const std::string& from_iso, const std::string& to_iso) {
+  return static_cast<int>(Days(to_iso) - Days(from_iso));
+}
+
+std::vector<Match> MatchDocuments(const std::vector<StoredDocument>& documents) {
+  std::vector<Match> matches;
+  for (const StoredDocument& bill : documents) {
+    if (bill.document.kind != DocumentKind::kBill) continue;
+    const Document& b = bill.document;
+    std::string account = Key(TextOf(b, "account_number"));
+    std::string provider = TextOf(b, "provider_name");
+    std::optional<Cents> total = CentsOf(b, "total_charges_cents");
+    std::set<std::string> service_dates;
+    for (const LineItem& item : b.line_items) service_dates.insert(item.date_of_service);
+    for (const StoredDocument& notice : documents) {
+      if (notice.document.kind != DocumentKind::kEob && notice.document.kind != DocumentKind::kMsn) continue;
+      const auto& claims = notice.document.claims;
+      for (size_t c = 0; c < claims.size(); ++c) {
+        const Claim& claim = claims[c];
+        double score = 0;
+        std::vector<std::string> keys;
+        if (!account.empty() && Key(claim.patient_account_number) == account) score += 0.6, keys.push_back("account_number");
+        if (SameProvider(provider, claim.provider_name)) score += 0.15, keys.push_back("provider");
+        if (!claim.service_date_from.empty() && service_dates.count(claim.service_date_from)) {
+          score += 0.15, keys.push_back("service_date");
+        }
+        if (total && claim.billed_cents && *total == *claim.billed_cents) score += 0.2, keys.push_back("billed_total");
+        // The account number alone, or provider, date and amount together.
+        if (score < 0.5) continue;
+        std::string joined;
+        for (const std::string& key : keys) joined += (joined.empty() ? "" : ",") + key;
+        matches.push_back({bill.id, notice.id, static_cast<int>(c), claim.claim_number, std::min(1.0, score), joined});
+      }
+    }
+    for (const StoredDocument& letter : documents) {
+      if (letter.document.kind != DocumentKind::kCollectionLetter) continue;
+      const Document& l = letter.document;
+      double score = 0;
+      std::vector<std::string> keys;
+      if (!account.empty() && Key(TextOf(l, "account_number")) == account) score += 0.7, keys.push_back("account_number");
+      for (const char* creditor : {"original_creditor", "current_creditor"}) {
+        if (SameProvider(provider, TextOf(l, creditor))) {
+          score += 0.2, keys.push_back("creditor");
+          break;
+        }
+      }
+      auto itemized = CentsOf(l, "amount_on_itemization_date_cents");
+      auto due = CentsOf(b, "amount_due_cents");
+      if (itemized && ((due && *itemized == *due) || (total && *itemized == *total))) score += 0.2, keys.push_back("amount");
+      if (score < 0.5) continue;
+      std::string joined;
+      for (const std::string& key : keys) joined += (joined.empty() ? "" : ",") + key;
+      matches.push_back({letter.id, bill.id, -1, "", std::min(1.0, score), joined});
+    }
+  }
+  return matches;
+}
+
+std::vector<Finding> EvaluateRules(const std::vector<StoredDocument>& documents, const std::vector<Match>& matches,
+                                   const std::string& today) {
+  std::map<std::string, const StoredDocument*> by_id;
+  for (const StoredDocument& document : documents) by_id[document.id] = &document;
+  std::vector<Finding> found;
+  auto add = [&](Finding finding) { found.push_back(std::move(finding)); };
+
+  for (const StoredDocument& stored : documents) {
+    const Document& d = stored.document;
+    // R-arithmetic-01: a document whose own figures do not add up.
+    for (const Check& check : d.checks) {
+      if (check.ok) continue;
+      add({"arithmetic_mismatch", "R-arithmetic-01", "info", {stored.id}, std::nullopt, "",
+           "The figures on this document do not add up (" + check.name + (check.detail.empty() ? "" : ": " + check.detail) +
+               "). It may be a misreading of the page; check the printed figures.",
+           "Compare the figures with the paper; if they really do not add up, ask the sender for a corrected statement."});
+    }
+    if (d.kind == DocumentKind::kBill) {
+      std::vector<const Claim*> claims = ClaimsForBill(stored.id, matches, by_id);
+      std::optional<Cents> due = CentsOf(d, "amount_due_cents");
+      std::string status = TextOf(d, "insurance_status");
+      bool any_finished = std::any_of(claims.begin(), claims.end(), [](const Claim* c) { return IsFinished(*c); });
+      bool any_pending = std::any_of(claims.begin(), claims.end(), [](const Claim* c) { return c->status == "pending"; });
+      std::string statement = TextOf(d, "statement_date");
+      // R-premature-01/02: insurance has not finished with these services.
+      if ((claims.empty() && status != "processed") || (any_pending && !any_finished)) {
+        bool no_eob = claims.empty();
+        add({"premature_bill", no_eob ? "R-premature-01" : "R-premature-02", "high", {stored.id}, due, "",
+             no_eob ? "This bill arrived before any Explanation of Benefits for these services: insurance may not "
+                      "have processed the claim yet."
+                    : "The insurance claim for these services is still pending, so the amount you owe is not known yet.",
+             "Do not pay yet. Call the billing office, ask them to hold the account until insurance has finished, "
+             "and ask whether the claim was filed (request for a hold, DOMAIN §6)."});
+      } else if (any_finished && IsIso(statement) && (status == "pending" || status == "billed")) {
+        // R-premature-03: the statement predates the plan's processing of the claim.
+        std::string processed;
+        for (const Claim* claim : claims) processed = std::max(processed, claim->processed_date);
+        if (IsIso(processed) && statement < processed) {
+          add({"premature_bill", "R-premature-03", "medium", {stored.id}, due, "",
+               "This statement (" + statement + ") was sent before your plan processed the claim (" + processed +
+                   "); its balance does not reflect insurance.",
+               "Wait for a corrected statement that shows the insurance payment, or ask for one."});
+        }
+      }
+      // R-balance-01: more than the EOB says you owe.
+      if (due && any_finished) {
+        Cents owed = 0;
+        std::vector<std::string> docs = {stored.id};
+        for (const Match& match : matches) {
+          if (match.left_id == stored.id && match.claim_ordinal >= 0) docs.push_back(match.right_id);
+        }
+        for (const Claim* claim : claims) owed += claim->patient_responsibility_cents.value_or(0);
+        Cents paid = std::llabs(CentsOf(d, "patient_paid_cents").value_or(0));
+        if (*due - owed > 1) {
+          std::sort(docs.begin() + 1, docs.end());
+          docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
+          add({"balance_exceeds_eob", "R-balance-01", "high", docs, *due - owed, "",
+               "The bill asks for " + Money(*due) + " but your plan's Explanation of Benefits says you owe " +
+                   Money(owed) + (paid ? " (after your payments)" : "") + ": " + Money(*due - owed) + " more than it should.",
+               "Call the billing office with the EOB in hand; ask them to apply the plan's adjustment and send a "
+               "corrected statement. Pay no more than the EOB amount."});
+        }
+      }
+      // R-duplicate-01: the same date, code and charge twice.
+      std::map<std::tuple<std::string, std::string, Cents>, int> seen;
+      for (const LineItem& item : d.line_items) {
+        if (++seen[{item.date_of_service, item.code + "/" + item.revenue_code, item.charge_cents}] == 2) {
+          add({"duplicate_charge", "R-duplicate-01", "high", {stored.id}, item.charge_cents, "",
+               "The charge " + item.code + " \"" + item.description + "\" on " + item.date_of_service + " for " +
+                   Money(item.charge_cents) + " appears twice on this bill.",
+               "Ask for an itemized bill and for the duplicate charge to be removed."});
+        }
+      }
+      // R-billed-not-on-eob-01: the bill charges more than the claim the plan received.
+      std::optional<Cents> total = CentsOf(d, "total_charges_cents");
+      if (total && any_finished) {
+        Cents claimed = 0;
+        for (const Claim* claim : claims) claimed += claim->billed_cents.value_or(0);
+        Cents extra = *total - claimed;
+        if (claimed > 0 && extra > 0) {
+          std::string which;
+          for (const LineItem& item : d.line_items) {
+            if (item.charge_cents == extra) which = " (" + item.code + " " + item.description + " on " + item.date_of_service + ")";
+          }
+          add({"billed_not_on_eob", "R-billed-not-on-eob-01", "medium", {stored.id}, extra, "",
+               Money(extra) + " of charges on this bill" + which + " are not on any claim your plan processed: they "
+                              "may never have been sent to insurance.",
+               "Ask the billing office to send these charges to your insurance before billing you."});
+        }
+      }
+      // R-assistance-01: nonprofit hospitals take assistance applications until day 240.
+      if (IsHospitalBill(d) && IsIso(statement)) {
+        std::string deadline = AddDays(statement, 240);
+        if (deadline >= today) {
+          int days = DaysBetween(today, deadline);
+          add({"financial_assistance_window", "R-assistance-01", days <= 30 ? "high" : "info", {stored.id}, due, deadline,
+               "Hospitals that are nonprofits must accept financial-assistance applications until at least " + deadline +
+                   " (240 days after the first statement); " + std::to_string(days) + " days left.",
+               "Ask the hospital for its financial-assistance application and apply before the deadline."});
+        }
+      }
+    }
+    if (d.kind == DocumentKind::kEob || d.kind == DocumentKind::kMsn) {
+      for (const Claim& claim : d.claims) {
+        // R-denied-01: appeal within 180 days of the notice (120 for Medicare).
+        if (claim.status == "denied" || claim.status == "partially_denied") {
+          int window = d.kind == DocumentKind::kMsn ? 120 : 180;
+          std::string from = IsIso(claim.processed_date) ? claim.processed_date : TextOf(d, "notice_date");
+          std::string deadline = IsIso(from) ? AddDays(from, window) : "";
+          bool soon = !deadline.empty() && DaysBetween(today, deadline) <= 30;
+          add({"claim_denied", "R-denied-01", soon ? "high" : "medium", {stored.id},
+               claim.patient_responsibility_cents ? claim.patient_responsibility_cents : claim.billed_cents, deadline,
+               "Your plan denied claim " + claim.claim_number + (claim.provider_name.empty() ? "" : " from " + claim.provider_name) +
+                   (deadline.empty() ? "." : "; an appeal is usually due by " + deadline + "."),
+               "Call the plan to ask why it was denied, then appeal in writing before the deadline; ask the provider "
+               "not to bill you while the appeal is open."});
+        }
+        // R-surprise-01: out-of-network clinicians you could not choose.
+        std::string provider = Key(claim.provider_name);
+        bool unchosen = provider.find("EMERGENCY") != std::string::npos || provider.find("ANESTHESIA") != std::string::npos ||
+                        provider.find("RADIOLOGY") != std::string::npos || provider.find("PATHOLOGY") != std::string::npos;
+        if (claim.network_status == "out_of_network" && unchosen) {
+          add({"surprise_bill_protection", "R-surprise-01", "high", {stored.id}, claim.patient_responsibility_cents, "",
+               "Claim " + claim.claim_number + " from " + claim.provider_name + " was processed out of network; for "
+               "emergency care and for such clinicians at an in-network facility, your cost sharing should be in-network.",
+               "Ask the plan to reprocess the claim at in-network cost sharing under the No Surprises Act."});
+        }
+      }
+    }
+    if (d.kind == DocumentKind::kCollectionLetter) {
+      std::string end = TextOf(d, "validation_end_date");
+      std::optional<Cents> current = CentsOf(d, "current_amount_cents");
+      // R-validation-01: the window to dispute in writing is still open.
+      if (IsIso(end) && end >= today) {
+        int days = DaysBetween(today, end);
+        add({"collection_validation_window", "R-validation-01", days <= 30 ? "high" : "medium", {stored.id}, current, end,
+             "You can dispute this debt in writing until " + end + " (" + std::to_string(days) +
+                 " days); the collector must then stop collecting until it sends proof.",
+             "Send a written dispute and request for validation before " + end + "; keep a copy and proof of mailing."});
+      }
+      // The bills this letter comes from, and their claims.
+      std::vector<std::string> bills;
+      for (const Match& match : matches) {
+        if (match.left_id == stored.id) bills.push_back(match.right_id);
+      }
+      std::vector<const Claim*> claims;
+      for (const std::string& bill : bills) {
+        for (const Claim* claim : ClaimsForBill(bill, matches, by_id)) {
+          if (std::none_of(claims.begin(), claims.end(), [&](const Claim* c) { return c->claim_number == claim->claim_number; })) {
+            claims.push_back(claim);
+          }
+        }
+      }
+      bool finished = std::any_of(claims.begin(), claims.end(), [](const Claim* c) { return IsFinished(*c); });
+      std::vector<std::string> docs = {stored.id};
+      docs.insert(docs.end(), bills.begin(), bills.end());
+      // R-collection-insurance-01: in collections while the claim is not finished.
+      if (!bills.empty() && !finished) {
+        add({"collection_before_insurance", "R-collection-insurance-01", "high", docs, current, end,
+             "This debt went to collections although insurance has not finished with the claim for these services.",
+             "Dispute the debt in writing within the validation period and ask the provider to recall it from "
+             "collections until insurance has processed the claim."});
+      }
+      // R-collection-amount-01: more than the EOB says is owed.
+      if (current && finished) {
+        Cents owed = 0;
+        for (const Claim* claim : claims) owed += claim->patient_responsibility_cents.value_or(0);
+        if (*current - owed > 1) {
+          add({"collection_amount_mismatch", "R-collection-amount-01", "high", docs, *current - owed, end,
+               "The collector asks for " + Money(*current) + " but your plan's EOB says you owe " + Money(owed) + ".",
+               "Dispute the amount in writing within the validation period, enclosing the EOB."});
+        }
+      }
+    }
+  }
+  // Most urgent first: severity, then the nearest deadline, then the most money.
+  auto rank = [](const std::string& severity) { return severity == "high" ? 0 : severity == "medium" ? 1 : 2; };
+  std::stable_sort(found.begin(), found.end(), [&](const Finding& a, const Finding& b) {
+    if (rank(a.severity) != rank(b.severity)) return rank(a.severity) < rank(b.severity);
+    if (a.deadline.empty() != b.deadline.empty()) return !a.deadline.empty();
+    if (a.deadline != b.deadline) return a.deadline < b.deadline;
+    return a.amount_cents.value_or(0) > b.amount_cents.value_or(0);
+  });
+  return found;
+}
+
+}  // namespace shoebox::findings

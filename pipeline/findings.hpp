@@ -1,0 +1,52 @@
+// match and rules: everything in the database → which bill goes with which EOB/MSN claim and which
+// collection letter with which bill, then the findings of DOMAIN.md §4 — what not to pay yet, and
+// why. Plain data in, plain data out; the store loads and saves. Rule IDs and their definitions
+// are in docs/RULES.md; every ID has a test that names it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pipeline/page.hpp"
+
+namespace shoebox::findings {
+
+// A document as stored, with its stable id and source path.
+struct StoredDocument {
+  std::string id;
+  std::string path;
+  Document document;
+};
+
+struct Match {
+  std::string left_id;   // the bill, or the collection letter
+  std::string right_id;  // the EOB/MSN, or the bill
+  int claim_ordinal = -1;  // which claim of the right document (bill ↔ claim matches)
+  std::string claim_number;
+  double score = 0;        // [0, 1]
+  std::string keys;        // what made the match: "account_number,provider,service_date,billed_total"
+};
+
+std::vector<Match> MatchDocuments(const std::vector<StoredDocument>& documents);
+
+struct Finding {
+  std::string rule;      // premature_bill, balance_exceeds_eob, …
+  std::string rule_id;   // R-premature-01, …
+  std::string severity;  // high | medium | info
+  std::vector<std::string> documents;
+  std::optional<Cents> amount_cents;
+  std::string deadline;  // ISO date, or empty
+  std::string summary;   // one sentence a person understands
+  std::string next_step;
+};
+
+// today: ISO date that deadlines and open windows are computed against (no hidden clock).
+std::vector<Finding> EvaluateRules(const std::vector<StoredDocument>& documents, const std::vector<Match>& matches,
+                                   const std::string& today);
+
+// Date arithmetic on ISO dates, for deadlines.
+std::string AddDays(const std::string& iso, int days);
+int DaysBetween(const std::string& from_iso, const std::string& to_iso);
+
+}  // namespace shoebox::findings

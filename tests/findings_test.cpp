@@ -1,0 +1,212 @@
+// match and rules: every rule ID of docs/RULES.md with the cases that must and must not fire.
+#include "pipeline/findings.hpp"
+
+#include <gtest/gtest.h>
+
+namespace shoebox::findings {
+namespace {
+
+Field Text(const std::string& name, const std::string& value) { return {name, value, std::nullopt, 1, 1, {}}; }
+Field Money(const std::string& name, Cents cents) { return {name, "", cents, 1, 1, {}}; }
+
+StoredDocument Bill(const std::string& id, Cents total, Cents due, const std::string& status = "processed") {
+  StoredDocument bill{id, id + ".pdf", {}};
+  bill.document.kind = DocumentKind::kBill;
+  bill.document.fields = {Text("provider_name", "Crestwood Family Medicine"), Text("account_number", "555-0101"),
+                          Text("statement_date", "2025-04-10"), Money("total_charges_cents", total),
+                          Money("amount_due_cents", due)};
+  if (!status.empty()) bill.document.fields.push_back(Text("insurance_status", status));
+  bill.document.line_items = {{"2025-03-01", "", "99213", "OFFICE VISIT", 1, total, 1, {}, 1}};
+  return bill;
+}
+
+StoredDocument Eob(const std::string& id, Cents billed, Cents owed, const std::string& status = "processed") {
+  StoredDocument eob{id, id + ".pdf", {}};
+  eob.document.kind = DocumentKind::kEob;
+  Claim claim;
+  claim.claim_number = "C-" + id;
+  claim.provider_name = "CRESTWOOD FAMILY MEDICINE";
+  claim.patient_account_number = "5550101";
+  claim.status = status;
+  claim.processed_date = "2025-03-25";
+  claim.service_date_from = claim.service_date_to = "2025-03-01";
+  claim.billed_cents = billed;
+  claim.patient_responsibility_cents = owed;
+  eob.document.claims.push_back(claim);
+  return eob;
+}
+
+StoredDocument Letter(const std::string& id, Cents current, const std::string& validation_end) {
+  StoredDocument letter{id, id + ".pdf", {}};
+  letter.document.kind = DocumentKind::kCollectionLetter;
+  letter.document.fields = {Text("account_number", "555-0101"), Text("current_creditor", "Crestwood Family Medicine"),
+                            Money("current_amount_cents", current), Text("validation_end_date", validation_end)};
+  return letter;
+}
+
+std::vector<Finding> Evaluate(const std::vector<StoredDocument>& documents, const std::string& today = "2025-05-01") {
+  return EvaluateRules(documents, MatchDocuments(documents), today);
+}
+
+int Count(const std::vector<Finding>& found, const std::string& rule_id) {
+  int n = 0;
+  for (const Finding& finding : found) n += finding.rule_id == rule_id ? 1 : 0;
+  return n;
+}
+
+const Finding* Get(const std::vector<Finding>& found, const std::string& rule_id) {
+  for (const Finding& finding : found) {
+    if (finding.rule_id == rule_id) return &finding;
+  }
+  return nullptr;
+}
+
+TEST(Match, AccountNumberIgnoresPunctuation) {
+  auto matches = MatchDocuments({Bill("b", 18500, 2000), Eob("e", 18500, 2000)});
+  ASSERT_EQ(matches.size(), 1u);
+  EXPECT_EQ(matches[0].left_id, "b");
+  EXPECT_EQ(matches[0].claim_number, "C-e");
+  EXPECT_EQ(matches[0].keys, "account_number,provider,service_date,billed_total");
+  EXPECT_DOUBLE_EQ(matches[0].score, 1.0);
+}
+
+TEST(Match, WithoutAccountNeedsProviderDateAndAmount) {
+  StoredDocument msn = Eob("m", 18500, 2000);
+  msn.document.kind = DocumentKind::kMsn;
+  msn.document.claims[0].patient_account_number.clear();
+  EXPECT_EQ(MatchDocuments({Bill("b", 18500, 2000), msn}).size(), 1u);
+  msn.document.claims[0].billed_cents = 99;  // provider and date alone are not enough
+  EXPECT_TRUE(MatchDocuments({Bill("b", 18500, 2000), msn}).empty());
+}
+
+TEST(Rules, CleanEpisodeRaisesNothing) {
+  EXPECT_TRUE(Evaluate({Bill("b", 18500, 2000), Eob("e", 18500, 2000)}).empty());
+}
+
+TEST(Rules, R_premature_01_NoEobYet) {
+  auto found = Evaluate({Bill("b", 18500, 18500, "pending")});
+  ASSERT_EQ(Count(found, "R-premature-01"), 1);
+  EXPECT_EQ(Get(found, "R-premature-01")->amount_cents, 18500);
+  // A bill that shows insurance has processed it is not premature for want of the EOB.
+  EXPECT_EQ(Count(Evaluate({Bill("b", 18500, 2000, "processed")}), "R-premature-01"), 0);
+}
+
+TEST(Rules, R_premature_02_ClaimPending) {
+  EXPECT_EQ(Count(Evaluate({Bill("b", 18500, 18500, "pending"), Eob("e", 18500, 0, "pending")}), "R-premature-02"), 1);
+}
+
+TEST(Rules, R_premature_03_StatementBeforeProcessing) {
+  StoredDocument bill = Bill("b", 18500, 18500, "billed");
+  bill.document.fields[2].text = "2025-03-10";  // before the claim's processed date of 2025-03-25
+  auto found = Evaluate({bill, Eob("e", 18500, 2000)});
+  EXPECT_EQ(Count(found, "R-premature-03"), 1);
+}
+
+TEST(Rules, R_balance_01_MoreThanTheEobSays) {
+  auto found = Evaluate({Bill("b", 18500, 5000), Eob("e", 18500, 2000)});
+  ASSERT_EQ(Count(found, "R-balance-01"), 1);
+  EXPECT_EQ(Get(found, "R-balance-01")->amount_cents, 3000);
+  EXPECT_EQ(Get(found, "R-balance-01")->documents, (std::vector<std::string>{"b", "e"}));
+  // The same EOB scanned twice (same claim number) counts once.
+  StoredDocument copy = Eob("e2", 18500, 2000);
+  copy.document.claims[0].claim_number = "C-e";
+  EXPECT_EQ(Get(Evaluate({Bill("b", 18500, 5000), Eob("e", 18500, 2000), copy}), "R-balance-01")->amount_cents, 3000);
+  // Within a cent is not a finding.
+  EXPECT_EQ(Count(Evaluate({Bill("b", 18500, 2001), Eob("e", 18500, 2000)}), "R-balance-01"), 0);
+}
+
+TEST(Rules, R_duplicate_01_SameLineTwice) {
+  StoredDocument bill = Bill("b", 37000, 2000);
+  bill.document.line_items.push_back(bill.document.line_items[0]);
+  auto found = Evaluate({bill});
+  ASSERT_EQ(Count(found, "R-duplicate-01"), 1);
+  EXPECT_EQ(Get(found, "R-duplicate-01")->amount_cents, 37000);
+  EXPECT_EQ(Count(Evaluate({Bill("b", 18500, 2000)}), "R-duplicate-01"), 0);
+}
+
+TEST(Rules, R_billed_not_on_eob_01_ChargeTheClaimNeverHad) {
+  StoredDocument bill = Bill("b", 22500, 6000);
+  bill.document.line_items.push_back({"2025-03-01", "", "36415", "VENIPUNCTURE", 1, 4000, 1, {}, 1});
+  auto found = Evaluate({bill, Eob("e", 18500, 2000)});
+  ASSERT_EQ(Count(found, "R-billed-not-on-eob-01"), 1);
+  EXPECT_EQ(Get(found, "R-billed-not-on-eob-01")->amount_cents, 4000);
+  EXPECT_NE(Get(found, "R-billed-not-on-eob-01")->summary.find("36415"), std::string::npos);
+}
+
+TEST(Rules, R_denied_01_AppealDeadline) {
+  auto found = Evaluate({Eob("e", 18500, 18500, "denied")});
+  ASSERT_EQ(Count(found, "R-denied-01"), 1);
+  EXPECT_EQ(Get(found, "R-denied-01")->deadline, "2025-09-21");  // 180 days from 2025-03-25
+  StoredDocument msn = Eob("m", 18500, 18500, "denied");
+  msn.document.kind = DocumentKind::kMsn;
+  EXPECT_EQ(Get(Evaluate({msn}), "R-denied-01")->deadline, "2025-07-23");  // 120 for Medicare
+}
+
+TEST(Rules, R_validation_01_OpenWindowOnly) {
+  auto open = Evaluate({Letter("l", 18500, "2025-05-20")}, "2025-05-01");
+  ASSERT_EQ(Count(open, "R-validation-01"), 1);
+  EXPECT_EQ(Get(open, "R-validation-01")->severity, "high");  // 19 days left
+  EXPECT_EQ(Get(open, "R-validation-01")->deadline, "2025-05-20");
+  EXPECT_EQ(Count(Evaluate({Letter("l", 18500, "2025-04-20")}, "2025-05-01"), "R-validation-01"), 0);
+}
+
+TEST(Rules, R_collection_insurance_01_CollectionWhileClaimOpen) {
+  auto found = Evaluate({Bill("b", 18500, 18500, "pending"), Letter("l", 18500, "2025-05-20")});
+  ASSERT_EQ(Count(found, "R-collection-insurance-01"), 1);
+  EXPECT_EQ(Get(found, "R-collection-insurance-01")->documents, (std::vector<std::string>{"l", "b"}));
+  EXPECT_EQ(Count(Evaluate({Bill("b", 18500, 2000), Eob("e", 18500, 2000), Letter("l", 2000, "2025-05-20")}),
+                  "R-collection-insurance-01"),
+            0);
+}
+
+TEST(Rules, R_collection_amount_01_MoreThanOwed) {
+  auto found = Evaluate({Bill("b", 18500, 2000), Eob("e", 18500, 2000), Letter("l", 9000, "2025-05-20")});
+  ASSERT_EQ(Count(found, "R-collection-amount-01"), 1);
+  EXPECT_EQ(Get(found, "R-collection-amount-01")->amount_cents, 7000);
+  EXPECT_EQ(Count(Evaluate({Bill("b", 18500, 2000), Eob("e", 18500, 2000), Letter("l", 2000, "2025-05-20")}),
+                  "R-collection-amount-01"),
+            0);
+}
+
+TEST(Rules, R_assistance_01_HospitalBillsWithin240Days) {
+  StoredDocument hospital = Bill("h", 18500, 2000);
+  hospital.document.line_items[0].revenue_code = "0450";
+  auto found = Evaluate({hospital}, "2025-05-01");
+  ASSERT_EQ(Count(found, "R-assistance-01"), 1);
+  EXPECT_EQ(Get(found, "R-assistance-01")->deadline, "2025-12-06");  // 240 days after 2025-04-10
+  EXPECT_EQ(Count(Evaluate({hospital}, "2025-12-07"), "R-assistance-01"), 0);
+  EXPECT_EQ(Count(Evaluate({Bill("b", 18500, 2000)}), "R-assistance-01"), 0);  // a physician group
+}
+
+TEST(Rules, R_surprise_01_OutOfNetworkClinicianYouDidNotChoose) {
+  StoredDocument eob = Eob("e", 18500, 9000);
+  eob.document.claims[0].network_status = "out_of_network";
+  eob.document.claims[0].provider_name = "Harborline Anesthesia Group";
+  EXPECT_EQ(Count(Evaluate({eob}), "R-surprise-01"), 1);
+  eob.document.claims[0].provider_name = "Crestwood Family Medicine";  // a clinician the patient chose
+  EXPECT_EQ(Count(Evaluate({eob}), "R-surprise-01"), 0);
+}
+
+TEST(Rules, R_arithmetic_01_FailedCheck) {
+  StoredDocument bill = Bill("b", 18500, 2000);
+  bill.document.checks.push_back({"amount_due_equals_charges_less_credits", false, "expected 1500 cents"});
+  auto found = Evaluate({bill, Eob("e", 18500, 2000)});
+  ASSERT_EQ(Count(found, "R-arithmetic-01"), 1);
+  EXPECT_EQ(Get(found, "R-arithmetic-01")->severity, "info");
+}
+
+TEST(Rules, MostUrgentFirst) {
+  auto found = Evaluate({Bill("b", 18500, 18500, "pending"), Letter("l", 18500, "2025-05-20")});
+  ASSERT_GE(found.size(), 2u);
+  EXPECT_EQ(found[0].severity, "high");
+  EXPECT_FALSE(found[0].deadline.empty());  // a high finding with a deadline comes before one without
+}
+
+TEST(Dates, AddDaysAndDaysBetween) {
+  EXPECT_EQ(AddDays("2024-02-28", 1), "2024-02-29");
+  EXPECT_EQ(AddDays("2025-12-31", 1), "2026-01-01");
+  EXPECT_EQ(DaysBetween("2025-01-01", "2025-12-31"), 364);
+}
+
+}  // namespace
+}  // namespace shoebox::findings
