@@ -274,14 +274,15 @@ void PrintRow(const std::string& name, const Json& j) {
 }
 
 int Usage() {
-  std::cerr << "usage: eval --set DIR [--shoebox PATH] [--export FILE] [--json OUT] [--floors FILE] [--jobs N] [--misses]\n";
+  std::cerr << "usage: eval --set DIR [--shoebox PATH] [--export FILE] [--json OUT] [--floors FILE] [--jobs N] [--misses] [--keep-work]\n";
   return 1;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string set_dir, shoebox, export_path, json_out, floors_path, jobs;
+  std::string set_dir, shoebox, export_path, json_out, floors_path, jobs, work;
+  bool keep_work = false;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     auto value = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
@@ -292,6 +293,7 @@ int main(int argc, char** argv) {
     else if (arg == "--floors") floors_path = value();
     else if (arg == "--jobs") jobs = value();
     else if (arg == "--misses") g_misses = &std::cerr;
+    else if (arg == "--keep-work") keep_work = true;
     else return Usage();
   }
   if (set_dir.empty()) return Usage();
@@ -299,7 +301,7 @@ int main(int argc, char** argv) {
 
   if (export_path.empty()) {
     // A fresh database beside the set, so the run measures a first scan.
-    std::string work = fs::temp_directory_path() / ("shoebox-eval-" + std::to_string(getpid()));
+    work = fs::temp_directory_path() / ("shoebox-eval-" + std::to_string(getpid()));
     fs::create_directories(work);
     std::string db = work + "/eval.db", log = work + "/scan.log";
     export_path = work + "/export.json";
@@ -328,6 +330,11 @@ int main(int argc, char** argv) {
   } catch (const std::exception& error) {
     std::cerr << "eval: cannot read the export " << export_path << ": " << error.what() << '\n';
     return 2;
+  }
+  if (!work.empty() && !keep_work) {
+    fs::remove_all(work);
+  } else if (!work.empty()) {
+    std::cerr << "eval: database and export kept in " << work << '\n';
   }
   // Exported documents by source file name (the set's files have unique names).
   std::map<std::string, std::vector<const Json*>> by_file;
@@ -402,7 +409,8 @@ int main(int argc, char** argv) {
       }
     }
   }
-  for (auto& [metric, floor] : floors.value("findings", Json::object()).items()) {
+  const Json findings_floors = floors.value("findings", Json::object());
+  for (auto& [metric, floor] : findings_floors.items()) {
     const Json& value = report["findings"][metric];
     if (value.is_null() || value.get<double>() < floor.get<double>()) {
       std::cerr << "eval: findings " << metric << " = " << value.dump() << ", below its floor " << floor.dump() << '\n';
