@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "tests/json_schema.hpp"
 #include "tests/test_support.hpp"
 
 namespace shoebox::cli {
@@ -56,14 +57,15 @@ TEST(Cli, DatabaseThatCannotBeOpened) {
 TEST(Cli, SamplesEndToEnd) {
   testing::ScratchDir dir;
   std::string db = dir / "samples.db";
-  Outcome scan = RunCli({"--db", db, "scan", testing::SamplesInbox()});
+  // The samples' own "today" (samples/episodes.json), so their deadlines are still open.
+  Outcome scan = RunCli({"--db", db, "scan", testing::SamplesInbox(), "--today", "2025-12-01"});
   ASSERT_EQ(scan.code, kExitOk) << scan.err;
   struct stat info {};
   ASSERT_EQ(::stat(db.c_str(), &info), 0);
   EXPECT_EQ(info.st_mode & 0777, 0600u);
 
   // Idempotent: the same files again are skipped.
-  Outcome again = RunCli({"--db", db, "scan", testing::SamplesInbox()});
+  Outcome again = RunCli({"--db", db, "scan", testing::SamplesInbox(), "--today", "2025-12-01"});
   EXPECT_EQ(again.code, kExitOk);
   EXPECT_EQ(again.out, "");
   EXPECT_NE(again.err.find("scanned 0 file(s)"), std::string::npos) << again.err;
@@ -72,6 +74,15 @@ TEST(Cli, SamplesEndToEnd) {
   ASSERT_EQ(exported.code, kExitOk) << exported.err;
   Json json = Json::parse(exported.out);
   EXPECT_EQ(json["format"], "shoebox-export/1");
+  // The real export against the contract's JSON Schema; and the validator does catch a break.
+  Json schema = Json::parse(testing::ReadFile(testing::SourceDir() + "/schemas/export.schema.json"));
+  EXPECT_EQ(testing::Validate(json, schema), "");
+  Json broken = json;
+  broken["documents"][0]["kind"] = "invoice";
+  EXPECT_EQ(testing::Validate(broken, schema), "$.documents[0].kind: \"invoice\" is not one of "
+                                                "[\"bill\",\"eob\",\"msn\",\"collection_letter\",\"other\"]");
+  EXPECT_FALSE(json["findings"].empty());  // the samples hold planted problems
+  EXPECT_FALSE(json["matches"].empty());
   ASSERT_TRUE(json["matches"].is_array());
   ASSERT_TRUE(json["findings"].is_array());
   std::map<std::string, Json> by_file;
@@ -114,6 +125,25 @@ TEST(Cli, SamplesEndToEnd) {
   EXPECT_EQ(query.code, kExitOk);
   EXPECT_EQ(query.out.substr(0, 7), "kind,n\n");
   EXPECT_NE(query.out.find("collection_letter,2\n"), std::string::npos) << query.out;
+  // Full-text search over page text, and the everyday views.
+  Outcome search = RunCli({"--db", db, "query", "SELECT count(*) AS n FROM pages_fts WHERE pages_fts MATCH 'deductible'", "--csv"});
+  EXPECT_EQ(search.code, kExitOk) << search.err;
+  EXPECT_NE(search.out, "n\n0\n");
+  EXPECT_EQ(RunCli({"--db", db, "query", "SELECT count(*) FROM open_findings"}).code, kExitOk);
+
+  // What not to pay yet, most urgent first, with the samples' planted problems among them.
+  Outcome findings = RunCli({"--db", db, "findings", "--today", "2025-12-01"});
+  EXPECT_EQ(findings.code, kExitOk) << findings.err;
+  EXPECT_EQ(findings.out.substr(0, 10), "1. [high] ");
+  for (const char* rule : {"premature_bill", "balance_exceeds_eob", "duplicate_charge", "claim_denied",
+                           "collection_validation_window"}) {
+    EXPECT_NE(findings.out.find(rule), std::string::npos) << rule;
+  }
+  Outcome as_json = RunCli({"--db", db, "findings", "--today", "2025-12-01", "--json"});
+  EXPECT_EQ(Json::parse(as_json.out).size(), json["findings"].size());
+  EXPECT_EQ(RunCli({"--db", db, "findings", "--today", "12/01/2025"}).err,
+            "shoebox findings: --today takes a date as YYYY-MM-DD\n");
+
   Outcome write = RunCli({"--db", db, "query", "DELETE FROM documents"});
   EXPECT_EQ(write.code, kExitUsage);
   EXPECT_EQ(write.err, "database: query: only read-only statements are allowed\n");
