@@ -40,13 +40,16 @@ case "${1:-}" in
     build
     db=build/samples.db
     rm -f "$db" "$db-wal" "$db-shm"
-    ./build/shoebox --db "$db" scan samples/inbox
+    # The samples were "opened" on the day samples/episodes.json names: deadlines count from it.
+    today=$(sed -n 's/.*"today": "\([0-9-]*\)".*/\1/p' samples/episodes.json)
+    ./build/shoebox --db "$db" scan samples/inbox --today "$today"
     echo
     ./build/shoebox --db "$db" query \
       "SELECT s.path AS file, d.kind, round(d.kind_confidence, 2) AS confidence,
               (SELECT count(*) FROM fields f WHERE f.document_id = d.id) AS fields
        FROM documents d JOIN sources s ON s.id = d.source_id ORDER BY s.path"
     echo
+    ./build/shoebox --db "$db" findings --today "$today"
     echo "database: $db   (try: ./build/shoebox --db $db export --json)"
     ;;
   test)

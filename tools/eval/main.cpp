@@ -273,15 +273,45 @@ void PrintRow(const std::string& name, const Json& j) {
             << cell(j["orientation"]) << cell(j["median_skew_error_degrees"]) << '\n';
 }
 
+// Word recall of another tool's plain text (TEXT_DIR/<file stem>.txt, all pages) against the truth,
+// by render mode: how the peers (the tesseract command, ocrmypdf --sidecar) are measured beside us.
+int ScoreTextDirectory(const std::string& set_dir, const std::string& text_dir) {
+  std::map<std::string, Tally> by_mode;
+  std::vector<fs::path> truth_files;
+  for (const auto& entry : fs::directory_iterator(set_dir + "/truth")) truth_files.push_back(entry.path());
+  std::sort(truth_files.begin(), truth_files.end());
+  for (const fs::path& path : truth_files) {
+    std::ifstream in(path);
+    Json truth = Json::parse(in);
+    fs::path text_path = fs::path(text_dir) / (fs::path(truth["file"].get<std::string>()).stem().string() + ".txt");
+    if (!fs::exists(text_path)) continue;
+    std::ifstream text_in(text_path);
+    std::string text((std::istreambuf_iterator<char>(text_in)), std::istreambuf_iterator<char>());
+    std::string expected;
+    for (const Json& page : truth["pages"]) expected += page["text"].get<std::string>() + "\n";
+    auto [hits, total] = WordRecall(expected, text);
+    by_mode[truth["render_mode"].get<std::string>()].Add(hits, total);
+    by_mode["overall"].Add(hits, total);
+  }
+  Json report = Json::object();
+  for (const auto& [mode, tally] : by_mode) {
+    report[mode] = std::round(tally.Rate() * 10000) / 10000;
+    std::cout << std::left << std::setw(14) << mode << std::right << std::fixed << std::setprecision(3) << tally.Rate() << '\n';
+  }
+  std::cerr << report.dump() << '\n';
+  return 0;
+}
+
 int Usage() {
-  std::cerr << "usage: eval --set DIR [--shoebox PATH] [--export FILE] [--json OUT] [--floors FILE] [--jobs N] [--misses] [--keep-work]\n";
+  std::cerr << "usage: eval --set DIR [--shoebox PATH] [--export FILE] [--json OUT] [--floors FILE] [--jobs N] [--misses] [--keep-work]\n"
+               "       eval --set DIR --text TEXT_DIR   (word recall of another tool's text files)\n";
   return 1;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string set_dir, shoebox, export_path, json_out, floors_path, jobs, work;
+  std::string set_dir, shoebox, export_path, json_out, floors_path, jobs, work, text_dir;
   bool keep_work = false;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
@@ -294,10 +324,12 @@ int main(int argc, char** argv) {
     else if (arg == "--jobs") jobs = value();
     else if (arg == "--misses") g_misses = &std::cerr;
     else if (arg == "--keep-work") keep_work = true;
+    else if (arg == "--text") text_dir = value();
     else return Usage();
   }
   if (set_dir.empty()) return Usage();
   if (shoebox.empty()) shoebox = (fs::path(argv[0]).parent_path() / "shoebox").string();
+  if (!text_dir.empty()) return ScoreTextDirectory(set_dir, text_dir);
 
   if (export_path.empty()) {
     // A fresh database beside the set, so the run measures a first scan.
