@@ -56,6 +56,8 @@ std::optional<GrayImage> FlattenSheet(const GrayImage& image, SheetInfo* info) {
   cv::GaussianBlur(small, surroundings, cv::Size(0, 0), 40);
   cv::divide(small, surroundings, local, 128.0, CV_8UC1);
   cv::threshold(local, local, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+  // Of the four-cornered outlines the two masks give, the larger: a shadow can only make the sheet
+  // look smaller than it is.
   std::vector<cv::Point> quad;
   double area = 0;
   for (cv::Mat* mask : {&bright, &local}) {
@@ -67,20 +69,28 @@ std::optional<GrayImage> FlattenSheet(const GrayImage& image, SheetInfo* info) {
     auto largest = std::max_element(contours.begin(), contours.end(), [](const auto& a, const auto& b) {
       return cv::contourArea(a) < cv::contourArea(b);
     });
-    area = cv::contourArea(*largest);
+    double candidate_area = cv::contourArea(*largest);
     // A sheet that fills (nearly) the whole frame is a scan: nothing to flatten.
-    if (area < 0.2 * frame_area || area > 0.95 * frame_area) continue;
+    if (candidate_area < 0.2 * frame_area || candidate_area > 0.95 * frame_area || candidate_area <= area) continue;
+    std::vector<cv::Point> candidate;
     double perimeter = cv::arcLength(*largest, true);
     for (double epsilon : {0.01, 0.02, 0.03, 0.05}) {
-      cv::approxPolyDP(*largest, quad, epsilon * perimeter, true);
-      if (quad.size() == 4) break;
+      cv::approxPolyDP(*largest, candidate, epsilon * perimeter, true);
+      if (candidate.size() == 4) break;
     }
-    if (quad.size() == 4 && cv::isContourConvex(quad)) break;
-    quad.clear();
+    if (candidate.size() == 4 && cv::isContourConvex(candidate)) quad = candidate, area = candidate_area;
   }
   if (quad.empty()) return std::nullopt;
   std::vector<cv::Point2f> corners = OrderCorners(quad);
-  for (cv::Point2f& corner : corners) corner *= static_cast<float>(1.0 / scale);
+  // Push each corner 2 % away from the centre: a shadowed edge can fall outside the mask, and a
+  // sliver of table at the border costs nothing while a cut-off column of dates costs everything.
+  cv::Point2f centre = (corners[0] + corners[1] + corners[2] + corners[3]) * 0.25f;
+  for (cv::Point2f& corner : corners) {
+    corner = centre + (corner - centre) * 1.02f;
+    corner.x = std::clamp(corner.x, 0.0f, static_cast<float>(small.cols - 1));
+    corner.y = std::clamp(corner.y, 0.0f, static_cast<float>(small.rows - 1));
+    corner *= static_cast<float>(1.0 / scale);
+  }
   double width = std::max(Distance(corners[0], corners[1]), Distance(corners[3], corners[2]));
   double height = std::max(Distance(corners[0], corners[3]), Distance(corners[1], corners[2]));
   if (width < 200 || height < 200) return std::nullopt;
