@@ -113,6 +113,7 @@ int Scan(const Args& args, const Environment& env) {
     return kExitUsage;
   }
   runner::Options options;
+  options.scanned_at = UtcNow();
   options.force = args.Has("--force");
   options.show_progress = env.err_is_terminal && !args.Has("--no-progress");
   if (auto jobs = args.Get("--jobs")) {

@@ -45,7 +45,36 @@ int MonthFromName(std::string_view word) {
 
 int FullYear(int year, size_t digits) { return digits == 2 ? 2000 + year : year; }
 
+long long DaysFromCivil(int y, int m, int d) {
+  y -= m <= 2;
+  long long era = (y >= 0 ? y : y - 399) / 400;
+  long long yoe = y - era * 400;
+  long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+long long DaysOf(const std::string& iso) {
+  return DaysFromCivil(std::stoi(iso.substr(0, 4)), std::stoi(iso.substr(5, 2)), std::stoi(iso.substr(8, 2)));
+}
+
 }  // namespace
+
+std::string AddDays(const std::string& iso, int days) {
+  long long z = DaysOf(iso) + days + 719468;
+  long long era = (z >= 0 ? z : z - 146096) / 146097;
+  long long doe = z - era * 146097;
+  long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  long long mp = (5 * doy + 2) / 153;
+  long long d = doy - (153 * mp + 2) / 5 + 1;
+  long long m = mp + (mp < 10 ? 3 : -9);
+  return Iso(static_cast<int>(yoe + era * 400 + (m <= 2)), static_cast<int>(m), static_cast<int>(d));
+}
+
+int DaysBetween(const std::string& from_iso, const std::string& to_iso) {
+  return static_cast<int>(DaysOf(to_iso) - DaysOf(from_iso));
+}
 
 bool IsValidDate(int year, int month, int day) {
   if (year < 1900 || year > 2199 || month < 1 || month > 12 || day < 1) return false;

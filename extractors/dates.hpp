@@ -21,4 +21,8 @@ std::optional<DateMatch> FindDate(const std::vector<std::string>& words, size_t 
 
 bool IsValidDate(int year, int month, int day);
 
+// Calendar arithmetic on ISO dates (proleptic Gregorian), for deadlines and generated dates.
+std::string AddDays(const std::string& iso, int days);
+int DaysBetween(const std::string& from_iso, const std::string& to_iso);
+
 }  // namespace shoebox::extractors

@@ -7,7 +7,13 @@
 #include <map>
 #include <set>
 
+#include "extractors/dates.hpp"
+
 namespace shoebox::findings {
+
+using extractors::AddDays;
+using extractors::DaysBetween;
+
 namespace {
 
 const Field* FieldOf(const Document& document, const std::string& name) {
@@ -53,17 +59,6 @@ std::string Money(Cents cents) {
   return text;
 }
 
-long long DaysFromCivil(int y, int m, int d) {
-  y -= m <= 2;
-  long long era = (y >= 0 ? y : y - 399) / 400;
-  long long yoe = y - era * 400;
-  long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-long long Days(const std::string& iso) {
-  return DaysFromCivil(std::stoi(iso.substr(0, 4)), std::stoi(iso.substr(5, 2)), std::stoi(iso.substr(8, 2)));
-}
 bool IsIso(const std::string& text) { return text.size() == 10 && text[4] == '-' && text[7] == '-'; }
 
 bool IsHospitalBill(const Document& bill) {
@@ -105,25 +100,6 @@ std::vector<const Claim*> ClaimsForBill(const std::string& bill_id, const std::v
 bool IsFinished(const Claim& claim) { return claim.status == "processed" || claim.status == "partially_denied"; }
 
 }  // namespace
-
-std::string AddDays(const std::string& iso, int days) {
-  long long z = Days(iso) + days + 719468;
-  long long era = (z >= 0 ? z : z - 146096) / 146097;
-  long long doe = z - era * 146097;
-  long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  long long mp = (5 * doy + 2) / 153;
-  long long d = doy - (153 * mp + 2) / 5 + 1;
-  long long m = mp + (mp < 10 ? 3 : -9);
-  char text[32];
-  std::snprintf(text, sizeof text, "%04d-%02d-%02d", static_cast<int>(yoe + era * 400 + (m <= 2)), static_cast<int>(m),
-                static_cast<int>(d));
-  return text;
-}
-
-int DaysBetween(const std::string& from_iso, const std::string& to_iso) {
-  return static_cast<int>(Days(to_iso) - Days(from_iso));
-}
 
 std::vector<Match> MatchDocuments(const std::vector<StoredDocument>& documents) {
   std::vector<Match> matches;

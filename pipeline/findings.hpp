@@ -45,8 +45,4 @@ struct Finding {
 std::vector<Finding> EvaluateRules(const std::vector<StoredDocument>& documents, const std::vector<Match>& matches,
                                    const std::string& today);
 
-// Date arithmetic on ISO dates, for deadlines.
-std::string AddDays(const std::string& iso, int days);
-int DaysBetween(const std::string& from_iso, const std::string& to_iso);
-
 }  // namespace shoebox::findings

@@ -8,7 +8,6 @@
 #include <cerrno>
 #include <condition_variable>
 #include <cstring>
-#include <ctime>
 #include <deque>
 #include <map>
 #include <filesystem>
@@ -30,15 +29,6 @@ namespace {
 namespace fs = std::filesystem;
 
 std::string Basename(const std::string& path) { return fs::path(path).filename().string(); }
-
-std::string UtcNow() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buffer;
-}
 
 // R1: read-only open; the whole file is read so it is hashed and parsed from the same bytes.
 Result<std::string> ReadWholeFile(const std::string& path, std::int64_t max_bytes, struct stat* info) {
@@ -138,8 +128,7 @@ std::string DescribeDocument(const Document& document) {
 }
 
 // Writes one outcome (or counts it as skipped) and prints its lines.
-void WriteOutcome(const Outcome& outcome, store::Database& db, const Options& options, const std::string& scanned_at,
-                  Summary& summary, std::ostream& out, std::ostream& err, std::optional<Error>& database_error) {
+void WriteOutcome(const Outcome& outcome, store::Database& db, const Options& options, Summary& summary, std::ostream& out, std::ostream& err, std::optional<Error>& database_error) {
   const SourceResult& result = outcome.result;
   if (outcome.skipped) {
     ++summary.files_skipped;
@@ -151,7 +140,7 @@ void WriteOutcome(const Outcome& outcome, store::Database& db, const Options& op
   for (const Page& page : result.pages) {
     if (!page.error.empty()) failures.push_back(result.path + ": " + page.error);
   }
-  if (auto written = db.WriteSource(result, options.force, scanned_at); !written) {
+  if (auto written = db.WriteSource(result, options.force, options.scanned_at); !written) {
     database_error = written.error();
     return;
   }
@@ -339,7 +328,6 @@ Result<Summary> Scan(const std::vector<std::string>& paths, store::Database& db,
   });
 
   // The sole writer: SQLite's connection belongs to this thread.
-  std::string scanned_at = UtcNow();
   std::optional<Error> database_error;
   // Workers finish out of order; results are written in input order so the database and the
   // output are the same from run to run.
@@ -356,7 +344,7 @@ Result<Summary> Scan(const std::vector<std::string>& paths, store::Database& db,
         err << "\r\033[K[" << next + 1 << "/" << files.size() << "] " << Basename(outcome.result.path) << std::flush;
       }
       if (database_error) continue;  // keep draining so the workers can finish
-      WriteOutcome(outcome, db, options, scanned_at, summary, out, err, database_error);
+      WriteOutcome(outcome, db, options, summary, out, err, database_error);
     }
   }
   producer.join();

@@ -28,6 +28,7 @@ using EngineFactory = std::function<Result<std::unique_ptr<ocr::Engine>>()>;
 
 struct Options {
   int jobs = 0;  // 0: one per core
+  std::string scanned_at;  // recorded on each source ("2026-11-22T10:00:00Z"); the caller reads the clock
   bool force = false;
   bool show_progress = false;  // a single updating line on stderr (for terminals)
   ingest::Options ingest;

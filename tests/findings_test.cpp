@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "extractors/dates.hpp"
+
 namespace shoebox::findings {
 namespace {
 
@@ -201,6 +203,9 @@ TEST(Rules, MostUrgentFirst) {
   EXPECT_EQ(found[0].severity, "high");
   EXPECT_FALSE(found[0].deadline.empty());  // a high finding with a deadline comes before one without
 }
+
+using extractors::AddDays;
+using extractors::DaysBetween;
 
 TEST(Dates, AddDaysAndDaysBetween) {
   EXPECT_EQ(AddDays("2024-02-28", 1), "2024-02-29");

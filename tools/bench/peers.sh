@@ -9,6 +9,7 @@ out=${2:-$(mktemp -d)}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build="$root/build"
 mkdir -p "$out/tesseract" "$out/ocrmypdf" "$out/files" "$out/tmp"
+cores=$(getconf _NPROCESSORS_ONLN)  # before OMP_THREAD_LIMIT, which nproc would obey
 export OMP_THREAD_LIMIT=1  # every tool one thread per process; parallelism is by files, as shoebox does
 
 now() { date +%s.%N; }
@@ -29,8 +30,8 @@ tesseract_one() {
   stem=$(basename "${file%.*}")
   work=$(mktemp -d -p "$out/tmp")
   if [[ $file == *.pdf ]]; then
-    pdftoppm -r 300 -gray -png "$file" "$work/page"
-    for page in "$work"/page*.png; do tesseract "$page" stdout 2>/dev/null; done > "$out/tesseract/$stem.txt"
+    pdftoppm -r 300 -gray -tiff "$file" "$work/page"
+    for page in "$work"/page*.tif; do tesseract "$page" stdout 2>/dev/null; done > "$out/tesseract/$stem.txt"
   else
     tesseract "$file" stdout 2>/dev/null > "$out/tesseract/$stem.txt"
   fi
@@ -49,10 +50,10 @@ export -f tesseract_one ocrmypdf_one
 export out
 
 start=$(now)
-find "$out/files" -type l | sort | xargs -P "$(nproc)" -I{} bash -c 'tesseract_one "$(readlink -f {})"'
+find "$out/files" -type l | sort | xargs -P "$cores" -I{} bash -c 'tesseract_one "$(readlink -f {})"'
 tesseract_seconds=$(awk "BEGIN{print $(now) - $start}")
 start=$(now)
-find "$out/files" -type l | sort | xargs -P "$(nproc)" -I{} bash -c 'ocrmypdf_one "$(readlink -f {})"'
+find "$out/files" -type l | sort | xargs -P "$cores" -I{} bash -c 'ocrmypdf_one "$(readlink -f {})"'
 ocrmypdf_seconds=$(awk "BEGIN{print $(now) - $start}")
 
 files=$(find "$out/files" -type l | wc -l)

@@ -19,6 +19,8 @@
 #include <set>
 #include <sstream>
 
+#include "extractors/text.hpp"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -70,25 +72,18 @@ struct Scores {
   }
 };
 
-std::string Collapse(const std::string& text) {
-  std::string out;
-  bool space = false;
-  for (char c : text) {
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
+// The set's truth files, in name order.
+std::vector<fs::path> TruthFiles(const std::string& set_dir) {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(set_dir + "/truth")) files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  return files;
 }
 
 bool SameValue(const Json& truth, const Json& got) {
   if (truth.is_null()) return got.is_null();
   if (truth.is_number_integer()) return got.is_number_integer() && got.get<long long>() == truth.get<long long>();
-  if (truth.is_string()) return got.is_string() && Collapse(got.get<std::string>()) == Collapse(truth.get<std::string>());
+  if (truth.is_string()) return got.is_string() && shoebox::extractors::CollapseSpaces(got.get<std::string>()) == shoebox::extractors::CollapseSpaces(truth.get<std::string>());
   return truth == got;
 }
 
@@ -278,10 +273,7 @@ void PrintRow(const std::string& name, const Json& j) {
 // by render mode: how the peers (the tesseract command, ocrmypdf --sidecar) are measured beside us.
 int ScoreTextDirectory(const std::string& set_dir, const std::string& text_dir) {
   std::map<std::string, Tally> by_mode;
-  std::vector<fs::path> truth_files;
-  for (const auto& entry : fs::directory_iterator(set_dir + "/truth")) truth_files.push_back(entry.path());
-  std::sort(truth_files.begin(), truth_files.end());
-  for (const fs::path& path : truth_files) {
+  for (const fs::path& path : TruthFiles(set_dir)) {
     std::ifstream in(path);
     Json truth = Json::parse(in);
     fs::path text_path = fs::path(text_dir) / (fs::path(truth["file"].get<std::string>()).stem().string() + ".txt");
@@ -377,10 +369,7 @@ int main(int argc, char** argv) {
   std::map<std::string, Scores> by_mode, by_family;
   std::map<std::string, std::string> episode_of_document;
   Scores overall;
-  std::vector<fs::path> truth_files;
-  for (const auto& entry : fs::directory_iterator(set_dir + "/truth")) truth_files.push_back(entry.path());
-  std::sort(truth_files.begin(), truth_files.end());
-  for (const fs::path& path : truth_files) {
+  for (const fs::path& path : TruthFiles(set_dir)) {
     std::ifstream in(path);
     Json truth = Json::parse(in);
     std::string file = fs::path(truth["file"].get<std::string>()).filename().string();

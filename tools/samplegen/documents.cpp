@@ -2,10 +2,15 @@
 // DOMAIN.md §3 holds on every document unless the episode's scenario plants an error.
 #include "tools/samplegen/documents.hpp"
 
+#include "extractors/dates.hpp"
+
 #include <algorithm>
 #include <cstdio>
 
 namespace samplegen {
+
+using shoebox::extractors::AddDays;
+
 namespace {
 
 const std::vector<std::string> kFirstNames = {"Avery", "Jordan", "Morgan", "Riley", "Casey", "Quinn", "Harper",
@@ -60,33 +65,6 @@ std::string Money(long long cents) {
   char cents_text[16];
   std::snprintf(cents_text, sizeof cents_text, "%02d", static_cast<int>(value % 100));
   return std::string(negative ? "-" : "") + "$" + grouped + "." + cents_text;
-}
-
-// ISO date arithmetic on a day count (civil-from-days, proleptic Gregorian).
-long long DaysFromCivil(int y, int m, int d) {
-  y -= m <= 2;
-  long long era = (y >= 0 ? y : y - 399) / 400;
-  long long yoe = y - era * 400;
-  long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-std::string CivilFromDays(long long z) {
-  z += 719468;
-  long long era = (z >= 0 ? z : z - 146096) / 146097;
-  long long doe = z - era * 146097;
-  long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  long long y = yoe + era * 400;
-  long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  long long mp = (5 * doy + 2) / 153;
-  long long d = doy - (153 * mp + 2) / 5 + 1;
-  long long m = mp + (mp < 10 ? 3 : -9);
-  char text[32];
-  std::snprintf(text, sizeof text, "%04d-%02d-%02d", static_cast<int>(y + (m <= 2)), static_cast<int>(m), static_cast<int>(d));
-  return text;
-}
-std::string AddDays(const std::string& iso, int days) {
-  return CivilFromDays(DaysFromCivil(std::stoi(iso.substr(0, 4)), std::stoi(iso.substr(5, 2)), std::stoi(iso.substr(8, 2))) + days);
 }
 
 // Dates as the sender prints them.

@@ -188,8 +188,15 @@ cv::Mat Fax(const PageSpec& page, Rng& rng, Json& page_truth) {
   return gray;
 }
 
+// Cairo stamps PDFs with the wall clock; a fixed date keeps the output the same for the same seed.
+void FixPdfDates(cairo_surface_t* pdf) {
+  cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_CREATE_DATE, "2025-12-01T00:00:00Z");
+  cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_MOD_DATE, "2025-12-01T00:00:00Z");
+}
+
 void WriteImagePdf(const std::vector<cv::Mat>& pages, const std::vector<int>& dpis, const std::string& path) {
   cairo_surface_t* pdf = cairo_pdf_surface_create(path.c_str(), kPageWidthPt, kPageHeightPt);
+  FixPdfDates(pdf);
   std::vector<std::vector<unsigned char>> jpegs(pages.size());  // must outlive the surface
   for (size_t i = 0; i < pages.size(); ++i) {
     const cv::Mat& gray = pages[i];
@@ -249,6 +256,7 @@ Json Render(const std::vector<PageSpec>& pages, RenderMode mode, Rng& rng, const
   }
   if (mode == RenderMode::kBornDigital) {
     cairo_surface_t* pdf = cairo_pdf_surface_create(path.c_str(), kPageWidthPt, kPageHeightPt);
+    FixPdfDates(pdf);
     cairo_t* cr = cairo_create(pdf);
     for (const PageSpec& page : pages) {
       DrawPage(cr, page);
