@@ -82,15 +82,7 @@ std::optional<GrayImage> FlattenSheet(const GrayImage& image, SheetInfo* info) {
   }
   if (quad.empty()) return std::nullopt;
   std::vector<cv::Point2f> corners = OrderCorners(quad);
-  // Push each corner 2 % away from the centre: a shadowed edge can fall outside the mask, and a
-  // sliver of table at the border costs nothing while a cut-off column of dates costs everything.
-  cv::Point2f centre = (corners[0] + corners[1] + corners[2] + corners[3]) * 0.25f;
-  for (cv::Point2f& corner : corners) {
-    corner = centre + (corner - centre) * 1.02f;
-    corner.x = std::clamp(corner.x, 0.0f, static_cast<float>(small.cols - 1));
-    corner.y = std::clamp(corner.y, 0.0f, static_cast<float>(small.rows - 1));
-    corner *= static_cast<float>(1.0 / scale);
-  }
+  for (cv::Point2f& corner : corners) corner *= static_cast<float>(1.0 / scale);
   double width = std::max(Distance(corners[0], corners[1]), Distance(corners[3], corners[2]));
   double height = std::max(Distance(corners[0], corners[3]), Distance(corners[1], corners[2]));
   if (width < 200 || height < 200) return std::nullopt;
