@@ -60,7 +60,7 @@ files=$(find "$out/files" -type l | wc -l)
 echo "files: $files (scan, photo, fax; born-digital left out)"
 printf 'wall seconds: shoebox %.1f   tesseract %.1f   ocrmypdf %.1f\n' "$shoebox_seconds" "$tesseract_seconds" "$ocrmypdf_seconds"
 echo "--- word recall: shoebox"
-"$build/eval" --set "$set_dir" --export "$out/shoebox.json" | awk 'NR==1 || /^(overall|scan|photo|fax) /'
+"$build/eval" --set "$set_dir" --export "$out/shoebox.json" | awk 'NR==1 || /^(scan|photo|fax) /'
 echo "--- word recall: tesseract command"
 "$build/eval" --set "$set_dir" --text "$out/tesseract" 2>/dev/null
 echo "--- word recall: ocrmypdf --deskew --rotate-pages --sidecar"
