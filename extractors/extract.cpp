@@ -495,8 +495,10 @@ void ExtractCollectionLetter(const std::vector<Line>& lines, const CellGrid& gri
   };
   after_phrase("validation_end_date", ValueType::kDate, {"write", "to", "us", "by"});
   after_phrase("itemization_date", ValueType::kDate, {"as", "of"});
-  // "…a debt that you owe to Bank of Rockville." names the current creditor, often across a line break.
-  for (size_t i = 0; i < lines.size() && !found.count("current_creditor"); ++i) {
+  // "…a debt that you owe to Bank of Rockville." names the current creditor, often across a line
+  // break; it outranks a "current creditor" label, which the model notice also uses in prose.
+  bool creditor_from_sentence = false;
+  for (size_t i = 0; i < lines.size() && !creditor_from_sentence; ++i) {
     std::vector<std::string> tokens;
     for (const Word& word : lines[i].words) tokens.push_back(LabelToken(word.text));
     auto end = MatchLabel(tokens, {"you", "owe", "to"});
@@ -514,7 +516,10 @@ void ExtractCollectionLetter(const std::vector<Line>& lines, const CellGrid& gri
       field.confidence = std::min(field.confidence, word.confidence * 0.9);
       if (last) break;
     }
-    if (!field.text.empty() && field.text.size() < 80) found[field.name] = field;
+    if (!field.text.empty() && field.text.size() < 80) {
+      found[field.name] = field;
+      creditor_from_sentence = true;
+    }
   }
   // A letter's own date stands alone on a line near the top of its first page.
   if (!found.count("letter_date") && !lines.empty()) {

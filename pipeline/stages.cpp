@@ -14,6 +14,8 @@ std::span<const StageInfo> Stages() {
       StageInfo{"classify", "lines → bill / eob / msn / collection_letter / other, with a confidence"},
       StageInfo{"extract", "lines → fields, claims and arithmetic checks, each with page, box and confidence"},
       StageInfo{"store", "results → SQLite, one transaction per source file, keyed by SHA-256"},
+      StageInfo{"match", "database → bill ↔ EOB/MSN claim and collection letter ↔ bill, with scores and keys"},
+      StageInfo{"rules", "documents and matches → findings: what not to pay yet and why (docs/RULES.md)"},
   };
   return kStages;
 }

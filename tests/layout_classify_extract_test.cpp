@@ -1,6 +1,8 @@
 // layout, classify and extract on hand-placed words (no engines), then on the CFPB model notice.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "extractors/arithmetic.hpp"
 #include "extractors/extract.hpp"
 #include "extractors/labels.hpp"
@@ -190,17 +192,17 @@ TEST(Extract, CfpbModelNotice) {
   document.kind = classify::Classify(lines).kind;
   ASSERT_EQ(document.kind, DocumentKind::kCollectionLetter);
   extractors::Extract(lines, document);
-  auto text = [&](const char* name) { return FindField(document, name) ? FindField(document, name)->text : "(absent)"; };
-  auto cents = [&](const char* name) {
-    return FindField(document, name) ? FindField(document, name)->cents.value_or(-1) : -1;
-  };
-  EXPECT_EQ(text("collector_name"), "North South Group");
-  EXPECT_EQ(text("validation_end_date"), "2020-08-28");
-  EXPECT_EQ(cents("amount_on_itemization_date_cents"), 223456);
-  EXPECT_EQ(cents("interest_cents"), 7500);
-  EXPECT_EQ(cents("fees_cents"), 2500);
-  EXPECT_EQ(cents("payments_cents"), 5000);
-  EXPECT_EQ(cents("current_amount_cents"), 228456);
+  // Every field of the truth file, exactly.
+  auto truth = nlohmann::json::parse(testing::ReadFile(data + "/collection-letters/cfpb-model-validation-notice-en.truth.json"));
+  for (const auto& [name, value] : truth["fields"].items()) {
+    const Field* field = FindField(document, name);
+    ASSERT_NE(field, nullptr) << name;
+    if (value.is_number_integer()) {
+      EXPECT_EQ(field->cents, value.get<Cents>()) << name;
+    } else {
+      EXPECT_EQ(field->text, value.get<std::string>()) << name;
+    }
+  }
 }
 
 }  // namespace

@@ -21,7 +21,7 @@ const std::vector<std::string> kScenarios = {"clean", "premature_bill", "clean",
 
 int Usage() {
   std::cerr << "usage: samplegen --out DIR [--seed N] [--episodes N] [--others N] "
-               "[--modes born_digital,scan,photo,fax] [--degraded-episodes K] [--batches N] [--today YYYY-MM-DD]\n";
+               "[--modes born_digital,scan,photo,fax] [--degraded-episodes K] [--batches N] [--blank-pages N] [--today YYYY-MM-DD]\n";
   return 1;
 }
 
@@ -49,6 +49,7 @@ int main(int argc, char** argv) {
   int episodes = 12, others = 2;
   int degraded_episodes = -1;  // render modes other than born_digital only for the first K episodes
   int batches = 0;             // the first N episodes also as one batch file (born-digital and scan)
+  int blank_pages = 1;         // blank pages, each in every render mode
   std::string today = "2025-12-01";  // the day the shoebox is opened; findings' deadlines count from it
   std::vector<RenderMode> modes = {RenderMode::kBornDigital, RenderMode::kScan, RenderMode::kPhoto, RenderMode::kFax};
   for (int i = 1; i < argc; ++i) {
@@ -61,6 +62,7 @@ int main(int argc, char** argv) {
     else if (arg == "--degraded-episodes") degraded_episodes = std::stoi(value());
     else if (arg == "--batches") batches = std::stoi(value());
     else if (arg == "--today") today = value();
+    else if (arg == "--blank-pages") blank_pages = std::stoi(value());
     else if (arg == "--modes") {
       modes.clear();
       std::stringstream list(value());
@@ -150,6 +152,18 @@ int main(int argc, char** argv) {
         if (mode != RenderMode::kBornDigital && degraded_episodes >= 0 && i >= degraded_episodes) continue;
         emit({doc}, stem, "", "other", mode);
       }
+    }
+    // A blank page, as sheet feeders and phones produce: it must come out as `other` with no words.
+    for (int i = 0; i < blank_pages; ++i) {
+      char stem[32];
+      std::snprintf(stem, sizeof stem, "Z%03d-blank", i + 1);
+      samplegen::DocumentSpec blank;
+      blank.kind = "other";
+      blank.family = "blank_page";
+      blank.layout = "A";
+      blank.pages.emplace_back();
+      blank.truth = {{"kind", "other"}, {"fields", Json::object()}, {"line_items", Json::array()}, {"claims", Json::array()}};
+      for (RenderMode mode : modes) emit({blank}, stem, "", "other", mode);
     }
   } catch (const std::exception& error) {
     std::cerr << "samplegen: " << error.what() << '\n';
