@@ -187,7 +187,7 @@ std::vector<Finding> EvaluateRules(const std::vector<StoredDocument>& documents,
                       "have processed the claim yet."
                     : "The insurance claim for these services is still pending, so the amount you owe is not known yet.",
              "Do not pay yet. Call the billing office, ask them to hold the account until insurance has finished, "
-             "and ask whether the claim was filed (request for a hold, DOMAIN §6)."});
+             "and ask whether the claim was filed."});
       } else if (any_finished && IsIso(statement) && (status == "pending" || status == "billed")) {
         // R-premature-03: the statement predates the plan's processing of the claim.
         std::string processed;

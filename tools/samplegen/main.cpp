@@ -2,6 +2,7 @@
 // per document file, episodes.json with each episode's scenario and expected findings).
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -123,6 +124,12 @@ int main(int argc, char** argv) {
       samplegen::Episode episode = samplegen::MakeEpisode(id, scenario, medicare, today, rng);
       Json episode_files = Json::object();
       std::vector<samplegen::DocumentSpec> documents = samplegen::EpisodeDocuments(episode, rng);
+      // A hospital's own "final notice" states no validation period, so there is no window to flag.
+      for (const samplegen::DocumentSpec& doc : documents) {
+        if (doc.family != "final_notice") continue;
+        auto& expected = episode.expected_findings;
+        expected.erase(std::remove(expected.begin(), expected.end(), "collection_validation_window"), expected.end());
+      }
       for (const samplegen::DocumentSpec& doc : documents) {
         std::string stem = std::string(id) + "-" + doc.kind;
         for (RenderMode mode : modes) {
