@@ -21,24 +21,19 @@ std::vector<Line> BuildLines(const std::vector<Word>& words, int page_number) {
   for (Word& word : sorted) {
     // A word joins the current line when its vertical centre lies within the line's band;
     // comparing with the band (not the last word) keeps a line together across columns.
-    bool joined = false;
+    bool joins = false;
     if (!lines.empty()) {
-      Line& line = lines.back();
-      int center = CenterY(word.box_px);
+      const Line& line = lines.back();
       int band_half = std::max(2, std::min(line.box_px.height(), word.box_px.height()) / 2);
-      if (std::abs(center - CenterY(line.box_px)) <= band_half) {
-        line.box_px = Union(line.box_px, word.box_px);
-        line.words.push_back(std::move(word));
-        joined = true;
-      }
+      joins = std::abs(CenterY(word.box_px) - CenterY(line.box_px)) <= band_half;
     }
-    if (!joined) {
-      Line line;
-      line.page = page_number;
-      line.box_px = word.box_px;
-      line.words.push_back(std::move(word));
-      lines.push_back(std::move(line));
+    if (!joins) {
+      lines.emplace_back();
+      lines.back().page = page_number;
     }
+    Line& line = lines.back();
+    line.box_px = Union(line.box_px, word.box_px);
+    line.words.push_back(std::move(word));
   }
   for (Line& line : lines) {
     std::sort(line.words.begin(), line.words.end(),

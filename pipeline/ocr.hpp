@@ -27,6 +27,7 @@ class Engine {
 
 struct EngineOptions {
   std::string language = "eng";
+  int max_seconds_per_page = 120;  // a hostile or pathological page is given up, not waited on
   std::string tessdata_dir;  // empty: Tesseract's default (TESSDATA_PREFIX or the packaged path)
 };
 

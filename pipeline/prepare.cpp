@@ -2,6 +2,8 @@
 #include "pipeline/prepare.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <cmath>
 
 #include "pipeline/leptonica_pix.hpp"
@@ -30,6 +32,26 @@ GrayImage Deskew(const GrayImage& image, double max_degrees, Skew* found) {
   }
   if (!straight) return image;
   return leptonica::ToGrayImage(straight.get());
+}
+
+bool LooksBlank(const GrayImage& image, double min_ink_fraction) {
+  if (image.empty()) return true;
+  std::array<std::int64_t, 256> histogram{};
+  for (std::uint8_t value : image.pixels) ++histogram[value];
+  // The paper: the level 90 % of pixels are at or below (a page is mostly paper).
+  std::int64_t total = static_cast<std::int64_t>(image.pixels.size()), seen = 0;
+  int paper = 255;
+  for (int level = 0; level < 256; ++level) {
+    seen += histogram[level];
+    if (seen >= total * 9 / 10) {
+      paper = level;
+      break;
+    }
+  }
+  // Ink is far darker than the paper, not just a noisy shade of it.
+  std::int64_t ink = 0;
+  for (int level = 0; level < std::max(0, paper - 100); ++level) ink += histogram[level];
+  return static_cast<double>(ink) < min_ink_fraction * static_cast<double>(total);
 }
 
 Page Prepare(Page page, ocr::Engine& engine, const Options& options) {

@@ -225,7 +225,8 @@ SourceResult ProcessBytes(const std::string& path, std::string bytes, std::uniqu
       keep("ingest");
       page = prepare::Prepare(std::move(page), **engine, options.prepare);
       keep("prepare");
-      auto words = (*engine)->Recognize(page.image, page.dpi);
+      auto words = prepare::LooksBlank(page.image) ? Result<std::vector<Word>>(std::vector<Word>{})
+                                                   : (*engine)->Recognize(page.image, page.dpi);
       if (words) {
         page.words = std::move(words).value();
       } else {

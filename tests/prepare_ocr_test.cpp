@@ -101,6 +101,17 @@ TEST(NormalizeBackground, FlattensAShadow) {
   EXPECT_LT(even.at(300, 142), 120);  // ink stays dark
 }
 
+TEST(LooksBlank, NoisyPaperIsBlankAPageOfTextIsNot) {
+  GrayImage paper = MakeGrayImage(1000, 1300);
+  std::uint32_t state = 12345;
+  for (std::uint8_t& value : paper.pixels) {
+    state = state * 1664525u + 1013904223u;
+    value = static_cast<std::uint8_t>(236 + static_cast<int>(state >> 28) - 8);  // paper 228–243
+  }
+  EXPECT_TRUE(prepare::LooksBlank(paper));
+  EXPECT_FALSE(prepare::LooksBlank(RenderedSample(100).image));
+}
+
 TEST(Ocr, WordsHaveBoxesAndConfidence) {
   auto engine = Tesseract();
   Page page = RenderedSample(300);
