@@ -8,7 +8,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 
 #include "pipeline/ocr.hpp"
 
@@ -26,8 +25,6 @@ double OrientationConfidence01(float raw) { return raw <= 0 ? 0.0 : 1.0 - std::e
 class TesseractEngine : public Engine {
  public:
   Result<bool> Init(const EngineOptions& options) {
-    // Page-level parallelism is ours; Tesseract's own OpenMP threads would oversubscribe the cores.
-    setenv("OMP_THREAD_LIMIT", "1", 0);
     const char* datapath = options.tessdata_dir.empty() ? nullptr : options.tessdata_dir.c_str();
     if (recognizer_.Init(datapath, options.language.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
       return MakeError("ocr: tesseract could not load language '" + options.language +
