@@ -296,6 +296,30 @@ Json ClaimTruth(const Episode& e) {
   return claim;
 }
 
+// The top of an EOB: the plan's name, the notice's title, and the member's details, in the
+// wording of one sender (each EOB layout names them differently).
+struct EobWording {
+  const char* title;
+  const char* notice_date_label;
+  DateStyle date_style;
+  const char* member_id_label;
+  const char* group_label;
+};
+
+void EobHeader(PageWriter& w, const Episode& e, const EobWording& words) {
+  w.Text(40, 36, e.payer_name, 15, true);
+  w.Text(40, 56, words.title, 12, true);
+  w.Text(40, 72, "THIS IS NOT A BILL", 10, true);
+  w.Text(360, 40, words.notice_date_label);
+  w.Text(568, 40, PrintDate(e.notice_date, words.date_style), 9.5, false, Align::kRight);
+  w.Text(360, 56, words.member_id_label);
+  w.Text(568, 56, e.member_id, 9.5, false, Align::kRight);
+  w.Text(360, 72, words.group_label);
+  w.Text(568, 72, e.group_number, 9.5, false, Align::kRight);
+  w.Text(40, 100, "Member: " + e.guarantor_name);
+  w.Text(40, 114, "Patient: " + e.patient_name);
+}
+
 // A periodic summary: the episode's claim among the member's other claims of the period, each a
 // block with its own figures, and the period's total at the end.
 DocumentSpec MakePeriodicEob(const Episode& e, Rng& rng) {
@@ -304,17 +328,7 @@ DocumentSpec MakePeriodicEob(const Episode& e, Rng& rng) {
   doc.family = "eob_periodic";
   doc.layout = "A";
   PageWriter w(rng.Pick(kFonts));
-  w.Text(40, 36, e.payer_name, 15, true);
-  w.Text(40, 56, "Explanation of Benefits - Claims Summary", 12, true);
-  w.Text(40, 72, "THIS IS NOT A BILL", 10, true);
-  w.Text(360, 40, "Notice Date:");
-  w.Text(568, 40, PrintDate(e.notice_date, DateStyle::kSlash), 9.5, false, Align::kRight);
-  w.Text(360, 56, "Subscriber ID:");
-  w.Text(568, 56, e.member_id, 9.5, false, Align::kRight);
-  w.Text(360, 72, "Group #:");
-  w.Text(568, 72, e.group_number, 9.5, false, Align::kRight);
-  w.Text(40, 100, "Member: " + e.guarantor_name);
-  w.Text(40, 114, "Patient: " + e.patient_name);
+  EobHeader(w, e, {"Explanation of Benefits - Claims Summary", "Notice Date:", DateStyle::kSlash, "Subscriber ID:", "Group #:"});
   // The other claims of the period: office visits and labs the plan processed the same month.
   std::vector<Json> claims = {ClaimTruth(e)};
   for (int extra = rng.Int(1, 2); extra > 0; --extra) {
@@ -382,17 +396,7 @@ DocumentSpec MakeEob(const Episode& e, Rng& rng) {
   doc.family = columns ? "eob_columns" : "eob_summary";
   doc.layout = "A";
   PageWriter w(rng.Pick(kFonts));
-  w.Text(40, 36, e.payer_name, 15, true);
-  w.Text(40, 56, "Explanation of Benefits", 12, true);
-  w.Text(40, 72, "THIS IS NOT A BILL", 10, true);
-  w.Text(360, 40, "Date of This Notice:");
-  w.Text(568, 40, PrintDate(e.notice_date, DateStyle::kLong), 9.5, false, Align::kRight);
-  w.Text(360, 56, "Member ID:");
-  w.Text(568, 56, e.member_id, 9.5, false, Align::kRight);
-  w.Text(360, 72, "Group Number:");
-  w.Text(568, 72, e.group_number, 9.5, false, Align::kRight);
-  w.Text(40, 100, "Member: " + e.guarantor_name);
-  w.Text(40, 114, "Patient: " + e.patient_name);
+  EobHeader(w, e, {"Explanation of Benefits", "Date of This Notice:", DateStyle::kLong, "Member ID:", "Group Number:"});
   w.Line(36, 134, 576, 134);
   w.Text(40, 142, "Claim Number: " + e.claim_number);
   w.Text(330, 142, "Processed Date: " + (e.claim_status == "pending" ? std::string("In process")
