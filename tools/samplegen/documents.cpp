@@ -97,6 +97,12 @@ class PageWriter {
   }
   void Line(double x0, double y0, double x1, double y1, double width = 0.8) { page_.rules.push_back({x0, y0, x1, y1, width, false}); }
   void Shade(double x0, double y0, double x1, double y1) { page_.rules.push_back({x0, y0, x1, y1, 0, true}); }
+  // A label with its amount right-aligned at amount_x, on one row; returns the next row's top.
+  double AmountRow(double y, const std::string& label, long long cents, double amount_x, bool bold = false) {
+    Text(60, y, label, 9.5, bold);
+    Text(amount_x, y, Money(cents), 9.5, bold, Align::kRight);
+    return y + 15;
+  }
   PageSpec Take() { return std::move(page_); }
 
  private:
@@ -425,11 +431,7 @@ DocumentSpec MakeEob(const Episode& e, Rng& rng) {
     }
     y += 60;
   } else {
-    auto row = [&](const std::string& label, long long cents, bool bold = false) {
-      w.Text(60, y, label, 9.5, bold);
-      w.Text(400, y, Money(cents), 9.5, bold, Align::kRight);
-      y += 15;
-    };
+    auto row = [&](const std::string& label, long long cents, bool bold = false) { y = w.AmountRow(y, label, cents, 400, bold); };
     row("Amount Billed", e.billed);
     row("Network Savings", e.discount);
     row("Amount Not Covered", e.not_covered);
@@ -476,11 +478,7 @@ DocumentSpec MakeMsn(const Episode& e, Rng& rng) {
   w.Text(330, 148, "Service Date: " + PrintDate(e.service_date, DateStyle::kSlash));
   w.Text(330, 162, "Processed Date: " + PrintDate(e.processed_date, DateStyle::kSlash));
   double y = 190;
-  auto row = [&](const std::string& label, long long cents, bool bold = false) {
-    w.Text(60, y, label, 9.5, bold);
-    w.Text(420, y, Money(cents), 9.5, bold, Align::kRight);
-    y += 15;
-  };
+  auto row = [&](const std::string& label, long long cents, bool bold = false) { y = w.AmountRow(y, label, cents, 420, bold); };
   row("Amount Provider Charged", e.billed);
   row("Medicare-Approved Amount", e.allowed);
   row("Amount Medicare Paid", e.plan_paid);
