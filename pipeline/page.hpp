@@ -47,6 +47,8 @@ struct Page {
   std::vector<Word> words;
   std::string text;           // reading-order text rebuilt by layout, one line per text line
   std::string error;          // non-empty: the page could not be read, and why
+  // Wall time of each stage on this page, for benchmarks and for finding slow pages.
+  double ingest_ms = 0, prepare_ms = 0, orientation_ms = 0, recognize_ms = 0;  // orientation is part of prepare
 };
 
 // A line of words rebuilt from boxes (reading order within the line is left to right).
@@ -125,6 +127,7 @@ struct SourceResult {
   std::string error;        // one line, for failed sources
   std::vector<Page> pages;  // images dropped; words kept
   std::vector<Document> documents;
+  bool interrupted = false; // processing stopped part-way (the run was asked to stop): never stored
 };
 
 }  // namespace shoebox

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <condition_variable>
 #include <cstring>
 #include <deque>
@@ -27,6 +28,14 @@ namespace shoebox::runner {
 namespace {
 
 namespace fs = std::filesystem;
+
+using Clock = std::chrono::steady_clock;
+
+double MillisecondsSince(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+bool StopRequested(const Options& options) { return options.stop != nullptr && options.stop->load(); }
 
 std::string Basename(const std::string& path) { return fs::path(path).filename().string(); }
 
@@ -134,6 +143,10 @@ void WriteOutcome(const Outcome& outcome, store::Database& db, const Options& op
     ++summary.files_skipped;
     return;
   }
+  if (result.interrupted) {
+    ++summary.files_interrupted;
+    return;
+  }
   bool failed = result.status == SourceStatus::kFailed;
   std::vector<std::string> failures;
   if (failed) failures.push_back(result.path + ": " + result.error);
@@ -152,6 +165,21 @@ void WriteOutcome(const Outcome& outcome, store::Database& db, const Options& op
   summary.pages += static_cast<int>(result.pages.size());
   summary.documents += static_cast<int>(result.documents.size());
   for (const Document& document : result.documents) out << result.path << ": " << DescribeDocument(document) << '\n';
+}
+
+// The progress line on a terminal: files done, pages per second, and the time left at the pace of
+// the files processed so far (skipped files cost next to nothing, so they do not count toward it).
+void ShowProgress(std::ostream& err, size_t done, size_t total, const Summary& summary, Clock::time_point started) {
+  double seconds = std::chrono::duration<double>(Clock::now() - started).count();
+  int processed = summary.files_scanned + summary.files_failed;
+  char line[160];
+  int length = std::snprintf(line, sizeof line, "\r\033[K[%zu/%zu] %.1f pages/s", done, total,
+                             seconds > 0 ? summary.pages / seconds : 0.0);
+  if (processed > 0 && done < total) {
+    auto left = static_cast<long>(seconds / processed * static_cast<double>(total - done));
+    std::snprintf(line + length, sizeof line - static_cast<size_t>(length), ", %ld:%02ld left", left / 60, left % 60);
+  }
+  err << line << std::flush;
 }
 
 }  // namespace
@@ -195,6 +223,11 @@ SourceResult ProcessBytes(const std::string& path, std::string bytes, std::uniqu
   std::vector<std::vector<Line>> lines_by_page;  // parallel to result.pages
   int page_count = (*source)->PageCount();
   for (int index = 0; index < page_count; ++index) {
+    if (StopRequested(options)) {
+      result.interrupted = true;
+      return result;
+    }
+    auto load_started = Clock::now();
     Result<Page> loaded = (*source)->LoadPage(index);
     Page page;
     if (!loaded) {
@@ -205,6 +238,7 @@ SourceResult ProcessBytes(const std::string& path, std::string bytes, std::uniqu
       continue;
     }
     page = std::move(loaded).value();
+    page.ingest_ms = MillisecondsSince(load_started);
     if (page.text_source == TextSource::kOcr) {
       if (!*engine) {
         auto made = options.make_engine ? options.make_engine() : ocr::MakeTesseractEngine({});
@@ -223,10 +257,14 @@ SourceResult ProcessBytes(const std::string& path, std::string bytes, std::uniqu
         WritePrivatePng(page.image, options.keep_intermediates_dir + "/" + name);
       };
       keep("ingest");
+      auto prepare_started = Clock::now();
       page = prepare::Prepare(std::move(page), **engine, options.prepare);
+      page.prepare_ms = MillisecondsSince(prepare_started);
       keep("prepare");
+      auto recognize_started = Clock::now();
       auto words = prepare::LooksBlank(page.image) ? Result<std::vector<Word>>(std::vector<Word>{})
                                                    : (*engine)->Recognize(page.image, page.dpi);
+      page.recognize_ms = MillisecondsSince(recognize_started);
       if (words) {
         page.words = std::move(words).value();
       } else {
@@ -271,6 +309,7 @@ Result<size_t> RefreshFindings(store::Database& db, const std::string& today) {
 Result<Summary> Scan(const std::vector<std::string>& paths, store::Database& db, const Options& options,
                      std::ostream& out, std::ostream& err) {
   Summary summary;
+  auto started = Clock::now();
   std::vector<std::string> files = ExpandPaths(paths);
   summary.files_seen = static_cast<int>(files.size());
   int jobs = options.jobs > 0 ? options.jobs : DefaultJobs();
@@ -307,6 +346,11 @@ Result<Summary> Scan(const std::vector<std::string>& paths, store::Database& db,
       Job job;
       job.index = i;
       job.header.path = files[i];
+      if (StopRequested(options)) {  // the rest is left for the next run
+        job.header.interrupted = true;
+        done.Push(Outcome{i, std::move(job.header), false});
+        continue;
+      }
       struct stat info {};
       auto bytes = ReadWholeFile(files[i], options.ingest.limits.max_file_bytes, &info);
       if (!bytes) {
@@ -341,11 +385,9 @@ Result<Summary> Scan(const std::vector<std::string>& paths, store::Database& db,
     for (auto it = waiting.find(next); it != waiting.end(); it = waiting.find(++next)) {
       Outcome outcome = std::move(it->second);
       waiting.erase(it);
-      if (options.show_progress) {
-        err << "\r\033[K[" << next + 1 << "/" << files.size() << "] " << Basename(outcome.result.path) << std::flush;
-      }
       if (database_error) continue;  // keep draining so the workers can finish
       WriteOutcome(outcome, db, options, summary, out, err, database_error);
+      if (options.show_progress) ShowProgress(err, next + 1, files.size(), summary, started);
     }
   }
   producer.join();

@@ -9,6 +9,7 @@
 //   R3. Each worker creates its OCR engine once, on its first page that needs OCR, and reuses it.
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <iosfwd>
 #include <memory>
@@ -37,6 +38,9 @@ struct Options {
   // When set, each OCR page's image is written here after ingest and after prepare
   // (<file>-p<N>-ingest.png, <file>-p<N>-prepare.png) so a person can see what went wrong.
   std::string keep_intermediates_dir;
+  // When it becomes true (Ctrl-C, SIGTERM), no new file is started, files in flight stop at their
+  // next page and are not written, and Scan returns what was completed.
+  const std::atomic<bool>* stop = nullptr;
 };
 
 struct Summary {
@@ -44,6 +48,7 @@ struct Summary {
   int files_scanned = 0;
   int files_skipped = 0;  // already in the database (same bytes)
   int files_failed = 0;   // the file, or one of its pages, could not be read
+  int files_interrupted = 0;  // not started or not finished because the run was asked to stop
   int pages = 0;
   int documents = 0;
 };
@@ -52,7 +57,7 @@ struct Summary {
 // path that does not exist is kept so that it fails visibly.
 std::vector<std::string> ExpandPaths(const std::vector<std::string>& paths);
 
-// Runs the stages on one file's bytes. engine may be null when no page needs OCR; it is created
+// Runs the stages on one file's bytes (result.interrupted when options.stop came on part-way). engine may be null when no page needs OCR; it is created
 // through make_engine on first need and kept in *engine for the next file.
 SourceResult ProcessBytes(const std::string& path, std::string bytes, std::unique_ptr<ocr::Engine>* engine,
                           const Options& options);

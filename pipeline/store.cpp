@@ -124,6 +124,7 @@ bool Database::HasSource(const std::string& sha256) {
 
 Result<bool> Database::WriteSource(const SourceResult& source, bool replace, const std::string& scanned_at) {
   if (mode_ == Mode::kReadOnly) return MakeError("database: opened read-only");
+  if (source.interrupted) return MakeError("database: " + source.path + " was not processed to the end");
   if (auto begun = Execute("BEGIN IMMEDIATE"); !begun) return begun;
   auto body = [&]() -> Result<bool> {
     if (!source.sha256.empty() && replace) {
@@ -151,11 +152,13 @@ Result<bool> Database::WriteSource(const SourceResult& source, bool replace, con
       Value mean = page.words.empty() ? Value{} : Real(std::round(1000.0 * confidence_sum / page.words.size()) / 10.0);
       if (auto r = Execute(
               "INSERT INTO pages (source_id, number, text_source, width_px, height_px, dpi, rotation_degrees, "
-              "rotation_confidence, skew_degrees, skew_confidence, mean_word_confidence, text, error) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              "rotation_confidence, skew_degrees, skew_confidence, mean_word_confidence, text, error, "
+              "ingest_ms, prepare_ms, orientation_ms, recognize_ms) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
               {source_id, Integer(page.number), std::string(ToString(page.text_source)), Integer(page.width_px),
                Integer(page.height_px), Integer(page.dpi), Integer(page.rotation_degrees), Real(page.rotation_confidence),
-               Real(page.skew_degrees), Real(page.skew_confidence), mean, Text(page.text), Text(page.error)});
+               Real(page.skew_degrees), Real(page.skew_confidence), mean, Text(page.text), Text(page.error),
+               Real(page.ingest_ms), Real(page.prepare_ms), Real(page.orientation_ms), Real(page.recognize_ms)});
           !r) {
         return r;
       }

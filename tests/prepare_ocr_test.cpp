@@ -72,6 +72,21 @@ TEST(Prepare, TurnsASidewaysPageUpright) {
   }
 }
 
+TEST(DetectOrientationFromLetterShapes, NamesTheTurnBackForEachQuarterTurn) {
+  Page upright = RenderedSample(200);
+  for (int turn : {0, 90, 180, 270}) {
+    GrayImage turned = prepare::RotateClockwise(upright.image, turn);
+    auto found = prepare::DetectOrientationFromLetterShapes(turned, 200);
+    ASSERT_TRUE(found) << "page turned " << turn << " degrees";
+    EXPECT_EQ(found->rotate_clockwise_degrees, (360 - turn) % 360) << "page turned " << turn << " degrees";
+    EXPECT_GT(found->confidence, 0.5);
+  }
+}
+
+TEST(DetectOrientationFromLetterShapes, IsUnsureOfABlankPage) {
+  EXPECT_FALSE(prepare::DetectOrientationFromLetterShapes(MakeGrayImage(1700, 2200, 255), 200));
+}
+
 TEST(FlattenSheet, CutsTheLetterPageOutOfAPhoto) {
   auto source = ingest::Open(testing::ReadFile(testing::SamplesInbox() + "/E001-bill-photo.jpg"), {});
   ASSERT_TRUE(source);

@@ -1,0 +1,6 @@
+-- 0003: wall time of each stage per page, in milliseconds (orientation is included in prepare), so a
+-- benchmark or a person can see where a slow page spent its time.
+ALTER TABLE pages ADD COLUMN ingest_ms REAL;
+ALTER TABLE pages ADD COLUMN prepare_ms REAL;
+ALTER TABLE pages ADD COLUMN orientation_ms REAL;
+ALTER TABLE pages ADD COLUMN recognize_ms REAL;
