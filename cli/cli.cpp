@@ -1,6 +1,7 @@
 #include "cli/cli.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -18,6 +19,7 @@
 #include "pipeline/runner.hpp"
 #include "pipeline/stages.hpp"
 #include "pipeline/store.hpp"
+#include "pipeline/watch.hpp"
 
 namespace shoebox::cli {
 namespace {
@@ -107,20 +109,18 @@ bool WritePrivateFile(const std::string& path, const std::string& content) {
   return ::close(fd) == 0;
 }
 
-int Scan(const Args& args, const Environment& env) {
-  if (args.positional.empty()) {
-    *env.err << "shoebox scan: give at least one file or folder\n";
-    return kExitUsage;
-  }
+// The options scan and watch share; nullopt (after saying why) on a usage error.
+std::optional<runner::Options> RunnerOptions(const Args& args, const Environment& env, std::string_view verb) {
   runner::Options options;
   options.scanned_at = UtcNow();
   options.force = args.Has("--force");
   options.show_progress = env.err_is_terminal && !args.Has("--no-progress");
+  options.stop = env.stop;
   if (auto jobs = args.Get("--jobs")) {
     auto n = ParsePositiveInt(*jobs);
     if (!n) {
-      *env.err << "shoebox scan: --jobs takes a whole number above 0\n";
-      return kExitUsage;
+      *env.err << "shoebox " << verb << ": --jobs takes a whole number above 0\n";
+      return std::nullopt;
     }
     options.jobs = *n;
   }
@@ -128,19 +128,29 @@ int Scan(const Args& args, const Environment& env) {
     std::error_code error;
     std::filesystem::create_directories(*dir, error);
     if (error) {
-      *env.err << "shoebox scan: cannot create " << *dir << '\n';
-      return kExitUsage;
+      *env.err << "shoebox " << verb << ": cannot create " << *dir << '\n';
+      return std::nullopt;
     }
     options.keep_intermediates_dir = *dir;
   }
   if (auto dpi = args.Get("--dpi")) {
     auto n = ParsePositiveInt(*dpi);
     if (!n || *n < 72 || *n > 1200) {
-      *env.err << "shoebox scan: --dpi takes a number from 72 to 1200\n";
-      return kExitUsage;
+      *env.err << "shoebox " << verb << ": --dpi takes a number from 72 to 1200\n";
+      return std::nullopt;
     }
     options.ingest.render_dpi = *n;
   }
+  return options;
+}
+
+int Scan(const Args& args, const Environment& env) {
+  if (args.positional.empty()) {
+    *env.err << "shoebox scan: give at least one file or folder\n";
+    return kExitUsage;
+  }
+  std::optional<runner::Options> options = RunnerOptions(args, env, "scan");
+  if (!options) return kExitUsage;
   auto today = Today(args, env, "scan");
   if (!today) return kExitUsage;
   auto db = store::Database::Open(DatabasePath(args, env), store::Mode::kReadWrite);
@@ -148,7 +158,7 @@ int Scan(const Args& args, const Environment& env) {
     *env.err << db.error().message << '\n';
     return kExitDatabase;
   }
-  auto summary = runner::Scan(args.positional, **db, options, *env.out, *env.err);
+  auto summary = runner::Scan(args.positional, **db, *options, *env.out, *env.err);
   if (!summary) {
     *env.err << summary.error().message << '\n';
     return kExitDatabase;
@@ -161,7 +171,52 @@ int Scan(const Args& args, const Environment& env) {
   *env.err << "scanned " << summary->files_scanned << " file(s), " << summary->pages << " page(s), "
            << summary->documents << " document(s); skipped " << summary->files_skipped << " already in the database; "
            << summary->files_failed << " with errors; " << *found << " finding(s) (shoebox findings)\n";
+  if (summary->files_interrupted > 0) {
+    *env.err << "stopped: " << summary->files_interrupted << " file(s) not scanned; run the same command again to go on\n";
+    return kExitInterrupted;
+  }
   return summary->files_failed > 0 ? kExitInputFailed : kExitOk;
+}
+
+int Watch(const Args& args, const Environment& env) {
+  if (args.positional.size() != 1) {
+    *env.err << "shoebox watch: give one folder to watch\n";
+    return kExitUsage;
+  }
+  watch::Options options;
+  std::optional<runner::Options> scan = RunnerOptions(args, env, "watch");
+  if (!scan) return kExitUsage;
+  options.scan = *scan;
+  options.scan.show_progress = false;  // one line per file instead: the watch runs for days
+  if (auto given = args.Get("--today")) {
+    if (!Today(args, env, "watch")) return kExitUsage;
+    options.today = [date = *given] { return date; };
+  } else {
+    options.today = LocalToday;
+  }
+  if (auto settle = args.Get("--settle")) {
+    auto n = ParsePositiveInt(*settle);
+    if (!n) {
+      *env.err << "shoebox watch: --settle takes a whole number of seconds above 0\n";
+      return kExitUsage;
+    }
+    options.settle = std::chrono::seconds(*n);
+  }
+  if (auto archive = args.Get("--archive")) options.archive_dir = *archive;
+  auto db = store::Database::Open(DatabasePath(args, env), store::Mode::kReadWrite);
+  if (!db) {
+    *env.err << db.error().message << '\n';
+    return kExitDatabase;
+  }
+  *env.err << "watching " << args.positional[0] << " (Ctrl-C to stop)\n";
+  auto totals = watch::Watch(args.positional[0], **db, options, *env.out, *env.err);
+  if (!totals) {
+    *env.err << totals.error().message << '\n';
+    return totals.error().message.rfind("database", 0) == 0 ? kExitDatabase : kExitUsage;
+  }
+  *env.err << "stopped watching: " << totals->files.files_scanned << " file(s) scanned, " << totals->files.files_failed
+           << " with errors\n";
+  return kExitOk;
 }
 
 int Export(const Args& args, const Environment& env) {
@@ -362,6 +417,10 @@ const std::vector<Verb>& Verbs() {
       {"scan", "scan PATH... [--force] [--jobs N] [--dpi N] [--keep-intermediates DIR] [--today DATE] [--no-progress]",
        "read files and folders (recursively) into the database; files already there are skipped",
        {"--jobs", "--dpi", "--keep-intermediates", "--today"}, {"--force", "--no-progress"}, Scan},
+      {"watch",
+       "watch DIR [--archive DIR] [--settle SECONDS] [--jobs N] [--dpi N] [--today DATE] [--keep-intermediates DIR]",
+       "process what lands in DIR, now and later, once each file has stopped changing; Ctrl-C stops cleanly",
+       {"--archive", "--settle", "--jobs", "--dpi", "--today", "--keep-intermediates"}, {}, Watch},
       {"findings", "findings [--today DATE] [--json]",
        "what not to pay yet and why, most urgent first (deadlines counted from --today, default today)",
        {"--today"}, {"--json"}, ShowFindings},
@@ -453,12 +512,30 @@ int Run(const std::vector<std::string>& raw, const Environment& env) {
   return verb->run(parsed, env);
 }
 
+namespace {
+
+std::atomic<bool> g_stop_requested{false};
+
+void RequestStop(int) { g_stop_requested.store(true); }
+
+}  // namespace
+
 int Run(int argc, char** argv) {
+  // The first Ctrl-C or SIGTERM asks the running verb to finish cleanly; a second one ends the
+  // process at once (SA_RESETHAND). The database stays consistent either way: each source is one
+  // transaction.
+  struct sigaction action {};
+  action.sa_handler = RequestStop;
+  action.sa_flags = SA_RESETHAND;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGINT, &action, nullptr);  // no SA_RESTART: a waiting poll() returns at once
+  sigaction(SIGTERM, &action, nullptr);
   std::ios::sync_with_stdio(true);
   std::cout.imbue(std::locale::classic());
   std::cerr.imbue(std::locale::classic());
   Environment env{&std::cout, &std::cerr, static_cast<bool>(::isatty(STDERR_FILENO)), ""};
   if (const char* db = std::getenv("SHOEBOX_DB")) env.default_db = db;
+  env.stop = &g_stop_requested;
   return Run(std::vector<std::string>(argv + 1, argv + argc), env);
 }
 

@@ -2,6 +2,7 @@
 // reachable in-process with its own streams so tests pin stdout, stderr and the exit code.
 #pragma once
 
+#include <atomic>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -14,6 +15,7 @@ enum ExitCode : int {
   kExitUsage = 1,
   kExitInputFailed = 2,  // some inputs failed; each named with its reason and recorded
   kExitDatabase = 3,
+  kExitInterrupted = 130,  // scan stopped by Ctrl-C or SIGTERM (the shell's 128 + SIGINT); run again to go on
 };
 
 struct Environment {
@@ -21,6 +23,7 @@ struct Environment {
   std::ostream* err;
   bool err_is_terminal = false;
   std::string default_db;  // SHOEBOX_DB, or empty for ./shoebox.db
+  const std::atomic<bool>* stop = nullptr;  // set by Ctrl-C / SIGTERM: long verbs finish cleanly
 };
 
 int Run(const std::vector<std::string>& args, const Environment& env);

@@ -122,6 +122,7 @@ struct SourceResult {
   std::string sha256;       // empty when the file could not be read
   std::int64_t size_bytes = 0;
   std::int64_t mtime_seconds = 0;
+  std::int64_t mtime_ns = 0;  // the same time to the nanosecond
   std::string media_type;   // "application/pdf", "image/png", …
   SourceStatus status = SourceStatus::kDone;
   std::string error;        // one line, for failed sources

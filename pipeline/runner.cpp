@@ -139,12 +139,17 @@ std::string DescribeDocument(const Document& document) {
 // Writes one outcome (or counts it as skipped) and prints its lines.
 void WriteOutcome(const Outcome& outcome, store::Database& db, const Options& options, Summary& summary, std::ostream& out, std::ostream& err, std::optional<Error>& database_error) {
   const SourceResult& result = outcome.result;
+  auto report = [&](FileReport::Outcome what) {
+    if (options.on_file) options.on_file(FileReport{result.path, result.sha256, what});
+  };
   if (outcome.skipped) {
     ++summary.files_skipped;
+    report(FileReport::kAlreadyStored);
     return;
   }
   if (result.interrupted) {
     ++summary.files_interrupted;
+    report(FileReport::kInterrupted);
     return;
   }
   bool failed = result.status == SourceStatus::kFailed;
@@ -160,6 +165,7 @@ void WriteOutcome(const Outcome& outcome, store::Database& db, const Options& op
   if (options.show_progress) err << "\r\033[K";
   for (const std::string& line : failures) err << line << '\n';
   if (!failures.empty()) ++summary.files_failed;
+  report(failed ? FileReport::kFailed : FileReport::kStored);
   if (failed) return;
   ++summary.files_scanned;
   summary.pages += static_cast<int>(result.pages.size());
@@ -334,6 +340,7 @@ Result<Summary> Scan(const std::vector<std::string>& paths, store::Database& db,
         result.sha256 = job->header.sha256;
         result.size_bytes = job->header.size_bytes;
         result.mtime_seconds = job->header.mtime_seconds;
+        result.mtime_ns = job->header.mtime_ns;
         done.Push(Outcome{index, std::move(result), false});
       }
     });
@@ -362,6 +369,7 @@ Result<Summary> Scan(const std::vector<std::string>& paths, store::Database& db,
       job.header.sha256 = Sha256Hex(*bytes);
       job.header.size_bytes = info.st_size;
       job.header.mtime_seconds = info.st_mtime;
+      job.header.mtime_ns = static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec;
       if (known.count(job.header.sha256) || !seen.insert(job.header.sha256).second) {
         done.Push(Outcome{i, std::move(job.header), true});
         continue;

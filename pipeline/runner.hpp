@@ -27,6 +27,14 @@ namespace shoebox::runner {
 
 using EngineFactory = std::function<Result<std::unique_ptr<ocr::Engine>>()>;
 
+// What became of one file of a scan, reported on the writing thread as it is settled.
+struct FileReport {
+  enum Outcome { kStored, kAlreadyStored, kFailed, kInterrupted };
+  std::string path;
+  std::string sha256;  // empty when the file could not be read
+  Outcome outcome = kStored;
+};
+
 struct Options {
   int jobs = 0;  // 0: one per core
   std::string scanned_at;  // recorded on each source ("2026-11-22T10:00:00Z"); the caller reads the clock
@@ -41,6 +49,7 @@ struct Options {
   // When it becomes true (Ctrl-C, SIGTERM), no new file is started, files in flight stop at their
   // next page and are not written, and Scan returns what was completed.
   const std::atomic<bool>* stop = nullptr;
+  std::function<void(const FileReport&)> on_file;  // optional
 };
 
 struct Summary {

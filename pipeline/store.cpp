@@ -137,9 +137,9 @@ Result<bool> Database::WriteSource(const SourceResult& source, bool replace, con
       return r;
     }
     if (auto r = Execute(
-            "INSERT INTO sources (path, sha256, size_bytes, mtime_seconds, media_type, status, error, page_count, "
-            "scanned_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            {source.path, Text(source.sha256), Integer(source.size_bytes), Integer(source.mtime_seconds),
+            "INSERT INTO sources (path, sha256, size_bytes, mtime_seconds, mtime_ns, media_type, status, error, "
+            "page_count, scanned_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            {source.path, Text(source.sha256), Integer(source.size_bytes), Integer(source.mtime_seconds), Integer(source.mtime_ns),
              Text(source.media_type), std::string(source.status == SourceStatus::kDone ? "done" : "failed"),
              Text(source.error), Integer(static_cast<std::int64_t>(source.pages.size())), scanned_at});
         !r) {
@@ -357,6 +357,11 @@ Result<std::vector<findings::StoredDocument>> Database::LoadDocuments() {
   });
   if (!ok) return ok.error();
   return loaded;
+}
+
+Result<bool> Database::RecordMove(const std::string& sha256, const std::string& new_path) {
+  if (mode_ == Mode::kReadOnly) return MakeError("database: opened read-only");
+  return Execute("UPDATE sources SET path = ? WHERE sha256 = ?", {new_path, sha256});
 }
 
 Result<bool> Database::ReplaceFindings(const std::vector<findings::Match>& matches,

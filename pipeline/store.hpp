@@ -48,6 +48,9 @@ class Database {
   // with the same hash first (scan --force).
   Result<bool> WriteSource(const SourceResult& source, bool replace, const std::string& scanned_at);
 
+  // The source with these bytes now lives at new_path (moved to an archive at the person's request).
+  Result<bool> RecordMove(const std::string& sha256, const std::string& new_path);
+
   // Every document with its fields, line items, claims and checks, for the cross-matcher.
   Result<std::vector<findings::StoredDocument>> LoadDocuments();
 

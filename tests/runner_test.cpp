@@ -7,36 +7,13 @@
 #include <atomic>
 #include <sstream>
 
+#include "tests/fake_engine.hpp"
 #include "tests/test_support.hpp"
 
 namespace shoebox::runner {
 namespace {
 
-// Answers every page with the same words, or fails when asked to.
-class FakeEngine : public ocr::Engine {
- public:
-  explicit FakeEngine(bool fail) : fail_(fail) {}
-  Result<std::vector<Word>> Recognize(const GrayImage&, int) override {
-    if (fail_) return MakeError("ocr: tesseract failed to recognize the page");
-    return std::vector<Word>{{"Statement", {10, 10, 100, 30}, 0.9}, {"Date", {110, 10, 160, 30}, 0.9},
-                             {"Amount", {10, 50, 100, 70}, 0.9},    {"Due", {110, 50, 160, 70}, 0.9},
-                             {"$12.00", {400, 50, 480, 70}, 0.9}};
-  }
-  Result<ocr::Orientation> DetectOrientation(const GrayImage&, int) override { return ocr::Orientation{}; }
-
- private:
-  bool fail_;
-};
-
-Options FakeOptions(bool fail, std::atomic<int>* engines_made) {
-  Options options;
-  options.jobs = 2;
-  options.make_engine = [=]() -> Result<std::unique_ptr<ocr::Engine>> {
-    ++*engines_made;
-    return std::unique_ptr<ocr::Engine>(std::make_unique<FakeEngine>(fail));
-  };
-  return options;
-}
+using testing::FakeOptions;
 
 TEST(ProcessBytes, OcrPagesGoThroughTheEngine) {
   std::atomic<int> made = 0;
