@@ -46,7 +46,8 @@ Json Box(const std::vector<Value>& row, size_t first) {
 
 Result<std::string> ExportJson(store::Database& db, const std::string& generated_at) {
   auto documents = db.Select(
-      "SELECT d.id, d.source_id, d.first_page, d.last_page, d.kind, d.kind_confidence, s.path, s.sha256 "
+      "SELECT d.id, d.source_id, d.first_page, d.last_page, d.kind, d.kind_confidence, s.path, s.sha256, "
+      "(SELECT duplicate_of FROM duplicates WHERE document_id = d.id) "
       "FROM documents d JOIN sources s ON s.id = d.source_id ORDER BY s.path, d.first_page");
   if (!documents) return documents.error();
   auto pages = db.Select(
@@ -132,6 +133,8 @@ Result<std::string> ExportJson(store::Database& db, const std::string& generated
     Json check_list = Json::array();
     for (const auto& c : (*checks)[id]) check_list.push_back({{"check", ToJson(c[1])}, {"ok", AsInt(c[2]) != 0}});
     document["checks"] = std::move(check_list);
+    // Another file of the same paper stands for this one (matched and judged once, as that one).
+    if (!IsNull(row[8])) document["duplicate_of"] = ToJson(row[8]);
     document_list.push_back(std::move(document));
   }
   out["documents"] = std::move(document_list);

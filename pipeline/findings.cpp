@@ -101,6 +101,84 @@ bool IsFinished(const Claim& claim) { return claim.status == "processed" || clai
 
 }  // namespace
 
+std::vector<Twin> FindTwins(const std::vector<StoredDocument>& documents) {
+  // Each document's identity keys; two documents of one kind sharing any key are one paper.
+  std::map<std::string, std::vector<size_t>> holders;  // key → documents
+  auto identity = [](const Document& d) {
+    std::vector<std::pair<std::string, std::string>> keys;  // (key, what it is made of)
+    auto add = [&](std::string what, std::initializer_list<std::string> parts) {
+      std::string key = std::string(ToString(d.kind));
+      for (const std::string& part : parts) {
+        if (part.empty()) return;  // a key is only as good as all its parts
+        key += "|" + part;
+      }
+      keys.emplace_back(key, std::move(what));
+    };
+    auto cents = [&](const char* name) {
+      auto value = CentsOf(d, name);
+      return value ? std::to_string(*value) : std::string();
+    };
+    switch (d.kind) {
+      case DocumentKind::kBill:
+        add("account_number,statement_date", {Key(TextOf(d, "account_number")), TextOf(d, "statement_date")});
+        add("provider,statement_date,amount_due",
+            {Key(TextOf(d, "provider_name")), TextOf(d, "statement_date"), cents("amount_due_cents")});
+        break;
+      case DocumentKind::kEob:
+      case DocumentKind::kMsn:
+        for (const Claim& claim : d.claims) add("notice_date,claim_number", {TextOf(d, "notice_date"), Key(claim.claim_number)});
+        add("member_id,notice_date,patient_total",
+            {Key(TextOf(d, "member_id")), TextOf(d, "notice_date"), cents("total_patient_responsibility_cents")});
+        break;
+      case DocumentKind::kCollectionLetter:
+        add("account_number,letter_date", {Key(TextOf(d, "account_number")), TextOf(d, "letter_date")});
+        add("reference_number,letter_date", {Key(TextOf(d, "reference_number")), TextOf(d, "letter_date")});
+        break;
+      case DocumentKind::kOther:
+        break;
+    }
+    return keys;
+  };
+  // Union-find over the documents.
+  std::vector<size_t> parent(documents.size());
+  for (size_t i = 0; i < parent.size(); ++i) parent[i] = i;
+  auto root = [&](size_t i) {
+    while (parent[i] != i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  std::map<size_t, std::string> shared;  // document → the keys that joined it to its group
+  std::map<std::string, size_t> first_holder;
+  for (size_t i = 0; i < documents.size(); ++i) {
+    for (const auto& [key, what] : identity(documents[i].document)) {
+      auto [it, added] = first_holder.emplace(key, i);
+      if (added) continue;
+      parent[root(i)] = root(it->second);
+      shared.emplace(i, what);
+      shared.emplace(it->second, what);
+    }
+  }
+  // The copy that stands for each group: its figures add up, then the most read from it.
+  auto standing = [&](size_t i) {
+    const Document& d = documents[i].document;
+    bool adds_up = std::all_of(d.checks.begin(), d.checks.end(), [](const Check& c) { return c.ok; });
+    return std::make_tuple(adds_up, d.fields.size() + d.line_items.size() + d.claims.size(), d.kind_confidence);
+  };
+  std::map<size_t, size_t> best;  // group root → its standing copy
+  for (size_t i = 0; i < documents.size(); ++i) {
+    auto [it, added] = best.emplace(root(i), i);
+    if (!added && (standing(i) > standing(it->second) ||
+                   (standing(i) == standing(it->second) && documents[i].id < documents[it->second].id))) {
+      it->second = i;
+    }
+  }
+  std::vector<Twin> twins;
+  for (size_t i = 0; i < documents.size(); ++i) {
+    size_t keeper = best[root(i)];
+    if (keeper != i) twins.push_back({documents[i].id, documents[keeper].id, shared[i]});
+  }
+  return twins;
+}
+
 std::vector<Match> MatchDocuments(const std::vector<StoredDocument>& documents) {
   std::vector<Match> matches;
   for (const StoredDocument& bill : documents) {

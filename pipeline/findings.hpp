@@ -30,6 +30,18 @@ struct Match {
 
 std::vector<Match> MatchDocuments(const std::vector<StoredDocument>& documents);
 
+// The same paper arriving as different files (a photo and a scan of one statement, a re-download):
+// documents of one kind that share what identifies them (a bill's account and statement date, a
+// notice's date and claim number, a letter's account and date). Maps each extra copy's id to the
+// id of the copy that stands for the group: the one whose figures add up and that was read most
+// fully. A later statement of the same account has another date: a new statement, not a twin.
+struct Twin {
+  std::string document_id;
+  std::string duplicate_of;
+  std::string keys;  // what they share: "account_number,statement_date"
+};
+std::vector<Twin> FindTwins(const std::vector<StoredDocument>& documents);
+
 struct Finding {
   std::string rule;      // premature_bill, balance_exceeds_eob, …
   std::string rule_id;   // R-premature-01, …

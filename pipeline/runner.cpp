@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <ostream>
 #include <thread>
 #include <unordered_set>
@@ -306,9 +307,15 @@ SourceResult ProcessBytes(const std::string& path, std::string bytes, std::uniqu
 Result<size_t> RefreshFindings(store::Database& db, const std::string& today) {
   auto documents = db.LoadDocuments();
   if (!documents) return documents.error();
+  // Extra copies of one paper are linked to the copy that stands for them and count once: they
+  // are neither matched nor judged again.
+  std::vector<findings::Twin> twins = findings::FindTwins(*documents);
+  std::set<std::string> copies;
+  for (const findings::Twin& twin : twins) copies.insert(twin.document_id);
+  std::erase_if(*documents, [&](const findings::StoredDocument& d) { return copies.count(d.id) > 0; });
   std::vector<findings::Match> matches = findings::MatchDocuments(*documents);
   std::vector<findings::Finding> found = findings::EvaluateRules(*documents, matches, today);
-  if (auto written = db.ReplaceFindings(matches, found, today); !written) return written.error();
+  if (auto written = db.ReplaceFindings(twins, matches, found, today); !written) return written.error();
   return found.size();
 }
 

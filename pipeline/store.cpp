@@ -364,11 +364,19 @@ Result<bool> Database::RecordMove(const std::string& sha256, const std::string& 
   return Execute("UPDATE sources SET path = ? WHERE sha256 = ?", {new_path, sha256});
 }
 
-Result<bool> Database::ReplaceFindings(const std::vector<findings::Match>& matches,
+Result<bool> Database::ReplaceFindings(const std::vector<findings::Twin>& twins, const std::vector<findings::Match>& matches,
                                        const std::vector<findings::Finding>& found, const std::string& today) {
   if (mode_ == Mode::kReadOnly) return MakeError("database: opened read-only");
   if (auto begun = Execute("BEGIN IMMEDIATE"); !begun) return begun;
   auto body = [&]() -> Result<bool> {
+    if (auto r = Execute("DELETE FROM duplicates"); !r) return r;
+    for (const findings::Twin& twin : twins) {
+      if (auto r = Execute("INSERT INTO duplicates (document_id, duplicate_of, keys) VALUES (?, ?, ?)",
+                           {twin.document_id, twin.duplicate_of, twin.keys});
+          !r) {
+        return r;
+      }
+    }
     if (auto r = Execute("DELETE FROM matches"); !r) return r;
     if (auto r = Execute("DELETE FROM findings"); !r) return r;
     for (const findings::Match& m : matches) {

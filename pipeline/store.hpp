@@ -54,8 +54,8 @@ class Database {
   // Every document with its fields, line items, claims and checks, for the cross-matcher.
   Result<std::vector<findings::StoredDocument>> LoadDocuments();
 
-  // Replaces all matches and findings in one transaction (they are derived from the documents).
-  Result<bool> ReplaceFindings(const std::vector<findings::Match>& matches,
+  // Replaces all twins, matches and findings in one transaction (they are derived from the documents).
+  Result<bool> ReplaceFindings(const std::vector<findings::Twin>& twins, const std::vector<findings::Match>& matches,
                                const std::vector<findings::Finding>& found, const std::string& today);
 
   // Runs one statement and returns its rows. In read-only mode statements that write are refused.

@@ -63,6 +63,35 @@ const Finding* Get(const std::vector<Finding>& found, const std::string& rule_id
   return nullptr;
 }
 
+TEST(Twins, APhotoAndAScanOfOneStatementAreOnePaperStoodForByTheCopyThatAddsUp) {
+  StoredDocument scan = Bill("scan", 18500, 2000), photo = Bill("photo", 18500, 2000);
+  photo.document.checks.push_back({"line_items_sum_to_total_charges", false, "18,500 vs 13,500"});  // a misread
+  std::vector<Twin> twins = FindTwins({photo, scan});
+  ASSERT_EQ(twins.size(), 1u);
+  EXPECT_EQ(twins[0].document_id, "photo");
+  EXPECT_EQ(twins[0].duplicate_of, "scan");
+  EXPECT_EQ(twins[0].keys, "account_number,statement_date");
+}
+
+TEST(Twins, ALaterStatementOfTheSameAccountIsANewStatementNotATwin) {
+  StoredDocument april = Bill("april", 18500, 2000), may = Bill("may", 18500, 2000);
+  for (Field& field : may.document.fields) {
+    if (field.name == "statement_date") field.text = "2025-05-10";
+  }
+  EXPECT_TRUE(FindTwins({april, may}).empty());
+}
+
+TEST(Twins, TwoCopiesOfOneEobShareTheNoticeDateAndClaimNumber) {
+  StoredDocument first = Eob("e", 18500, 2000), second = Eob("e", 18500, 2000), other = Eob("f", 18500, 2000);
+  second.id = "e-again";
+  for (StoredDocument* eob : {&first, &second, &other}) eob->document.fields.push_back(Text("notice_date", "2025-03-26"));
+  std::vector<Twin> twins = FindTwins({first, second, other});
+  ASSERT_EQ(twins.size(), 1u);  // "f" has another claim number: another EOB
+  EXPECT_EQ(twins[0].document_id, "e-again");
+  EXPECT_EQ(twins[0].duplicate_of, "e");
+  EXPECT_EQ(twins[0].keys, "notice_date,claim_number");
+}
+
 TEST(Match, AccountNumberIgnoresPunctuation) {
   auto matches = MatchDocuments({Bill("b", 18500, 2000), Eob("e", 18500, 2000)});
   ASSERT_EQ(matches.size(), 1u);

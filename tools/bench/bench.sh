@@ -35,7 +35,7 @@ mkdir -p "$out"/{files,prepared,tesseract,ocrmypdf,tmp,db,memory}
 # "seconds peak_MB" of a command (GNU time: the largest resident set of it or any child it waited for).
 timed() {
   /usr/bin/time -f "%e %M" -o "$out/tmp/time" "$@" >/dev/null 2>&1 || true
-  awk '{printf "%.2f %.0f", $1, $2 / 1024}' "$out/tmp/time"
+  awk '{printf "%.2f %.0f\n", $1, $2 / 1024}' "$out/tmp/time"
 }
 
 tesseract_one() {  # one file through the tesseract command, text to $out/tesseract/MODE/STEM.txt
@@ -81,12 +81,18 @@ for mode in born_digital scan photo fax; do
   # The pages exactly as shoebox handed them to Tesseract (an untimed second run keeps them).
   "$shoebox" --db "$out/tmp/prepared-$mode.db" scan "$out/files/$mode" --jobs "$cores" --no-progress \
     --keep-intermediates "$out/prepared/$mode" >/dev/null 2>&1 || true
-  find "$out/prepared/$mode" -name '*-prepare.png' | sort > "$out/tmp/list-$mode"
+  # The pages shoebox recognised (blank pages skip recognition: sparse-text mode can spend minutes
+  # on the specks of a blank scan).
+  "$shoebox" --db "$out/tmp/prepared-$mode.db" query --csv \
+    "SELECT s.path, p.number FROM pages p JOIN sources s ON s.id = p.source_id WHERE EXISTS (SELECT 1 FROM words w WHERE w.page_id = p.id)" |
+    tail -n +2 | while IFS=, read -r path number; do
+      echo "$out/prepared/$mode/$(basename "$path")-p$number-prepare.png"
+    done | sort > "$out/tmp/list-$mode"
   split -n "r/$cores" "$out/tmp/list-$mode" "$out/tmp/list-$mode-part-"
   # One tesseract process per core, each reading its share of the pages from a list (the model is
   # loaded once per process, as in shoebox), sparse-text mode as shoebox uses.
   read -r floor_s _ < <(timed bash -c "ls $out/tmp/list-$mode-part-* | xargs -P $cores -I{} \
-    tesseract {} $out/tmp/floor-\$(basename {}) --psm 11 -c debug_file=/dev/null")
+    tesseract {} {}.text --psm 11 -c debug_file=/dev/null")
   read -r tess_s tess_mb < <(timed bash -c "find $out/files/$mode -type l | sort | \
     xargs -P $cores -I{} bash -c 'tesseract_one \"\$(readlink -f {})\" $mode'")
   read -r ocrmypdf_s ocrmypdf_mb < <(timed bash -c "find $out/files/$mode -type l | sort | \
