@@ -13,8 +13,11 @@
 #include <locale>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <sstream>
 
+#include "pipeline/accounts.hpp"
+#include "pipeline/analysis.hpp"
 #include "pipeline/export_json.hpp"
 #include "pipeline/runner.hpp"
 #include "pipeline/stages.hpp"
@@ -384,6 +387,83 @@ int ShowFindings(const Args& args, const Environment& env) {
   return kExitOk;
 }
 
+// accounts and episodes: open read-only, then the JSON view or a terminal one.
+int ShowView(const Args& args, const Environment& env, std::string_view verb,
+             Result<std::string> (*as_json)(store::Database&),
+             void (*print)(const findings::Analysis&, std::ostream&)) {
+  auto db = store::Database::Open(DatabasePath(args, env), store::Mode::kReadOnly);
+  if (!db) {
+    *env.err << db.error().message << '\n';
+    return kExitDatabase;
+  }
+  if (args.Has("--json")) {
+    auto json = as_json(**db);
+    if (!json) {
+      *env.err << "shoebox " << verb << ": " << json.error().message << '\n';
+      return kExitDatabase;
+    }
+    *env.out << *json;
+    return kExitOk;
+  }
+  auto analysis = findings::Analyse(**db);
+  if (!analysis) {
+    *env.err << "shoebox " << verb << ": " << analysis.error().message << '\n';
+    return kExitDatabase;
+  }
+  print(*analysis, *env.out);
+  return kExitOk;
+}
+
+std::string PathOf(const findings::Analysis& analysis, const std::string& id) {
+  for (const findings::StoredDocument& d : analysis.documents) {
+    if (d.id == id) return d.path;
+  }
+  return id;
+}
+
+std::string Amount(const std::optional<Cents>& cents) { return cents ? findings::Money(*cents) : "–"; }
+
+void PrintAccounts(const findings::Analysis& analysis, std::ostream& out) {
+  std::vector<findings::Account> accounts = findings::GroupAccounts(analysis.documents);
+  if (accounts.empty()) out << "No bills in the database yet.\n";
+  for (const findings::Account& account : accounts) {
+    out << (account.provider_name.empty() ? "(provider not read)" : account.provider_name) << ", account "
+        << (account.account_number.empty() ? "(not read)" : account.account_number) << '\n';
+    for (const findings::Statement& s : account.statements) {
+      out << "  " << (s.statement_date.empty() ? "(no date)  " : s.statement_date) << "  charges "
+          << Amount(s.total_charges_cents) << ", insurance paid " << Amount(s.insurance_paid_cents) << ", you paid "
+          << Amount(s.patient_paid_cents) << ", due " << Amount(s.amount_due_cents) << "   "
+          << PathOf(analysis, s.document_id) << '\n';
+    }
+  }
+}
+
+void PrintEpisodes(const findings::Analysis& analysis, std::ostream& out) {
+  std::vector<findings::Episode> episodes = findings::GroupEpisodes(analysis.documents, analysis.matches);
+  if (episodes.empty()) out << "No bills, EOBs or collection letters in the database yet.\n";
+  for (const findings::Episode& episode : episodes) {
+    std::string dates = episode.first_service_date.empty() ? "dates of service not read"
+                        : episode.first_service_date == episode.last_service_date
+                            ? episode.first_service_date
+                            : episode.first_service_date + " to " + episode.last_service_date;
+    out << dates << (episode.patient_name.empty() ? "" : ", " + episode.patient_name) << '\n';
+    for (const std::string& id : episode.bills) out << "  bill    " << PathOf(analysis, id) << '\n';
+    std::set<std::string> notices;
+    for (const findings::EpisodeClaim& claim : episode.claims) notices.insert(claim.document_id);
+    for (const std::string& id : notices) out << "  EOB     " << PathOf(analysis, id) << '\n';
+    for (const std::string& id : episode.letters) out << "  letter  " << PathOf(analysis, id) << '\n';
+    for (const std::string& missing : episode.missing) out << "  missing: " << missing << '\n';
+  }
+}
+
+int ShowAccounts(const Args& args, const Environment& env) {
+  return ShowView(args, env, "accounts", exporter::AccountsJson, PrintAccounts);
+}
+
+int ShowEpisodes(const Args& args, const Environment& env) {
+  return ShowView(args, env, "episodes", exporter::EpisodesJson, PrintEpisodes);
+}
+
 int ListStages(const Args&, const Environment& env) {
   for (const StageInfo& stage : Stages()) *env.out << stage.name << std::string(10 - stage.name.size(), ' ') << stage.summary << '\n';
   return kExitOk;
@@ -424,6 +504,10 @@ const std::vector<Verb>& Verbs() {
       {"findings", "findings [--today DATE] [--json]",
        "what not to pay yet and why, most urgent first (deadlines counted from --today, default today)",
        {"--today"}, {"--json"}, ShowFindings},
+      {"accounts", "accounts [--json]", "every statement of each provider account in date order, with the balances",
+       {}, {"--json"}, ShowAccounts},
+      {"episodes", "episodes [--json]",
+       "each visit's bills, plan claims and letters together, and what is still missing", {}, {"--json"}, ShowEpisodes},
       {"export", "export --json [--out FILE]", "everything the database knows as shoebox-export/1 JSON",
        {"--out"}, {"--json"}, Export},
       {"query", "query SQL [--json | --csv]", "run one read-only SQL statement against the database", {},

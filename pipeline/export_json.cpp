@@ -4,6 +4,9 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "pipeline/accounts.hpp"
+#include "pipeline/analysis.hpp"
+
 namespace shoebox::exporter {
 namespace {
 
@@ -42,7 +45,60 @@ Json Box(const std::vector<Value>& row, size_t first) {
   return Json::array({AsInt(row[first]), AsInt(row[first + 1]), AsInt(row[first + 2]), AsInt(row[first + 3])});
 }
 
+Json CentsJson(const std::optional<Cents>& cents) { return cents ? Json(*cents) : Json(nullptr); }
+Json TextJson(const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); }
+
+Json AccountList(const findings::Analysis& analysis) {
+  Json list = Json::array();
+  for (const findings::Account& account : findings::GroupAccounts(analysis.documents)) {
+    Json statements = Json::array();
+    for (const findings::Statement& s : account.statements) {
+      statements.push_back({{"document", s.document_id}, {"statement_date", TextJson(s.statement_date)},
+                            {"total_charges_cents", CentsJson(s.total_charges_cents)},
+                            {"insurance_paid_cents", CentsJson(s.insurance_paid_cents)},
+                            {"adjustments_cents", CentsJson(s.adjustments_cents)},
+                            {"patient_paid_cents", CentsJson(s.patient_paid_cents)},
+                            {"amount_due_cents", CentsJson(s.amount_due_cents)}});
+    }
+    list.push_back({{"provider_name", TextJson(account.provider_name)},
+                    {"account_number", TextJson(account.account_number)},
+                    {"patient_name", TextJson(account.patient_name)}, {"statements", std::move(statements)}});
+  }
+  return list;
+}
+
+Json EpisodeList(const findings::Analysis& analysis) {
+  std::map<std::string, const findings::StoredDocument*> by_id;
+  for (const findings::StoredDocument& d : analysis.documents) by_id[d.id] = &d;
+  Json list = Json::array();
+  for (const findings::Episode& episode : findings::GroupEpisodes(analysis.documents, analysis.matches)) {
+    Json claims = Json::array();
+    for (const findings::EpisodeClaim& c : episode.claims) {
+      const Claim& claim = by_id[c.document_id]->document.claims[static_cast<size_t>(c.claim_ordinal)];
+      claims.push_back({{"document", c.document_id}, {"claim_number", TextJson(claim.claim_number)}});
+    }
+    list.push_back({{"patient_name", TextJson(episode.patient_name)},
+                    {"first_service_date", TextJson(episode.first_service_date)},
+                    {"last_service_date", TextJson(episode.last_service_date)}, {"bills", episode.bills},
+                    {"claims", std::move(claims)}, {"collection_letters", episode.letters},
+                    {"missing", episode.missing}});
+  }
+  return list;
+}
+
 }  // namespace
+
+Result<std::string> AccountsJson(store::Database& db) {
+  auto analysis = findings::Analyse(db);
+  if (!analysis) return analysis.error();
+  return AccountList(*analysis).dump(2) + "\n";
+}
+
+Result<std::string> EpisodesJson(store::Database& db) {
+  auto analysis = findings::Analyse(db);
+  if (!analysis) return analysis.error();
+  return EpisodeList(*analysis).dump(2) + "\n";
+}
 
 Result<std::string> ExportJson(store::Database& db, const std::string& generated_at) {
   auto documents = db.Select(
@@ -165,6 +221,10 @@ Result<std::string> ExportJson(store::Database& db, const std::string& generated
   }
   out["findings"] = std::move(finding_list);
   out["letter_matches"] = std::move(letter_list);
+  auto analysis = findings::Analyse(db);
+  if (!analysis) return analysis.error();
+  out["accounts"] = AccountList(*analysis);
+  out["episodes"] = EpisodeList(*analysis);
   return out.dump(2) + "\n";
 }
 

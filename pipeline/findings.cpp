@@ -8,13 +8,12 @@
 #include <set>
 
 #include "extractors/dates.hpp"
+#include "pipeline/accounts.hpp"
 
 namespace shoebox::findings {
 
 using extractors::AddDays;
 using extractors::DaysBetween;
-
-namespace {
 
 const Field* FieldOf(const Document& document, const std::string& name) {
   for (const Field& field : document.fields) {
@@ -58,6 +57,8 @@ std::string Money(Cents cents) {
   for (int i = static_cast<int>(point) - 3; i > static_cast<int>(text.find('$')) + 1; i -= 3) text.insert(i, ",");
   return text;
 }
+
+namespace {
 
 bool IsIso(const std::string& text) { return text.size() == 10 && text[4] == '-' && text[7] == '-'; }
 
@@ -186,7 +187,7 @@ std::vector<Match> MatchDocuments(const std::vector<StoredDocument>& documents) 
     const Document& b = bill.document;
     std::string account = Key(TextOf(b, "account_number"));
     std::string provider = TextOf(b, "provider_name");
-    std::optional<Cents> total = CentsOf(b, "total_charges_cents");
+    std::optional<Cents> total = CentsOf(b, "total_charges_cents"), due = CentsOf(b, "amount_due_cents");
     std::set<std::string> service_dates;
     for (const LineItem& item : b.line_items) service_dates.insert(item.date_of_service);
     for (const StoredDocument& notice : documents) {
@@ -202,6 +203,11 @@ std::vector<Match> MatchDocuments(const std::vector<StoredDocument>& documents) 
           score += 0.15, keys.push_back("service_date");
         }
         if (total && claim.billed_cents && *total == *claim.billed_cents) score += 0.2, keys.push_back("billed_total");
+        // A summary bill without lines or account number on the claim (Medicare notices print none)
+        // still says what the plan left the patient to pay.
+        if (due && claim.patient_responsibility_cents && *due > 0 && *due == *claim.patient_responsibility_cents) {
+          score += 0.2, keys.push_back("patient_owes");
+        }
         // The account number alone, or provider, date and amount together.
         if (score < 0.5) continue;
         std::string joined;
@@ -222,7 +228,6 @@ std::vector<Match> MatchDocuments(const std::vector<StoredDocument>& documents) 
         }
       }
       auto itemized = CentsOf(l, "amount_on_itemization_date_cents");
-      auto due = CentsOf(b, "amount_due_cents");
       if (itemized && ((due && *itemized == *due) || (total && *itemized == *total))) score += 0.2, keys.push_back("amount");
       if (score < 0.5) continue;
       std::string joined;
@@ -289,9 +294,13 @@ std::vector<Finding> EvaluateRules(const std::vector<StoredDocument>& documents,
         if (*due - owed > 1) {
           std::sort(docs.begin() + 1, docs.end());
           docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
-          add({"balance_exceeds_eob", "R-balance-01", "high", docs, *due - owed, "",
-               "The bill asks for " + Money(*due) + " but your plan's Explanation of Benefits says you owe " +
-                   Money(owed) + (paid ? " (after your payments)" : "") + ": " + Money(*due - owed) + " more than it should.",
+          // R-balance-02: the plan says you owe nothing at all, and the bill still asks.
+          add({"balance_exceeds_eob", owed == 0 ? "R-balance-02" : "R-balance-01", "high", docs, *due - owed, "",
+               owed == 0 ? "The bill asks for " + Money(*due) +
+                               " but your plan's Explanation of Benefits says you owe nothing for these services."
+                         : "The bill asks for " + Money(*due) + " but your plan's Explanation of Benefits says you owe " +
+                               Money(owed) + (paid ? " (after your payments)" : "") + ": " + Money(*due - owed) +
+                               " more than it should.",
                "Call the billing office with the EOB in hand; ask them to apply the plan's adjustment and send a "
                "corrected statement. Pay no more than the EOB amount."});
         }
@@ -408,6 +417,7 @@ std::vector<Finding> EvaluateRules(const std::vector<StoredDocument>& documents,
       }
     }
   }
+  for (Finding& finding : EvaluateAccountRules(GroupAccounts(documents))) add(std::move(finding));
   // Most urgent first: severity, then the nearest deadline, then the most money.
   auto rank = [](const std::string& severity) { return severity == "high" ? 0 : severity == "medium" ? 1 : 2; };
   std::stable_sort(found.begin(), found.end(), [&](const Finding& a, const Finding& b) {

@@ -12,6 +12,16 @@
 
 namespace shoebox::findings {
 
+// Shared by match, rules and accounts: a field's text or cents (empty / nullopt when absent), a
+// comparison key of letters and digits only ("123-456-789" = "123456789"), provider names printed
+// in different ways, and money as a person reads it ("$1,840.00").
+const Field* FieldOf(const Document& document, const std::string& name);
+std::string TextOf(const Document& document, const std::string& name);
+std::optional<Cents> CentsOf(const Document& document, const std::string& name);
+std::string Key(const std::string& text);
+bool SameProvider(const std::string& a, const std::string& b);
+std::string Money(Cents cents);
+
 // A document as stored, with its stable id and source path.
 struct StoredDocument {
   std::string id;

@@ -14,12 +14,12 @@
 #include <filesystem>
 #include <mutex>
 #include <optional>
-#include <set>
 #include <ostream>
 #include <thread>
 #include <unordered_set>
 
 #include "extractors/extract.hpp"
+#include "pipeline/analysis.hpp"
 #include "pipeline/classify.hpp"
 #include "pipeline/layout.hpp"
 #include "pipeline/sha256.hpp"
@@ -305,17 +305,12 @@ SourceResult ProcessBytes(const std::string& path, std::string bytes, std::uniqu
 }
 
 Result<size_t> RefreshFindings(store::Database& db, const std::string& today) {
-  auto documents = db.LoadDocuments();
-  if (!documents) return documents.error();
-  // Extra copies of one paper are linked to the copy that stands for them and count once: they
-  // are neither matched nor judged again.
-  std::vector<findings::Twin> twins = findings::FindTwins(*documents);
-  std::set<std::string> copies;
-  for (const findings::Twin& twin : twins) copies.insert(twin.document_id);
-  std::erase_if(*documents, [&](const findings::StoredDocument& d) { return copies.count(d.id) > 0; });
-  std::vector<findings::Match> matches = findings::MatchDocuments(*documents);
-  std::vector<findings::Finding> found = findings::EvaluateRules(*documents, matches, today);
-  if (auto written = db.ReplaceFindings(twins, matches, found, today); !written) return written.error();
+  auto analysis = findings::Analyse(db);
+  if (!analysis) return analysis.error();
+  std::vector<findings::Finding> found = findings::EvaluateRules(analysis->documents, analysis->matches, today);
+  if (auto written = db.ReplaceFindings(analysis->twins, analysis->matches, found, today); !written) {
+    return written.error();
+  }
   return found.size();
 }
 

@@ -144,6 +144,23 @@ TEST(Cli, SamplesEndToEnd) {
   EXPECT_EQ(RunCli({"--db", db, "findings", "--today", "12/01/2025"}).err,
             "shoebox findings: --today takes a date as YYYY-MM-DD\n");
 
+  // Accounts and episodes count each paper once: the degraded copies of a statement are twins.
+  int born_digital_bills = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(testing::SamplesTruth())) {
+    Json truth = Json::parse(testing::ReadFile(entry.path()));
+    if (truth["render_mode"] == "born_digital" && truth["documents"][0]["kind"] == "bill") ++born_digital_bills;
+  }
+  Outcome accounts = RunCli({"--db", db, "accounts", "--json"});
+  ASSERT_EQ(accounts.code, kExitOk) << accounts.err;
+  int statements = 0;
+  for (const Json& account : Json::parse(accounts.out)) statements += static_cast<int>(account["statements"].size());
+  EXPECT_EQ(statements, born_digital_bills);
+  EXPECT_EQ(json["accounts"].size(), Json::parse(accounts.out).size());
+  Outcome episodes = RunCli({"--db", db, "episodes"});
+  ASSERT_EQ(episodes.code, kExitOk) << episodes.err;
+  EXPECT_NE(episodes.out.find("  missing: no EOB yet for the "), std::string::npos) << episodes.out;
+  EXPECT_EQ(Json::parse(RunCli({"--db", db, "episodes", "--json"}).out), json["episodes"]);
+
   Outcome write = RunCli({"--db", db, "query", "DELETE FROM documents"});
   EXPECT_EQ(write.code, kExitUsage);
   EXPECT_EQ(write.err, "database: query: only read-only statements are allowed\n");

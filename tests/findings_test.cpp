@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "extractors/dates.hpp"
+#include "pipeline/accounts.hpp"
 
 namespace shoebox::findings {
 namespace {
@@ -97,7 +98,7 @@ TEST(Match, AccountNumberIgnoresPunctuation) {
   ASSERT_EQ(matches.size(), 1u);
   EXPECT_EQ(matches[0].left_id, "b");
   EXPECT_EQ(matches[0].claim_number, "C-e");
-  EXPECT_EQ(matches[0].keys, "account_number,provider,service_date,billed_total");
+  EXPECT_EQ(matches[0].keys, "account_number,provider,service_date,billed_total,patient_owes");
   EXPECT_DOUBLE_EQ(matches[0].score, 1.0);
 }
 
@@ -106,7 +107,13 @@ TEST(Match, WithoutAccountNeedsProviderDateAndAmount) {
   msn.document.kind = DocumentKind::kMsn;
   msn.document.claims[0].patient_account_number.clear();
   EXPECT_EQ(MatchDocuments({Bill("b", 18500, 2000), msn}).size(), 1u);
+  // A summary bill without lines: provider, billed total and what the patient owes.
+  StoredDocument summary = Bill("b", 18500, 2000);
+  summary.document.line_items.clear();
+  ASSERT_EQ(MatchDocuments({summary, msn}).size(), 1u);
+  EXPECT_EQ(MatchDocuments({summary, msn})[0].keys, "provider,billed_total,patient_owes");
   msn.document.claims[0].billed_cents = 99;  // provider and date alone are not enough
+  msn.document.claims[0].patient_responsibility_cents = 7;
   EXPECT_TRUE(MatchDocuments({Bill("b", 18500, 2000), msn}).empty());
 }
 
@@ -144,6 +151,75 @@ TEST(Rules, R_balance_01_MoreThanTheEobSays) {
   EXPECT_EQ(Get(Evaluate({Bill("b", 18500, 5000), Eob("e", 18500, 2000), copy}), "R-balance-01")->amount_cents, 3000);
   // Within a cent is not a finding.
   EXPECT_EQ(Count(Evaluate({Bill("b", 18500, 2001), Eob("e", 18500, 2000)}), "R-balance-01"), 0);
+}
+
+TEST(Rules, R_balance_02_StillBilledAfterThePlanSaysYouOweNothing) {
+  auto found = Evaluate({Bill("b", 18500, 4000), Eob("e", 18500, 0)});
+  ASSERT_EQ(Count(found, "R-balance-02"), 1);
+  EXPECT_EQ(Count(found, "R-balance-01"), 0);
+  EXPECT_EQ(Get(found, "R-balance-02")->amount_cents, 4000);
+  EXPECT_NE(Get(found, "R-balance-02")->summary.find("you owe nothing"), std::string::npos);
+  EXPECT_EQ(Count(Evaluate({Bill("b", 18500, 0), Eob("e", 18500, 0)}), "R-balance-02"), 0);
+}
+
+// A second statement of the same account, a month after the first.
+StoredDocument NextStatement(const std::string& id, Cents total, Cents insurance_paid, Cents due) {
+  StoredDocument bill = Bill(id, total, due);
+  for (Field& field : bill.document.fields) {
+    if (field.name == "statement_date") field.text = "2025-05-10";
+  }
+  bill.document.fields.push_back(Money("insurance_paid_cents", insurance_paid));
+  return bill;
+}
+
+TEST(Rules, R_account_increase_01_BalanceUpWithNoNewCharges) {
+  StoredDocument april = Bill("april", 18500, 2000);
+  april.document.fields.push_back(Money("insurance_paid_cents", 16500));
+  auto found = EvaluateAccountRules(GroupAccounts({april, NextStatement("may", 18500, 16500, 3500)}));
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].rule_id, "R-account-increase-01");
+  EXPECT_EQ(found[0].amount_cents, 1500);
+  EXPECT_EQ(found[0].documents, (std::vector<std::string>{"may", "april"}));
+  // New charges, or insurance taking its payment back, explain an increase.
+  EXPECT_TRUE(EvaluateAccountRules(GroupAccounts({april, NextStatement("may", 20000, 16500, 3500)})).empty());
+  EXPECT_TRUE(EvaluateAccountRules(GroupAccounts({april, NextStatement("may", 18500, 15000, 3500)})).empty());
+  // A falling balance is no finding.
+  EXPECT_TRUE(EvaluateAccountRules(GroupAccounts({april, NextStatement("may", 18500, 16500, 1000)})).empty());
+}
+
+TEST(Accounts, StatementsOfOneAccountInDateOrderOthersApart) {
+  StoredDocument may = NextStatement("may", 18500, 16500, 2000), april = Bill("april", 18500, 2000);
+  StoredDocument other = Bill("other", 9000, 9000);
+  other.document.fields[1].text = "777-0000";  // another account at the same provider
+  std::vector<Account> accounts = GroupAccounts({may, other, april});
+  ASSERT_EQ(accounts.size(), 2u);
+  const Account& crestwood = accounts[0].statements.size() == 2 ? accounts[0] : accounts[1];
+  ASSERT_EQ(crestwood.statements.size(), 2u);
+  EXPECT_EQ(crestwood.statements[0].document_id, "april");
+  EXPECT_EQ(crestwood.statements[1].document_id, "may");
+  EXPECT_EQ(crestwood.statements[1].statement_date, "2025-05-10");
+}
+
+TEST(Episodes, OneVisitsBillsTogetherWithWhatIsMissing) {
+  // An emergency visit: the facility's bill matched to its EOB claim, and a radiology bill of the
+  // same patient and date with no EOB yet; another patient's bill of the same date stays apart.
+  StoredDocument facility = Bill("facility", 18500, 2000), radiology = Bill("radiology", 9000, 9000, "");
+  radiology.document.fields[0].text = "Valley Radiology";
+  radiology.document.fields[1].text = "900-1234";
+  StoredDocument stranger = radiology;
+  stranger.id = "stranger";
+  for (StoredDocument* bill : {&facility, &radiology}) bill->document.fields.push_back(Text("patient_name", "Pat Doe"));
+  stranger.document.fields.push_back(Text("patient_name", "Sam Roe"));
+  std::vector<StoredDocument> documents = {facility, radiology, stranger, Eob("e", 18500, 2000)};
+  std::vector<Episode> episodes = GroupEpisodes(documents, MatchDocuments(documents));
+  ASSERT_EQ(episodes.size(), 2u);
+  const Episode& visit = episodes[0].bills.size() == 2 ? episodes[0] : episodes[1];
+  EXPECT_EQ(visit.bills, (std::vector<std::string>{"facility", "radiology"}));
+  ASSERT_EQ(visit.claims.size(), 1u);
+  EXPECT_EQ(visit.claims[0].document_id, "e");
+  EXPECT_EQ(visit.first_service_date, "2025-03-01");
+  EXPECT_EQ(visit.patient_name, "Pat Doe");
+  EXPECT_EQ(visit.missing, (std::vector<std::string>{"no EOB yet for the Valley Radiology bill of 2025-03-01"}));
 }
 
 TEST(Rules, R_duplicate_01_SameLineTwice) {
