@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <cmath>
 #include <cstdlib>
 #include <map>
 #include <set>
@@ -124,6 +125,10 @@ std::vector<Twin> FindTwins(const std::vector<StoredDocument>& documents) {
         add("account_number,statement_date", {Key(TextOf(d, "account_number")), TextOf(d, "statement_date")});
         add("provider,statement_date,amount_due",
             {Key(TextOf(d, "provider_name")), TextOf(d, "statement_date"), cents("amount_due_cents")});
+        // For a copy whose statement date was not read (a faxed page); a dated copy of another date
+        // is never joined by it (see conflict below).
+        add("account_number,total_charges,amount_due",
+            {Key(TextOf(d, "account_number")), cents("total_charges_cents"), cents("amount_due_cents")});
         break;
       case DocumentKind::kEob:
       case DocumentKind::kMsn:
@@ -147,22 +152,34 @@ std::vector<Twin> FindTwins(const std::vector<StoredDocument>& documents) {
     while (parent[i] != i) i = parent[i] = parent[parent[i]];
     return i;
   };
+  // Two papers that print different dates of their own are different papers, whatever else they share.
+  auto conflict = [&](size_t a, size_t b) {
+    for (const char* date : {"statement_date", "notice_date", "letter_date"}) {
+      std::string x = TextOf(documents[a].document, date), y = TextOf(documents[b].document, date);
+      if (!x.empty() && !y.empty() && x != y) return true;
+    }
+    return false;
+  };
   std::map<size_t, std::string> shared;  // document → the keys that joined it to its group
   std::map<std::string, size_t> first_holder;
   for (size_t i = 0; i < documents.size(); ++i) {
     for (const auto& [key, what] : identity(documents[i].document)) {
       auto [it, added] = first_holder.emplace(key, i);
-      if (added) continue;
+      if (added || conflict(i, it->second)) continue;
       parent[root(i)] = root(it->second);
       shared.emplace(i, what);
       shared.emplace(it->second, what);
     }
   }
-  // The copy that stands for each group: its figures add up, then the most read from it.
+  // The copy that stands for each group: its figures add up, it was read most surely (a text layer
+  // over a photograph), then the most was read from it.
   auto standing = [&](size_t i) {
     const Document& d = documents[i].document;
     bool adds_up = std::all_of(d.checks.begin(), d.checks.end(), [](const Check& c) { return c.ok; });
-    return std::make_tuple(adds_up, d.fields.size() + d.line_items.size() + d.claims.size(), d.kind_confidence);
+    double confidence = 0;
+    for (const Field& field : d.fields) confidence += field.confidence;
+    int sureness = d.fields.empty() ? 0 : static_cast<int>(std::lround(100 * confidence / d.fields.size()));
+    return std::make_tuple(adds_up, sureness, d.fields.size() + d.line_items.size() + d.claims.size());
   };
   std::map<size_t, size_t> best;  // group root → its standing copy
   for (size_t i = 0; i < documents.size(); ++i) {
@@ -244,6 +261,22 @@ std::vector<Finding> EvaluateRules(const std::vector<StoredDocument>& documents,
   for (const StoredDocument& document : documents) by_id[document.id] = &document;
   std::vector<Finding> found;
   auto add = [&](Finding finding) { found.push_back(std::move(finding)); };
+  // A later statement of the same account supersedes the earlier ones: what to pay is judged on the
+  // latest, and the first statement starts the financial-assistance clock.
+  std::vector<Account> accounts = GroupAccounts(documents);
+  std::set<std::string> superseded;
+  std::map<std::string, std::string> first_statement_of;  // bill → its account's first statement date
+  for (const Account& account : accounts) {
+    const std::string& latest = account.statements.back().statement_date;
+    for (const Statement& statement : account.statements) {
+      if (IsIso(statement.statement_date) && IsIso(latest) && statement.statement_date < latest) {
+        superseded.insert(statement.document_id);
+      }
+      if (IsIso(account.statements.front().statement_date)) {
+        first_statement_of[statement.document_id] = account.statements.front().statement_date;
+      }
+    }
+  }
 
   for (const StoredDocument& stored : documents) {
     const Document& d = stored.document;
@@ -255,7 +288,7 @@ std::vector<Finding> EvaluateRules(const std::vector<StoredDocument>& documents,
                "). It may be a misreading of the page; check the printed figures.",
            "Compare the figures with the paper; if they really do not add up, ask the sender for a corrected statement."});
     }
-    if (d.kind == DocumentKind::kBill) {
+    if (d.kind == DocumentKind::kBill && !superseded.count(stored.id)) {
       std::vector<const Claim*> claims = ClaimsForBill(stored.id, matches, by_id);
       std::optional<Cents> due = CentsOf(d, "amount_due_cents");
       std::string status = TextOf(d, "insurance_status");
@@ -291,7 +324,11 @@ std::vector<Finding> EvaluateRules(const std::vector<StoredDocument>& documents,
         }
         for (const Claim* claim : claims) owed += claim->patient_responsibility_cents.value_or(0);
         Cents paid = std::llabs(CentsOf(d, "patient_paid_cents").value_or(0));
-        if (*due - owed > 1) {
+        // A finished claim whose patient share was not read leaves the amount owed unknown.
+        bool owed_known = std::all_of(claims.begin(), claims.end(), [](const Claim* c) {
+          return !IsFinished(*c) || c->patient_responsibility_cents.has_value();
+        });
+        if (owed_known && *due - owed > 1) {
           std::sort(docs.begin() + 1, docs.end());
           docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
           // R-balance-02: the plan says you owe nothing at all, and the bill still asks.
@@ -332,9 +369,11 @@ std::vector<Finding> EvaluateRules(const std::vector<StoredDocument>& documents,
                "Ask the billing office to send these charges to your insurance before billing you."});
         }
       }
-      // R-assistance-01: nonprofit hospitals take assistance applications until day 240.
-      if (IsHospitalBill(d) && IsIso(statement)) {
-        std::string deadline = AddDays(statement, 240);
+      // R-assistance-01: nonprofit hospitals take assistance applications until day 240 after the
+      // first statement.
+      std::string first = first_statement_of.count(stored.id) ? first_statement_of[stored.id] : statement;
+      if (IsHospitalBill(d) && IsIso(first)) {
+        std::string deadline = AddDays(first, 240);
         if (deadline >= today) {
           int days = DaysBetween(today, deadline);
           add({"financial_assistance_window", "R-assistance-01", days <= 30 ? "high" : "info", {stored.id}, due, deadline,
@@ -417,7 +456,7 @@ std::vector<Finding> EvaluateRules(const std::vector<StoredDocument>& documents,
       }
     }
   }
-  for (Finding& finding : EvaluateAccountRules(GroupAccounts(documents))) add(std::move(finding));
+  for (Finding& finding : EvaluateAccountRules(accounts)) add(std::move(finding));
   // Most urgent first: severity, then the nearest deadline, then the most money.
   auto rank = [](const std::string& severity) { return severity == "high" ? 0 : severity == "medium" ? 1 : 2; };
   std::stable_sort(found.begin(), found.end(), [&](const Finding& a, const Finding& b) {

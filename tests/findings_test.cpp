@@ -82,6 +82,26 @@ TEST(Twins, ALaterStatementOfTheSameAccountIsANewStatementNotATwin) {
   EXPECT_TRUE(FindTwins({april, may}).empty());
 }
 
+TEST(Twins, ACopyWhoseDateWasNotReadJoinsByAccountAndAmountsButNeverAcrossDates) {
+  StoredDocument april = Bill("april", 18500, 2000), fax = Bill("fax", 18500, 2000), may = Bill("may", 18500, 2000);
+  std::erase_if(fax.document.fields, [](const Field& f) { return f.name == "statement_date"; });
+  for (Field& field : may.document.fields) {
+    if (field.name == "statement_date") field.text = "2025-05-10";  // a reminder with the same balance
+  }
+  std::vector<Twin> twins = FindTwins({april, fax});
+  ASSERT_EQ(twins.size(), 1u);
+  EXPECT_EQ(twins[0].keys, "account_number,total_charges,amount_due");
+  EXPECT_TRUE(FindTwins({april, may}).empty());
+}
+
+TEST(Twins, TheSurestReadingStandsForThePaper) {
+  StoredDocument photo = Bill("a-photo", 18500, 2000), born = Bill("b-born-digital", 18500, 2000);
+  for (Field& field : photo.document.fields) field.confidence = 0.8;
+  std::vector<Twin> twins = FindTwins({photo, born});
+  ASSERT_EQ(twins.size(), 1u);
+  EXPECT_EQ(twins[0].duplicate_of, "b-born-digital");
+}
+
 TEST(Twins, TwoCopiesOfOneEobShareTheNoticeDateAndClaimNumber) {
   StoredDocument first = Eob("e", 18500, 2000), second = Eob("e", 18500, 2000), other = Eob("f", 18500, 2000);
   second.id = "e-again";
@@ -160,6 +180,11 @@ TEST(Rules, R_balance_02_StillBilledAfterThePlanSaysYouOweNothing) {
   EXPECT_EQ(Get(found, "R-balance-02")->amount_cents, 4000);
   EXPECT_NE(Get(found, "R-balance-02")->summary.find("you owe nothing"), std::string::npos);
   EXPECT_EQ(Count(Evaluate({Bill("b", 18500, 0), Eob("e", 18500, 0)}), "R-balance-02"), 0);
+  // A patient share that was not read is not a zero.
+  StoredDocument unread = Eob("e", 18500, 0);
+  unread.document.claims[0].patient_responsibility_cents.reset();
+  auto unknown = Evaluate({Bill("b", 18500, 4000), unread});
+  EXPECT_EQ(Count(unknown, "R-balance-02") + Count(unknown, "R-balance-01"), 0);
 }
 
 // A second statement of the same account, a month after the first.
@@ -185,6 +210,18 @@ TEST(Rules, R_account_increase_01_BalanceUpWithNoNewCharges) {
   EXPECT_TRUE(EvaluateAccountRules(GroupAccounts({april, NextStatement("may", 18500, 15000, 3500)})).empty());
   // A falling balance is no finding.
   EXPECT_TRUE(EvaluateAccountRules(GroupAccounts({april, NextStatement("may", 18500, 16500, 1000)})).empty());
+}
+
+TEST(Rules, ALaterStatementSupersedesTheEarlierOne) {
+  // April's statement came before the EOB (premature); May's, after it, asks for what the EOB says.
+  StoredDocument april = Bill("april", 18500, 18500, "billed");
+  april.document.fields[2].text = "2025-03-10";
+  StoredDocument may = NextStatement("may", 18500, 16500, 2000);
+  auto found = Evaluate({april, may, Eob("e", 18500, 2000)});
+  EXPECT_EQ(Count(found, "R-premature-03"), 0);
+  EXPECT_EQ(Count(found, "R-balance-01"), 0);
+  // Without the corrected statement, April's is still premature.
+  EXPECT_EQ(Count(Evaluate({april, Eob("e", 18500, 2000)}), "R-premature-03"), 1);
 }
 
 TEST(Accounts, StatementsOfOneAccountInDateOrderOthersApart) {

@@ -211,7 +211,8 @@ Scores ScoreFile(const Json& truth, const std::vector<const Json*>& exported) {
 
 // Findings: (episode, rule) pairs expected by the generator against those the export raises; a
 // finding belongs to every episode whose files it names.
-Json ScoreFindings(const Json& manifest, const Json& exported, const std::map<std::string, std::string>& episode_of_document) {
+Json ScoreFindings(const Json& manifest, const Json& exported, const std::map<std::string, std::string>& episode_of_document,
+                   const std::map<std::string, std::string>& paper_of_document) {
   std::set<std::pair<std::string, std::string>> expected, found;
   const Json episodes = manifest.value("episodes", Json::array());  // a hand-made set may have none
   for (const Json& episode : episodes) {
@@ -234,9 +235,26 @@ Json ScoreFindings(const Json& manifest, const Json& exported, const std::map<st
   for (const auto& pair : found) {
     if (!expected.count(pair)) NoteMiss("unexpected " + pair.second, Json(), pair.first);
   }
+  // The same paper in several files (a photo and a scan of one statement) must be judged once: a
+  // finding about the same papers by the same rule as an earlier one is a repeat.
+  std::set<std::pair<std::string, std::set<std::string>>> seen;
+  long long findings = 0, repeats = 0;
+  for (const Json& finding : exported["findings"]) {
+    std::set<std::string> papers;
+    for (const Json& id : finding["documents"]) {
+      auto it = paper_of_document.find(id.get<std::string>());
+      papers.insert(it == paper_of_document.end() ? id.get<std::string>() : it->second);
+    }
+    ++findings;
+    if (!seen.insert({finding.value("rule_id", finding["rule"].get<std::string>()), papers}).second) {
+      ++repeats;
+      NoteMiss("repeated " + finding["rule"].get<std::string>(), Json(), *papers.begin());
+    }
+  }
   auto ratio = [](long long a, long long b) { return b == 0 ? Json(nullptr) : Json(std::round(10000.0 * a / b) / 10000); };
   return {{"expected", expected.size()}, {"raised", found.size()}, {"precision", ratio(hits, static_cast<long long>(found.size()))},
-          {"recall", ratio(hits, static_cast<long long>(expected.size()))}};
+          {"recall", ratio(hits, static_cast<long long>(expected.size()))},
+          {"once_per_paper", ratio(findings - repeats, findings)}};
 }
 
 int RunCommand(const std::vector<std::string>& args, const std::string& log_path) {
@@ -367,7 +385,7 @@ int main(int argc, char** argv) {
     by_file[fs::path(document["source"]["path"].get<std::string>()).filename().string()].push_back(&document);
   }
   std::map<std::string, Scores> by_mode, by_family;
-  std::map<std::string, std::string> episode_of_document;
+  std::map<std::string, std::string> episode_of_document, paper_of_document;
   Scores overall;
   for (const fs::path& path : TruthFiles(set_dir)) {
     std::ifstream in(path);
@@ -375,8 +393,14 @@ int main(int argc, char** argv) {
     std::string file = fs::path(truth["file"].get<std::string>()).filename().string();
     g_current_file = file;
     const std::vector<const Json*>& documents = by_file[file];
-    for (const Json* document : documents) {
-      episode_of_document[(*document)["id"].get<std::string>()] = truth["episode"].get<std::string>();
+    // The paper a document is, whatever file it came in: the file's name less its render mode,
+    // and the document's place in the file.
+    std::string paper = fs::path(file).stem().string();
+    std::string mode_suffix = "-" + truth["render_mode"].get<std::string>();
+    if (paper.size() > mode_suffix.size() && paper.ends_with(mode_suffix)) paper.resize(paper.size() - mode_suffix.size());
+    for (size_t i = 0; i < documents.size(); ++i) {
+      episode_of_document[(*documents[i])["id"].get<std::string>()] = truth["episode"].get<std::string>();
+      paper_of_document[(*documents[i])["id"].get<std::string>()] = paper + "#" + std::to_string(i);
     }
     Scores scores = ScoreFile(truth, documents);
     by_mode[truth["render_mode"].get<std::string>()].Merge(scores);
@@ -391,7 +415,7 @@ int main(int argc, char** argv) {
   Json report;
   report["set"] = set_dir;
   report["overall"] = overall.ToJson();
-  report["findings"] = ScoreFindings(manifest, exported, episode_of_document);
+  report["findings"] = ScoreFindings(manifest, exported, episode_of_document, paper_of_document);
   for (auto& [mode, scores] : by_mode) report["by_render_mode"][mode] = scores.ToJson();
   for (auto& [family, scores] : by_family) report["by_mode_and_family"][family] = scores.ToJson();
 
