@@ -387,6 +387,95 @@ int ShowFindings(const Args& args, const Environment& env) {
   return kExitOk;
 }
 
+// Dollars as typed by a person ("1,250", "$80.50") → cents; nullopt when it is not an amount.
+std::optional<Cents> ParseDollars(std::string text) {
+  std::erase_if(text, [](char c) { return c == '$' || c == ',' || c == ' '; });
+  if (text.empty() || text.find_first_not_of("0123456789.") != std::string::npos) return std::nullopt;
+  size_t point = text.find('.');
+  if (point != std::string::npos && (text.size() - point - 1 > 2 || text.find('.', point + 1) != std::string::npos)) {
+    return std::nullopt;
+  }
+  std::string whole = text.substr(0, point), part = point == std::string::npos ? "" : text.substr(point + 1);
+  if (whole.size() > 12) return std::nullopt;
+  while (part.size() < 2) part += '0';
+  return std::stoll(whole.empty() ? "0" : whole) * 100 + std::stoll(part);
+}
+
+// shoebox log: the person's own record, by account. Without a kind: the record so far.
+int Log(const Args& args, const Environment& env) {
+  auto db = store::Database::Open(DatabasePath(args, env), store::Mode::kReadWrite);
+  if (!db) {
+    *env.err << db.error().message << '\n';
+    return kExitDatabase;
+  }
+  if (args.positional.empty()) {
+    auto notes = (*db)->LoadNotes();
+    if (!notes) {
+      *env.err << notes.error().message << '\n';
+      return kExitDatabase;
+    }
+    if (notes->empty()) *env.out << "Nothing logged yet (shoebox log call --account NUMBER --rep NAME ...).\n";
+    for (const findings::Note& note : *notes) {
+      *env.out << note.noted_on << "  " << note.kind << "  account " << note.account_number;
+      if (note.amount_cents) *env.out << "  " << findings::Money(*note.amount_cents);
+      if (!note.representative.empty()) *env.out << "  with " << note.representative;
+      if (!note.reference.empty()) *env.out << "  ref " << note.reference;
+      if (!note.text.empty()) *env.out << "  \"" << note.text << '"';
+      *env.out << '\n';
+    }
+    return kExitOk;
+  }
+  findings::Note note;
+  note.kind = args.positional[0];
+  if (args.positional.size() != 1 ||
+      (note.kind != "call" && note.kind != "payment" && note.kind != "agreement" && note.kind != "note")) {
+    *env.err << "shoebox log: say what to log: call, payment, agreement or note\n";
+    return kExitUsage;
+  }
+  auto account = args.Get("--account");
+  if (!account || account->empty()) {
+    *env.err << "shoebox log: --account NUMBER says which account (shoebox accounts lists them)\n";
+    return kExitUsage;
+  }
+  note.account_number = *account;
+  auto today = Today(args, env, "log");
+  if (!today) return kExitUsage;
+  note.noted_on = *today;
+  if (auto date = args.Get("--date")) {
+    Args only_date;
+    only_date.options.emplace_back("--today", *date);
+    auto parsed = Today(only_date, env, "log --date");
+    if (!parsed) return kExitUsage;
+    note.noted_on = *parsed;
+  }
+  if (auto amount = args.Get("--amount")) {
+    note.amount_cents = ParseDollars(*amount);
+    if (!note.amount_cents) {
+      *env.err << "shoebox log: --amount takes dollars, like 250 or 1,250.00\n";
+      return kExitUsage;
+    }
+  }
+  if ((note.kind == "payment" || note.kind == "agreement") && !note.amount_cents) {
+    *env.err << "shoebox log: a " << note.kind << " needs --amount\n";
+    return kExitUsage;
+  }
+  note.representative = args.Get("--rep").value_or("");
+  note.reference = args.Get("--reference").value_or("");
+  note.text = args.Get("--text").value_or("");
+  if (auto added = (*db)->AddNote(note); !added) {
+    *env.err << added.error().message << '\n';
+    return kExitDatabase;
+  }
+  auto found = runner::RefreshFindings(**db, *today);
+  if (!found) {
+    *env.err << found.error().message << '\n';
+    return kExitDatabase;
+  }
+  *env.err << "logged the " << note.kind << " for account " << note.account_number << "; " << *found
+           << " finding(s) now (shoebox findings)\n";
+  return kExitOk;
+}
+
 // accounts and episodes: open read-only, then the JSON view or a terminal one.
 int ShowView(const Args& args, const Environment& env, std::string_view verb,
              Result<std::string> (*as_json)(store::Database&),
@@ -508,6 +597,11 @@ const std::vector<Verb>& Verbs() {
        {}, {"--json"}, ShowAccounts},
       {"episodes", "episodes [--json]",
        "each visit's bills, plan claims and letters together, and what is still missing", {}, {"--json"}, ShowEpisodes},
+      {"log",
+       "log [call|payment|agreement|note --account NUMBER [--date DATE] [--amount DOLLARS] [--rep NAME] "
+       "[--reference REF] [--text TEXT] [--today DATE]]",
+       "keep a record of calls, payments and written agreements; an agreement settles the account's findings",
+       {"--account", "--date", "--amount", "--rep", "--reference", "--text", "--today"}, {}, Log},
       {"export", "export --json [--out FILE]", "everything the database knows as shoebox-export/1 JSON",
        {"--out"}, {"--json"}, Export},
       {"query", "query SQL [--json | --csv]", "run one read-only SQL statement against the database", {},

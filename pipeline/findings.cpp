@@ -256,7 +256,7 @@ std::vector<Match> MatchDocuments(const std::vector<StoredDocument>& documents) 
 }
 
 std::vector<Finding> EvaluateRules(const std::vector<StoredDocument>& documents, const std::vector<Match>& matches,
-                                   const std::string& today) {
+                                   const std::string& today, const std::vector<Note>& notes) {
   std::map<std::string, const StoredDocument*> by_id;
   for (const StoredDocument& document : documents) by_id[document.id] = &document;
   std::vector<Finding> found;
@@ -264,17 +264,55 @@ std::vector<Finding> EvaluateRules(const std::vector<StoredDocument>& documents,
   // A later statement of the same account supersedes the earlier ones: what to pay is judged on the
   // latest, and the first statement starts the financial-assistance clock.
   std::vector<Account> accounts = GroupAccounts(documents);
-  std::set<std::string> superseded;
+  std::set<std::string> not_judged;  // superseded statements, and those of accounts settled by agreement
   std::map<std::string, std::string> first_statement_of;  // bill → its account's first statement date
   for (const Account& account : accounts) {
     const std::string& latest = account.statements.back().statement_date;
     for (const Statement& statement : account.statements) {
       if (IsIso(statement.statement_date) && IsIso(latest) && statement.statement_date < latest) {
-        superseded.insert(statement.document_id);
+        not_judged.insert(statement.document_id);
       }
       if (IsIso(account.statements.front().statement_date)) {
         first_statement_of[statement.document_id] = account.statements.front().statement_date;
       }
+    }
+  }
+
+  // Agreements the person recorded: statements up to the agreement are settled business; a later
+  // one may ask for no more than the agreement leaves after the payments since.
+  for (const Account& account : accounts) {
+    const Note* agreement = nullptr;
+    for (const Note& note : notes) {
+      if (note.kind == "agreement" && note.amount_cents && Key(note.account_number) == Key(account.account_number) &&
+          !Key(note.account_number).empty() && (agreement == nullptr || note.noted_on > agreement->noted_on)) {
+        agreement = &note;
+      }
+    }
+    if (agreement == nullptr) continue;
+    for (const Statement& statement : account.statements) not_judged.insert(statement.document_id);
+    Cents paid = 0;
+    for (const Note& note : notes) {
+      if (note.kind == "payment" && note.amount_cents && Key(note.account_number) == Key(account.account_number) &&
+          note.noted_on >= agreement->noted_on) {
+        paid += *note.amount_cents;
+      }
+    }
+    Cents left = std::max<Cents>(0, *agreement->amount_cents - paid);
+    for (const Statement& statement : account.statements) {
+      // R-settled-01: a statement after the agreement still asks for more than it leaves.
+      if (!IsIso(statement.statement_date) || statement.statement_date <= agreement->noted_on ||
+          !statement.amount_due_cents || *statement.amount_due_cents - left <= 1) {
+        continue;
+      }
+      add({"statement_after_settlement", "R-settled-01", "high", {statement.document_id},
+           *statement.amount_due_cents - left, "",
+           "This statement (" + statement.statement_date + ") asks for " + Money(*statement.amount_due_cents) +
+               " although on " + agreement->noted_on + " you agreed to settle account " + account.account_number +
+               " for " + Money(*agreement->amount_cents) + (paid > 0 ? " and have paid " + Money(paid) + " since" : "") +
+               ": " + Money(left) + " is what remains.",
+           "Send the billing office a copy of the written agreement" +
+               std::string(agreement->reference.empty() ? "" : " (reference " + agreement->reference + ")") +
+               " and your payment records, and ask for a corrected statement; pay no more than the agreement."});
     }
   }
 
@@ -288,7 +326,7 @@ std::vector<Finding> EvaluateRules(const std::vector<StoredDocument>& documents,
                "). It may be a misreading of the page; check the printed figures.",
            "Compare the figures with the paper; if they really do not add up, ask the sender for a corrected statement."});
     }
-    if (d.kind == DocumentKind::kBill && !superseded.count(stored.id)) {
+    if (d.kind == DocumentKind::kBill && !not_judged.count(stored.id)) {
       std::vector<const Claim*> claims = ClaimsForBill(stored.id, matches, by_id);
       std::optional<Cents> due = CentsOf(d, "amount_due_cents");
       std::string status = TextOf(d, "insurance_status");

@@ -63,8 +63,20 @@ struct Finding {
   std::string next_step;
 };
 
-// today: ISO date that deadlines and open windows are computed against (no hidden clock).
+// What the person recorded with `shoebox log`: a call, a payment, an agreement received in
+// writing, or a note, against an account number.
+struct Note {
+  std::string kind;  // call | payment | agreement | note
+  std::string account_number;
+  std::string noted_on;  // ISO date
+  std::optional<Cents> amount_cents;  // paid, or agreed to pay in full settlement
+  std::string representative, reference, text;
+};
+
+// today: ISO date that deadlines and open windows are computed against (no hidden clock). notes:
+// an account with an agreement stops being judged on its statements up to the agreement; a later
+// statement asking for more than the agreement leaves is a finding (R-settled-01).
 std::vector<Finding> EvaluateRules(const std::vector<StoredDocument>& documents, const std::vector<Match>& matches,
-                                   const std::string& today);
+                                   const std::string& today, const std::vector<Note>& notes = {});
 
 }  // namespace shoebox::findings

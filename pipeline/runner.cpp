@@ -307,7 +307,10 @@ SourceResult ProcessBytes(const std::string& path, std::string bytes, std::uniqu
 Result<size_t> RefreshFindings(store::Database& db, const std::string& today) {
   auto analysis = findings::Analyse(db);
   if (!analysis) return analysis.error();
-  std::vector<findings::Finding> found = findings::EvaluateRules(analysis->documents, analysis->matches, today);
+  auto notes = db.LoadNotes();
+  if (!notes) return notes.error();
+  std::vector<findings::Finding> found =
+      findings::EvaluateRules(analysis->documents, analysis->matches, today, *notes);
   if (auto written = db.ReplaceFindings(analysis->twins, analysis->matches, found, today); !written) {
     return written.error();
   }

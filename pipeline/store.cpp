@@ -359,6 +359,30 @@ Result<std::vector<findings::StoredDocument>> Database::LoadDocuments() {
   return loaded;
 }
 
+Result<bool> Database::AddNote(const findings::Note& note) {
+  if (mode_ == Mode::kReadOnly) return MakeError("database: opened read-only");
+  return Execute(
+      "INSERT INTO notes (kind, account_number, noted_on, amount_cents, representative, reference, text) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)",
+      {note.kind, Text(note.account_number), note.noted_on, note.amount_cents ? Value{*note.amount_cents} : Value{},
+       Text(note.representative), Text(note.reference), Text(note.text)});
+}
+
+Result<std::vector<findings::Note>> Database::LoadNotes() {
+  auto table = Select(
+      "SELECT kind, account_number, noted_on, amount_cents, representative, reference, text FROM notes "
+      "ORDER BY noted_on, id");
+  if (!table) return table.error();
+  std::vector<findings::Note> notes;
+  for (const auto& row : table->rows) {
+    findings::Note note{TextValue(row[0]), TextValue(row[1]), TextValue(row[2]), std::nullopt,
+                        TextValue(row[4]), TextValue(row[5]), TextValue(row[6])};
+    if (std::holds_alternative<std::int64_t>(row[3])) note.amount_cents = std::get<std::int64_t>(row[3]);
+    notes.push_back(std::move(note));
+  }
+  return notes;
+}
+
 Result<bool> Database::RecordMove(const std::string& sha256, const std::string& new_path) {
   if (mode_ == Mode::kReadOnly) return MakeError("database: opened read-only");
   return Execute("UPDATE sources SET path = ? WHERE sha256 = ?", {new_path, sha256});

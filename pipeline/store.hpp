@@ -51,6 +51,10 @@ class Database {
   // The source with these bytes now lives at new_path (moved to an archive at the person's request).
   Result<bool> RecordMove(const std::string& sha256, const std::string& new_path);
 
+  // The person's record (shoebox log), oldest first.
+  Result<bool> AddNote(const findings::Note& note);
+  Result<std::vector<findings::Note>> LoadNotes();
+
   // Every document with its fields, line items, claims and checks, for the cross-matcher.
   Result<std::vector<findings::StoredDocument>> LoadDocuments();
 

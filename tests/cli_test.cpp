@@ -161,6 +161,26 @@ TEST(Cli, SamplesEndToEnd) {
   EXPECT_NE(episodes.out.find("  missing: no EOB yet for the "), std::string::npos) << episodes.out;
   EXPECT_EQ(Json::parse(RunCli({"--db", db, "episodes", "--json"}).out), json["episodes"]);
 
+  // The person's record: an agreement settles an account's findings.
+  Json premature;
+  for (const Json& finding : json["findings"]) {
+    if (finding["rule"] == "premature_bill") premature = finding;
+  }
+  ASSERT_FALSE(premature.is_null());
+  std::string account;
+  for (const Json& document : json["documents"]) {
+    if (document["id"] == premature["documents"][0]) account = document["fields"]["account_number"]["value"];
+  }
+  ASSERT_FALSE(account.empty());
+  Outcome logged = RunCli({"--db", db, "log", "agreement", "--account", account, "--date", "2025-11-20", "--amount",
+                           "$1,000", "--rep", "Dana at billing", "--reference", "REF-5", "--today", "2025-12-01"});
+  ASSERT_EQ(logged.code, kExitOk) << logged.err;
+  Json after = Json::parse(RunCli({"--db", db, "export", "--json"}).out);
+  EXPECT_EQ(after["findings"].size(), json["findings"].size() - 1);
+  EXPECT_EQ(RunCli({"--db", db, "log"}).out,
+            "2025-11-20  agreement  account " + account + "  $1,000.00  with Dana at billing  ref REF-5\n");
+  EXPECT_EQ(RunCli({"--db", db, "log", "payment", "--account", account}).err, "shoebox log: a payment needs --amount\n");
+
   Outcome write = RunCli({"--db", db, "query", "DELETE FROM documents"});
   EXPECT_EQ(write.code, kExitUsage);
   EXPECT_EQ(write.err, "database: query: only read-only statements are allowed\n");

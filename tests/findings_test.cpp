@@ -224,6 +224,26 @@ TEST(Rules, ALaterStatementSupersedesTheEarlierOne) {
   EXPECT_EQ(Count(Evaluate({april, Eob("e", 18500, 2000)}), "R-premature-03"), 1);
 }
 
+TEST(Rules, R_settled_01_AStatementAfterTheAgreementAsksForMore) {
+  // April's statement asks for $185 before insurance; on 2025-04-20 the person agreed to settle
+  // for $100 and paid $40; May's statement still asks for $185.
+  StoredDocument april = Bill("april", 18500, 18500, "billed");
+  StoredDocument may = NextStatement("may", 18500, 0, 18500);
+  std::vector<Note> notes = {{"agreement", "555 0101", "2025-04-20", 10000, "J. Smith", "A-77", ""},
+                             {"payment", "5550101", "2025-04-25", 4000, "", "", ""}};
+  // The settled account stops nagging: April's statement alone is premature, but not once agreed.
+  EXPECT_EQ(Count(Evaluate({april}, "2025-05-15"), "R-premature-01"), 1);
+  EXPECT_EQ(Count(EvaluateRules({april}, {}, "2025-05-15", notes), "R-premature-01"), 0);
+  auto found = EvaluateRules({april, may}, MatchDocuments({april, may}), "2025-05-15", notes);
+  ASSERT_EQ(Count(found, "R-settled-01"), 1);
+  EXPECT_EQ(Get(found, "R-settled-01")->amount_cents, 18500 - 6000);
+  EXPECT_EQ(Get(found, "R-settled-01")->documents, (std::vector<std::string>{"may"}));
+  EXPECT_NE(Get(found, "R-settled-01")->next_step.find("reference A-77"), std::string::npos);
+  // A statement that asks for what remains is in order.
+  StoredDocument in_order = NextStatement("may", 18500, 0, 6000);
+  EXPECT_EQ(Count(EvaluateRules({april, in_order}, {}, "2025-05-15", notes), "R-settled-01"), 0);
+}
+
 TEST(Accounts, StatementsOfOneAccountInDateOrderOthersApart) {
   StoredDocument may = NextStatement("may", 18500, 16500, 2000), april = Bill("april", 18500, 2000);
   StoredDocument other = Bill("other", 9000, 9000);
