@@ -6,7 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# Runtime engines, their headers, the build tools, fonts for the sample generator, the test framework.
+# Runtime engines, their headers, the build tools, fonts for the sample generator, the test framework,
+# and Chromium, in which a test opens the HTML report.
 PACKAGES=(
   build-essential cmake pkg-config ccache git
   libtesseract-dev libleptonica-dev tesseract-ocr-eng tesseract-ocr-osd
@@ -14,6 +15,7 @@ PACKAGES=(
   libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev
   libcairo2-dev libpango1.0-dev fonts-dejavu-core fonts-liberation2
   nlohmann-json3-dev libgtest-dev
+  chromium
 )
 
 install_missing() {

@@ -19,6 +19,7 @@
 #include "pipeline/accounts.hpp"
 #include "pipeline/analysis.hpp"
 #include "pipeline/export_json.hpp"
+#include "pipeline/report.hpp"
 #include "pipeline/runner.hpp"
 #include "pipeline/stages.hpp"
 #include "pipeline/store.hpp"
@@ -96,21 +97,6 @@ std::optional<int> ParsePositiveInt(const std::string& text) {
   return value > 0 ? std::optional<int>(value) : std::nullopt;
 }
 
-// Writes a file the person asked for, created 0600 like everything holding their records.
-bool WritePrivateFile(const std::string& path, const std::string& content) {
-  int fd = ::open(path.c_str(), O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) return false;
-  size_t done = 0;
-  while (done < content.size()) {
-    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-    if (n <= 0) {
-      ::close(fd);
-      return false;
-    }
-    done += static_cast<size_t>(n);
-  }
-  return ::close(fd) == 0;
-}
 
 // The options scan and watch share; nullopt (after saying why) on a usage error.
 std::optional<runner::Options> RunnerOptions(const Args& args, const Environment& env, std::string_view verb) {
@@ -476,6 +462,33 @@ int Log(const Args& args, const Environment& env) {
   return kExitOk;
 }
 
+int Report(const Args& args, const Environment& env) {
+  auto today = Today(args, env, "report");
+  if (!today) return kExitUsage;
+  report::Options options;
+  options.out_dir = args.Get("--out").value_or("shoebox-report");
+  options.account = args.Get("--account").value_or("");
+  options.today = *today;
+  auto db = store::Database::Open(DatabasePath(args, env), store::Mode::kReadOnly);
+  if (!db) {
+    *env.err << db.error().message << '\n';
+    return kExitDatabase;
+  }
+  auto written = report::WriteReport(**db, options);
+  if (!written) {
+    *env.err << written.error().message << '\n';
+    return written.error().message.rfind("database", 0) == 0 ? kExitDatabase : kExitUsage;
+  }
+  if (!options.account.empty() && written->accounts == 0) {
+    *env.err << "shoebox report: no account " << options.account << " (shoebox accounts lists them)\n";
+    return kExitUsage;
+  }
+  *env.out << written->files.front() << '\n';
+  *env.err << "wrote " << written->accounts << " account page(s) with " << written->evidence_crops
+           << " evidence crop(s); open " << written->files.front() << " in a browser\n";
+  return kExitOk;
+}
+
 // accounts and episodes: open read-only, then the JSON view or a terminal one.
 int ShowView(const Args& args, const Environment& env, std::string_view verb,
              Result<std::string> (*as_json)(store::Database&),
@@ -597,6 +610,9 @@ const std::vector<Verb>& Verbs() {
        {}, {"--json"}, ShowAccounts},
       {"episodes", "episodes [--json]",
        "each visit's bills, plan claims and letters together, and what is still missing", {}, {"--json"}, ShowEpisodes},
+      {"report", "report [--account NUMBER] [--out DIR] [--today DATE]",
+       "an HTML page per account to read, print and take to the phone: timeline, evidence, call sheet, letters",
+       {"--account", "--out", "--today"}, {}, Report},
       {"log",
        "log [call|payment|agreement|note --account NUMBER [--date DATE] [--amount DOLLARS] [--rep NAME] "
        "[--reference REF] [--text TEXT] [--today DATE]]",

@@ -1,4 +1,7 @@
 // Small helpers for the plain types in page.hpp and image.hpp.
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
 
 #include "pipeline/image.hpp"
@@ -12,6 +15,21 @@ GrayImage MakeGrayImage(int width, int height, std::uint8_t fill) {
   image.height = height;
   image.pixels.assign(static_cast<size_t>(width) * height, fill);
   return image;
+}
+
+bool WritePrivateFile(const std::string& path, const std::string& content) {
+  int fd = ::open(path.c_str(), O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) return false;
+  size_t done = 0;
+  while (done < content.size()) {
+    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n <= 0) {
+      ::close(fd);
+      return false;
+    }
+    done += static_cast<size_t>(n);
+  }
+  return ::close(fd) == 0;
 }
 
 BoxPx Union(const BoxPx& a, const BoxPx& b) {

@@ -19,6 +19,10 @@ struct GrayImage {
 
 GrayImage MakeGrayImage(int width, int height, std::uint8_t fill = 255);
 
+// Writes a file the person asked for (an export, a report page) with mode 0600, like everything
+// that holds their records; false when it cannot be written.
+bool WritePrivateFile(const std::string& path, const std::string& content);
+
 // Encodes as PNG (through Leptonica) and writes it with mode 0600: page images are private.
 bool WritePrivatePng(const GrayImage& image, const std::string& path);
 

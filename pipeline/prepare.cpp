@@ -81,7 +81,7 @@ bool LooksBlank(const GrayImage& image, double min_ink_fraction) {
   return static_cast<double>(ink) < min_ink_fraction * static_cast<double>(total);
 }
 
-Page Prepare(Page page, ocr::Engine& engine, const Options& options) {
+Page Prepare(Page page, ocr::Engine* engine, const Options& options) {
   if (page.text_source != TextSource::kOcr || page.image.empty()) return page;
   if (options.flatten_photos) {
     if (std::optional<GrayImage> sheet = FlattenSheet(page.image, nullptr)) {
@@ -91,11 +91,18 @@ Page Prepare(Page page, ocr::Engine& engine, const Options& options) {
     }
   }
   if (options.normalize_background) page.image = NormalizeBackground(page.image);
-  if (options.detect_orientation) {
+  if (options.known_rotation_degrees) {
+    page.image = RotateClockwise(page.image, *options.known_rotation_degrees);
+    page.rotation_degrees = *options.known_rotation_degrees;
+  } else if (options.detect_orientation) {
     auto started = std::chrono::steady_clock::now();
     std::optional<ocr::Orientation> shapes = DetectOrientationFromLetterShapes(page.image, page.dpi);
-    Result<ocr::Orientation> orientation =
-        shapes ? Result<ocr::Orientation>(*shapes) : engine.DetectOrientation(page.image, page.dpi);
+    Result<ocr::Orientation> orientation = MakeError("orientation unsure and no engine to ask");
+    if (shapes) {
+      orientation = *shapes;
+    } else if (engine != nullptr) {
+      orientation = engine->DetectOrientation(page.image, page.dpi);
+    }
     page.orientation_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     if (orientation && orientation->rotate_clockwise_degrees != 0 &&
         orientation->confidence >= options.min_orientation_confidence) {

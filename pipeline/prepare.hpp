@@ -18,6 +18,9 @@ struct Options {
   bool detect_orientation = true;
   double min_orientation_confidence = 0.35;  // in [0, 1]; ~Tesseract OSD score 2
   double max_skew_degrees = 15;
+  // Replaying a page whose orientation is known (to crop evidence from the same image the words
+  // were read from): this turn is applied instead of detecting one.
+  std::optional<int> known_rotation_degrees;
 };
 
 // The clockwise turn that makes the page's text upright, judged from ascenders and descenders of
@@ -52,7 +55,8 @@ GrayImage NormalizeBackground(const GrayImage& image);
 // search spends minutes on specks.
 bool LooksBlank(const GrayImage& image, double min_ink_fraction = 0.0001);
 
-// Turns and straightens an OCR page in place of its image; text-layer pages pass through.
-Page Prepare(Page page, ocr::Engine& engine, const Options& options);
+// Turns and straightens an OCR page in place of its image; text-layer pages pass through. engine
+// (may be null) decides orientation where letter shapes leave it unsure.
+Page Prepare(Page page, ocr::Engine* engine, const Options& options);
 
 }  // namespace shoebox::prepare

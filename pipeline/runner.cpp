@@ -265,7 +265,7 @@ SourceResult ProcessBytes(const std::string& path, std::string bytes, std::uniqu
       };
       keep("ingest");
       auto prepare_started = Clock::now();
-      page = prepare::Prepare(std::move(page), **engine, options.prepare);
+      page = prepare::Prepare(std::move(page), engine->get(), options.prepare);
       page.prepare_ms = MillisecondsSince(prepare_started);
       keep("prepare");
       auto recognize_started = Clock::now();

@@ -66,7 +66,7 @@ TEST(Prepare, TurnsASidewaysPageUpright) {
   for (int turn : {90, 180, 270}) {
     Page page = upright;
     page.image = prepare::RotateClockwise(upright.image, turn);
-    Page prepared = prepare::Prepare(std::move(page), *engine, {});
+    Page prepared = prepare::Prepare(std::move(page), engine.get(), {});
     EXPECT_EQ(prepared.rotation_degrees, (360 - turn) % 360) << "page turned " << turn << " degrees";
     EXPECT_EQ(prepared.image.width, upright.image.width);
   }

@@ -1,0 +1,253 @@
+// report on the born-digital samples: every finding on its account's page with the evidence cropped
+// from the original, letters and call sheet filled in with the account's own names and numbers,
+// the person's log on the timeline and in the findings; then the pages in headless Chromium: the
+// figures are there, no request leaves the machine, and the screenshot is not blank.
+#include "pipeline/report.hpp"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "pipeline/ingest.hpp"
+#include "pipeline/prepare.hpp"
+#include "pipeline/runner.hpp"
+#include "tests/test_support.hpp"
+
+namespace shoebox::report {
+namespace {
+
+namespace fs = std::filesystem;
+using Json = nlohmann::json;
+
+constexpr const char* kToday = "2025-12-01";  // the samples' own day (samples/episodes.json)
+
+// The born-digital samples (text layers: no OCR, a fast set-up) scanned into a fresh database.
+class ReportTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::vector<std::string> files;
+    for (const auto& entry : fs::directory_iterator(testing::SamplesInbox())) {
+      if (entry.path().string().find("born_digital") != std::string::npos) files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    auto opened = store::Database::Open(dir_ / "r.db", store::Mode::kReadWrite);
+    ASSERT_TRUE(opened);
+    db_ = std::move(opened).value();
+    std::ostringstream out, err;
+    runner::Options options;
+    options.scanned_at = "2025-12-01T00:00:00Z";
+    ASSERT_TRUE(runner::Scan(files, *db_, options, out, err));
+    ASSERT_TRUE(runner::RefreshFindings(*db_, kToday));
+  }
+
+  Written Write() {
+    auto written = WriteReport(*db_, {dir_ / "report", "", kToday});
+    EXPECT_TRUE(written) << (written ? "" : written.error().message);
+    return written ? *written : Written{};
+  }
+
+  // The page of the account with this number.
+  std::string PageOf(const Written& written, const std::string& account) {
+    for (const std::string& file : written.files) {
+      std::string html = testing::ReadFile(file);
+      if (file.find("account-") != std::string::npos && html.find("Account " + account + " ") != std::string::npos) return html;
+    }
+    return "";
+  }
+
+  testing::ScratchDir dir_;
+  std::unique_ptr<store::Database> db_;
+};
+
+std::string Escaped(std::string text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '"') out += "&quot;";
+    else if (c == '\'') out += "&#39;";
+    else if (c == '&') out += "&amp;";
+    else if (c == '<') out += "&lt;";
+    else if (c == '>') out += "&gt;";
+    else out += c;
+  }
+  return out;
+}
+
+TEST_F(ReportTest, EveryFindingOnItsAccountPageWithEvidenceCroppedFromTheOriginal) {
+  Written written = Write();
+  auto stored = db_->Select("SELECT summary FROM findings");
+  ASSERT_TRUE(stored);
+  ASSERT_FALSE(stored->rows.empty());
+  EXPECT_EQ(written.accounts, static_cast<int>(written.files.size()) - 1);
+  std::string all;
+  for (const std::string& file : written.files) {
+    all += testing::ReadFile(file);
+    struct stat info {};
+    ASSERT_EQ(::stat(file.c_str(), &info), 0);
+    EXPECT_EQ(info.st_mode & 0777, 0600u) << file;
+  }
+  for (const auto& row : stored->rows) {
+    EXPECT_NE(all.find(Escaped(std::get<std::string>(row[0]))), std::string::npos) << std::get<std::string>(row[0]);
+  }
+  // Every finding of these samples is about a figure printed on a page: each has its crop.
+  EXPECT_EQ(written.evidence_crops, static_cast<int>(stored->rows.size()));
+  // Nothing refers outside the file: no web address, every image inline.
+  EXPECT_EQ(all.find("http://"), std::string::npos);
+  EXPECT_EQ(all.find("https://"), std::string::npos);
+  for (size_t at = all.find("src=\""); at != std::string::npos; at = all.find("src=\"", at + 1)) {
+    EXPECT_EQ(all.compare(at + 5, 22, "data:image/png;base64,"), 0) << all.substr(at, 40);
+  }
+  // A crop is a real picture: the image data runs to kilobytes.
+  size_t data = all.find("data:image/png;base64,");
+  ASSERT_NE(data, std::string::npos);
+  EXPECT_GT(all.find('"', data) - data, 2000u);
+}
+
+TEST_F(ReportTest, CallSheetAndLettersCarryTheAccountsOwnNamesNumbersAndDeadlines) {
+  Written written = Write();
+  // The lab account of the samples: a duplicated lipid panel; the plan says $169.33 is owed.
+  std::string lab = PageOf(written, "815178348");
+  ASSERT_FALSE(lab.empty());
+  EXPECT_NE(lab.find("Hello, I am calling about account 815178348 for Casey Delacroix"), std::string::npos);
+  EXPECT_NE(lab.find("the amount owed is $169.33"), std::string::npos);
+  EXPECT_NE(lab.find("offer <b>$84.66</b>"), std::string::npos);     // half of $169.33
+  EXPECT_NE(lab.find("no higher than <b>$118.53</b>"), std::string::npos);  // 70 %
+  EXPECT_NE(lab.find("<b>$14.12</b> a month for 12 months"), std::string::npos);
+  EXPECT_NE(lab.find("Letter: request for an itemized bill"), std::string::npos);
+  EXPECT_NE(lab.find("The same charge appears twice"), std::string::npos);
+  // The collection account: dispute within the validation period, to the collector, by its date.
+  auto letter = db_->Select(
+      "SELECT (SELECT value_text FROM fields WHERE document_id = d.id AND name = 'account_number'), "
+      "(SELECT value_text FROM fields WHERE document_id = d.id AND name = 'validation_end_date'), "
+      "(SELECT value_text FROM fields WHERE document_id = d.id AND name = 'collector_name') "
+      "FROM documents d WHERE kind = 'collection_letter' AND EXISTS (SELECT 1 FROM fields WHERE document_id = d.id "
+      "AND name = 'validation_end_date') ORDER BY id LIMIT 1");
+  ASSERT_TRUE(letter && !letter->rows.empty());
+  std::string account = std::get<std::string>(letter->rows[0][0]), end = std::get<std::string>(letter->rows[0][1]);
+  std::string collector = std::get<std::string>(letter->rows[0][2]);
+  std::string page = PageOf(written, account);
+  ASSERT_FALSE(page.empty()) << account;
+  EXPECT_NE(page.find("Letter: written dispute and request for validation"), std::string::npos);
+  EXPECT_NE(page.find("within the validation period that ends " + end), std::string::npos);
+  EXPECT_NE(page.find("<p>" + Escaped(collector) + "</p>"), std::string::npos);
+  EXPECT_NE(page.find("Deadline: <b>" + end + "</b>"), std::string::npos);
+}
+
+TEST_F(ReportTest, LoggedCallsAndAgreementsChangeTheTimelineAndTheFindings) {
+  std::string before = PageOf(Write(), "815178348");
+  EXPECT_NE(before.find("3 finding(s)"), std::string::npos);
+  ASSERT_TRUE(db_->AddNote({"call", "815178348", "2025-11-25", std::nullopt, "Dana", "R-1", "asked for an itemized bill"}));
+  ASSERT_TRUE(db_->AddNote({"agreement", "815178348", "2025-11-28", 10000, "Dana", "R-2", ""}));
+  std::string after = PageOf(Write(), "815178348");
+  EXPECT_NE(after.find("You logged a call with Dana, reference R-1: asked for an itemized bill"), std::string::npos);
+  EXPECT_NE(after.find("You logged an agreement in writing of $100.00 with Dana, reference R-2"), std::string::npos);
+  EXPECT_NE(after.find("0 finding(s)"), std::string::npos);  // a settled account stops nagging
+  EXPECT_NE(after.find("Nothing to act on"), std::string::npos);
+}
+
+TEST(EvidencePng, CropsTextLayerAndScannedPagesAndSaysNothingForAMissingFile) {
+  for (const char* name : {"E001-bill-born_digital.pdf", "E001-bill-fax.png"}) {
+    PageReplay replay{testing::SamplesInbox() + "/" + name, 1, std::string(name).find(".pdf") != std::string::npos, 200, 0};
+    std::optional<std::string> png = EvidencePng(replay, {900, 300, 1300, 340});
+    ASSERT_TRUE(png) << name;
+    auto source = ingest::Open(*png, {});
+    ASSERT_TRUE(source) << name;
+    auto crop = (*source)->LoadPage(0);
+    ASSERT_TRUE(crop) << name;
+    EXPECT_LE(crop->image.width, 1000) << name;
+    EXPECT_GT(crop->image.height, 40) << name;
+  }
+  EXPECT_FALSE(EvidencePng({"/nonexistent/bill.pdf", 1, true, 200, 0}, {10, 10, 50, 20}));
+  EXPECT_FALSE(EvidencePng({testing::SamplesInbox() + "/E001-bill-fax.png", 3, false, 200, 0}, {10, 10, 50, 20}));
+}
+
+// Runs chromium headless on a page; returns its exit status.
+int Chromium(const std::vector<std::string>& extra, const std::string& url) {
+  std::vector<std::string> args = {"/usr/bin/chromium", "--headless=new", "--no-sandbox", "--disable-gpu",
+                                   "--hide-scrollbars", "--disable-background-networking", "--no-first-run"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  args.push_back(url);
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    int null = ::open("/dev/null", O_WRONLY);
+    ::dup2(null, STDOUT_FILENO);
+    ::dup2(null, STDERR_FILENO);
+    std::vector<char*> argv;
+    for (std::string& arg : args) argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    ::execv(argv[0], argv.data());
+    ::_exit(127);
+  }
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+// Requests the page itself made that would leave the machine (Chromium's own background traffic
+// has no file:// page behind it and is not counted).
+std::vector<std::string> PageRequestsOffMachine(const std::string& net_log) {
+  Json log = Json::parse(testing::ReadFile(net_log), nullptr, false);
+  std::vector<std::string> off;
+  if (log.is_discarded()) return {"net log unreadable"};
+  for (const Json& event : log["events"]) {
+    if (!event.contains("params") || !event["params"].is_object()) continue;
+    const Json& params = event["params"];
+    if (!params.contains("url") || !params.contains("network_isolation_key")) continue;
+    std::string url = params["url"], key = params["network_isolation_key"].dump();
+    if (key.find("file://") == std::string::npos) continue;
+    if (url.rfind("file:", 0) == 0 || url.rfind("data:", 0) == 0) continue;
+    off.push_back(url);
+  }
+  return off;
+}
+
+TEST_F(ReportTest, InHeadlessChromiumTheFiguresShowNothingLeavesTheMachineAndThePageIsNotBlank) {
+  if (!fs::exists("/usr/bin/chromium")) GTEST_SKIP() << "chromium is not installed (./build.sh installs it)";
+  Written written = Write();
+  std::string page = (dir_ / "report") + "/" + fs::path(written.files[1]).filename().string();
+  for (const std::string& file : written.files) {
+    if (testing::ReadFile(file).find("815178348") != std::string::npos && file.find("account-") != std::string::npos) page = file;
+  }
+  // The detector works: a page with an outside image is caught.
+  std::string canary = dir_ / "canary.html";
+  testing::WriteFile(canary, "<!doctype html><img src=\"http://canary.invalid/x.png\"><p>canary</p>");
+  ASSERT_EQ(Chromium({"--log-net-log=" + (dir_ / "canary.json"), "--dump-dom"}, "file://" + canary), 0);
+  EXPECT_EQ(PageRequestsOffMachine(dir_ / "canary.json"), std::vector<std::string>{"http://canary.invalid/x.png"});
+
+  std::string net_log = dir_ / "net.json", shot = dir_ / "shot.png";
+  ASSERT_EQ(Chromium({"--log-net-log=" + net_log, "--screenshot=" + shot, "--window-size=1100,1600"}, "file://" + page), 0);
+  EXPECT_TRUE(PageRequestsOffMachine(net_log).empty());
+  // The page as the browser laid it out holds the figures.
+  std::string dom_file = dir_ / "dom.html";
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    int out = ::open(dom_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    ::dup2(out, STDOUT_FILENO);
+    int null = ::open("/dev/null", O_WRONLY);
+    ::dup2(null, STDERR_FILENO);
+    ::execl("/usr/bin/chromium", "chromium", "--headless=new", "--no-sandbox", "--disable-gpu", "--dump-dom",
+            ("file://" + page).c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  std::string dom = testing::ReadFile(dom_file);
+  for (const char* figure : {"$267.33", "$169.33", "$98.00", "Call sheet", "Casey Delacroix"}) {
+    EXPECT_NE(dom.find(figure), std::string::npos) << figure;
+  }
+  // The screenshot: a rendered page, not an empty one.
+  auto source = ingest::Open(testing::ReadFile(shot), {});
+  ASSERT_TRUE(source);
+  auto image = (*source)->LoadPage(0);
+  ASSERT_TRUE(image);
+  EXPECT_EQ(image->image.width, 1100);
+  EXPECT_FALSE(prepare::LooksBlank(image->image, 0.01));
+}
+
+}  // namespace
+}  // namespace shoebox::report
