@@ -525,6 +525,17 @@ std::string PathOf(const findings::Analysis& analysis, const std::string& id) {
 
 std::string Amount(const std::optional<Cents>& cents) { return cents ? findings::Money(*cents) : "–"; }
 
+void PrintPlanYears(const findings::Analysis& analysis, std::ostream& out) {
+  std::vector<findings::PlanYear> years = findings::SumPlanYears(analysis.documents);
+  if (years.empty()) return;
+  out << "\nPlan year so far (from the plan's notices):\n";
+  for (const findings::PlanYear& year : years) {
+    out << "  " << year.year << "  " << (year.person.empty() ? std::string("whole family") : year.person) << ": deductible "
+        << findings::Money(year.deductible_cents) << ", your share " << findings::Money(year.patient_responsibility_cents)
+        << " (" << year.claims << " claim" << (year.claims == 1 ? "" : "s") << ")\n";
+  }
+}
+
 void PrintAccounts(const findings::Analysis& analysis, std::ostream& out) {
   std::vector<findings::Account> accounts = findings::GroupAccounts(analysis.documents);
   if (accounts.empty()) out << "No bills in the database yet.\n";
@@ -538,6 +549,7 @@ void PrintAccounts(const findings::Analysis& analysis, std::ostream& out) {
           << PathOf(analysis, s.document_id) << '\n';
     }
   }
+  PrintPlanYears(analysis, out);
 }
 
 void PrintEpisodes(const findings::Analysis& analysis, std::ostream& out) {

@@ -8,8 +8,9 @@ namespace shoebox::findings {
 namespace {
 
 // The dates of service a bill covers: its line items', else the dates of the claims it matches.
-std::pair<std::string, std::string> ServiceDates(const StoredDocument& bill, const std::vector<StoredDocument>& documents,
-                                                 const std::vector<Match>& matches) {
+std::pair<std::string, std::string> ServiceDates(const StoredDocument& bill,
+                                                 const std::map<std::string, const StoredDocument*>& by_id,
+                                                 const std::vector<const Match*>& bill_matches) {
   std::string first, last;
   auto take = [&](const std::string& date) {
     if (date.size() != 10) return;
@@ -18,14 +19,15 @@ std::pair<std::string, std::string> ServiceDates(const StoredDocument& bill, con
   };
   for (const LineItem& item : bill.document.line_items) take(item.date_of_service);
   if (!first.empty()) return {first, last};
-  for (const Match& match : matches) {
-    if (match.left_id != bill.id || match.claim_ordinal < 0) continue;
-    for (const StoredDocument& notice : documents) {
-      if (notice.id != match.right_id || match.claim_ordinal >= static_cast<int>(notice.document.claims.size())) continue;
-      const Claim& claim = notice.document.claims[static_cast<size_t>(match.claim_ordinal)];
-      take(claim.service_date_from);
-      take(claim.service_date_to);
+  for (const Match* match : bill_matches) {
+    auto notice = by_id.find(match->right_id);
+    if (match->claim_ordinal < 0 || notice == by_id.end() ||
+        match->claim_ordinal >= static_cast<int>(notice->second->document.claims.size())) {
+      continue;
     }
+    const Claim& claim = notice->second->document.claims[static_cast<size_t>(match->claim_ordinal)];
+    take(claim.service_date_from);
+    take(claim.service_date_to);
   }
   return {first, last};
 }
@@ -105,10 +107,12 @@ std::vector<Episode> GroupEpisodes(const std::vector<StoredDocument>& documents,
   struct BillDates {
     std::string id, patient, first, last;
   };
+  std::map<std::string, std::vector<const Match*>> matches_of_bill;
+  for (const Match& match : matches) matches_of_bill[match.left_id].push_back(&match);
   std::vector<BillDates> bill_dates;
   for (const StoredDocument& stored : documents) {
     if (stored.document.kind != DocumentKind::kBill) continue;
-    auto [first, last] = ServiceDates(stored, documents, matches);
+    auto [first, last] = ServiceDates(stored, by_id, matches_of_bill[stored.id]);
     bill_dates.push_back({stored.id, Key(TextOf(stored.document, "patient_name")), first, last});
   }
   for (size_t i = 0; i < bill_dates.size(); ++i) {
@@ -190,6 +194,42 @@ std::vector<Episode> GroupEpisodes(const std::vector<StoredDocument>& documents,
     return std::tie(a.first_service_date, a.patient_name) < std::tie(b.first_service_date, b.patient_name);
   });
   return episodes;
+}
+
+std::vector<PlanYear> SumPlanYears(const std::vector<StoredDocument>& documents) {
+  // The latest processing of each claim number, with the person it is for.
+  struct Counted {
+    const Claim* claim;
+    std::string person;
+  };
+  std::map<std::string, Counted> latest;
+  for (const StoredDocument& stored : documents) {
+    const Document& d = stored.document;
+    if (d.kind != DocumentKind::kEob && d.kind != DocumentKind::kMsn) continue;
+    std::string person = TextOf(d, "patient_name");
+    if (person.empty()) person = TextOf(d, "member_name");
+    for (const Claim& claim : d.claims) {
+      if (claim.service_date_from.size() != 10 || claim.status == "pending") continue;
+      std::string key = Key(claim.claim_number).empty() ? stored.id + "#" + claim.service_date_from : Key(claim.claim_number);
+      auto it = latest.find(key);
+      if (it == latest.end() || it->second.claim->processed_date < claim.processed_date) latest[key] = {&claim, person};
+    }
+  }
+  std::map<std::pair<std::string, std::string>, PlanYear> sums;  // (year, person) → sums; "" person: the family
+  for (const auto& [key, counted] : latest) {
+    std::string year = counted.claim->service_date_from.substr(0, 4);
+    for (const std::string& person : {counted.person, std::string()}) {
+      PlanYear& sum = sums[{year, person}];
+      sum.person = person;
+      sum.year = year;
+      sum.deductible_cents += counted.claim->deductible_cents.value_or(0);
+      sum.patient_responsibility_cents += counted.claim->patient_responsibility_cents.value_or(0);
+      ++sum.claims;
+    }
+  }
+  std::vector<PlanYear> years;
+  for (auto& [key, sum] : sums) years.push_back(std::move(sum));
+  return years;
 }
 
 std::vector<Finding> EvaluateAccountRules(const std::vector<Account>& accounts) {

@@ -49,6 +49,18 @@ struct Episode {
 // Bills of different or unknown patients are never joined on dates alone.
 std::vector<Episode> GroupEpisodes(const std::vector<StoredDocument>& documents, const std::vector<Match>& matches);
 
+// Per person and plan year (the calendar year of the dates of service), from the plan's notices:
+// what the plan applied to the deductible and what it left the person to pay so far; a claim
+// counts once (its latest processing). person "" is the whole family's total for the year.
+struct PlanYear {
+  std::string person;
+  std::string year;
+  Cents deductible_cents = 0;
+  Cents patient_responsibility_cents = 0;
+  int claims = 0;
+};
+std::vector<PlanYear> SumPlanYears(const std::vector<StoredDocument>& documents);
+
 // The rules that need an account's history (docs/RULES.md): R-account-increase-01.
 std::vector<Finding> EvaluateAccountRules(const std::vector<Account>& accounts);
 

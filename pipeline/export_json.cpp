@@ -86,6 +86,16 @@ Json EpisodeList(const findings::Analysis& analysis) {
   return list;
 }
 
+Json PlanYearList(const findings::Analysis& analysis) {
+  Json list = Json::array();
+  for (const findings::PlanYear& year : findings::SumPlanYears(analysis.documents)) {
+    list.push_back({{"year", year.year}, {"person", TextJson(year.person)}, {"claims", year.claims},
+                    {"deductible_cents", year.deductible_cents},
+                    {"patient_responsibility_cents", year.patient_responsibility_cents}});
+  }
+  return list;
+}
+
 }  // namespace
 
 Result<std::string> AccountsJson(store::Database& db) {
@@ -225,6 +235,7 @@ Result<std::string> ExportJson(store::Database& db, const std::string& generated
   if (!analysis) return analysis.error();
   out["accounts"] = AccountList(*analysis);
   out["episodes"] = EpisodeList(*analysis);
+  out["plan_years"] = PlanYearList(*analysis);
   return out.dump(2) + "\n";
 }
 

@@ -207,8 +207,13 @@ std::vector<Match> MatchDocuments(const std::vector<StoredDocument>& documents) 
     std::optional<Cents> total = CentsOf(b, "total_charges_cents"), due = CentsOf(b, "amount_due_cents");
     std::set<std::string> service_dates;
     for (const LineItem& item : b.line_items) service_dates.insert(item.date_of_service);
+    std::string patient = Key(TextOf(b, "patient_name"));
     for (const StoredDocument& notice : documents) {
       if (notice.document.kind != DocumentKind::kEob && notice.document.kind != DocumentKind::kMsn) continue;
+      // One person's bill is never matched to another's claim (a child and a parent seen the same
+      // day by the same provider for the same charge).
+      std::string notice_patient = Key(TextOf(notice.document, "patient_name"));
+      if (!patient.empty() && !notice_patient.empty() && patient != notice_patient) continue;
       const auto& claims = notice.document.claims;
       for (size_t c = 0; c < claims.size(); ++c) {
         const Claim& claim = claims[c];

@@ -137,6 +137,15 @@ TEST(Match, WithoutAccountNeedsProviderDateAndAmount) {
   EXPECT_TRUE(MatchDocuments({Bill("b", 18500, 2000), msn}).empty());
 }
 
+TEST(Match, OnePersonsBillNeverMatchesAnothersClaim) {
+  StoredDocument bill = Bill("b", 18500, 2000), eob = Eob("e", 18500, 2000);
+  bill.document.fields.push_back(Text("patient_name", "Pat Doe"));
+  eob.document.fields.push_back(Text("patient_name", "PAT DOE"));
+  EXPECT_EQ(MatchDocuments({bill, eob}).size(), 1u);
+  eob.document.fields.back().text = "Sam Doe";
+  EXPECT_TRUE(MatchDocuments({bill, eob}).empty());
+}
+
 TEST(Rules, CleanEpisodeRaisesNothing) {
   EXPECT_TRUE(Evaluate({Bill("b", 18500, 2000), Eob("e", 18500, 2000)}).empty());
 }
@@ -255,6 +264,28 @@ TEST(Accounts, StatementsOfOneAccountInDateOrderOthersApart) {
   EXPECT_EQ(crestwood.statements[0].document_id, "april");
   EXPECT_EQ(crestwood.statements[1].document_id, "may");
   EXPECT_EQ(crestwood.statements[1].statement_date, "2025-05-10");
+}
+
+TEST(PlanYears, DeductibleAndShareByPersonAndFamilyEachClaimOnce) {
+  StoredDocument pat = Eob("p", 18500, 2000), sam = Eob("s", 9000, 9000), again = Eob("p2", 18500, 2500);
+  pat.document.fields.push_back(Text("patient_name", "Pat Doe"));
+  sam.document.fields.push_back(Text("patient_name", "Sam Doe"));
+  again.document.fields.push_back(Text("patient_name", "Pat Doe"));
+  pat.document.claims[0].deductible_cents = 1500;
+  sam.document.claims[0].deductible_cents = 9000;
+  again.document.claims[0].claim_number = "C-p";          // Pat's claim reprocessed later
+  again.document.claims[0].processed_date = "2025-04-30";
+  again.document.claims[0].deductible_cents = 2000;
+  std::vector<PlanYear> years = SumPlanYears({pat, sam, again});
+  ASSERT_EQ(years.size(), 3u);  // the family, Pat, Sam (2025)
+  EXPECT_EQ(years[0].person, "");
+  EXPECT_EQ(years[0].deductible_cents, 2000 + 9000);
+  EXPECT_EQ(years[0].patient_responsibility_cents, 2500 + 9000);
+  EXPECT_EQ(years[0].claims, 2);
+  EXPECT_EQ(years[1].person, "Pat Doe");
+  EXPECT_EQ(years[1].deductible_cents, 2000);
+  EXPECT_EQ(years[2].person, "Sam Doe");
+  EXPECT_EQ(years[2].year, "2025");
 }
 
 TEST(Episodes, OneVisitsBillsTogetherWithWhatIsMissing) {
