@@ -313,16 +313,42 @@ int ScoreTextDirectory(const std::string& set_dir, const std::string& text_dir) 
   return 0;
 }
 
+// Word recall of one truth text in another tool's text, or in all page text of a shoebox export:
+// for pages that come with a plain-text truth and no generator (../shared/data/tesseract-pages).
+int ScoreTruthText(const std::string& truth_path, const std::string& export_path, const std::string& text_path) {
+  std::ifstream truth_in(truth_path);
+  std::string truth((std::istreambuf_iterator<char>(truth_in)), std::istreambuf_iterator<char>());
+  std::string got;
+  if (!export_path.empty()) {
+    std::ifstream in(export_path);
+    Json exported = Json::parse(in, nullptr, false);
+    if (exported.is_discarded()) {
+      std::cerr << "eval: cannot read the export " << export_path << '\n';
+      return 2;
+    }
+    for (const Json& document : exported["documents"]) {
+      for (const Json& page : document["pages"]) got += page["text"].get<std::string>() + "\n";
+    }
+  } else {
+    std::ifstream in(text_path);
+    got.assign((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  }
+  auto [hits, total] = WordRecall(truth, got);
+  std::cout << std::fixed << std::setprecision(3) << (total == 0 ? 0.0 : static_cast<double>(hits) / total) << '\n';
+  return 0;
+}
+
 int Usage() {
   std::cerr << "usage: eval --set DIR [--shoebox PATH] [--export FILE] [--json OUT] [--floors FILE] [--jobs N] [--misses] [--keep-work]\n"
-               "       eval --set DIR --text TEXT_DIR   (word recall of another tool's text files)\n";
+               "       eval --set DIR --text TEXT_DIR   (word recall of another tool's text files)\n"
+               "       eval --truth-text TRUTH.txt (--export EXPORT.json | --text-file TEXT.txt)   (one page's recall)\n";
   return 1;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string set_dir, shoebox, export_path, json_out, floors_path, jobs, work, text_dir;
+  std::string set_dir, shoebox, export_path, json_out, floors_path, jobs, work, text_dir, truth_text, text_file;
   bool keep_work = false;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
@@ -336,7 +362,12 @@ int main(int argc, char** argv) {
     else if (arg == "--misses") g_misses = &std::cerr;
     else if (arg == "--keep-work") keep_work = true;
     else if (arg == "--text") text_dir = value();
+    else if (arg == "--truth-text") truth_text = value();
+    else if (arg == "--text-file") text_file = value();
     else return Usage();
+  }
+  if (!truth_text.empty() && (!export_path.empty() || !text_file.empty())) {
+    return ScoreTruthText(truth_text, export_path, text_file);
   }
   if (set_dir.empty()) return Usage();
   if (shoebox.empty()) shoebox = (fs::path(argv[0]).parent_path() / "shoebox").string();
