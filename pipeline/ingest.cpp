@@ -1,5 +1,8 @@
-// Type sniffing and dispatch to the engine adapters.
+// Type sniffing, dispatch to the engine adapters, and the text-layer soundness check.
 #include "pipeline/ingest.hpp"
+
+#include <cctype>
+#include <cstdint>
 
 namespace shoebox::ingest {
 
@@ -24,6 +27,37 @@ MediaType SniffMediaType(std::string_view head) {
   // PDF readers accept the header anywhere in the first KiB (some producers prepend junk).
   if (head.substr(0, 1024).find("%PDF-") != std::string_view::npos) return MediaType::kPdf;
   return MediaType::kUnknown;
+}
+
+bool TextLayerLooksSound(const std::vector<Word>& words, int min_chars) {
+  int alnum = 0, characters = 0, unreadable = 0, long_words = 0, long_words_with_vowels = 0;
+  for (const Word& word : words) {
+    const std::string& text = word.text;
+    for (size_t i = 0; i < text.size();) {
+      unsigned char lead = static_cast<unsigned char>(text[i]);
+      int length = lead < 0x80 ? 1 : lead >> 5 == 0x6 ? 2 : lead >> 4 == 0xE ? 3 : lead >> 3 == 0x1E ? 4 : 1;
+      std::uint32_t code = length == 1 ? lead : lead & (0x7F >> length);
+      for (int k = 1; k < length && i + static_cast<size_t>(k) < text.size(); ++k) {
+        code = (code << 6) | (static_cast<unsigned char>(text[i + static_cast<size_t>(k)]) & 0x3F);
+      }
+      ++characters;
+      if (code < 0x20 || code == 0xFFFD || (code >= 0xE000 && code <= 0xF8FF)) ++unreadable;
+      if (code < 0x80 && std::isalnum(static_cast<int>(code))) ++alnum;
+      i += static_cast<size_t>(length);
+    }
+    std::string letters;
+    for (char c : text) {
+      if (std::isalpha(static_cast<unsigned char>(c))) letters += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    if (letters.size() >= 4 && letters.size() == text.size()) {
+      ++long_words;
+      if (letters.find_first_of("aeiouy") != std::string::npos) ++long_words_with_vowels;
+    }
+  }
+  if (alnum < min_chars) return false;
+  if (unreadable * 20 > characters) return false;  // more than 5 % unreadable
+  // Words of four letters or more are nearly all voweled in English; abbreviations are a minority.
+  return long_words < 10 || long_words_with_vowels * 10 >= long_words * 6;
 }
 
 Result<std::unique_ptr<PageSource>> Open(std::string bytes, const Options& options) {

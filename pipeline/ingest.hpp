@@ -40,6 +40,11 @@ class PageSource {
   virtual Result<Page> LoadPage(int index) = 0;
 };
 
+// A PDF text layer worth believing: at least min_chars letters and digits, and words that look
+// like words. A layer of private-use or replacement characters (a font without a Unicode map), or
+// of letter soup without vowels (shifted glyph codes), is read by OCR instead.
+bool TextLayerLooksSound(const std::vector<Word>& words, int min_chars);
+
 // Opens a file's bytes; the Error is one lowercase line without the file name (the caller adds it).
 Result<std::unique_ptr<PageSource>> Open(std::string bytes, const Options& options);
 

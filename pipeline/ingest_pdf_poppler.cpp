@@ -28,14 +28,6 @@ std::string ToUtf8(const poppler::ustring& text) {
   return std::string(bytes.begin(), bytes.end());
 }
 
-int CountLettersAndDigits(const std::vector<Word>& words) {
-  int count = 0;
-  for (const Word& word : words) {
-    for (unsigned char c : word.text) count += std::isalnum(c) ? 1 : 0;
-  }
-  return count;
-}
-
 class PdfPageSource : public PageSource {
  public:
   PdfPageSource(std::string bytes, std::unique_ptr<poppler::document> document, Options options)
@@ -69,7 +61,7 @@ class PdfPageSource : public PageSource {
       word.confidence = 1.0;
       words.push_back(std::move(word));
     }
-    if (CountLettersAndDigits(words) >= options_.min_text_layer_chars) {
+    if (TextLayerLooksSound(words, options_.min_text_layer_chars)) {
       page.text_source = TextSource::kTextLayer;
       page.words = std::move(words);
       return page;

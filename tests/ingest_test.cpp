@@ -71,6 +71,36 @@ TEST(Open, CorruptImageData) {
   EXPECT_EQ(page.error().message, "page 1: image data is corrupt or truncated");
 }
 
+std::vector<Word> WordsOf(const std::string& text) {
+  std::vector<Word> words;
+  std::string word;
+  for (char c : text + " ") {
+    if (c != ' ') {
+      word += c;
+    } else if (!word.empty()) {
+      words.push_back({word, {}, 1.0});
+      word.clear();
+    }
+  }
+  return words;
+}
+
+TEST(TextLayerLooksSound, WordsAreBelievedGarbageAndEmptyLayersAreNot) {
+  std::string statement = "Statement Date 03/04/2025 Account Number 555-0101 Patient Responsibility $185.00 "
+                          "Total Charges Insurance Payments Adjustments Amount Due Please remit HCPCS CPT";
+  EXPECT_TRUE(ingest::TextLayerLooksSound(WordsOf(statement), 20));
+  EXPECT_FALSE(ingest::TextLayerLooksSound(WordsOf("Page 1"), 20));  // too little to be a layer
+  // A font without a Unicode map: private-use code points.
+  std::string unmapped;
+  for (int i = 0; i < 40; ++i) unmapped += "\xEE\x80\x81\xEE\x80\x82 A1 ";
+  EXPECT_FALSE(ingest::TextLayerLooksSound(WordsOf(unmapped), 20));
+  // Shifted glyph codes: letter soup without vowels.
+  EXPECT_FALSE(ingest::TextLayerLooksSound(
+      WordsOf("Wkdpqv Gdwh Dffrxqw Qxpehu Sdwlhqw Uhvsrqvlelolwb Wrwdo Fkdujhv Lqvxudqfh Sdbphqwv Dgmxvwphqwv "
+              "Dprxqw Gxh Sohdvh Uhplw Wkdqn Brx Vwdwhphqw Fkdujhv"),
+      20));
+}
+
 TEST(Open, BornDigitalPdfUsesItsTextLayer) {
   auto source = Open(ReadFile(testing::SamplesInbox() + "/E001-bill-born_digital.pdf"), Options{});
   ASSERT_TRUE(source);
