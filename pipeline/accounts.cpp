@@ -40,7 +40,8 @@ std::vector<Account> GroupAccounts(const std::vector<StoredDocument>& documents)
   std::vector<Account> accounts;
   std::vector<std::pair<std::string, const StoredDocument*>> bills;  // (statement date, bill), in date order
   for (const StoredDocument& stored : documents) {
-    if (stored.document.kind == DocumentKind::kBill) bills.emplace_back(TextOf(stored.document, "statement_date"), &stored);
+    if (stored.document.kind == DocumentKind::kBill)
+      bills.emplace_back(TextOf(stored.document, "statement_date"), &stored);
   }
   std::stable_sort(bills.begin(), bills.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   for (const auto& [date, stored] : bills) {
@@ -83,12 +84,15 @@ std::vector<Episode> GroupEpisodes(const std::vector<StoredDocument>& documents,
     by_id[stored.id] = &stored;
     switch (stored.document.kind) {
       case DocumentKind::kBill:
-      case DocumentKind::kCollectionLetter: node(stored.id); break;
+      case DocumentKind::kCollectionLetter:
+        node(stored.id);
+        break;
       case DocumentKind::kEob:
       case DocumentKind::kMsn:
         for (size_t c = 0; c < stored.document.claims.size(); ++c) node(stored.id + "#" + std::to_string(c));
         break;
-      case DocumentKind::kOther: break;
+      case DocumentKind::kOther:
+        break;
     }
   }
   std::vector<size_t> parent(names.size());
@@ -100,7 +104,8 @@ std::vector<Episode> GroupEpisodes(const std::vector<StoredDocument>& documents,
   auto join = [&](size_t a, size_t b) { parent[root(a)] = root(b); };
   for (const Match& match : matches) {
     if (!node_of.count(match.left_id)) continue;
-    std::string right = match.claim_ordinal >= 0 ? match.right_id + "#" + std::to_string(match.claim_ordinal) : match.right_id;
+    std::string right =
+        match.claim_ordinal >= 0 ? match.right_id + "#" + std::to_string(match.claim_ordinal) : match.right_id;
     if (node_of.count(right)) join(node_of[match.left_id], node_of[right]);
   }
   // Bills of one patient whose dates of service meet: one visit seen by several providers.
@@ -143,7 +148,8 @@ std::vector<Episode> GroupEpisodes(const std::vector<StoredDocument>& documents,
       int ordinal = std::stoi(name.substr(hash + 1));
       const Claim& claim = notice->document.claims[static_cast<size_t>(ordinal)];
       episode.claims.push_back({notice->id, ordinal});
-      widen(episode, claim.service_date_from, claim.service_date_to.empty() ? claim.service_date_from : claim.service_date_to);
+      widen(episode, claim.service_date_from,
+            claim.service_date_to.empty() ? claim.service_date_from : claim.service_date_to);
       if (episode.patient_name.empty()) episode.patient_name = TextOf(notice->document, "patient_name");
       continue;
     }
@@ -154,7 +160,8 @@ std::vector<Episode> GroupEpisodes(const std::vector<StoredDocument>& documents,
     } else {
       episode.letters.push_back(name);
     }
-    if (std::string patient = TextOf(stored->document, "patient_name"); !patient.empty()) episode.patient_name = patient;
+    if (std::string patient = TextOf(stored->document, "patient_name"); !patient.empty())
+      episode.patient_name = patient;
   }
 
   // What is still to come, for each bill and each claim of the episode.
@@ -183,9 +190,9 @@ std::vector<Episode> GroupEpisodes(const std::vector<StoredDocument>& documents,
       });
       const Claim& claim = by_id[claim_ref.document_id]->document.claims[static_cast<size_t>(claim_ref.claim_ordinal)];
       if (!billed && claim.patient_responsibility_cents.value_or(0) > 0) {
-        episode.missing.push_back("no bill yet from " + (claim.provider_name.empty() ? "the provider" : claim.provider_name) +
-                                  " for claim " + claim.claim_number + " (the plan says you owe " +
-                                  Money(*claim.patient_responsibility_cents) + ")");
+        episode.missing.push_back(
+            "no bill yet from " + (claim.provider_name.empty() ? "the provider" : claim.provider_name) + " for claim " +
+            claim.claim_number + " (the plan says you owe " + Money(*claim.patient_responsibility_cents) + ")");
       }
     }
     episodes.push_back(std::move(episode));
@@ -210,7 +217,8 @@ std::vector<PlanYear> SumPlanYears(const std::vector<StoredDocument>& documents)
     if (person.empty()) person = TextOf(d, "member_name");
     for (const Claim& claim : d.claims) {
       if (claim.service_date_from.size() != 10 || claim.status == "pending") continue;
-      std::string key = Key(claim.claim_number).empty() ? stored.id + "#" + claim.service_date_from : Key(claim.claim_number);
+      std::string key =
+          Key(claim.claim_number).empty() ? stored.id + "#" + claim.service_date_from : Key(claim.claim_number);
       auto it = latest.find(key);
       if (it == latest.end() || it->second.claim->processed_date < claim.processed_date) latest[key] = {&claim, person};
     }
@@ -237,7 +245,8 @@ std::vector<Finding> EvaluateAccountRules(const std::vector<Account>& accounts) 
   for (const Account& account : accounts) {
     for (size_t i = 1; i < account.statements.size(); ++i) {
       const Statement &before = account.statements[i - 1], &after = account.statements[i];
-      if (!before.amount_due_cents || !after.amount_due_cents || *after.amount_due_cents <= *before.amount_due_cents + 1) {
+      if (!before.amount_due_cents || !after.amount_due_cents ||
+          *after.amount_due_cents <= *before.amount_due_cents + 1) {
         continue;
       }
       // R-account-increase-01: the balance went up with no new charges and no payment reversed.
@@ -253,8 +262,12 @@ std::vector<Finding> EvaluateAccountRules(const std::vector<Account>& accounts) 
                               not_less(after.adjustments_cents, before.adjustments_cents);
       if (!no_new_charges || !nothing_reversed) continue;
       Cents increase = *after.amount_due_cents - *before.amount_due_cents;
-      found.push_back({"unexplained_balance_increase", "R-account-increase-01", "medium",
-                       {after.document_id, before.document_id}, increase, "",
+      found.push_back({"unexplained_balance_increase",
+                       "R-account-increase-01",
+                       "medium",
+                       {after.document_id, before.document_id},
+                       increase,
+                       "",
                        "The balance of account " + account.account_number + " went from " +
                            Money(*before.amount_due_cents) + " (" + before.statement_date + ") to " +
                            Money(*after.amount_due_cents) + " (" + after.statement_date +

@@ -39,7 +39,7 @@ struct EpisodeClaim {
 struct Episode {
   std::string patient_name;
   std::string first_service_date, last_service_date;  // ISO, or empty when no document gives one
-  std::vector<std::string> bills, letters;             // document ids
+  std::vector<std::string> bills, letters;            // document ids
   std::vector<EpisodeClaim> claims;
   std::vector<std::string> missing;  // "no EOB yet for the Valley Radiology bill of 2025-02-03"
 };

@@ -22,12 +22,23 @@ std::string Html(const std::string& text) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -78,7 +89,9 @@ figcaption { color: #555; font-size: .85rem; } .letter, .sheet { border: 1px sol
 struct PageKey {
   std::string document_id;
   int page = 0;
-  bool operator<(const PageKey& other) const { return std::tie(document_id, page) < std::tie(other.document_id, other.page); }
+  bool operator<(const PageKey& other) const {
+    return std::tie(document_id, page) < std::tie(other.document_id, other.page);
+  }
 };
 
 // The field whose figure a finding is about, by rule: what the evidence crop boxes.
@@ -87,7 +100,8 @@ std::vector<std::string> EvidenceFields(const std::string& rule) {
       rule == "unexplained_balance_increase") {
     return {"amount_due_cents"};
   }
-  if (rule == "billed_not_on_eob" || rule == "arithmetic_mismatch") return {"total_charges_cents", "amount_due_cents", "current_amount_cents"};
+  if (rule == "billed_not_on_eob" || rule == "arithmetic_mismatch")
+    return {"total_charges_cents", "amount_due_cents", "current_amount_cents"};
   if (rule == "collection_validation_window") return {"validation_end_date", "current_amount_cents"};
   if (rule == "collection_before_insurance" || rule == "collection_amount_mismatch") return {"current_amount_cents"};
   if (rule == "financial_assistance_window") return {"statement_date"};
@@ -116,7 +130,8 @@ class Writer {
       replay.page_number = static_cast<int>(std::get<std::int64_t>(row[1]));
       replay.text_layer = std::get<std::string>(row[2]) == "text-layer";
       replay.dpi = std::holds_alternative<std::int64_t>(row[3]) ? static_cast<int>(std::get<std::int64_t>(row[3])) : 0;
-      replay.rotation_degrees = std::holds_alternative<std::int64_t>(row[4]) ? static_cast<int>(std::get<std::int64_t>(row[4])) : 0;
+      replay.rotation_degrees =
+          std::holds_alternative<std::int64_t>(row[4]) ? static_cast<int>(std::get<std::int64_t>(row[4])) : 0;
       replay.source_path = std::get<std::string>(row[5]);
       pages_[{std::get<std::string>(row[0]), replay.page_number}] = replay;
     }
@@ -135,11 +150,13 @@ class Writer {
     int n = 0;
     for (const findings::Account& account : findings::GroupAccounts(analysis_.documents)) {
       ++n;
-      if (!options_.account.empty() && findings::Key(options_.account) != findings::Key(account.account_number)) continue;
+      if (!options_.account.empty() && findings::Key(options_.account) != findings::Key(account.account_number))
+        continue;
       std::set<std::string> ids = AccountDocuments(account);
       std::vector<const findings::Finding*> mine;
       for (const findings::Finding& finding : found_) {
-        if (std::any_of(finding.documents.begin(), finding.documents.end(), [&](const std::string& id) { return ids.count(id); })) {
+        if (std::any_of(finding.documents.begin(), finding.documents.end(),
+                        [&](const std::string& id) { return ids.count(id); })) {
           mine.push_back(&finding);
           placed.insert(&finding);
         }
@@ -163,16 +180,17 @@ class Writer {
         if (!placed.count(&finding)) others += FindingHtml(finding, &written.evidence_crops);
       }
     }
-    std::string index = std::string(kHead) + "<title>Your medical paperwork</title></head><body>\n" +
-                        "<h1>Your medical paperwork</h1><p class=\"meta\">Report of " + Html(options_.today) + ": " +
-                        std::to_string(written.accounts) + " account(s), " + std::to_string(found_.size()) +
-                        " finding(s). Open an account for its timeline, evidence, call sheet and letters.</p>\n" +
-                        "<table><tr><th>Provider</th><th>Account</th><th>Patient</th><th class=\"money\">Latest balance</th>"
-                        "<th>Findings</th></tr>\n" +
-                        index_rows + "</table>\n" +
-                        (others.empty() ? "" : "<h2>Findings about paperwork with no bill yet</h2>\n" + others) +
-                        "</body></html>\n";
-    if (!WritePrivateFile(written.files.front(), index)) return MakeError("report: cannot write " + written.files.front());
+    std::string index =
+        std::string(kHead) + "<title>Your medical paperwork</title></head><body>\n" +
+        "<h1>Your medical paperwork</h1><p class=\"meta\">Report of " + Html(options_.today) + ": " +
+        std::to_string(written.accounts) + " account(s), " + std::to_string(found_.size()) +
+        " finding(s). Open an account for its timeline, evidence, call sheet and letters.</p>\n" +
+        "<table><tr><th>Provider</th><th>Account</th><th>Patient</th><th class=\"money\">Latest balance</th>"
+        "<th>Findings</th></tr>\n" +
+        index_rows + "</table>\n" +
+        (others.empty() ? "" : "<h2>Findings about paperwork with no bill yet</h2>\n" + others) + "</body></html>\n";
+    if (!WritePrivateFile(written.files.front(), index))
+      return MakeError("report: cannot write " + written.files.front());
     return written;
   }
 
@@ -182,7 +200,9 @@ class Writer {
     std::set<std::string> ids;
     for (const findings::Statement& s : account.statements) ids.insert(s.document_id);
     for (const findings::Episode& episode : episodes_) {
-      if (std::none_of(episode.bills.begin(), episode.bills.end(), [&](const std::string& id) { return ids.count(id); })) continue;
+      if (std::none_of(episode.bills.begin(), episode.bills.end(),
+                       [&](const std::string& id) { return ids.count(id); }))
+        continue;
       for (const findings::EpisodeClaim& claim : episode.claims) ids.insert(claim.document_id);
       ids.insert(episode.letters.begin(), episode.letters.end());
     }
@@ -233,7 +253,8 @@ class Writer {
   }
 
   std::string FindingHtml(const findings::Finding& finding, int* crops) {
-    std::string html = "<article class=\"finding " + Html(finding.severity) + "\"><h3>" + Html(finding.summary) + "</h3>\n<p>";
+    std::string html =
+        "<article class=\"finding " + Html(finding.severity) + "\"><h3>" + Html(finding.summary) + "</h3>\n<p>";
     if (finding.amount_cents) html += "At stake: <b>" + Money(*finding.amount_cents) + "</b>. ";
     if (!finding.deadline.empty()) {
       int days = extractors::DaysBetween(options_.today, finding.deadline);
@@ -245,7 +266,7 @@ class Writer {
   }
 
   struct Figures {
-    std::optional<Cents> balance;  // the latest statement's amount due
+    std::optional<Cents> balance;    // the latest statement's amount due
     std::optional<Cents> plan_says;  // what the finished claims leave the patient to pay
     std::vector<const Claim*> claims;
     const findings::StoredDocument* letter = nullptr;
@@ -314,7 +335,8 @@ class Writer {
     }
     for (const findings::Note& note : notes_) {
       if (findings::Key(note.account_number) != findings::Key(account.account_number)) continue;
-      std::string what = "You logged " + std::string(note.kind == "agreement" ? "an agreement in writing" : "a " + note.kind);
+      std::string what =
+          "You logged " + std::string(note.kind == "agreement" ? "an agreement in writing" : "a " + note.kind);
       if (note.amount_cents) what += " of " + Money(*note.amount_cents);
       if (!note.representative.empty()) what += " with " + note.representative;
       if (!note.reference.empty()) what += ", reference " + note.reference;
@@ -330,12 +352,14 @@ class Writer {
   }
 
   std::string Documents(const std::set<std::string>& ids) {
-    std::string html = "<h2>Documents</h2>\n<table><tr><th>Kind</th><th>Date</th><th>Key figures</th><th>File</th></tr>\n";
+    std::string html =
+        "<h2>Documents</h2>\n<table><tr><th>Kind</th><th>Date</th><th>Key figures</th><th>File</th></tr>\n";
     for (const std::string& id : ids) {
       if (!by_id_.count(id)) continue;
       const Document& d = by_id_[id]->document;
       std::string date, figures;
-      for (const char* name : {"statement_date", "notice_date", "letter_date"}) date = date.empty() ? findings::TextOf(d, name) : date;
+      for (const char* name : {"statement_date", "notice_date", "letter_date"})
+        date = date.empty() ? findings::TextOf(d, name) : date;
       for (const Field& field : d.fields) {
         if (!field.cents) continue;
         std::string label = field.name.substr(0, field.name.size() - 6);
@@ -346,8 +370,8 @@ class Writer {
         figures += (figures.empty() ? "" : "; ") + std::string("claim ") + claim.claim_number + " " + claim.status +
                    ", billed " + Amount(claim.billed_cents) + ", you owe " + Amount(claim.patient_responsibility_cents);
       }
-      html += "<tr><td>" + Html(ToString(d.kind)) + "</td><td>" + Html(date) + "</td><td>" + Html(figures) + "</td><td>" +
-              Html(fs::path(by_id_[id]->path).filename().string()) + "</td></tr>\n";
+      html += "<tr><td>" + Html(ToString(d.kind)) + "</td><td>" + Html(date) + "</td><td>" + Html(figures) +
+              "</td><td>" + Html(fs::path(by_id_[id]->path).filename().string()) + "</td></tr>\n";
     }
     return html + "</table>\n";
   }
@@ -365,33 +389,44 @@ class Writer {
     Cents stop = collections ? target * 50 / 100 : target * 70 / 100;
     Cents monthly = (target + 11) / 12;
     std::string html = "<section class=\"sheet\"><h2>Call sheet</h2>\n";
-    html += "<p><b>Call:</b> " + Html(Or(account.provider_name, "the billing office")) + " billing office (the number is on the statement)." +
-            (collections ? " For the collection account: " + Html(Or(findings::TextOf(figures.letter->document, "collector_name"), "the collector")) + "." : "") +
-            "</p>\n";
-    html += "<p><b>Opening:</b> \"Hello, I am calling about account " + Html(account.account_number) + " for " + Html(patient) +
-            ". Before I pay anything, I need to go over the balance of " + Amount(figures.balance) + ".\"</p>\n";
+    html +=
+        "<p><b>Call:</b> " + Html(Or(account.provider_name, "the billing office")) +
+        " billing office (the number is on the statement)." +
+        (collections ? " For the collection account: " +
+                           Html(Or(findings::TextOf(figures.letter->document, "collector_name"), "the collector")) + "."
+                     : "") +
+        "</p>\n";
+    html += "<p><b>Opening:</b> \"Hello, I am calling about account " + Html(account.account_number) + " for " +
+            Html(patient) + ". Before I pay anything, I need to go over the balance of " + Amount(figures.balance) +
+            ".\"</p>\n";
     std::vector<std::string> questions;
     auto ask = [&](const std::string& question) {
       if (std::find(questions.begin(), questions.end(), question) == questions.end()) questions.push_back(question);
     };
     for (const findings::Finding* finding : mine) {
       const std::string& rule = finding->rule;
-      if (rule == "premature_bill") ask("Has the claim been sent to my insurance, and when? Please hold the account until insurance has finished.");
+      if (rule == "premature_bill")
+        ask("Has the claim been sent to my insurance, and when? Please hold the account until insurance has finished.");
       if (rule == "balance_exceeds_eob" && figures.plan_says) {
-        ask("My plan's Explanation of Benefits says I owe " + Money(*figures.plan_says) + ". Why does the statement ask for " +
-            Amount(figures.balance) + "? Please apply the plan's adjustment and send a corrected statement.");
+        ask("My plan's Explanation of Benefits says I owe " + Money(*figures.plan_says) +
+            ". Why does the statement ask for " + Amount(figures.balance) +
+            "? Please apply the plan's adjustment and send a corrected statement.");
       }
       if (rule == "duplicate_charge" || rule == "billed_not_on_eob" || rule == "arithmetic_mismatch") {
         ask("Please send me an itemized bill with every charge, date and code.");
       }
       if (rule == "duplicate_charge") ask("The same charge appears twice: please remove the duplicate.");
-      if (rule == "billed_not_on_eob") ask("Were all these charges sent to my insurance? Please send the ones that were not.");
+      if (rule == "billed_not_on_eob")
+        ask("Were all these charges sent to my insurance? Please send the ones that were not.");
       if (rule == "collection_before_insurance" || rule == "collection_amount_mismatch") {
         ask("Please recall this account from collections until insurance has finished and the balance is corrected.");
       }
-      if (rule == "financial_assistance_window") ask("Do you have a financial-assistance program? Please send me the application.");
-      if (rule == "claim_denied") ask("My plan denied the claim and I am appealing: please do not bill me while the appeal is open.");
-      if (rule == "statement_after_settlement") ask("We agreed a settlement in writing: please correct the statement to match it.");
+      if (rule == "financial_assistance_window")
+        ask("Do you have a financial-assistance program? Please send me the application.");
+      if (rule == "claim_denied")
+        ask("My plan denied the claim and I am appealing: please do not bill me while the appeal is open.");
+      if (rule == "statement_after_settlement")
+        ask("We agreed a settlement in writing: please correct the statement to match it.");
     }
     ask("What is your name, and what is the reference number for this call?");
     html += "<p><b>Ask:</b></p><ul>\n";
@@ -399,16 +434,20 @@ class Writer {
     html += "</ul>\n";
     if (target > 0) {
       html += "<p><b>If you decide to settle</b> (the amount owed is " + Money(target) +
-              (figures.plan_says ? ", what the plan says you owe" : "") + "):</p><ul>\n" +
-              "<li>Lump sum: offer <b>" + Money(open) + "</b> paid at once, in full settlement; go no higher than <b>" +
-              Money(stop) + "</b>.</li>\n" + "<li>Or a payment plan: <b>" + Money(monthly) +
+              (figures.plan_says ? ", what the plan says you owe" : "") + "):</p><ul>\n" + "<li>Lump sum: offer <b>" +
+              Money(open) + "</b> paid at once, in full settlement; go no higher than <b>" + Money(stop) +
+              "</b>.</li>\n" + "<li>Or a payment plan: <b>" + Money(monthly) +
               "</b> a month for 12 months, with no interest and no fees.</li>\n" +
               "<li>If paying would be a hardship, say so: reductions are larger in hardship.</li></ul>\n";
     }
-    html += "<p><b>Before you pay anything:</b> get the agreement in writing (amount, \"paid in full\", no reporting to "
-            "credit bureaus), and note the date, the name and the reference number. Then record it: "
-            "<code>shoebox log agreement --account " + Html(account.account_number) + " --amount AMOUNT</code>.</p>\n";
-    html += "<p>Date of call: <span class=\"blank\"></span> Representative: <span class=\"blank\"></span> Reference: <span class=\"blank\"></span></p>\n";
+    html +=
+        "<p><b>Before you pay anything:</b> get the agreement in writing (amount, \"paid in full\", no reporting to "
+        "credit bureaus), and note the date, the name and the reference number. Then record it: "
+        "<code>shoebox log agreement --account " +
+        Html(account.account_number) + " --amount AMOUNT</code>.</p>\n";
+    html +=
+        "<p>Date of call: <span class=\"blank\"></span> Representative: <span class=\"blank\"></span> Reference: <span "
+        "class=\"blank\"></span></p>\n";
     return html + "</section>\n";
   }
 
@@ -421,44 +460,50 @@ class Writer {
            "<p>Sincerely,</p><p><br>" + Html(from) + "</p></section>\n";
   }
 
-  std::string Letters(const findings::Account& account, const Figures& figures, const std::vector<const findings::Finding*>& mine) {
+  std::string Letters(const findings::Account& account, const Figures& figures,
+                      const std::vector<const findings::Finding*>& mine) {
     auto has = [&](const std::string& rule) {
       return std::any_of(mine.begin(), mine.end(), [&](const findings::Finding* f) { return f->rule == rule; });
     };
     std::string provider = Or(account.provider_name, "Billing office");
     std::string service = figures.first_service.empty() ? "" : " for services on " + figures.first_service;
-    std::string letters = Letter("request for an itemized bill", provider + ", billing office", account,
+    std::string letters = Letter(
+        "request for an itemized bill", provider + ", billing office", account,
         "<p>Please send me an itemized statement of account " + Html(account.account_number) + Html(service) +
-        ": every charge with its date of service, its CPT/HCPCS or revenue code, a description, the units and the "
-        "amount, and every payment and adjustment applied, including my insurance's.</p>\n"
-        "<p>Please do not send this account to collections while I review the itemized statement.</p>\n");
+            ": every charge with its date of service, its CPT/HCPCS or revenue code, a description, the units and the "
+            "amount, and every payment and adjustment applied, including my insurance's.</p>\n"
+            "<p>Please do not send this account to collections while I review the itemized statement.</p>\n");
     if (has("premature_bill") || has("collection_before_insurance")) {
-      letters += Letter("request to hold the account until insurance has finished", provider + ", billing office", account,
+      letters += Letter(
+          "request to hold the account until insurance has finished", provider + ", billing office", account,
           "<p>The statement asks for " + Amount(figures.balance) + Html(service) +
-          ", but my health plan has not finished processing the claim for these services. Please hold the account "
-          "(no late fees, no collections, no credit reporting) until you have received the plan's payment and "
-          "sent me a corrected statement.</p>\n<p>If the claim has not been filed, please file it with my plan.</p>\n");
+              ", but my health plan has not finished processing the claim for these services. Please hold the account "
+              "(no late fees, no collections, no credit reporting) until you have received the plan's payment and "
+              "sent me a corrected statement.</p>\n<p>If the claim has not been filed, please file it with my "
+              "plan.</p>\n");
     }
     if (figures.letter != nullptr) {
       const Document& l = figures.letter->document;
       std::string end = findings::TextOf(l, "validation_end_date");
-      letters += Letter("written dispute and request for validation",
+      letters += Letter(
+          "written dispute and request for validation",
           Or(findings::TextOf(l, "collector_name"), "The collection agency"), account,
           "<p>I dispute the debt your letter of " + Html(Or(findings::TextOf(l, "letter_date"), "[date]")) +
-          " describes (reference " + Html(Or(findings::TextOf(l, "reference_number"), account.account_number)) +
-          ", " + Amount(findings::CentsOf(l, "current_amount_cents")) + ")" +
-          (end.empty() ? "" : ", within the validation period that ends " + Html(end)) +
-          ". Please send me the name and address of the original creditor, an itemization of the debt, and proof "
-          "that I owe it. Please stop collection until you have done so.</p>\n" +
-          (figures.plan_says ? "<p>My health plan's Explanation of Benefits says I owe " + Money(*figures.plan_says) +
-                                   " for these services; a copy is enclosed.</p>\n"
-                             : std::string()));
+              " describes (reference " + Html(Or(findings::TextOf(l, "reference_number"), account.account_number)) +
+              ", " + Amount(findings::CentsOf(l, "current_amount_cents")) + ")" +
+              (end.empty() ? "" : ", within the validation period that ends " + Html(end)) +
+              ". Please send me the name and address of the original creditor, an itemization of the debt, and proof "
+              "that I owe it. Please stop collection until you have done so.</p>\n" +
+              (figures.plan_says ? "<p>My health plan's Explanation of Benefits says I owe " +
+                                       Money(*figures.plan_says) + " for these services; a copy is enclosed.</p>\n"
+                                 : std::string()));
     }
     if (has("financial_assistance_window")) {
-      letters += Letter("request for a financial-assistance application", provider + ", financial assistance office", account,
-          "<p>Please send me your financial-assistance (charity care) policy and application for account " +
-          Html(account.account_number) + Html(service) +
-          ". Please hold the account while my application is considered.</p>\n");
+      letters +=
+          Letter("request for a financial-assistance application", provider + ", financial assistance office", account,
+                 "<p>Please send me your financial-assistance (charity care) policy and application for account " +
+                     Html(account.account_number) + Html(service) +
+                     ". Please hold the account while my application is considered.</p>\n");
     }
     return letters;
   }
@@ -467,10 +512,11 @@ class Writer {
                           const std::vector<const findings::Finding*>& mine, int* crops) {
     Figures figures = FiguresOf(account, ids);
     std::string html = std::string(kHead) + "<title>" + Html(Or(account.provider_name, "Account")) + ", account " +
-                       Html(account.account_number) + "</title></head><body>\n<nav><a href=\"index.html\">All accounts</a></nav>\n";
+                       Html(account.account_number) +
+                       "</title></head><body>\n<nav><a href=\"index.html\">All accounts</a></nav>\n";
     html += "<h1>" + Html(Or(account.provider_name, "(provider not read)")) + "</h1>\n<p class=\"meta\">Account " +
-            Html(account.account_number) + " · patient " + Html(Or(account.patient_name, "not read")) + " · report of " +
-            Html(options_.today) + "</p>\n";
+            Html(account.account_number) + " · patient " + Html(Or(account.patient_name, "not read")) +
+            " · report of " + Html(options_.today) + "</p>\n";
     html += "<p>Latest statement: <b>" + Amount(figures.balance) + "</b> due" +
             (figures.plan_says ? ". Your plan says you owe <b>" + Money(*figures.plan_says) + "</b>" : std::string()) +
             ". " + std::to_string(mine.size()) + " finding(s).</p>\n";

@@ -190,8 +190,7 @@ class Watcher {
     if (!announced) {
       if (auto done = done_.find(key); done != done_.end() && done->second == now) return;
       if (auto stored = stored_.find(key);
-          stored != stored_.end() && stored->second.first == now.size &&
-          stored->second.second == now.mtime_ns) {
+          stored != stored_.end() && stored->second.first == now.size && stored->second.second == now.mtime_ns) {
         return;
       }
     }
@@ -281,7 +280,8 @@ class Watcher {
     }
     if (::rename(from.c_str(), to.c_str()) != 0) {
       if (errno != EXDEV || !fs::copy_file(from, to, fs::copy_options::none, error) || error) {
-        err_ << from.string() << ": could not be moved to the archive (" << std::strerror(errno) << "); left in place\n";
+        err_ << from.string() << ": could not be moved to the archive (" << std::strerror(errno)
+             << "); left in place\n";
         return;
       }
       fs::remove(from, error);
@@ -289,7 +289,8 @@ class Watcher {
     done_.erase(from.string());
     if (report.outcome != runner::FileReport::kStored) return;
     if (auto moved = db_.RecordMove(report.sha256, to.string()); !moved) {
-      err_ << from.string() << ": archived as " << to.string() << " but not recorded: " << moved.error().message << '\n';
+      err_ << from.string() << ": archived as " << to.string() << " but not recorded: " << moved.error().message
+           << '\n';
     }
   }
 
@@ -300,7 +301,7 @@ class Watcher {
   std::ostream& err_;
   TreeEvents events_;
   std::map<std::string, Candidate> pending_;
-  std::map<std::string, Fingerprint> done_;                          // taken in this run
+  std::map<std::string, Fingerprint> done_;                              // taken in this run
   std::map<std::string, std::pair<std::int64_t, std::int64_t>> stored_;  // path → size, mtime_ns
   std::set<std::string> warned_links_;
   Totals totals_;

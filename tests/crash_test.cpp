@@ -1,8 +1,8 @@
 // The real shoebox binary killed with SIGKILL in the middle of a batch, then run again: every file
 // ends up in the database exactly once and the database passes SQLite's integrity check (store S2,
 // one transaction per source).
-#include <gtest/gtest.h>
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -88,8 +88,9 @@ TEST(Crash, KillNineInTheMiddleOfTwoHundredFilesThenRunAgain) {
   EXPECT_LT(after_kill, kFiles) << "the kill came too late to test anything";
   EXPECT_EQ(IntegrityCheck(db_path), "ok");
   // No document without its source's pages: what is there is whole.
-  EXPECT_EQ(Count(db_path, "SELECT count(*) FROM sources s WHERE status = 'done' AND page_count != "
-                           "(SELECT count(*) FROM pages p WHERE p.source_id = s.id)"),
+  EXPECT_EQ(Count(db_path,
+                  "SELECT count(*) FROM sources s WHERE status = 'done' AND page_count != "
+                  "(SELECT count(*) FROM pages p WHERE p.source_id = s.id)"),
             0);
 
   pid_t again = StartScan(inbox, db_path);

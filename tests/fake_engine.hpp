@@ -15,8 +15,10 @@ class FakeEngine : public ocr::Engine {
   explicit FakeEngine(bool fail) : fail_(fail) {}
   Result<std::vector<Word>> Recognize(const GrayImage&, int) override {
     if (fail_) return MakeError("ocr: tesseract failed to recognize the page");
-    return std::vector<Word>{{"Statement", {10, 10, 100, 30}, 0.9}, {"Date", {110, 10, 160, 30}, 0.9},
-                             {"Amount", {10, 50, 100, 70}, 0.9},    {"Due", {110, 50, 160, 70}, 0.9},
+    return std::vector<Word>{{"Statement", {10, 10, 100, 30}, 0.9},
+                             {"Date", {110, 10, 160, 30}, 0.9},
+                             {"Amount", {10, 50, 100, 70}, 0.9},
+                             {"Due", {110, 50, 160, 70}, 0.9},
                              {"$12.00", {400, 50, 480, 70}, 0.9}};
   }
   Result<ocr::Orientation> DetectOrientation(const GrayImage&, int) override { return ocr::Orientation{}; }

@@ -310,6 +310,18 @@ TEST(Episodes, OneVisitsBillsTogetherWithWhatIsMissing) {
   EXPECT_EQ(visit.missing, (std::vector<std::string>{"no EOB yet for the Valley Radiology bill of 2025-03-01"}));
 }
 
+TEST(Rules, R_quantity_01_MoreRoomDaysThanTheStaySpans) {
+  StoredDocument stay = Bill("b", 435000 + 9000, 2000);
+  stay.document.line_items = {{"2025-03-01", "0120", "", "ROOM AND BOARD", 1, 145000, 1, {}, 1},
+                              {"2025-03-02", "0120", "", "ROOM AND BOARD", 1, 145000, 1, {}, 1},
+                              {"2025-03-03", "0300", "80053", "METABOLIC PANEL", 1, 9000, 1, {}, 1}};
+  EXPECT_EQ(Count(Evaluate({stay, Eob("e", 299000, 2000)}), "R-quantity-01"), 0);  // 2 nights, 3 days spanned
+  stay.document.line_items[1].units = 3;  // 4 room days for a stay of 3 days
+  auto found = Evaluate({stay, Eob("e", 299000, 2000)});
+  ASSERT_EQ(Count(found, "R-quantity-01"), 1);
+  EXPECT_EQ(Get(found, "R-quantity-01")->amount_cents, 145000);
+}
+
 TEST(Rules, R_duplicate_01_SameLineTwice) {
   StoredDocument bill = Bill("b", 37000, 2000);
   bill.document.line_items.push_back(bill.document.line_items[0]);

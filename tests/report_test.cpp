@@ -4,9 +4,9 @@
 // figures are there, no request leaves the machine, and the screenshot is not blank.
 #include "pipeline/report.hpp"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
-#include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -56,7 +56,8 @@ class ReportTest : public ::testing::Test {
   std::string PageOf(const Written& written, const std::string& account) {
     for (const std::string& file : written.files) {
       std::string html = testing::ReadFile(file);
-      if (file.find("account-") != std::string::npos && html.find("Account " + account + " ") != std::string::npos) return html;
+      if (file.find("account-") != std::string::npos && html.find("Account " + account + " ") != std::string::npos)
+        return html;
     }
     return "";
   }
@@ -68,12 +69,18 @@ class ReportTest : public ::testing::Test {
 std::string Escaped(std::string text) {
   std::string out;
   for (char c : text) {
-    if (c == '"') out += "&quot;";
-    else if (c == '\'') out += "&#39;";
-    else if (c == '&') out += "&amp;";
-    else if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else out += c;
+    if (c == '"')
+      out += "&quot;";
+    else if (c == '\'')
+      out += "&#39;";
+    else if (c == '&')
+      out += "&amp;";
+    else if (c == '<')
+      out += "&lt;";
+    else if (c == '>')
+      out += "&gt;";
+    else
+      out += c;
   }
   return out;
 }
@@ -115,7 +122,7 @@ TEST_F(ReportTest, CallSheetAndLettersCarryTheAccountsOwnNamesNumbersAndDeadline
   ASSERT_FALSE(lab.empty());
   EXPECT_NE(lab.find("Hello, I am calling about account 815178348 for Casey Delacroix"), std::string::npos);
   EXPECT_NE(lab.find("the amount owed is $169.33"), std::string::npos);
-  EXPECT_NE(lab.find("offer <b>$84.66</b>"), std::string::npos);     // half of $169.33
+  EXPECT_NE(lab.find("offer <b>$84.66</b>"), std::string::npos);            // half of $169.33
   EXPECT_NE(lab.find("no higher than <b>$118.53</b>"), std::string::npos);  // 70 %
   EXPECT_NE(lab.find("<b>$14.12</b> a month for 12 months"), std::string::npos);
   EXPECT_NE(lab.find("Letter: request for an itemized bill"), std::string::npos);
@@ -141,7 +148,8 @@ TEST_F(ReportTest, CallSheetAndLettersCarryTheAccountsOwnNamesNumbersAndDeadline
 TEST_F(ReportTest, LoggedCallsAndAgreementsChangeTheTimelineAndTheFindings) {
   std::string before = PageOf(Write(), "815178348");
   EXPECT_NE(before.find("3 finding(s)"), std::string::npos);
-  ASSERT_TRUE(db_->AddNote({"call", "815178348", "2025-11-25", std::nullopt, "Dana", "R-1", "asked for an itemized bill"}));
+  ASSERT_TRUE(
+      db_->AddNote({"call", "815178348", "2025-11-25", std::nullopt, "Dana", "R-1", "asked for an itemized bill"}));
   ASSERT_TRUE(db_->AddNote({"agreement", "815178348", "2025-11-28", 10000, "Dana", "R-2", ""}));
   std::string after = PageOf(Write(), "815178348");
   EXPECT_NE(after.find("You logged a call with Dana, reference R-1: asked for an itemized bill"), std::string::npos);
@@ -152,7 +160,8 @@ TEST_F(ReportTest, LoggedCallsAndAgreementsChangeTheTimelineAndTheFindings) {
 
 TEST(EvidencePng, CropsTextLayerAndScannedPagesAndSaysNothingForAMissingFile) {
   for (const char* name : {"E001-bill-born_digital.pdf", "E001-bill-fax.png"}) {
-    PageReplay replay{testing::SamplesInbox() + "/" + name, 1, std::string(name).find(".pdf") != std::string::npos, 200, 0};
+    PageReplay replay{testing::SamplesInbox() + "/" + name, 1, std::string(name).find(".pdf") != std::string::npos, 200,
+                      0};
     std::optional<std::string> png = EvidencePng(replay, {900, 300, 1300, 340});
     ASSERT_TRUE(png) << name;
     auto source = ingest::Open(*png, {});
@@ -168,8 +177,9 @@ TEST(EvidencePng, CropsTextLayerAndScannedPagesAndSaysNothingForAMissingFile) {
 
 // Runs chromium headless on a page; returns its exit status.
 int Chromium(const std::vector<std::string>& extra, const std::string& url) {
-  std::vector<std::string> args = {"/usr/bin/chromium", "--headless=new", "--no-sandbox", "--disable-gpu",
-                                   "--hide-scrollbars", "--disable-background-networking", "--no-first-run"};
+  std::vector<std::string> args = {"/usr/bin/chromium", "--headless=new",    "--no-sandbox",
+                                   "--disable-gpu",     "--hide-scrollbars", "--disable-background-networking",
+                                   "--no-first-run"};
   args.insert(args.end(), extra.begin(), extra.end());
   args.push_back(url);
   pid_t pid = ::fork();
@@ -211,7 +221,8 @@ TEST_F(ReportTest, InHeadlessChromiumTheFiguresShowNothingLeavesTheMachineAndThe
   Written written = Write();
   std::string page = (dir_ / "report") + "/" + fs::path(written.files[1]).filename().string();
   for (const std::string& file : written.files) {
-    if (testing::ReadFile(file).find("815178348") != std::string::npos && file.find("account-") != std::string::npos) page = file;
+    if (testing::ReadFile(file).find("815178348") != std::string::npos && file.find("account-") != std::string::npos)
+      page = file;
   }
   // The detector works: a page with an outside image is caught.
   std::string canary = dir_ / "canary.html";
@@ -220,7 +231,8 @@ TEST_F(ReportTest, InHeadlessChromiumTheFiguresShowNothingLeavesTheMachineAndThe
   EXPECT_EQ(PageRequestsOffMachine(dir_ / "canary.json"), std::vector<std::string>{"http://canary.invalid/x.png"});
 
   std::string net_log = dir_ / "net.json", shot = dir_ / "shot.png";
-  ASSERT_EQ(Chromium({"--log-net-log=" + net_log, "--screenshot=" + shot, "--window-size=1100,1600"}, "file://" + page), 0);
+  ASSERT_EQ(Chromium({"--log-net-log=" + net_log, "--screenshot=" + shot, "--window-size=1100,1600"}, "file://" + page),
+            0);
   EXPECT_TRUE(PageRequestsOffMachine(net_log).empty());
   // The page as the browser laid it out holds the figures.
   std::string dom_file = dir_ / "dom.html";

@@ -83,7 +83,8 @@ bool WaitFor(const std::string& db_path, const std::string& count_sql, std::int6
   auto deadline = std::chrono::steady_clock::now() + limit;
   while (std::chrono::steady_clock::now() < deadline) {
     if (auto db = store::Database::Open(db_path, store::Mode::kReadOnly)) {
-      if (auto table = (*db)->Select(count_sql); table && std::get<std::int64_t>(table->rows[0][0]) >= want) return true;
+      if (auto table = (*db)->Select(count_sql); table && std::get<std::int64_t>(table->rows[0][0]) >= want)
+        return true;
     }
     std::this_thread::sleep_for(100ms);
   }
@@ -91,9 +92,9 @@ bool WaitFor(const std::string& db_path, const std::string& count_sql, std::int6
 }
 
 TEST(IsTemporaryName, PartialDownloadsAndLockFilesAreNeverTaken) {
-  for (const char* name : {".hidden.pdf", "bill.pdf.part", "bill.pdf.crdownload", "Bill.PDF.download", "~$letter.docx",
-                           ".~lock.bill.pdf#", "bill.pdf~", "bill.pdf.tmp", "bill.pdf.sb-12ab-Xy", "#bill.pdf#",
-                           "scan.jpg.filepart"}) {
+  for (const char* name :
+       {".hidden.pdf", "bill.pdf.part", "bill.pdf.crdownload", "Bill.PDF.download", "~$letter.docx", ".~lock.bill.pdf#",
+        "bill.pdf~", "bill.pdf.tmp", "bill.pdf.sb-12ab-Xy", "#bill.pdf#", "scan.jpg.filepart"}) {
     EXPECT_TRUE(IsTemporaryName(name)) << name;
   }
   for (const char* name : {"bill.pdf", "EOB 2025-03.PDF", "photo.jpeg", "fax.tiff", "partial-payment.pdf"}) {
