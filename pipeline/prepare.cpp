@@ -83,17 +83,25 @@ bool LooksBlank(const GrayImage& image, double min_ink_fraction) {
 
 Page Prepare(Page page, ocr::Engine* engine, const Options& options) {
   if (page.text_source != TextSource::kOcr || page.image.empty()) return page;
+  auto step = [&](const char* name) {
+    if (options.on_step) options.on_step(name, page.image);
+  };
   if (options.flatten_photos) {
     if (std::optional<GrayImage> sheet = FlattenSheet(page.image, nullptr)) {
       page.image = std::move(*sheet);
       // The sheet is a letter page: its width in pixels gives the resolution Tesseract should assume.
       page.dpi = std::clamp(static_cast<int>(std::min(page.image.width, page.image.height) / 8.5), 70, 1200);
+      step("sheet");
     }
   }
-  if (options.normalize_background) page.image = NormalizeBackground(page.image);
+  if (options.normalize_background) {
+    page.image = NormalizeBackground(page.image);
+    step("light");
+  }
   if (options.known_rotation_degrees) {
     page.image = RotateClockwise(page.image, *options.known_rotation_degrees);
     page.rotation_degrees = *options.known_rotation_degrees;
+    if (page.rotation_degrees != 0) step("upright");
   } else if (options.detect_orientation) {
     auto started = std::chrono::steady_clock::now();
     std::optional<ocr::Orientation> shapes = DetectOrientationFromLetterShapes(page.image, page.dpi);
@@ -108,6 +116,7 @@ Page Prepare(Page page, ocr::Engine* engine, const Options& options) {
         orientation->confidence >= options.min_orientation_confidence) {
       page.image = RotateClockwise(page.image, orientation->rotate_clockwise_degrees);
       page.rotation_degrees = orientation->rotate_clockwise_degrees;
+      step("upright");
     }
     if (orientation) page.rotation_confidence = orientation->confidence;
   }

@@ -5,6 +5,7 @@
 // turn makes a page worse than none). Skew is found and removed by Leptonica. Angles and confidences are recorded on the page so a person can see them.
 #pragma once
 
+#include <functional>
 #include <optional>
 
 #include "pipeline/ocr.hpp"
@@ -21,6 +22,9 @@ struct Options {
   // Replaying a page whose orientation is known (to crop evidence from the same image the words
   // were read from): this turn is applied instead of detecting one.
   std::optional<int> known_rotation_degrees;
+  // Called with the image after each step that changed it ("sheet", "light", "upright"), so a
+  // person can see where a page went wrong (scan --keep-intermediates).
+  std::function<void(const char* step, const GrayImage& image)> on_step;
 };
 
 // The clockwise turn that makes the page's text upright, judged from ascenders and descenders of

@@ -258,16 +258,19 @@ SourceResult ProcessBytes(const std::string& path, std::string bytes, std::uniqu
         }
         *engine = std::move(made).value();
       }
-      auto keep = [&](const char* stage) {
+      int number = page.number;
+      auto keep = [&](const char* stage, const GrayImage& image) {
         if (options.keep_intermediates_dir.empty()) return;
-        std::string name = Basename(path) + "-p" + std::to_string(page.number) + "-" + stage + ".png";
-        WritePrivatePng(page.image, options.keep_intermediates_dir + "/" + name);
+        std::string name = Basename(path) + "-p" + std::to_string(number) + "-" + stage + ".png";
+        WritePrivatePng(image, options.keep_intermediates_dir + "/" + name);
       };
-      keep("ingest");
+      keep("ingest", page.image);
+      prepare::Options prepare_options = options.prepare;
+      if (!options.keep_intermediates_dir.empty()) prepare_options.on_step = keep;
       auto prepare_started = Clock::now();
-      page = prepare::Prepare(std::move(page), engine->get(), options.prepare);
+      page = prepare::Prepare(std::move(page), engine->get(), prepare_options);
       page.prepare_ms = MillisecondsSince(prepare_started);
-      keep("prepare");
+      keep("prepare", page.image);
       auto recognize_started = Clock::now();
       auto words = prepare::LooksBlank(page.image) ? Result<std::vector<Word>>(std::vector<Word>{})
                                                    : (*engine)->Recognize(page.image, page.dpi);

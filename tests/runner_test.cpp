@@ -31,6 +31,21 @@ TEST(ProcessBytes, OcrPagesGoThroughTheEngine) {
   EXPECT_EQ(made.load(), 1);
 }
 
+TEST(ProcessBytes, KeepsEachPreparationStepsImage) {
+  testing::ScratchDir dir;
+  std::atomic<int> made = 0;
+  std::unique_ptr<ocr::Engine> engine;
+  Options options = FakeOptions(false, &made);
+  options.keep_intermediates_dir = dir.path();
+  ProcessBytes("bill.jpg", testing::ReadFile(testing::SamplesInbox() + "/E001-bill-photo.jpg"), &engine, options);
+  for (const char* step : {"ingest", "sheet", "light", "prepare"}) {
+    std::string file = dir / ("bill.jpg-p1-" + std::string(step) + ".png");
+    struct stat info {};
+    ASSERT_EQ(::stat(file.c_str(), &info), 0) << file;
+    EXPECT_EQ(info.st_mode & 0777, 0600u) << file;
+  }
+}
+
 TEST(ProcessBytes, TextLayerPagesNeedNoEngine) {
   std::atomic<int> made = 0;
   std::unique_ptr<ocr::Engine> engine;
