@@ -1,5 +1,7 @@
 // Images (PNG, JPEG, TIFF including multi-page) through Leptonica. Dimensions are read from the
 // header before any pixel is decoded, so an absurd image is refused without allocating it.
+#include <algorithm>
+#include <cmath>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -63,9 +65,13 @@ bool WritePrivatePng(const GrayImage& image, const std::string& path) {
 namespace ingest {
 namespace {
 
-constexpr int kAssumedDpi = 300;  // when the file states no plausible resolution
-
-int PlausibleDpi(int dpi) { return dpi >= 70 && dpi <= 1200 ? dpi : kAssumedDpi; }
+// The resolution the file states, or, when it states none that is plausible, the one that makes the
+// image a US letter sheet (8.5 inches across its shorter side): paperwork is letter-sized, and a
+// fax or phone picture saved without a resolution is read at the size its text really has.
+int PlausibleDpi(int stated, int width, int height) {
+  if (stated >= 70 && stated <= 1200) return stated;
+  return std::clamp(static_cast<int>(std::lround(std::min(width, height) / 8.5)), 70, 1200);
+}
 
 class ImagePageSource : public PageSource {
  public:
@@ -93,7 +99,7 @@ class ImagePageSource : public PageSource {
     if (!pix) return MakeError(where + "image data is corrupt or truncated");
     Page page;
     page.number = index + 1;
-    page.dpi = PlausibleDpi(pixGetXRes(pix.get()));
+    page.dpi = PlausibleDpi(pixGetXRes(pix.get()), pixGetWidth(pix.get()), pixGetHeight(pix.get()));
     page.text_source = TextSource::kOcr;
     page.image = leptonica::ToGrayImage(pix.get());
     if (page.image.empty()) return MakeError(where + "image could not be converted to grayscale");

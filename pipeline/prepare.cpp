@@ -94,6 +94,11 @@ Page Prepare(Page page, ocr::Engine* engine, const Options& options) {
       step("sheet");
     }
   }
+  if (page.dpi > options.max_dpi) {
+    page.image = Rescale(page.image, static_cast<double>(options.target_dpi) / page.dpi);
+    page.dpi = options.target_dpi;
+    step("scaled");
+  }
   if (options.normalize_background) {
     page.image = NormalizeBackground(page.image);
     step("light");

@@ -120,4 +120,11 @@ GrayImage NormalizeBackground(const GrayImage& image) {
   return FromMat(normalized);
 }
 
+GrayImage Rescale(const GrayImage& image, double factor) {
+  if (image.empty() || factor == 1.0) return image;
+  cv::Mat source = AsMat(image), scaled;
+  cv::resize(source, scaled, cv::Size(), factor, factor, factor < 1 ? cv::INTER_AREA : cv::INTER_CUBIC);
+  return FromMat(scaled);
+}
+
 }  // namespace shoebox::prepare

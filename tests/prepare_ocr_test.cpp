@@ -87,6 +87,14 @@ TEST(DetectOrientationFromLetterShapes, IsUnsureOfABlankPage) {
   EXPECT_FALSE(prepare::DetectOrientationFromLetterShapes(MakeGrayImage(1700, 2200, 255), 200));
 }
 
+TEST(Prepare, ScalesA600DpiPageDownTo300) {
+  Page page = RenderedSample(600);
+  int width = page.image.width;
+  Page prepared = prepare::Prepare(std::move(page), nullptr, {});
+  EXPECT_EQ(prepared.dpi, 300);
+  EXPECT_NEAR(prepared.image.width, width / 2, 2);
+}
+
 TEST(FlattenSheet, CutsTheLetterPageOutOfAPhoto) {
   auto source = ingest::Open(testing::ReadFile(testing::SamplesInbox() + "/E001-bill-photo.jpg"), {});
   ASSERT_TRUE(source);
