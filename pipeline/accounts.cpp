@@ -233,6 +233,12 @@ std::vector<PlanYear> SumPlanYears(const std::vector<StoredDocument>& documents)
       sum.deductible_cents += counted.claim->deductible_cents.value_or(0);
       sum.patient_responsibility_cents += counted.claim->patient_responsibility_cents.value_or(0);
       ++sum.claims;
+      const Claim& claim = *counted.claim;
+      bool met = claim.status == "processed" && claim.deductible_cents.value_or(-1) == 0 &&
+                 claim.coinsurance_cents.value_or(0) > 0 && claim.processed_date.size() == 10;
+      if (met && (sum.deductible_met_by.empty() || claim.processed_date < sum.deductible_met_by)) {
+        sum.deductible_met_by = claim.processed_date;
+      }
     }
   }
   std::vector<PlanYear> years;

@@ -58,6 +58,9 @@ struct PlanYear {
   Cents deductible_cents = 0;
   Cents patient_responsibility_cents = 0;
   int claims = 0;
+  // The first processed claim of the year that applied no deductible but charged coinsurance: its
+  // figures say the deductible had been met by then (ISO date, or empty).
+  std::string deductible_met_by;
 };
 std::vector<PlanYear> SumPlanYears(const std::vector<StoredDocument>& documents);
 

@@ -91,7 +91,8 @@ Json PlanYearList(const findings::Analysis& analysis) {
   for (const findings::PlanYear& year : findings::SumPlanYears(analysis.documents)) {
     list.push_back({{"year", year.year}, {"person", TextJson(year.person)}, {"claims", year.claims},
                     {"deductible_cents", year.deductible_cents},
-                    {"patient_responsibility_cents", year.patient_responsibility_cents}});
+                    {"patient_responsibility_cents", year.patient_responsibility_cents},
+                    {"deductible_met_by", TextJson(year.deductible_met_by)}});
   }
   return list;
 }

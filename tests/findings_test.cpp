@@ -286,6 +286,16 @@ TEST(PlanYears, DeductibleAndShareByPersonAndFamilyEachClaimOnce) {
   EXPECT_EQ(years[1].deductible_cents, 2000);
   EXPECT_EQ(years[2].person, "Sam Doe");
   EXPECT_EQ(years[2].year, "2025");
+  EXPECT_EQ(years[1].deductible_met_by, "");
+  // A later claim with no deductible but coinsurance: the deductible was met by then.
+  StoredDocument later = Eob("later", 50000, 10000);
+  later.document.fields.push_back(Text("patient_name", "Pat Doe"));
+  later.document.claims[0].processed_date = "2025-06-10";
+  later.document.claims[0].deductible_cents = 0;
+  later.document.claims[0].coinsurance_cents = 10000;
+  years = SumPlanYears({pat, sam, again, later});
+  EXPECT_EQ(years[1].deductible_met_by, "2025-06-10");
+  EXPECT_EQ(years[0].deductible_met_by, "2025-06-10");
 }
 
 TEST(Episodes, OneVisitsBillsTogetherWithWhatIsMissing) {
