@@ -22,10 +22,22 @@ struct Outcome {
   std::string out, err;
 };
 
-Outcome RunCli(const std::vector<std::string>& args) {
+Outcome RunCli(const std::vector<std::string>& args, const std::atomic<bool>* stop = nullptr) {
   std::ostringstream out, err;
-  int code = Run(args, Environment{&out, &err, false, ""});
+  int code = Run(args, Environment{&out, &err, false, "", stop});
   return {code, out.str(), err.str()};
+}
+
+TEST(Cli, AStoppedScanSaysSoExits130AndTheNextRunGoesOn) {
+  testing::ScratchDir dir;
+  std::string db = dir / "s.db";
+  std::atomic<bool> stop{true};  // Ctrl-C before the first file
+  Outcome stopped = RunCli({"--db", db, "scan", testing::SamplesInbox(), "--today", "2025-12-01"}, &stop);
+  EXPECT_EQ(stopped.code, kExitInterrupted);
+  EXPECT_NE(stopped.err.find("stopped: "), std::string::npos) << stopped.err;
+  EXPECT_NE(stopped.err.find(" file(s) not scanned; run the same command again to go on"), std::string::npos);
+  Outcome query = RunCli({"--db", db, "query", "SELECT count(*) AS n FROM sources", "--csv"});
+  EXPECT_EQ(query.out, "n\n0\n");
 }
 
 TEST(Cli, UsageErrors) {
