@@ -81,6 +81,30 @@ bool LooksBlank(const GrayImage& image, double min_ink_fraction) {
   return static_cast<double>(ink) < min_ink_fraction * static_cast<double>(total);
 }
 
+Marks CountMarks(const GrayImage& image, int dpi) {
+  Marks marks;
+  if (image.empty()) return marks;
+  leptonica::SilenceMessages();
+  leptonica::PixPtr gray = leptonica::ToPix(image);
+  leptonica::PixPtr binary(pixConvertTo1(gray.get(), 128));
+  if (!binary) return marks;
+  Boxa* boxes = pixConnCompBB(binary.get(), 8);
+  if (boxes == nullptr) return marks;
+  int n = boxaGetCount(boxes), letters = 0;
+  int low = std::max(2, dpi / 40), high = std::max(low + 1, dpi / 3);
+  for (int i = 0; i < n; ++i) {
+    l_int32 x = 0, y = 0, w = 0, h = 0;
+    boxaGetBoxGeometry(boxes, i, &x, &y, &w, &h);
+    letters += h >= low && h <= high ? 1 : 0;
+  }
+  boxaDestroy(&boxes);
+  marks.count = n;
+  marks.letter_sized = n == 0 ? 0.0 : static_cast<double>(letters) / n;
+  return marks;
+}
+
+bool LooksLikePicture(const Marks& marks) { return marks.count >= 10000 && marks.letter_sized < 0.5; }
+
 Page Prepare(Page page, ocr::Engine* engine, const Options& options) {
   if (page.text_source != TextSource::kOcr || page.image.empty()) return page;
   auto step = [&](const char* name) {

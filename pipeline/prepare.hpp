@@ -67,6 +67,20 @@ GrayImage NormalizeBackground(const GrayImage& image);
 // search spends minutes on specks.
 bool LooksBlank(const GrayImage& image, double min_ink_fraction = 0.0001);
 
+// What the marks on a page are: how many separate marks (connected ink) and the share of them
+// sized like letters (between 1/40 and 1/3 of an inch tall). Noise and halftone pictures are
+// mostly specks; a page of text is mostly letters. (Leptonica)
+struct Marks {
+  int count = 0;
+  double letter_sized = 0;  // [0, 1]
+};
+Marks CountMarks(const GrayImage& image, int dpi);
+
+// A picture or a pattern, not a document: tens of thousands of marks, most of them not letter-sized
+// (noise: 12,457 marks, 3 % letter-sized; a halftone: 95,714, 33 %; the generated statements: at most
+// 1,800, at least 58 %). Such pages skip recognition, which would spend minutes on the specks.
+bool LooksLikePicture(const Marks& marks);
+
 // Turns and straightens an OCR page in place of its image; text-layer pages pass through. engine
 // (may be null) decides orientation where letter shapes leave it unsure.
 Page Prepare(Page page, ocr::Engine* engine, const Options& options);

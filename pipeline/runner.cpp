@@ -272,8 +272,14 @@ SourceResult ProcessBytes(const std::string& path, std::string bytes, std::uniqu
       page.prepare_ms = MillisecondsSince(prepare_started);
       keep("prepare", page.image);
       auto recognize_started = Clock::now();
-      auto words = prepare::LooksBlank(page.image) ? Result<std::vector<Word>>(std::vector<Word>{})
-                                                   : (*engine)->Recognize(page.image, page.dpi);
+      Result<std::vector<Word>> words = std::vector<Word>{};
+      if (prepare::LooksBlank(page.image)) {
+        // nothing to read
+      } else if (prepare::LooksLikePicture(prepare::CountMarks(page.image, page.dpi))) {
+        words = MakeError("looks like a picture or a pattern, not a document: no text read");
+      } else {
+        words = (*engine)->Recognize(page.image, page.dpi);
+      }
       page.recognize_ms = MillisecondsSince(recognize_started);
       if (words) {
         page.words = std::move(words).value();

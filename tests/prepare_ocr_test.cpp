@@ -95,6 +95,28 @@ TEST(Prepare, ScalesA600DpiPageDownTo300) {
   EXPECT_NEAR(prepared.image.width, width / 2, 2);
 }
 
+TEST(LooksLikePicture, NoiseAndHalftoneAreTextIsNot) {
+  GrayImage noise = MakeGrayImage(1700, 2200), halftone = MakeGrayImage(1700, 2200);
+  std::uint32_t state = 12345;
+  auto next = [&] { return state = state * 1664525u + 1013904223u; };
+  for (int y = 0; y < 2200; ++y) {
+    for (int x = 0; x < 1700; ++x) {
+      size_t at = static_cast<size_t>(y) * 1700 + x;
+      noise.pixels[at] = next() >> 31 ? 0 : 255;
+      // 2-pixel dots on a 5-pixel screen, darker to the right: a printed photograph.
+      bool dot = x % 5 < 2 && y % 5 < 2 && (next() % 1700) < static_cast<std::uint32_t>(x);
+      halftone.pixels[at] = dot ? 0 : 255;
+    }
+  }
+  EXPECT_TRUE(prepare::LooksLikePicture(prepare::CountMarks(noise, 200)));
+  EXPECT_TRUE(prepare::LooksLikePicture(prepare::CountMarks(halftone, 200)));
+  Page text = RenderedSample(200);
+  prepare::Marks marks = prepare::CountMarks(text.image, 200);
+  EXPECT_GT(marks.count, 200);
+  EXPECT_GT(marks.letter_sized, 0.5);
+  EXPECT_FALSE(prepare::LooksLikePicture(marks));
+}
+
 TEST(FlattenSheet, CutsTheLetterPageOutOfAPhoto) {
   auto source = ingest::Open(testing::ReadFile(testing::SamplesInbox() + "/E001-bill-photo.jpg"), {});
   ASSERT_TRUE(source);
