@@ -42,6 +42,7 @@ struct Page {
   GrayImage image;            // empty for text-layer pages
   int rotation_degrees = 0;   // 0/90/180/270 clockwise applied to make the page upright
   double rotation_confidence = 0;
+  bool orientation_pending = false;  // letter shapes were unsure; decided after a first reading
   double skew_degrees = 0;    // skew found (and removed) by deskew
   double skew_confidence = 0;
   std::vector<Word> words;

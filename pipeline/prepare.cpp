@@ -103,6 +103,33 @@ Marks CountMarks(const GrayImage& image, int dpi) {
   return marks;
 }
 
+bool TurnIfReadBadly(Page& page, const std::vector<Word>& words, ocr::Engine& engine, const Options& options) {
+  if (!page.orientation_pending) return false;
+  page.orientation_pending = false;
+  double confidence = 0;
+  for (const Word& word : words) confidence += word.confidence;
+  if (words.size() >= 20 && confidence / static_cast<double>(words.size()) >= 0.55) return false;
+  auto started = std::chrono::steady_clock::now();
+  Result<ocr::Orientation> orientation = engine.DetectOrientation(page.image, page.dpi);
+  double spent = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  page.orientation_ms += spent;
+  page.prepare_ms += spent;
+  if (!orientation) return false;
+  page.rotation_confidence = orientation->confidence;
+  if (orientation->rotate_clockwise_degrees == 0 || orientation->confidence < options.min_orientation_confidence) {
+    return false;
+  }
+  page.image = RotateClockwise(page.image, orientation->rotate_clockwise_degrees);
+  page.rotation_degrees = orientation->rotate_clockwise_degrees;
+  Skew skew;
+  page.image = Deskew(page.image, options.max_skew_degrees, &skew);
+  page.skew_degrees = skew.angle_degrees;
+  page.skew_confidence = skew.confidence;
+  page.width_px = page.image.width;
+  page.height_px = page.image.height;
+  return true;
+}
+
 bool LooksLikePicture(const Marks& marks) { return marks.count >= 10000 && marks.letter_sized < 0.5; }
 
 Page Prepare(Page page, ocr::Engine* engine, const Options& options) {
@@ -137,6 +164,8 @@ Page Prepare(Page page, ocr::Engine* engine, const Options& options) {
     Result<ocr::Orientation> orientation = MakeError("orientation unsure and no engine to ask");
     if (shapes) {
       orientation = *shapes;
+    } else if (options.defer_unsure_orientation) {
+      page.orientation_pending = true;
     } else if (engine != nullptr) {
       orientation = engine->DetectOrientation(page.image, page.dpi);
     }

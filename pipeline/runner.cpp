@@ -279,6 +279,14 @@ SourceResult ProcessBytes(const std::string& path, std::string bytes, std::uniqu
         words = MakeError("looks like a picture or a pattern, not a document: no text read");
       } else {
         words = (*engine)->Recognize(page.image, page.dpi);
+        // Orientation the letter shapes left open: a page that read badly may be on its side.
+        double orientation_before = page.orientation_ms;
+        if (words && prepare::TurnIfReadBadly(page, *words, **engine, options.prepare)) {
+          keep("upright", page.image);
+          words = (*engine)->Recognize(page.image, page.dpi);
+        }
+        recognize_started += std::chrono::duration_cast<Clock::duration>(
+            std::chrono::duration<double, std::milli>(page.orientation_ms - orientation_before));
       }
       page.recognize_ms = MillisecondsSince(recognize_started);
       if (words) {

@@ -41,7 +41,13 @@ struct Options {
   bool force = false;
   bool show_progress = false;  // a single updating line on stderr (for terminals)
   ingest::Options ingest;
-  prepare::Options prepare;
+  // Orientation the letter shapes leave open is decided after a first reading (a page that reads
+  // well is upright), which spares most such pages the engine's orientation pass.
+  prepare::Options prepare = [] {
+    prepare::Options deferred;
+    deferred.defer_unsure_orientation = true;
+    return deferred;
+  }();
   EngineFactory make_engine;  // empty: Tesseract with ocr::EngineOptions{}
   // When set, each OCR page's image is written here after ingest and after prepare
   // (<file>-p<N>-ingest.png, then -sheet, -light and -upright for the steps that changed it, and

@@ -117,6 +117,27 @@ TEST(LooksLikePicture, NoiseAndHalftoneAreTextIsNot) {
   EXPECT_FALSE(prepare::LooksLikePicture(marks));
 }
 
+TEST(TurnIfReadBadly, APageThatReadsBadlyIsTurnedOneThatReadsWellIsLeft) {
+  auto engine = Tesseract();
+  Page upright = RenderedSample(200);
+  Page sideways = upright;
+  sideways.image = prepare::RotateClockwise(upright.image, 90);
+  sideways.orientation_pending = true;
+  std::vector<Word> garbage = {{"~'", {}, 0.3}, {"l1", {}, 0.4}};
+  EXPECT_TRUE(prepare::TurnIfReadBadly(sideways, garbage, *engine, {}));
+  EXPECT_EQ(sideways.rotation_degrees, 270);
+  EXPECT_EQ(sideways.image.width, upright.image.width);
+  EXPECT_FALSE(sideways.orientation_pending);
+  // Read well: upright, and no orientation pass is spent on it.
+  Page fine = upright;
+  fine.orientation_pending = true;
+  std::vector<Word> words(40, Word{"Statement", {}, 0.9});
+  EXPECT_FALSE(prepare::TurnIfReadBadly(fine, words, *engine, {}));
+  EXPECT_EQ(fine.orientation_ms, 0);
+  // Not pending: nothing to decide.
+  EXPECT_FALSE(prepare::TurnIfReadBadly(upright, garbage, *engine, {}));
+}
+
 TEST(FlattenSheet, CutsTheLetterPageOutOfAPhoto) {
   auto source = ingest::Open(testing::ReadFile(testing::SamplesInbox() + "/E001-bill-photo.jpg"), {});
   ASSERT_TRUE(source);
