@@ -129,6 +129,8 @@ std::vector<Twin> FindTwins(const std::vector<StoredDocument>& documents) {
         // is never joined by it (see conflict below).
         add("account_number,total_charges,amount_due",
             {Key(TextOf(d, "account_number")), cents("total_charges_cents"), cents("amount_due_cents")});
+        // A faxed copy may keep no more than its account number and balance.
+        add("account_number,amount_due", {Key(TextOf(d, "account_number")), cents("amount_due_cents")});
         break;
       case DocumentKind::kEob:
       case DocumentKind::kMsn:

@@ -92,6 +92,11 @@ TEST(Twins, ACopyWhoseDateWasNotReadJoinsByAccountAndAmountsButNeverAcrossDates)
   ASSERT_EQ(twins.size(), 1u);
   EXPECT_EQ(twins[0].keys, "account_number,total_charges,amount_due");
   EXPECT_TRUE(FindTwins({april, may}).empty());
+  // A faxed copy that kept only its account number and balance.
+  std::erase_if(fax.document.fields, [](const Field& f) { return f.name == "total_charges_cents"; });
+  twins = FindTwins({april, fax});
+  ASSERT_EQ(twins.size(), 1u);
+  EXPECT_EQ(twins[0].keys, "account_number,amount_due");
 }
 
 TEST(Twins, TheSurestReadingStandsForThePaper) {
