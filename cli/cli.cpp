@@ -16,6 +16,7 @@
 #include <set>
 #include <sstream>
 
+#include "extractors/text.hpp"
 #include "pipeline/accounts.hpp"
 #include "pipeline/analysis.hpp"
 #include "pipeline/export_json.hpp"
@@ -592,20 +593,6 @@ void PrintHelp(std::ostream& out) {
          "Exit codes: 0 all done; 1 usage; 2 some inputs failed (each named); 3 database error.\n";
 }
 
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
 
 const std::vector<Verb>& Verbs() {
   static const std::vector<Verb> kVerbs = {
@@ -679,7 +666,7 @@ int Run(const std::vector<std::string>& raw, const Environment& env) {
   if (verb == nullptr) {
     *env.err << "shoebox: '" << args[0] << "' is not a verb";
     for (const Verb& candidate : Verbs()) {
-      if (EditDistance(candidate.name, args[0]) <= 2) {
+      if (extractors::EditDistance(candidate.name, args[0]) <= 2) {
         *env.err << "; did you mean '" << candidate.name << "'?";
         break;
       }

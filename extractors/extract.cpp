@@ -564,7 +564,76 @@ std::optional<MoneyMatch> FindMoney(const std::vector<std::string>& words, size_
   return std::nullopt;
 }
 
-void Extract(const std::vector<Line>& lines, Document& document) {
+// Tesseract sometimes runs a name in capitals into the label printed just after it
+// ("CENTERiatement Date:" for "CENTER Statement Date:"). Such a word is split when what follows
+// the capitals is a label word misread by at most two characters, and the label word restored;
+// otherwise it is left as read.
+Word SplitOff(const Word& word, size_t from, size_t to, size_t total, std::string text) {
+  Word part = word;
+  part.text = std::move(text);
+  int width = word.box_px.width();
+  part.box_px.x0 = word.box_px.x0 + static_cast<int>(width * from / total);
+  part.box_px.x1 = word.box_px.x0 + static_cast<int>(width * to / total);
+  return part;
+}
+
+std::vector<Line> SplitRunTogetherLabels(const std::vector<Line>& lines) {
+  static const std::vector<std::string> label_words = [] {
+    std::set<std::string> words;
+    for (const Label& label : Labels()) {
+      if (!label.tokens.empty() && label.tokens.front().size() >= 6) words.insert(label.tokens.front());
+    }
+    return std::vector<std::string>(words.begin(), words.end());
+  }();
+  std::vector<Line> out = lines;
+  for (Line& line : out) {
+    std::vector<Word> words;
+    std::vector<size_t> restored_at;
+    for (const Word& word : line.words) {
+      const std::string& text = word.text;
+      size_t capitals = 0;
+      while (capitals < text.size() && std::isupper(static_cast<unsigned char>(text[capitals]))) ++capitals;
+      size_t rest = capitals;
+      while (rest < text.size() && static_cast<unsigned char>(text[rest]) >= 0x80) ++rest;  // a stray ¢ or «
+      std::string tail = LabelToken(text.substr(rest));
+      bool lower = rest < text.size() && std::islower(static_cast<unsigned char>(text[rest]));
+      const std::string* best = nullptr;
+      size_t best_distance = 3;
+      if (capitals >= 3 && lower && tail.size() >= 4) {
+        for (const std::string& candidate : label_words) {
+          size_t distance = EditDistance(tail, candidate);
+          if (distance < best_distance) best = &candidate, best_distance = distance;
+        }
+      }
+      if (best == nullptr) {
+        words.push_back(word);
+        continue;
+      }
+      std::string restored = *best;
+      restored[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(restored[0])));
+      if (!text.empty() && (text.back() == ':')) restored += ':';
+      words.push_back(SplitOff(word, 0, capitals, text.size(), text.substr(0, capitals)));
+      Word label = SplitOff(word, capitals, text.size(), text.size(), restored);
+      // Printed apart, read as one: the gap between them is given back so the label starts a cell
+      // of its own (layout::SplitCells), as it does on a clean page.
+      label.box_px.x0 = std::min(label.box_px.x0 + 2 * word.box_px.height(), label.box_px.x1 - 1);
+      restored_at.push_back(words.size());
+      words.push_back(label);
+    }
+    // The label's height is its neighbour's, not the capitals' it was read with: a size change
+    // would split it from the rest of the label.
+    for (size_t at : restored_at) {
+      if (at + 1 >= words.size()) continue;
+      words[at].box_px.y0 = words[at + 1].box_px.y0;
+      words[at].box_px.y1 = words[at + 1].box_px.y1;
+    }
+    line.words = std::move(words);
+  }
+  return out;
+}
+
+void Extract(const std::vector<Line>& raw_lines, Document& document) {
+  std::vector<Line> lines = SplitRunTogetherLabels(raw_lines);
   CellGrid grid(lines);
   switch (document.kind) {
     case DocumentKind::kBill: ExtractBill(lines, grid, document); break;

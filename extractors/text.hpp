@@ -16,4 +16,7 @@ std::string LabelToken(std::string_view word);
 // Whitespace collapsed and trimmed; the export's "strings are as printed".
 std::string CollapseSpaces(std::string_view text);
 
+// Levenshtein distance: insertions, deletions and substitutions of single bytes.
+size_t EditDistance(std::string_view a, std::string_view b);
+
 }  // namespace shoebox::extractors

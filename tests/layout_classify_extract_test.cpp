@@ -95,6 +95,29 @@ TEST(Labels, DictionaryParsesAndCoversEveryScope) {
   EXPECT_EQ(scopes, (std::set<std::string>{"bill", "bill_column", "claim", "collection_letter", "eob"}));
 }
 
+TEST(Extract, ANameRunIntoTheNextLabelIsSplitAndTheLabelRestored) {
+  // A scan where Tesseract read "CENTER" (large capitals) and "Statement" as one word, misread.
+  std::vector<Word> header = Row(40, {{100, "SAINT MERCY MEDICAL"}});
+  header.push_back({"CENTERiatement", {408, 40, 840, 80}, 0.7});
+  for (Word& word : header) word.box_px.y1 = 80;  // the name is printed large
+  std::vector<Word> rest = Row(45, {{852, "Date: 06/21/2025"}});
+  header.insert(header.end(), rest.begin(), rest.end());
+  Document document;
+  document.kind = DocumentKind::kBill;
+  extractors::Extract(Lines({header, Row(140, {{100, "Amount Due"}, {900, "$573.44"}})}), document);
+  ASSERT_NE(FindField(document, "statement_date"), nullptr);
+  EXPECT_EQ(FindField(document, "statement_date")->text, "2025-06-21");
+  ASSERT_NE(FindField(document, "provider_name"), nullptr);
+  EXPECT_EQ(FindField(document, "provider_name")->text, "SAINT MERCY MEDICAL CENTER");
+  // Capitals followed by an ordinary word are left alone.
+  Document other;
+  other.kind = DocumentKind::kBill;
+  std::vector<Word> plain = Row(40, {{100, "ACMEwidgets Inc"}});
+  extractors::Extract(Lines({plain}), other);
+  ASSERT_NE(FindField(other, "provider_name"), nullptr);
+  EXPECT_EQ(FindField(other, "provider_name")->text, "ACMEwidgets Inc");
+}
+
 TEST(Extract, BillFieldsBesideAndUnderTheirLabels) {
   Document document;
   document.kind = DocumentKind::kBill;
