@@ -30,7 +30,7 @@ struct Options {
   // Replaying a page whose orientation is known (to crop evidence from the same image the words
   // were read from): this turn is applied instead of detecting one.
   std::optional<int> known_rotation_degrees;
-  // Called with the image after each step that changed it ("sheet", "light", "upright"), so a
+  // Called with the image after each step that changed it ("sheet", "scaled", "light", "upright"), so a
   // person can see where a page went wrong (scan --keep-intermediates).
   std::function<void(const char* step, const GrayImage& image)> on_step;
 };

@@ -50,8 +50,8 @@ struct Options {
   }();
   EngineFactory make_engine;  // empty: Tesseract with ocr::EngineOptions{}
   // When set, each OCR page's image is written here after ingest and after prepare
-  // (<file>-p<N>-ingest.png, then -sheet, -light and -upright for the steps that changed it, and
-  // -prepare.png, the image recognised) so a person can see what went wrong.
+  // (<file>-p<N>-ingest.png, then -sheet, -scaled, -light and -upright for the steps that changed
+  // it, and -prepare.png, the image recognised) so a person can see what went wrong.
   std::string keep_intermediates_dir;
   // When it becomes true (Ctrl-C, SIGTERM), no new file is started, files in flight stop at their
   // next page and are not written, and Scan returns what was completed.
