@@ -364,7 +364,7 @@ Result<bool> Database::AddNote(const findings::Note& note) {
   return Execute(
       "INSERT INTO notes (kind, account_number, noted_on, amount_cents, representative, reference, text) "
       "VALUES (?, ?, ?, ?, ?, ?, ?)",
-      {note.kind, Text(note.account_number), note.noted_on, note.amount_cents ? Value{*note.amount_cents} : Value{},
+      {note.kind, Text(note.account_number), note.noted_on, Cents(note.amount_cents),
        Text(note.representative), Text(note.reference), Text(note.text)});
 }
 
@@ -375,10 +375,8 @@ Result<std::vector<findings::Note>> Database::LoadNotes() {
   if (!table) return table.error();
   std::vector<findings::Note> notes;
   for (const auto& row : table->rows) {
-    findings::Note note{TextValue(row[0]), TextValue(row[1]), TextValue(row[2]), std::nullopt,
-                        TextValue(row[4]), TextValue(row[5]), TextValue(row[6])};
-    if (std::holds_alternative<std::int64_t>(row[3])) note.amount_cents = std::get<std::int64_t>(row[3]);
-    notes.push_back(std::move(note));
+    notes.push_back({TextValue(row[0]), TextValue(row[1]), TextValue(row[2]), CentsValue(row[3]), TextValue(row[4]),
+                     TextValue(row[5]), TextValue(row[6])});
   }
   return notes;
 }
