@@ -103,6 +103,21 @@ Marks CountMarks(const GrayImage& image, int dpi) {
   return marks;
 }
 
+namespace {
+
+// The last step of preparation, whichever way the page was turned: skew removed and recorded, and
+// the page's size taken from the image the words will be read from.
+void Straighten(Page& page, const Options& options) {
+  Skew skew;
+  page.image = Deskew(page.image, options.max_skew_degrees, &skew);
+  page.skew_degrees = skew.angle_degrees;
+  page.skew_confidence = skew.confidence;
+  page.width_px = page.image.width;
+  page.height_px = page.image.height;
+}
+
+}  // namespace
+
 bool TurnIfReadBadly(Page& page, const std::vector<Word>& words, ocr::Engine& engine, const Options& options) {
   if (!page.orientation_pending) return false;
   page.orientation_pending = false;
@@ -121,12 +136,7 @@ bool TurnIfReadBadly(Page& page, const std::vector<Word>& words, ocr::Engine& en
   }
   page.image = RotateClockwise(page.image, orientation->rotate_clockwise_degrees);
   page.rotation_degrees = orientation->rotate_clockwise_degrees;
-  Skew skew;
-  page.image = Deskew(page.image, options.max_skew_degrees, &skew);
-  page.skew_degrees = skew.angle_degrees;
-  page.skew_confidence = skew.confidence;
-  page.width_px = page.image.width;
-  page.height_px = page.image.height;
+  Straighten(page, options);
   return true;
 }
 
@@ -178,12 +188,7 @@ Page Prepare(Page page, ocr::Engine* engine, const Options& options) {
     }
     if (orientation) page.rotation_confidence = orientation->confidence;
   }
-  Skew skew;
-  page.image = Deskew(page.image, options.max_skew_degrees, &skew);
-  page.skew_degrees = skew.angle_degrees;
-  page.skew_confidence = skew.confidence;
-  page.width_px = page.image.width;
-  page.height_px = page.image.height;
+  Straighten(page, options);
   return page;
 }
 
