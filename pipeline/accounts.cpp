@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <numeric>
+#include <set>
 
 namespace shoebox::findings {
 namespace {
@@ -31,8 +32,6 @@ std::pair<std::string, std::string> ServiceDates(const StoredDocument& bill,
   }
   return {first, last};
 }
-
-bool IsFinished(const Claim& claim) { return claim.status == "processed" || claim.status == "partially_denied"; }
 
 }  // namespace
 
@@ -165,6 +164,10 @@ std::vector<Episode> GroupEpisodes(const std::vector<StoredDocument>& documents,
   }
 
   // What is still to come, for each bill and each claim of the episode.
+  std::set<std::pair<std::string, int>> billed_claims;  // (notice, claim ordinal) some bill matched
+  for (const Match& match : matches) {
+    if (match.claim_ordinal >= 0) billed_claims.insert({match.right_id, match.claim_ordinal});
+  }
   std::vector<Episode> episodes;
   for (auto& [ignored, episode] : by_root) {
     for (const std::string& bill_id : episode.bills) {
@@ -174,9 +177,9 @@ std::vector<Episode> GroupEpisodes(const std::vector<StoredDocument>& documents,
       std::string which = "the " + (provider.empty() ? std::string("unnamed provider's") : provider) + " bill" +
                           (date.empty() ? "" : " of " + date);
       std::vector<const Claim*> claims;
-      for (const Match& match : matches) {
-        if (match.left_id != bill_id || match.claim_ordinal < 0 || !by_id.count(match.right_id)) continue;
-        claims.push_back(&by_id[match.right_id]->document.claims[static_cast<size_t>(match.claim_ordinal)]);
+      for (const Match* match : matches_of_bill[bill_id]) {
+        if (match->claim_ordinal < 0 || !by_id.count(match->right_id)) continue;
+        claims.push_back(&by_id[match->right_id]->document.claims[static_cast<size_t>(match->claim_ordinal)]);
       }
       if (claims.empty()) {
         episode.missing.push_back("no EOB yet for " + which);
@@ -185,9 +188,7 @@ std::vector<Episode> GroupEpisodes(const std::vector<StoredDocument>& documents,
       }
     }
     for (const EpisodeClaim& claim_ref : episode.claims) {
-      bool billed = std::any_of(matches.begin(), matches.end(), [&](const Match& m) {
-        return m.right_id == claim_ref.document_id && m.claim_ordinal == claim_ref.claim_ordinal;
-      });
+      bool billed = billed_claims.count({claim_ref.document_id, claim_ref.claim_ordinal}) > 0;
       const Claim& claim = by_id[claim_ref.document_id]->document.claims[static_cast<size_t>(claim_ref.claim_ordinal)];
       if (!billed && claim.patient_responsibility_cents.value_or(0) > 0) {
         episode.missing.push_back(

@@ -99,13 +99,12 @@ std::vector<const Claim*> ClaimsForBill(const std::string& bill_id, const std::v
   return claims;
 }
 
-bool IsFinished(const Claim& claim) { return claim.status == "processed" || claim.status == "partially_denied"; }
-
 }  // namespace
+
+bool IsFinished(const Claim& claim) { return claim.status == "processed" || claim.status == "partially_denied"; }
 
 std::vector<Twin> FindTwins(const std::vector<StoredDocument>& documents) {
   // Each document's identity keys; two documents of one kind sharing any key are one paper.
-  std::map<std::string, std::vector<size_t>> holders;  // key → documents
   auto identity = [](const Document& d) {
     std::vector<std::pair<std::string, std::string>> keys;  // (key, what it is made of)
     auto add = [&](std::string what, std::initializer_list<std::string> parts) {

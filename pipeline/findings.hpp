@@ -21,6 +21,8 @@ std::optional<Cents> CentsOf(const Document& document, const std::string& name);
 std::string Key(const std::string& text);
 bool SameProvider(const std::string& a, const std::string& b);
 std::string Money(Cents cents);
+// The plan has finished with the claim (processed, or partly denied): its figures are final.
+bool IsFinished(const Claim& claim);
 
 // A document as stored, with its stable id and source path.
 struct StoredDocument {

@@ -287,7 +287,7 @@ class Writer {
       const Claim& claim = by_id_[match.right_id]->document.claims[static_cast<size_t>(match.claim_ordinal)];
       if (!claim_numbers.insert(claim.claim_number).second) continue;
       f.claims.push_back(&claim);
-      if ((claim.status == "processed" || claim.status == "partially_denied") && claim.patient_responsibility_cents) {
+      if (findings::IsFinished(claim) && claim.patient_responsibility_cents) {
         owed += *claim.patient_responsibility_cents;
         known = true;
       }
