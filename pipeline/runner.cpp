@@ -272,6 +272,7 @@ SourceResult ProcessBytes(const std::string& path, std::string bytes, std::uniqu
       page.prepare_ms = MillisecondsSince(prepare_started);
       keep("prepare", page.image);
       auto recognize_started = Clock::now();
+      double orientation_before = page.orientation_ms;  // an orientation pass below is preparation
       Result<std::vector<Word>> words = std::vector<Word>{};
       if (prepare::LooksBlank(page.image)) {
         // nothing to read
@@ -280,15 +281,12 @@ SourceResult ProcessBytes(const std::string& path, std::string bytes, std::uniqu
       } else {
         words = (*engine)->Recognize(page.image, page.dpi);
         // Orientation the letter shapes left open: a page that read badly may be on its side.
-        double orientation_before = page.orientation_ms;
         if (words && prepare::TurnIfReadBadly(page, *words, **engine, options.prepare)) {
           keep("upright", page.image);
           words = (*engine)->Recognize(page.image, page.dpi);
         }
-        recognize_started += std::chrono::duration_cast<Clock::duration>(
-            std::chrono::duration<double, std::milli>(page.orientation_ms - orientation_before));
       }
-      page.recognize_ms = MillisecondsSince(recognize_started);
+      page.recognize_ms = MillisecondsSince(recognize_started) - (page.orientation_ms - orientation_before);
       if (words) {
         page.words = std::move(words).value();
       } else {
