@@ -79,17 +79,23 @@ std::string LocalToday() {
 }
 
 // --today DATE (YYYY-MM-DD), or the system date: deadlines are computed against it.
+// The value of a date option (YYYY-MM-DD), or nullopt after saying what it takes.
+std::optional<std::string> DateOption(const std::string& date, const Environment& env, std::string_view verb,
+                                      std::string_view option) {
+  bool shaped = date.size() == 10 && date[4] == '-' && date[7] == '-' &&
+                std::all_of(date.begin(), date.end(),
+                            [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '-'; });
+  if (!shaped) {
+    *env.err << "shoebox " << verb << ": " << option << " takes a date as YYYY-MM-DD\n";
+    return std::nullopt;
+  }
+  return date;
+}
+
 std::optional<std::string> Today(const Args& args, const Environment& env, std::string_view verb) {
   auto given = args.Get("--today");
   if (!given) return LocalToday();
-  const std::string& d = *given;
-  bool shaped = d.size() == 10 && d[4] == '-' && d[7] == '-' &&
-                std::all_of(d.begin(), d.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '-'; });
-  if (!shaped) {
-    *env.err << "shoebox " << verb << ": --today takes a date as YYYY-MM-DD\n";
-    return std::nullopt;
-  }
-  return d;
+  return DateOption(*given, env, verb, "--today");
 }
 
 std::optional<int> ParsePositiveInt(const std::string& text) {
@@ -429,9 +435,7 @@ int Log(const Args& args, const Environment& env) {
   if (!today) return kExitUsage;
   note.noted_on = *today;
   if (auto date = args.Get("--date")) {
-    Args only_date;
-    only_date.options.emplace_back("--today", *date);
-    auto parsed = Today(only_date, env, "log --date");
+    auto parsed = DateOption(*date, env, "log", "--date");
     if (!parsed) return kExitUsage;
     note.noted_on = *parsed;
   }

@@ -192,6 +192,8 @@ TEST(Cli, SamplesEndToEnd) {
   EXPECT_EQ(RunCli({"--db", db, "log"}).out,
             "2025-11-20  agreement  account " + account + "  $1,000.00  with Dana at billing  ref REF-5\n");
   EXPECT_EQ(RunCli({"--db", db, "log", "payment", "--account", account}).err, "shoebox log: a payment needs --amount\n");
+  EXPECT_EQ(RunCli({"--db", db, "log", "call", "--account", account, "--date", "11/20/2025"}).err,
+            "shoebox log: --date takes a date as YYYY-MM-DD\n");
 
   Outcome write = RunCli({"--db", db, "query", "DELETE FROM documents"});
   EXPECT_EQ(write.code, kExitUsage);
