@@ -31,6 +31,11 @@ struct Fingerprint {
   bool operator==(const Fingerprint&) const = default;
 };
 
+Fingerprint FingerprintOf(const struct stat& info) {
+  return {info.st_size, static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec,
+          static_cast<std::uint64_t>(info.st_ino)};
+}
+
 struct Candidate {
   Fingerprint fingerprint;
   Clock::time_point unchanged_since;
@@ -184,8 +189,7 @@ class Watcher {
       return;
     }
     if (!S_ISREG(info.st_mode)) return;
-    Fingerprint now{info.st_size, static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec,
-                    info.st_ino};
+    Fingerprint now = FingerprintOf(info);
     std::string key = path.string();
     if (!announced) {
       if (auto done = done_.find(key); done != done_.end() && done->second == now) return;
@@ -213,8 +217,7 @@ class Watcher {
         it = pending_.erase(it);
         continue;
       }
-      Fingerprint seen{info.st_size, static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec,
-                       info.st_ino};
+      Fingerprint seen = FingerprintOf(info);
       if (!(seen == candidate.fingerprint)) {
         candidate = Candidate{seen, now};
         ++it;
