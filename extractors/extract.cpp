@@ -11,6 +11,7 @@
 #include <set>
 
 #include "extractors/arithmetic.hpp"
+#include "extractors/claim_lines.hpp"
 #include "extractors/dates.hpp"
 #include "extractors/labels.hpp"
 #include "extractors/line_items.hpp"
@@ -438,16 +439,72 @@ std::vector<std::vector<Line>> ClaimBlocks(const std::vector<Line>& lines) {
   return blocks;
 }
 
+// A claim's lines against themselves and against the claim: each line's allowed amount is what
+// the plan paid plus the member's shares, and each column adds up to the claim's figure. Checked
+// together, so a figure misread in one line is repaired only where one reading makes both hold.
+std::vector<Check> CheckClaimLines(Claim& claim, const std::string& suffix) {
+  std::vector<Identity> identities;
+  for (size_t k = 0; k < claim.lines.size(); ++k) {
+    ClaimLine& line = claim.lines[k];
+    if (!line.allowed_cents || !line.plan_paid_cents || !line.deductible_cents || !line.copay_cents ||
+        !line.coinsurance_cents) {
+      continue;
+    }
+    std::string name = "line " + std::to_string(k + 1) + " ";
+    identities.push_back({"claim_line_" + std::to_string(k + 1) + "_allowed_equals_paid_plus_cost_share" + suffix,
+                          {{&*line.allowed_cents, -1, name + "allowed_cents"},
+                           {&*line.plan_paid_cents, +1, name + "plan_paid_cents"},
+                           {&*line.deductible_cents, +1, name + "deductible_cents"},
+                           {&*line.copay_cents, +1, name + "copay_cents"},
+                           {&*line.coinsurance_cents, +1, name + "coinsurance_cents"}}});
+  }
+  struct Column {
+    const char* field;
+    std::optional<Cents> ClaimLine::*line_figure;
+    std::optional<Cents> Claim::*claim_figure;
+  };
+  const Column kColumns[] = {
+      {"billed_cents", &ClaimLine::billed_cents, &Claim::billed_cents},
+      {"allowed_cents", &ClaimLine::allowed_cents, &Claim::allowed_cents},
+      {"deductible_cents", &ClaimLine::deductible_cents, &Claim::deductible_cents},
+      {"copay_cents", &ClaimLine::copay_cents, &Claim::copay_cents},
+      {"coinsurance_cents", &ClaimLine::coinsurance_cents, &Claim::coinsurance_cents},
+      {"plan_paid_cents", &ClaimLine::plan_paid_cents, &Claim::plan_paid_cents},
+      {"patient_responsibility_cents", &ClaimLine::patient_responsibility_cents, &Claim::patient_responsibility_cents}};
+  for (const Column& column : kColumns) {
+    std::optional<Cents>& total = claim.*column.claim_figure;
+    bool every_line = !claim.lines.empty() && std::all_of(claim.lines.begin(), claim.lines.end(), [&](const ClaimLine& line) {
+      return (line.*column.line_figure).has_value();
+    });
+    if (!total || !every_line) continue;
+    Identity identity{"claim_lines_sum_to_" + std::string(column.field) + suffix, {{&*total, -1, column.field}}};
+    for (size_t k = 0; k < claim.lines.size(); ++k) {
+      identity.terms.push_back({&*(claim.lines[k].*column.line_figure), +1, "line " + std::to_string(k + 1) + " " + column.field});
+    }
+    identities.push_back(std::move(identity));
+  }
+  if (identities.empty()) return {};
+  return CheckIdentities(std::move(identities));
+}
+
 void ExtractClaimDocument(const std::vector<Line>& lines, const CellGrid& grid, Document& document) {
   if (auto name = Letterhead(lines, "payer_name")) document.fields.push_back(*name);
   AddFields(FindLabelledFields(grid, "eob"), document);
   std::string document_text = JoinedLowerText(lines);
   std::vector<std::vector<Line>> blocks = ClaimBlocks(lines);
   for (const std::vector<Line>& block : blocks) {
-    std::optional<Claim> claim = ReadClaim(block, document_text);
+    // The service-line table first: its headers ("Deductible", "Service Date") are labels too, and
+    // the claim's own figures are the ones printed outside it.
+    ClaimTable table = ExtractClaimLines(block);
+    std::vector<Line> outside_table;
+    for (size_t i = 0; i < block.size(); ++i) {
+      if (!table.in_table[i]) outside_table.push_back(block[i]);
+    }
+    std::optional<Claim> claim = ReadClaim(outside_table, document_text);
     if (!claim) continue;
     std::string suffix = blocks.size() > 1 ? "_claim_" + std::to_string(document.claims.size() + 1) : "";
     Claim& c = *claim;
+    c.lines = std::move(table.lines);
     if (c.deductible_cents && c.copay_cents && c.coinsurance_cents && c.patient_responsibility_cents) {
       // What you owe = deductible + copay + coinsurance (+ the not-covered part the patient owes).
       // Where the not-covered amount is not printed the identity cannot be told apart from a
@@ -470,6 +527,7 @@ void ExtractClaimDocument(const std::vector<Line>& lines, const CellGrid& grid, 
            {&*c.deductible_cents, +1, "deductible_cents"}, {&*c.copay_cents, +1, "copay_cents"},
            {&*c.coinsurance_cents, +1, "coinsurance_cents"}}));
     }
+    for (Check& check : CheckClaimLines(c, suffix)) document.checks.push_back(std::move(check));
     document.claims.push_back(std::move(*claim));
   }
 }

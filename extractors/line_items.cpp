@@ -3,59 +3,17 @@
 #include <algorithm>
 #include <cctype>
 #include <optional>
-#include <set>
 
 #include "extractors/codes.hpp"
 #include "extractors/dates.hpp"
 #include "extractors/extract.hpp"
 #include "extractors/labels.hpp"
 #include "extractors/money.hpp"
+#include "extractors/tables.hpp"
 #include "extractors/text.hpp"
 
 namespace shoebox::extractors {
 namespace {
-
-struct Column {
-  std::string field;
-  BoxPx box_px;
-};
-
-// The columns named on a header line, or empty when fewer than two labels appear.
-std::vector<Column> HeaderColumns(const Line& line) {
-  std::vector<std::string> tokens;
-  for (const Word& word : line.words) tokens.push_back(LabelToken(word.text));
-  std::vector<const Label*> labels;
-  for (const Label& label : Labels()) {
-    if (label.scope == "bill_column") labels.push_back(&label);
-  }
-  std::stable_sort(labels.begin(), labels.end(),
-                   [](const Label* a, const Label* b) { return a->tokens.size() > b->tokens.size(); });
-  std::vector<bool> used(tokens.size(), false);
-  std::vector<Column> columns;
-  std::set<std::string> fields;
-  for (const Label* label : labels) {
-    if (fields.count(label->field)) continue;
-    for (size_t i = 0; i + label->tokens.size() <= tokens.size(); ++i) {
-      bool match = true;
-      for (size_t k = 0; k < label->tokens.size() && match; ++k) {
-        match = !used[i + k] && tokens[i + k] == label->tokens[k];
-      }
-      if (!match) continue;
-      Column column{label->field, {}};
-      for (size_t k = 0; k < label->tokens.size(); ++k) {
-        used[i + k] = true;
-        column.box_px = Union(column.box_px, line.words[i + k].box_px);
-      }
-      columns.push_back(column);
-      fields.insert(label->field);
-      break;
-    }
-  }
-  // A header is mostly labels: a sentence that happens to contain "date" and "amount" is not one.
-  size_t labelled = static_cast<size_t>(std::count(used.begin(), used.end(), true));
-  if (columns.size() < 3 || labelled * 2 < tokens.size()) return {};
-  return columns;
-}
 
 bool HasLetters(const std::string& text) {
   return std::any_of(text.begin(), text.end(), [](unsigned char c) { return std::isalpha(c); });
@@ -142,8 +100,9 @@ std::vector<LineItem> ExtractLineItems(const std::vector<Line>& lines) {
   std::vector<Column> columns;
   bool in_table = false;
   std::string last_date;
+  int row_height = 0;
   for (const Line& line : lines) {
-    std::vector<Column> header = HeaderColumns(line);
+    std::vector<Column> header = HeaderColumns(line, "bill_column");
     if (!header.empty()) {
       columns = std::move(header);
       in_table = true;
@@ -152,13 +111,17 @@ std::vector<LineItem> ExtractLineItems(const std::vector<Line>& lines) {
     if (!in_table) continue;
     if (auto item = ReadRow(line, columns, last_date)) {
       last_date = item->date_of_service;
+      row_height = line.box_px.height();
       items.push_back(std::move(*item));
       continue;
     }
-    // A description that wraps onto a line of its own, just below its row.
+    // A description that wraps onto a line of its own, just below its row (closer than the row is
+    // tall: the row's own height, not its box's, which grows with each wrapped line).
     std::string text = line.Text();
-    bool wrapped = !items.empty() && HasLetters(text) && !FindMoney({text}) && line.page == items.back().page &&
-                   line.box_px.y0 - items.back().box_px.y1 < items.back().box_px.height();
+    std::vector<std::string> texts;
+    for (const Word& word : line.words) texts.push_back(word.text);
+    bool wrapped = !items.empty() && HasLetters(text) && !FindMoney(texts) && line.page == items.back().page &&
+                   line.box_px.y0 - items.back().box_px.y1 < row_height;
     if (wrapped) {
       items.back().description += " " + CollapseSpaces(text);
       items.back().box_px = Union(items.back().box_px, line.box_px);

@@ -49,6 +49,9 @@ std::optional<Cents> ParseMoney(std::string_view text) {
     s.erase(0, 1);
   }
   if (s.empty()) return std::nullopt;
+  // A comma before the last two digits is a decimal point OCR misread ("130,41"): thousands are
+  // grouped in threes, so it cannot be a separator.
+  if (s.find('.') == std::string::npos && s.size() >= 4 && s[s.size() - 3] == ',') s[s.size() - 3] = '.';
 
   std::string digits;
   int decimals = -1;  // digits after the decimal point, -1 when there is none

@@ -135,6 +135,12 @@ Result<std::string> ExportJson(store::Database& db, const std::string& generated
       "allowed_cents, plan_paid_cents, deductible_cents, copay_cents, coinsurance_cents, "
       "patient_responsibility_cents FROM claims ORDER BY document_id, ordinal");
   if (!claims) return claims.error();
+  auto claim_lines = GroupByDocument(db,
+      "SELECT document_id, claim_ordinal, date_of_service, code, description, billed_cents, discount_cents, "
+      "allowed_cents, plan_paid_cents, deductible_cents, copay_cents, coinsurance_cents, not_covered_cents, "
+      "patient_responsibility_cents, remark_codes, page, x0, y0, x1, y1, confidence FROM claim_lines "
+      "ORDER BY document_id, claim_ordinal, ordinal");
+  if (!claim_lines) return claim_lines.error();
   auto checks = GroupByDocument(db, "SELECT document_id, name, ok FROM checks ORDER BY document_id, name");
   if (!checks) return checks.error();
 
@@ -190,10 +196,32 @@ Result<std::string> ExportJson(store::Database& db, const std::string& generated
                                        "billed_cents", "discount_cents", "not_covered_cents", "allowed_cents",
                                        "plan_paid_cents", "deductible_cents", "copay_cents", "coinsurance_cents",
                                        "patient_responsibility_cents"};
+    static const char* kLineKeys[] = {"date_of_service", "code", "description", "billed_cents", "discount_cents",
+                                      "allowed_cents", "plan_paid_cents", "deductible_cents", "copay_cents",
+                                      "coinsurance_cents", "not_covered_cents", "patient_responsibility_cents"};
+    const auto& lines_of_document = (*claim_lines)[id];
     for (const auto& c : (*claims)[id]) {
       Json claim;
       for (size_t k = 0; k < std::size(kClaimKeys); ++k) claim[kClaimKeys[k]] = ToJson(c[k + 1]);
-      claim["lines"] = Json::array();
+      Json line_list = Json::array();
+      for (const auto& l : lines_of_document) {
+        if (AsInt(l[1]) != static_cast<std::int64_t>(claim_list.size())) continue;
+        Json line;
+        for (size_t k = 0; k < std::size(kLineKeys); ++k) line[kLineKeys[k]] = ToJson(l[k + 2]);
+        Json remarks = Json::array();
+        std::string printed = IsNull(l[14]) ? "" : std::get<std::string>(l[14]);
+        for (size_t at = 0; at < printed.size();) {
+          size_t end = std::min(printed.find(' ', at), printed.size());
+          if (end > at) remarks.push_back(printed.substr(at, end - at));
+          at = end + 1;
+        }
+        line["remark_codes"] = std::move(remarks);
+        line["page"] = ToJson(l[15]);
+        line["bbox"] = Box(l, 16);
+        line["confidence"] = Rounded(l[20], 1000);
+        line_list.push_back(std::move(line));
+      }
+      claim["lines"] = std::move(line_list);
       claim_list.push_back(std::move(claim));
     }
     document["claims"] = std::move(claim_list);
@@ -207,14 +235,21 @@ Result<std::string> ExportJson(store::Database& db, const std::string& generated
   out["documents"] = std::move(document_list);
   // Bill ↔ EOB/MSN claim matches; collection letter ↔ bill matches go under their own key.
   auto matches = db.Select(
-      "SELECT m.left_id, m.right_id, m.claim_number, m.score, m.claim_ordinal, r.kind FROM matches m "
+      "SELECT m.left_id, m.right_id, m.claim_number, m.score, m.claim_ordinal, r.kind, m.id FROM matches m "
       "JOIN documents r ON r.id = m.right_id ORDER BY m.id");
   if (!matches) return matches.error();
+  auto paired = db.Select("SELECT match_id, bill_line, eob_line FROM match_lines ORDER BY match_id, bill_line");
+  if (!paired) return paired.error();
+  std::map<std::int64_t, Json> lines_of_match;
+  for (const auto& row : paired->rows) {
+    lines_of_match[AsInt(row[0])].push_back({{"bill_line", AsInt(row[1])}, {"eob_line", AsInt(row[2])}});
+  }
   Json match_list = Json::array(), letter_list = Json::array();
   for (const auto& row : matches->rows) {
     if (!IsNull(row[4])) {
       match_list.push_back({{"bill", ToJson(row[0])}, {"eob", ToJson(row[1])}, {"claim_number", ToJson(row[2])},
-                            {"score", Rounded(row[3], 100)}, {"lines", Json::array()}});
+                            {"score", Rounded(row[3], 100)},
+                            {"lines", lines_of_match.count(AsInt(row[6])) ? lines_of_match[AsInt(row[6])] : Json::array()}});
     } else {
       letter_list.push_back({{"collection_letter", ToJson(row[0])}, {"bill", ToJson(row[1])}, {"score", Rounded(row[3], 100)}});
     }

@@ -198,6 +198,28 @@ std::vector<Twin> FindTwins(const std::vector<StoredDocument>& documents) {
   return twins;
 }
 
+// Bill lines ↔ claim lines with the same date, code (the procedure code, or the revenue code where
+// the bill prints none) and charge; each line pairs once, in the order printed.
+std::vector<std::pair<int, int>> PairLines(const std::vector<LineItem>& items, const std::vector<ClaimLine>& lines) {
+  std::vector<std::pair<int, int>> pairs;
+  std::vector<bool> taken(lines.size(), false);
+  for (size_t i = 0; i < items.size(); ++i) {
+    const LineItem& item = items[i];
+    const std::string& code = item.code.empty() ? item.revenue_code : item.code;
+    for (size_t k = 0; k < lines.size(); ++k) {
+      const ClaimLine& line = lines[k];
+      if (taken[k] || line.date_of_service != item.date_of_service || line.code != code ||
+          line.billed_cents != item.charge_cents) {
+        continue;
+      }
+      taken[k] = true;
+      pairs.emplace_back(static_cast<int>(i), static_cast<int>(k));
+      break;
+    }
+  }
+  return pairs;
+}
+
 std::vector<Match> MatchDocuments(const std::vector<StoredDocument>& documents) {
   std::vector<Match> matches;
   for (const StoredDocument& bill : documents) {
@@ -231,11 +253,14 @@ std::vector<Match> MatchDocuments(const std::vector<StoredDocument>& documents) 
         if (due && claim.patient_responsibility_cents && *due > 0 && *due == *claim.patient_responsibility_cents) {
           score += 0.2, keys.push_back("patient_owes");
         }
+        std::vector<std::pair<int, int>> lines = PairLines(b.line_items, claim.lines);
+        if (!lines.empty()) score += 0.1, keys.push_back("lines");
         // The account number alone, or provider, date and amount together.
         if (score < 0.5) continue;
         std::string joined;
         for (const std::string& key : keys) joined += (joined.empty() ? "" : ",") + key;
-        matches.push_back({bill.id, notice.id, static_cast<int>(c), claim.claim_number, std::min(1.0, score), joined});
+        matches.push_back(
+            {bill.id, notice.id, static_cast<int>(c), claim.claim_number, std::min(1.0, score), joined, std::move(lines)});
       }
     }
     for (const StoredDocument& letter : documents) {
@@ -429,9 +454,30 @@ std::vector<Finding> EvaluateRules(const std::vector<StoredDocument>& documents,
         for (const Claim* claim : claims) claimed += claim->billed_cents.value_or(0);
         Cents extra = *total - claimed;
         if (claimed > 0 && extra > 0) {
+          // Which lines: where the claims itemize, the bill lines none of their lines pair with
+          // (when those add up to the difference); else a line whose charge is the difference.
           std::string which;
+          bool itemized = std::all_of(claims.begin(), claims.end(), [](const Claim* c) { return !c->lines.empty(); });
+          if (itemized) {
+            std::vector<bool> on_claim(d.line_items.size(), false);
+            for (const Claim* claim : claims) {
+              for (const auto& [bill_line, claim_line] : PairLines(d.line_items, claim->lines)) on_claim[bill_line] = true;
+            }
+            Cents unpaired = 0;
+            std::string listed;
+            for (size_t i = 0; i < d.line_items.size(); ++i) {
+              if (on_claim[i]) continue;
+              const LineItem& item = d.line_items[i];
+              unpaired += item.charge_cents;
+              listed += std::string(listed.empty() ? "" : "; ") + (item.code.empty() ? item.revenue_code : item.code) + " " +
+                        item.description + " on " + item.date_of_service + ", " + Money(item.charge_cents);
+            }
+            if (unpaired == extra) which = " (" + listed + ")";
+          }
           for (const LineItem& item : d.line_items) {
-            if (item.charge_cents == extra) which = " (" + item.code + " " + item.description + " on " + item.date_of_service + ")";
+            if (which.empty() && item.charge_cents == extra) {
+              which = " (" + item.code + " " + item.description + " on " + item.date_of_service + ")";
+            }
           }
           add({"billed_not_on_eob", "R-billed-not-on-eob-01", "medium", {stored.id}, extra, "",
                Money(extra) + " of charges on this bill" + which + " are not on any claim your plan processed: they "

@@ -38,7 +38,12 @@ struct Match {
   std::string claim_number;
   double score = 0;        // [0, 1]
   std::string keys;        // what made the match: "account_number,provider,service_date,billed_total"
+  // Bill line ↔ claim line (ordinals), where both itemize: same date, code and charge.
+  std::vector<std::pair<int, int>> lines;
 };
+
+// Bill lines ↔ claim lines (ordinals) with the same date, code and charge, each line once.
+std::vector<std::pair<int, int>> PairLines(const std::vector<LineItem>& items, const std::vector<ClaimLine>& lines);
 
 std::vector<Match> MatchDocuments(const std::vector<StoredDocument>& documents);
 

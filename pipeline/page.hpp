@@ -87,6 +87,20 @@ struct LineItem {
   double confidence = 0;
 };
 
+// One service line of an EOB or MSN claim: what the plan did with one billed charge. Figures the
+// notice does not print stay empty.
+struct ClaimLine {
+  std::string date_of_service;  // ISO, or empty
+  std::string code;             // CPT/HCPCS as printed, or a revenue code
+  std::string description;
+  std::optional<Cents> billed_cents, discount_cents, not_covered_cents, allowed_cents, plan_paid_cents,
+      deductible_cents, copay_cents, coinsurance_cents, patient_responsibility_cents;
+  std::vector<std::string> remark_codes;  // as printed: "PR-1", "CO-45", a plan's own "A3"
+  int page = 0;
+  BoxPx box_px;
+  double confidence = 0;
+};
+
 struct Claim {
   std::string claim_number;
   std::string provider_name;
@@ -96,6 +110,7 @@ struct Claim {
   std::string processed_date, service_date_from, service_date_to;
   std::optional<Cents> billed_cents, discount_cents, not_covered_cents, allowed_cents, plan_paid_cents,
       deductible_cents, copay_cents, coinsurance_cents, patient_responsibility_cents;
+  std::vector<ClaimLine> lines;  // empty where the notice prints only the claim's totals
   int page = 0;
 };
 

@@ -216,6 +216,23 @@ Result<bool> Database::WriteSource(const SourceResult& source, bool replace, con
             !r) {
           return r;
         }
+        for (size_t k = 0; k < c.lines.size(); ++k) {
+          const ClaimLine& line = c.lines[k];
+          std::string remarks;
+          for (const std::string& remark : line.remark_codes) remarks += (remarks.empty() ? "" : " ") + remark;
+          if (auto r = Execute(
+                  "INSERT INTO claim_lines VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  {id, Integer(static_cast<std::int64_t>(i)), Integer(static_cast<std::int64_t>(k)),
+                   Text(line.date_of_service), Text(line.code), Text(line.description), Cents(line.billed_cents),
+                   Cents(line.discount_cents), Cents(line.not_covered_cents), Cents(line.allowed_cents),
+                   Cents(line.plan_paid_cents), Cents(line.deductible_cents), Cents(line.copay_cents),
+                   Cents(line.coinsurance_cents), Cents(line.patient_responsibility_cents), Text(remarks),
+                   Real(line.confidence), Integer(line.page), Integer(line.box_px.x0), Integer(line.box_px.y0),
+                   Integer(line.box_px.x1), Integer(line.box_px.y1)});
+              !r) {
+            return r;
+          }
+        }
       }
       for (const Check& check : document.checks) {
         if (auto r = Execute("INSERT OR REPLACE INTO checks VALUES (?, ?, ?, ?)",
@@ -352,6 +369,39 @@ Result<std::vector<findings::StoredDocument>> Database::LoadDocuments() {
               d.claims.push_back(c);
             });
   if (!ok) return ok.error();
+  // Claims were read in ordinal order, so a line's claim is claims[claim_ordinal].
+  ok = each("SELECT document_id, claim_ordinal, date_of_service, code, description, billed_cents, discount_cents, "
+            "not_covered_cents, allowed_cents, plan_paid_cents, deductible_cents, copay_cents, coinsurance_cents, "
+            "patient_responsibility_cents, remark_codes, confidence, page, x0, y0, x1, y1 FROM claim_lines "
+            "ORDER BY document_id, claim_ordinal, ordinal",
+            [](Document& d, const std::vector<Value>& r) {
+              auto claim = static_cast<size_t>(IntValue(r[1]));
+              if (claim >= d.claims.size()) return;
+              ClaimLine line;
+              line.date_of_service = TextValue(r[2]);
+              line.code = TextValue(r[3]);
+              line.description = TextValue(r[4]);
+              line.billed_cents = CentsValue(r[5]);
+              line.discount_cents = CentsValue(r[6]);
+              line.not_covered_cents = CentsValue(r[7]);
+              line.allowed_cents = CentsValue(r[8]);
+              line.plan_paid_cents = CentsValue(r[9]);
+              line.deductible_cents = CentsValue(r[10]);
+              line.copay_cents = CentsValue(r[11]);
+              line.coinsurance_cents = CentsValue(r[12]);
+              line.patient_responsibility_cents = CentsValue(r[13]);
+              std::string remarks = TextValue(r[14]);
+              for (size_t at = 0; at < remarks.size();) {
+                size_t end = std::min(remarks.find(' ', at), remarks.size());
+                if (end > at) line.remark_codes.push_back(remarks.substr(at, end - at));
+                at = end + 1;
+              }
+              line.confidence = RealValue(r[15]);
+              line.page = static_cast<int>(IntValue(r[16]));
+              line.box_px = BoxValue(r, 17);
+              d.claims[claim].lines.push_back(std::move(line));
+            });
+  if (!ok) return ok.error();
   ok = each("SELECT document_id, name, ok, detail FROM checks", [](Document& d, const std::vector<Value>& r) {
     d.checks.push_back({TextValue(r[1]), IntValue(r[2]) != 0, TextValue(r[3])});
   });
@@ -408,6 +458,14 @@ Result<bool> Database::ReplaceFindings(const std::vector<findings::Twin>& twins,
                             Text(m.claim_number), Real(m.score), m.keys});
           !r) {
         return r;
+      }
+      // Inserts into the WITHOUT ROWID match_lines leave last_insert_rowid() at this match.
+      for (const auto& [bill_line, eob_line] : m.lines) {
+        if (auto r = Execute("INSERT INTO match_lines VALUES (last_insert_rowid(), ?, ?)",
+                             {Integer(bill_line), Integer(eob_line)});
+            !r) {
+          return r;
+        }
       }
     }
     for (const findings::Finding& f : found) {

@@ -355,6 +355,31 @@ TEST(Rules, R_billed_not_on_eob_01_ChargeTheClaimNeverHad) {
   EXPECT_NE(Get(found, "R-billed-not-on-eob-01")->summary.find("36415"), std::string::npos);
 }
 
+// Where the claim itemizes, the bill's lines are paired with its lines on date, code and charge,
+// and the finding names the line no claim line pairs with, not merely one of the same charge.
+TEST(Rules, R_billed_not_on_eob_01_NamesTheLineTheItemizedClaimLacks) {
+  StoredDocument bill = Bill("b", 23500, 6000);
+  bill.document.line_items = {{"2025-03-01", "", "99213", "OFFICE VISIT", 1, 18500, 1, {}, 1},
+                              {"2025-03-01", "", "36415", "VENIPUNCTURE", 1, 2500, 1, {}, 1},
+                              {"2025-03-01", "", "93010", "ECG INTERPRETATION", 1, 2500, 1, {}, 1}};
+  StoredDocument eob = Eob("e", 21000, 2000);
+  ClaimLine visit, ecg;
+  visit.date_of_service = ecg.date_of_service = "2025-03-01";
+  visit.code = "99213", visit.billed_cents = 18500;
+  ecg.code = "93010", ecg.billed_cents = 2500;
+  eob.document.claims[0].lines = {visit, ecg};
+  std::vector<findings::Match> matches = findings::MatchDocuments({bill, eob});
+  ASSERT_EQ(matches.size(), 1u);
+  EXPECT_EQ(matches[0].lines, (std::vector<std::pair<int, int>>{{0, 0}, {2, 1}}));
+  EXPECT_NE(matches[0].keys.find("lines"), std::string::npos);
+  auto found = Evaluate({bill, eob});
+  ASSERT_EQ(Count(found, "R-billed-not-on-eob-01"), 1);
+  EXPECT_EQ(Get(found, "R-billed-not-on-eob-01")->amount_cents, 2500);
+  const std::string& summary = Get(found, "R-billed-not-on-eob-01")->summary;
+  EXPECT_NE(summary.find("36415"), std::string::npos);
+  EXPECT_EQ(summary.find("93010"), std::string::npos);
+}
+
 TEST(Rules, R_denied_01_AppealDeadline) {
   auto found = Evaluate({Eob("e", 18500, 18500, "denied")});
   ASSERT_EQ(Count(found, "R-denied-01"), 1);

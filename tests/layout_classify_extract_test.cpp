@@ -1,6 +1,7 @@
 // layout, classify and extract on hand-placed words (no engines), then on the CFPB model notice.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "extractors/arithmetic.hpp"
@@ -92,7 +93,7 @@ TEST(Labels, DictionaryParsesAndCoversEveryScope) {
   EXPECT_EQ(labels[0].tokens, (std::vector<std::string>{"amount", "due"}));
   std::set<std::string> scopes;
   for (const auto& label : extractors::Labels()) scopes.insert(label.scope);
-  EXPECT_EQ(scopes, (std::set<std::string>{"bill", "bill_column", "claim", "collection_letter", "eob"}));
+  EXPECT_EQ(scopes, (std::set<std::string>{"bill", "bill_column", "claim", "claim_column", "collection_letter", "eob"}));
 }
 
 TEST(Extract, ANameRunIntoTheNextLabelIsSplitAndTheLabelRestored) {
@@ -195,6 +196,58 @@ TEST(Extract, EobClaim) {
   EXPECT_EQ(claim.patient_responsibility_cents, 15000);
   EXPECT_EQ(claim.status, "processed");
   EXPECT_EQ(FindField(document, "payer_name")->text, "Keystone Health Plan");
+}
+
+// A claim itemized line by line, as a fax reads it: the Deductible header lost, a rule glued to
+// "Coinsurance", "Owe" misread, a decimal comma, a remark code with ] for 1, descriptions on a line
+// of their own. The lines are read, the headerless column is named by each line's arithmetic, and
+// the claim's own figures come from its totals, not from the table's headers.
+TEST(Extract, EobClaimLinesUnderTheirHeaders) {
+  Document document;
+  document.kind = DocumentKind::kEob;
+  extractors::Extract(
+      Lines({Row(40, {{100, "Keystone Health Plan"}}), Row(100, {{100, "Claim Number: 2025034411827"}}),
+             Row(140, {{100, "Service Date: 03/02/2025"}}),
+             Row(300, {{100, "Service Date"}, {330, "Code"}, {450, "Billed"}, {600, "Allowed"}, {900, "Copay"},
+                       {1020, "——Coinsurance"}, {1320, "Plan Paid"}, {1500, "You Gwe"}, {1650, "Remarks"}}),
+             Row(350, {{100, "03/02/2025"}, {330, "99213"}, {450, "185.00"}, {600, "72.15"}, {760, "10.00"},
+                       {900, "25.00"}, {1100, "7.43"}, {1350, "29.72"}, {1500, "42.43"}, {1650, "PR-1 PR-]"}}),
+             Row(385, {{330, "OFFICE VISIT"}}),
+             Row(430, {{100, "03/02/2025"}, {330, "36415"}, {450, "25.00"}, {600, "9,75"}, {760, "0.00"},
+                       {900, "0.00"}, {1100, "1.95"}, {1350, "7.80"}, {1500, "1.95"}, {1650, "PR-2"}}),
+             Row(465, {{330, "VENIPUNCTURE"}}),
+             Row(540, {{100, "Amount Billed"}, {900, "$210.00"}}), Row(580, {{100, "Deductible"}, {900, "$10.00"}}),
+             Row(620, {{100, "What You Owe"}, {900, "$44.38"}})}),
+      document);
+  ASSERT_EQ(document.claims.size(), 1u);
+  const Claim& claim = document.claims[0];
+  EXPECT_EQ(claim.billed_cents, 21000);
+  EXPECT_EQ(claim.deductible_cents, 1000);
+  EXPECT_EQ(claim.patient_responsibility_cents, 4438);
+  ASSERT_EQ(claim.lines.size(), 2u);
+  const ClaimLine& visit = claim.lines[0];
+  EXPECT_EQ(visit.date_of_service, "2025-03-02");
+  EXPECT_EQ(visit.code, "99213");
+  EXPECT_EQ(visit.description, "OFFICE VISIT");
+  EXPECT_EQ(visit.billed_cents, 18500);
+  EXPECT_EQ(visit.allowed_cents, 7215);
+  EXPECT_EQ(visit.deductible_cents, 1000);  // under no header: named by allowed = paid + shares
+  EXPECT_EQ(visit.copay_cents, 2500);
+  EXPECT_EQ(visit.coinsurance_cents, 743);
+  EXPECT_EQ(visit.plan_paid_cents, 2972);
+  EXPECT_EQ(visit.patient_responsibility_cents, 4243);
+  EXPECT_EQ(visit.remark_codes, (std::vector<std::string>{"PR-1", "PR-1"}));
+  const ClaimLine& draw = claim.lines[1];
+  EXPECT_EQ(draw.description, "VENIPUNCTURE");
+  EXPECT_EQ(draw.allowed_cents, 975);
+  EXPECT_EQ(draw.deductible_cents, 0);
+  EXPECT_EQ(draw.remark_codes, (std::vector<std::string>{"PR-2"}));
+  std::map<std::string, bool> checks;
+  for (const Check& check : document.checks) checks[check.name] = check.ok;
+  EXPECT_TRUE(checks.at("claim_lines_sum_to_billed_cents"));
+  EXPECT_TRUE(checks.at("claim_lines_sum_to_deductible_cents"));
+  EXPECT_TRUE(checks.at("claim_lines_sum_to_patient_responsibility_cents"));
+  EXPECT_TRUE(checks.at("claim_line_1_allowed_equals_paid_plus_cost_share"));
 }
 
 // The CFPB's model validation notice extracts as its truth file says (where ../shared/data is).

@@ -12,6 +12,8 @@ TEST(ParseMoney, PrintedForms) {
   EXPECT_EQ(ParseMoney("1,840.00"), 184000);
   EXPECT_EQ(ParseMoney("1 840.00"), 184000);
   EXPECT_EQ(ParseMoney("(50.00)"), -5000);
+  EXPECT_EQ(ParseMoney("130,41"), 13041);  // OCR's comma for a decimal point: thousands come in threes
+  EXPECT_EQ(ParseMoney("1,840,00"), 184000);
   EXPECT_EQ(ParseMoney("50.00 CR"), -5000);
   EXPECT_EQ(ParseMoney("-$50"), -5000);
   EXPECT_EQ(ParseMoney("$-96.60"), -9660);

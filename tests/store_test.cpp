@@ -97,6 +97,59 @@ TEST(Database, AllOrNothingAtEveryWrite) {
   EXPECT_EQ(std::get<std::string>((*db)->Select("PRAGMA integrity_check")->rows[0][0]), "ok");
 }
 
+// A notice's claim lines and the pairing of bill lines with them survive the database as written;
+// deleting the notice takes its lines with it.
+TEST(Database, ClaimLinesAndMatchedLinesRoundTrip) {
+  testing::ScratchDir dir;
+  auto db = Database::Open(dir / "s.db", Mode::kReadWrite);
+  ASSERT_TRUE((*db)->WriteSource(SampleSource("bill"), false, "t"));
+  SourceResult notice = SampleSource("eob");
+  notice.path = "inbox/eob.pdf";
+  Document& eob = notice.documents[0];
+  eob.kind = DocumentKind::kEob;
+  eob.line_items.clear();
+  Claim claim;
+  claim.claim_number = "2025034411827";
+  ClaimLine line;
+  line.date_of_service = "2025-02-03";
+  line.code = "99284";
+  line.description = "ER VISIT";
+  line.billed_cents = 184000, line.allowed_cents = 90000, line.patient_responsibility_cents = 15000;
+  line.remark_codes = {"PR-1", "CO-45"};
+  line.page = 1, line.box_px = {5, 6, 7, 8}, line.confidence = 0.8;
+  claim.lines = {line, line};
+  claim.lines[1].code = "J1885";
+  eob.claims.push_back(claim);
+  ASSERT_TRUE((*db)->WriteSource(notice, false, "t"));
+
+  auto documents = (*db)->LoadDocuments();
+  ASSERT_TRUE(documents);
+  const findings::StoredDocument *stored = nullptr, *bill = nullptr;
+  for (const auto& d : *documents) {
+    (d.document.kind == DocumentKind::kEob ? stored : bill) = &d;
+  }
+  ASSERT_NE(stored, nullptr);
+  ASSERT_EQ(stored->document.claims.size(), 1u);
+  const auto& lines = stored->document.claims[0].lines;
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0].description, "ER VISIT");
+  EXPECT_EQ(lines[0].billed_cents, 184000);
+  EXPECT_EQ(lines[0].allowed_cents, 90000);
+  EXPECT_FALSE(lines[0].copay_cents);
+  EXPECT_EQ(lines[0].remark_codes, (std::vector<std::string>{"PR-1", "CO-45"}));
+  EXPECT_EQ(lines[0].box_px.x1, 7);
+  EXPECT_EQ(lines[1].code, "J1885");
+
+  ASSERT_NE(bill, nullptr);
+  findings::Match match{bill->id, stored->id, 0, "2025034411827", 0.9, "lines", {{0, 1}}};
+  ASSERT_TRUE((*db)->ReplaceFindings({}, {match}, {}, "2025-05-01"));
+  auto paired = (*db)->Select("SELECT m.claim_number, l.bill_line, l.eob_line FROM match_lines l JOIN matches m ON m.id = l.match_id");
+  ASSERT_EQ(paired->rows.size(), 1u);
+  EXPECT_EQ(std::get<std::int64_t>(paired->rows[0][2]), 1);
+  ASSERT_TRUE((*db)->Select("DELETE FROM documents WHERE kind = 'eob'"));
+  EXPECT_EQ(Count(**db, "claim_lines"), 0);
+}
+
 TEST(Database, ReadOnlyRefusesWrites) {
   testing::ScratchDir dir;
   { ASSERT_TRUE(Database::Open(dir / "s.db", Mode::kReadWrite)); }

@@ -34,7 +34,8 @@ struct Tally {
 };
 
 struct Scores {
-  Tally classification, fields, claim_fields, item_recall, item_precision, words, orientation;
+  Tally classification, fields, claim_fields, item_recall, item_precision, claim_line_recall, claim_line_precision, words,
+      orientation;
   std::vector<double> skew_errors;
   int files = 0;
 
@@ -44,6 +45,8 @@ struct Scores {
     claim_fields.Add(o.claim_fields.hits, o.claim_fields.total);
     item_recall.Add(o.item_recall.hits, o.item_recall.total);
     item_precision.Add(o.item_precision.hits, o.item_precision.total);
+    claim_line_recall.Add(o.claim_line_recall.hits, o.claim_line_recall.total);
+    claim_line_precision.Add(o.claim_line_precision.hits, o.claim_line_precision.total);
     words.Add(o.words.hits, o.words.total);
     orientation.Add(o.orientation.hits, o.orientation.total);
     skew_errors.insert(skew_errors.end(), o.skew_errors.begin(), o.skew_errors.end());
@@ -64,6 +67,8 @@ struct Scores {
     j["claim_field_exact"] = rate(claim_fields);
     j["line_item_recall"] = rate(item_recall);
     j["line_item_precision"] = rate(item_precision);
+    j["claim_line_recall"] = rate(claim_line_recall);
+    j["claim_line_precision"] = rate(claim_line_precision);
     j["word_recall"] = rate(words);
     j["orientation"] = rate(orientation);
     double skew = MedianSkewError();
@@ -114,6 +119,40 @@ std::string ItemKey(const Json& item) {
   return text("date_of_service") + "|" + text("code") + "|" + std::to_string(charge);
 }
 
+// Where the misses are listed (eval --misses), for working on the extractors.
+std::ostream* g_misses = nullptr;
+std::string g_current_file;
+
+void NoteMiss(const std::string& what, const Json& expected, const Json& got) {
+  if (g_misses != nullptr) *g_misses << g_current_file << "  " << what << "  expected " << expected.dump() << "  got " << got.dump() << '\n';
+}
+
+// A claim line counts when its date, code and every figure the notice prints are right.
+std::string ClaimLineKey(const Json& line) {
+  std::string key;
+  for (const char* name : {"date_of_service", "code", "billed_cents", "allowed_cents", "deductible_cents", "copay_cents",
+                           "coinsurance_cents", "plan_paid_cents", "patient_responsibility_cents"}) {
+    key += (line.contains(name) ? line[name].dump() : "null") + "|";
+  }
+  return key;
+}
+
+// Multiset match of keys: (matched, truth count, got count), with the misses noted.
+std::tuple<long long, long long, long long> MatchKeys(std::multiset<std::string> truth, std::multiset<std::string> got,
+                                                      const std::string& what) {
+  long long matched = 0, truth_count = static_cast<long long>(truth.size()), got_count = static_cast<long long>(got.size());
+  for (const std::string& key : truth) {
+    auto it = got.find(key);
+    if (it != got.end()) {
+      got.erase(it), ++matched;
+    } else {
+      NoteMiss(what, key, Json());
+    }
+  }
+  for (const std::string& key : got) NoteMiss("extra " + what, Json(), key);
+  return {matched, truth_count, got_count};
+}
+
 // The exported document of this file that shares the most pages with the truth document.
 const Json* MatchDocument(const Json& expected, const std::vector<const Json*>& exported) {
   const Json* best = nullptr;
@@ -126,14 +165,6 @@ const Json* MatchDocument(const Json& expected, const std::vector<const Json*>& 
     if (overlap > best_overlap) best = document, best_overlap = overlap;
   }
   return best;
-}
-
-// Where the misses are listed (eval --misses), for working on the extractors.
-std::ostream* g_misses = nullptr;
-std::string g_current_file;
-
-void NoteMiss(const std::string& what, const Json& expected, const Json& got) {
-  if (g_misses != nullptr) *g_misses << g_current_file << "  " << what << "  expected " << expected.dump() << "  got " << got.dump() << '\n';
 }
 
 void ScoreDocument(const Json& expected, const Json* document, Scores& s) {
@@ -170,18 +201,22 @@ void ScoreDocument(const Json& expected, const Json* document, Scores& s) {
   if (document) {
     for (const Json& item : (*document)["line_items"]) got_items.insert(ItemKey(item));
   }
-  long long matched = 0;
-  for (const std::string& key : truth_items) {
-    auto it = got_items.find(key);
-    if (it != got_items.end()) {
-      got_items.erase(it), ++matched;
-    } else {
-      NoteMiss("line item", key, Json());
+  auto [matched, truth_count, got_count] = MatchKeys(truth_items, got_items, "line item");
+  s.item_recall.Add(matched, truth_count);
+  s.item_precision.Add(matched, got_count);
+  // Claim lines, where the truth itemizes a claim: against the lines of every exported claim.
+  std::multiset<std::string> truth_lines, got_lines;
+  for (const Json& claim : expected["claims"]) {
+    for (const Json& line : claim.value("lines", Json::array())) truth_lines.insert(ClaimLineKey(line));
+  }
+  if (document && !truth_lines.empty()) {
+    for (const Json& claim : (*document)["claims"]) {
+      for (const Json& line : claim["lines"]) got_lines.insert(ClaimLineKey(line));
     }
   }
-  for (const std::string& key : got_items) NoteMiss("extra line item", Json(), key);
-  s.item_recall.Add(matched, static_cast<long long>(truth_items.size()));
-  s.item_precision.Add(matched, matched + static_cast<long long>(got_items.size()));
+  auto [lines_matched, lines_truth, lines_got] = MatchKeys(truth_lines, got_lines, "claim line");
+  s.claim_line_recall.Add(lines_matched, lines_truth);
+  s.claim_line_precision.Add(lines_matched, lines_got);
 }
 
 Scores ScoreFile(const Json& truth, const std::vector<const Json*>& exported) {
@@ -283,7 +318,8 @@ void PrintRow(const std::string& name, const Json& j) {
   };
   std::cout << std::left << std::setw(28) << name << std::right << std::setw(6) << j["files"].get<int>()
             << cell(j["classification"]) << cell(j["field_exact"]) << cell(j["claim_field_exact"])
-            << cell(j["line_item_recall"]) << cell(j["line_item_precision"]) << cell(j["word_recall"])
+            << cell(j["line_item_recall"]) << cell(j["line_item_precision"]) << cell(j["claim_line_recall"])
+            << cell(j["claim_line_precision"]) << cell(j["word_recall"])
             << cell(j["orientation"]) << cell(j["median_skew_error_degrees"]) << '\n';
 }
 
@@ -452,7 +488,7 @@ int main(int argc, char** argv) {
 
   std::cout << std::left << std::setw(28) << "slice" << std::right << std::setw(6) << "files" << std::setw(8) << "class"
             << std::setw(8) << "fields" << std::setw(8) << "claims" << std::setw(8) << "itemR" << std::setw(8) << "itemP"
-            << std::setw(8) << "words" << std::setw(8) << "orient" << std::setw(8) << "skew°" << '\n';
+            << std::setw(8) << "clineR" << std::setw(8) << "clineP" << std::setw(8) << "words" << std::setw(8) << "orient" << std::setw(8) << "skew°" << '\n';
   PrintRow("overall", report["overall"]);
   for (auto& [mode, j] : report["by_render_mode"].items()) PrintRow(mode, j);
   std::cout << '\n';

@@ -110,6 +110,15 @@ class PageWriter {
   PageSpec page_;
 };
 
+// "Page 2 of 3" at the foot of every page of a document that runs to several.
+void NumberPages(DocumentSpec& doc) {
+  if (doc.pages.size() < 2) return;
+  for (size_t i = 0; i < doc.pages.size(); ++i) {
+    doc.pages[i].texts.push_back({568, 760, "Page " + std::to_string(i + 1) + " of " + std::to_string(doc.pages.size()),
+                                  doc.pages[i].texts.front().font, 8.5, false, Align::kRight});
+  }
+}
+
 DocumentSpec MakeBill(const Episode& e, bool premature, Rng& rng) {
   DocumentSpec doc;
   doc.kind = "bill";
@@ -273,12 +282,7 @@ DocumentSpec MakeBill(const Episode& e, bool premature, Rng& rng) {
   fields["due_date"] = e.due_date;
   if (!status.empty()) fields["insurance_status"] = status;
   doc.pages.push_back(w.Take());
-  if (doc.pages.size() > 1) {
-    for (size_t i = 0; i < doc.pages.size(); ++i) {
-      doc.pages[i].texts.push_back({568, 760, "Page " + std::to_string(i + 1) + " of " + std::to_string(doc.pages.size()),
-                                    doc.pages[i].texts.front().font, 8.5, false, Align::kRight});
-    }
-  }
+  NumberPages(doc);
   doc.truth = {{"kind", "bill"}, {"fields", fields}, {"line_items", items}, {"claims", Json::array()}};
   return doc;
 }
@@ -300,6 +304,105 @@ Json ClaimTruth(const Episode& e) {
   claim["coinsurance_cents"] = e.coinsurance;
   claim["patient_responsibility_cents"] = e.patient_responsibility;
   return claim;
+}
+
+// The claim's figures shared out over the lines the plan received (the duplicate of a
+// duplicate_charge scenario never reached it), so the lines add up to the claim exactly: allowed in
+// proportion to the charge, the deductible and the copay taken by the first lines with room for
+// them, the coinsurance in proportion to what is left, the last line rounding. No randomness: the
+// lines follow from the episode.
+struct ClaimLineFigures {
+  const ServiceLine* line;
+  long long allowed = 0, deductible = 0, copay = 0, coinsurance = 0, plan_paid = 0, patient = 0;
+  std::vector<std::string> remarks;
+};
+
+std::vector<ClaimLineFigures> ShareOutClaim(const Episode& e) {
+  size_t claimed = e.scenario == "duplicate_charge" ? e.lines.size() - 1 : e.lines.size();
+  std::vector<ClaimLineFigures> shares;
+  long long allowed_left = e.allowed, deductible_left = e.deductible, copay_left = e.copay;
+  for (size_t i = 0; i < claimed; ++i) {
+    ClaimLineFigures f{&e.lines[i]};
+    f.allowed = i + 1 == claimed ? allowed_left : e.lines[i].charge_cents * e.allowed / e.billed;
+    allowed_left -= f.allowed;
+    f.deductible = std::min(f.allowed, deductible_left);
+    deductible_left -= f.deductible;
+    f.copay = std::min(f.allowed - f.deductible, copay_left);
+    copay_left -= f.copay;
+    shares.push_back(f);
+  }
+  long long base_total = 0, coinsurance_left = e.coinsurance;
+  for (const auto& f : shares) base_total += f.allowed - f.deductible - f.copay;
+  for (size_t i = 0; i < shares.size(); ++i) {
+    ClaimLineFigures& f = shares[i];
+    long long base = f.allowed - f.deductible - f.copay;
+    f.coinsurance = base_total == 0 ? 0 : i + 1 == shares.size() ? coinsurance_left : base * e.coinsurance / base_total;
+    coinsurance_left -= f.coinsurance;
+    f.plan_paid = f.allowed - f.deductible - f.copay - f.coinsurance;
+    f.patient = f.deductible + f.copay + f.coinsurance;
+    if (e.claim_status == "denied") f.patient = f.line->charge_cents;
+    // X12 group and reason codes: PR-1 deductible, PR-2 coinsurance, PR-3 copay, PR-96 not covered.
+    if (e.claim_status == "denied") f.remarks.push_back("PR-96");
+    if (f.deductible > 0) f.remarks.push_back("PR-1");
+    if (f.coinsurance > 0) f.remarks.push_back("PR-2");
+    if (f.copay > 0) f.remarks.push_back("PR-3");
+  }
+  return shares;
+}
+
+// The claim's service lines as a table under one header: date, code and seven figures on the
+// first row, the description wrapped onto the second. A long stay continues on the next page
+// under the header again. Returns the truth of the lines.
+Json ServiceDetailTable(PageWriter& w, DocumentSpec& doc, const Episode& e, double& y) {
+  struct Column {
+    const char* header;
+    double right_x;
+  };
+  static const Column kColumns[] = {{"Billed", 160}, {"Allowed", 216},   {"Deductible", 272}, {"Copay", 328},
+                                    {"Coinsurance", 384}, {"Plan Paid", 440}, {"You Owe", 496}};
+  auto header = [&] {
+    w.Shade(36, y - 3, 576, y + 11);
+    w.Text(40, y, "Service Date", 7, true);
+    w.Text(98, y, "Code", 7, true);
+    for (const Column& column : kColumns) w.Text(column.right_x, y, column.header, 7, true, Align::kRight);
+    w.Text(506, y, "Remarks", 7, true);
+    y += 16;
+  };
+  w.Text(40, y, "Service Detail", 9, true);
+  y += 14;
+  header();
+  Json lines = Json::array();
+  for (const ClaimLineFigures& f : ShareOutClaim(e)) {
+    if (y > 730) {
+      w.Text(306, 750, "Continued on next page", 8, false, Align::kCenter);
+      doc.pages.push_back(w.Take());
+      w.Text(40, 36, e.payer_name, 12, true);
+      w.Text(40, 52, "Explanation of Benefits (continued)", 9);
+      y = 76;
+      header();
+    }
+    const ServiceLine& line = *f.line;
+    std::string code = line.code.empty() ? line.revenue_code : line.code;
+    const long long figures[] = {line.charge_cents, f.allowed, f.deductible, f.copay, f.coinsurance, f.plan_paid, f.patient};
+    w.Text(40, y, PrintDate(line.date, DateStyle::kSlash), 8);
+    w.Text(98, y, code, 8);
+    for (size_t c = 0; c < std::size(kColumns); ++c) {
+      std::string money = Money(figures[c]);
+      w.Text(kColumns[c].right_x, y, money.substr(money.find('$') + 1), 8, false, Align::kRight);  // tables drop the $
+    }
+    std::string remarks;
+    for (const auto& remark : f.remarks) remarks += (remarks.empty() ? "" : " ") + remark;
+    w.Text(506, y, remarks, 8);
+    w.Text(98, y + 10, line.description, 8);
+    y += 23;
+    lines.push_back({{"date_of_service", line.date}, {"code", code}, {"description", line.description},
+                     {"billed_cents", line.charge_cents}, {"allowed_cents", f.allowed}, {"deductible_cents", f.deductible},
+                     {"copay_cents", f.copay}, {"coinsurance_cents", f.coinsurance}, {"plan_paid_cents", f.plan_paid},
+                     {"patient_responsibility_cents", f.patient}, {"remark_codes", f.remarks}});
+  }
+  w.Line(36, y - 4, 576, y - 4);
+  y += 10;
+  return lines;
 }
 
 // The top of an EOB: the plan's name, the notice's title, and the member's details, in the
@@ -415,6 +518,7 @@ DocumentSpec MakeEob(const Episode& e, Rng& rng) {
                                                           : "Claim status: Paid";
   w.Text(330, 170, status_text);
   double y = 200;
+  Json claim_lines;
   if (columns) {
     const std::vector<std::pair<std::string, long long>> cols = {
         {"Amount Billed", e.billed}, {"Network Savings", e.discount}, {"Allowed Amount", e.allowed},
@@ -431,6 +535,13 @@ DocumentSpec MakeEob(const Episode& e, Rng& rng) {
     }
     y += 60;
   } else {
+    // This layout itemizes the claim line by line before its totals.
+    claim_lines = ServiceDetailTable(w, doc, e, y);
+    if (y > 600) {  // no room left for the totals: they get a page of their own
+      doc.pages.push_back(w.Take());
+      w.Text(40, 36, e.payer_name, 12, true);
+      y = 70;
+    }
     auto row = [&](const std::string& label, long long cents, bool bold = false) { y = w.AmountRow(y, label, cents, 400, bold); };
     row("Amount Billed", e.billed);
     row("Network Savings", e.discount);
@@ -447,11 +558,13 @@ DocumentSpec MakeEob(const Episode& e, Rng& rng) {
   w.Text(40, y + 24, "Your provider may bill you for the amount shown as what you owe.", 8.5);
   w.Text(40, y + 36, "Questions? Call Member Services at the number on your ID card.", 8.5);
   doc.pages.push_back(w.Take());
+  NumberPages(doc);
   Json fields = {{"payer_name", e.payer_name}, {"member_name", e.guarantor_name}, {"patient_name", e.patient_name},
                  {"member_id", e.member_id}, {"group_number", e.group_number}, {"notice_date", e.notice_date},
                  {"total_patient_responsibility_cents", e.patient_responsibility}};
   Json claim = ClaimTruth(e);
   if (columns) claim.erase("not_covered_cents");  // the column layout does not print it
+  if (!claim_lines.is_null()) claim["lines"] = claim_lines;
   doc.truth = {{"kind", "eob"}, {"fields", fields}, {"line_items", Json::array()}, {"claims", Json::array({claim})}};
   return doc;
 }

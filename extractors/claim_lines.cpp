@@ -1,0 +1,252 @@
+#include "extractors/claim_lines.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <optional>
+
+#include "extractors/codes.hpp"
+#include "extractors/dates.hpp"
+#include "extractors/extract.hpp"
+#include "extractors/tables.hpp"
+#include "extractors/text.hpp"
+
+namespace shoebox::extractors {
+namespace {
+
+std::optional<Cents>* FigureOf(ClaimLine& line, const std::string& field) {
+  if (field == "billed_cents") return &line.billed_cents;
+  if (field == "discount_cents") return &line.discount_cents;
+  if (field == "not_covered_cents") return &line.not_covered_cents;
+  if (field == "allowed_cents") return &line.allowed_cents;
+  if (field == "plan_paid_cents") return &line.plan_paid_cents;
+  if (field == "deductible_cents") return &line.deductible_cents;
+  if (field == "copay_cents") return &line.copay_cents;
+  if (field == "coinsurance_cents") return &line.coinsurance_cents;
+  if (field == "patient_responsibility_cents") return &line.patient_responsibility_cents;
+  return nullptr;
+}
+
+// "PR-1", "CO-45", "N130", "M15", "A3": one to three capitals, an optional hyphen, one to three
+// digits. Trailing punctuation is dropped.
+std::optional<std::string> ParseRemarkCode(std::string text) {
+  while (!text.empty() && (text.back() == ',' || text.back() == '.' || text.back() == ';')) text.pop_back();
+  size_t letters = 0;
+  while (letters < text.size() && std::isupper(static_cast<unsigned char>(text[letters]))) ++letters;
+  if (letters == 0 || letters > 3) return std::nullopt;
+  size_t at = letters + (letters < text.size() && text[letters] == '-' ? 1 : 0);
+  std::string digits = text.substr(at);
+  if (at > letters) {  // after the hyphen only digits are printed: l, I, ] and | are OCR's 1
+    for (char& c : digits) c = (c == 'l' || c == 'I' || c == ']' || c == '|') ? '1' : c;
+  }
+  if (digits.empty() || digits.size() > 3 ||
+      !std::all_of(digits.begin(), digits.end(), [](unsigned char c) { return std::isdigit(c); })) {
+    return std::nullopt;
+  }
+  return text.substr(0, at) + digits;
+}
+
+bool HasMoney(const Line& line) {
+  std::vector<std::string> texts;
+  for (const Word& word : line.words) texts.push_back(word.text);
+  return FindMoney(texts).has_value();
+}
+
+bool HasLetters(const std::string& text) {
+  return std::any_of(text.begin(), text.end(), [](unsigned char c) { return std::isalpha(c); });
+}
+
+// The money column a figure printed at `box` sits under: the one its box overlaps most, or, where
+// it overlaps none (a narrow header over wide figures), the one whose right edge is nearest, within
+// half the spacing of the columns.
+const Column* ColumnUnder(const BoxPx& box, const std::vector<const Column*>& money_columns) {
+  const Column* best = nullptr;
+  int best_overlap = 0;
+  for (const Column* column : money_columns) {
+    int overlap = std::min(box.x1, column->box_px.x1) - std::max(box.x0, column->box_px.x0);
+    if (overlap > best_overlap) best = column, best_overlap = overlap;
+  }
+  if (best != nullptr || money_columns.size() < 2) return best;
+  int spacing = (money_columns.back()->box_px.x1 - money_columns.front()->box_px.x1) /
+                static_cast<int>(money_columns.size() - 1);
+  int best_distance = spacing / 2;
+  for (const Column* column : money_columns) {
+    int distance = std::abs(box.x1 - column->box_px.x1);
+    if (distance < best_distance) best = column, best_distance = distance;
+  }
+  return best;
+}
+
+// A figure of a row that sits under no header the page let us read.
+struct Unplaced {
+  Cents cents;
+  BoxPx box_px;
+};
+
+struct Row {
+  ClaimLine line;
+  std::vector<Unplaced> unplaced;
+};
+
+std::optional<Row> ReadRow(const Line& line, const std::vector<Column>& columns, const std::string& last_date) {
+  std::vector<std::string> texts;
+  for (const Word& word : line.words) texts.push_back(word.text);
+  std::vector<bool> used(texts.size(), false);
+  ClaimLine row;
+  size_t figures_from = 0;
+  if (auto date = FindDate(texts); date) {
+    row.date_of_service = date->iso;
+    for (size_t k = 0; k < date->word_count; ++k) used[date->first_word + k] = true;
+    figures_from = date->first_word + date->word_count;
+  }
+  // The code comes before the figures.
+  for (size_t i = figures_from; i < texts.size() && row.code.empty(); ++i) {
+    if (used[i]) continue;
+    std::optional<std::string> code = ParseProcedureCode(texts[i]);
+    if (!code) code = ParseRevenueCode(texts[i]);
+    if (code) row.code = *code, used[i] = true, figures_from = i + 1;
+  }
+  std::vector<const Column*> money_columns;
+  const Column* remarks_column = nullptr;
+  for (const Column& column : columns) {
+    if (column.field.ends_with("_cents")) money_columns.push_back(&column);
+    if (column.field == "remark_codes") remarks_column = &column;
+  }
+  int figures = 0;
+  std::vector<Unplaced> unplaced;
+  for (size_t i = figures_from; i < texts.size(); ++i) {
+    if (used[i]) continue;
+    auto money = FindMoney(texts, i);
+    if (!money || money->first_word != i) continue;
+    BoxPx box;
+    for (size_t k = 0; k < money->word_count; ++k) box = Union(box, line.words[i + k].box_px), used[i + k] = true;
+    const Column* column = ColumnUnder(box, money_columns);
+    std::optional<Cents>* figure = column != nullptr ? FigureOf(row, column->field) : nullptr;
+    if (figure != nullptr && !*figure) {
+      *figure = money->cents, ++figures;
+    } else {
+      unplaced.push_back({money->cents, box});
+    }
+    i += money->word_count - 1;
+  }
+  if (row.date_of_service.empty()) row.date_of_service = last_date;
+  if (row.date_of_service.empty() || row.code.empty() || figures < 2) return std::nullopt;
+  std::string description;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    if (used[i]) continue;
+    bool under_remarks = remarks_column != nullptr && line.words[i].box_px.x1 > remarks_column->box_px.x0;
+    if (auto remark = ParseRemarkCode(texts[i]); remark && (under_remarks || remarks_column == nullptr)) {
+      row.remark_codes.push_back(*remark);
+    } else {
+      description += (description.empty() ? "" : " ") + texts[i];
+    }
+  }
+  row.description = CollapseSpaces(description);
+  row.page = line.page;
+  row.box_px = line.box_px;
+  row.confidence = 1.0;
+  for (const Word& word : line.words) row.confidence = std::min(row.confidence, word.confidence);
+  return Row{std::move(row), std::move(unplaced)};
+}
+
+bool Holds(const std::vector<std::optional<Cents>>& terms, const std::optional<Cents>& sum) {
+  if (!sum) return false;
+  Cents total = 0;
+  for (const auto& term : terms) {
+    if (!term) return false;
+    total += *term;
+  }
+  return total == *sum;
+}
+
+// A column whose header OCR lost (small bold type on a shaded band) still has its figures, one per
+// row, under no header. Each figure the table's header does not name is tried in their place; the
+// one for which every such row's own arithmetic holds (allowed = plan paid + deductible + copay +
+// coinsurance; what you owe = deductible + copay + coinsurance) names the column. With none or
+// several, the figures stay unread.
+void NameUnlabelledColumn(const std::vector<Column>& columns, std::vector<Row>& rows) {
+  static const char* kFields[] = {"allowed_cents", "plan_paid_cents", "deductible_cents", "copay_cents",
+                                  "coinsurance_cents", "patient_responsibility_cents"};
+  std::vector<Row*> with_one;
+  for (Row& row : rows) {
+    if (row.unplaced.size() > 1) return;
+    if (row.unplaced.size() == 1) with_one.push_back(&row);
+  }
+  if (with_one.empty()) return;
+  const char* named = nullptr;
+  for (const char* field : kFields) {
+    bool in_header = std::any_of(columns.begin(), columns.end(), [&](const Column& c) { return c.field == field; });
+    if (in_header) continue;
+    bool all_hold = true;
+    for (Row* row : with_one) {
+      ClaimLine trial = row->line;
+      *FigureOf(trial, field) = row->unplaced.front().cents;
+      bool allowed = Holds({trial.plan_paid_cents, trial.deductible_cents, trial.copay_cents, trial.coinsurance_cents},
+                           trial.allowed_cents);
+      bool owed = Holds({trial.deductible_cents, trial.copay_cents, trial.coinsurance_cents}, trial.patient_responsibility_cents);
+      all_hold = all_hold && (allowed || owed);
+    }
+    if (!all_hold) continue;
+    if (named != nullptr) return;  // two fields fit: the column stays unnamed
+    named = field;
+  }
+  if (named == nullptr) return;
+  for (Row* row : with_one) *FigureOf(row->line, named) = row->unplaced.front().cents;
+}
+
+}  // namespace
+
+ClaimTable ExtractClaimLines(const std::vector<Line>& block) {
+  ClaimTable table;
+  table.in_table.assign(block.size(), false);
+  std::vector<Column> columns;
+  std::vector<Row> rows;  // of the table under `columns`
+  auto end_table = [&] {
+    NameUnlabelledColumn(columns, rows);
+    for (Row& row : rows) table.lines.push_back(std::move(row.line));
+    rows.clear();
+  };
+  bool in_table = false;
+  std::optional<size_t> header_line;  // a header is the table's only once a row follows it: a row of
+                                      // claim totals under stacked labels has no date or code
+  std::string last_date;
+  int row_height = 0;
+  for (size_t i = 0; i < block.size(); ++i) {
+    const Line& line = block[i];
+    std::vector<Column> header = HeaderColumns(line, "claim_column");
+    bool has_figures = std::any_of(header.begin(), header.end(), [](const Column& c) { return c.field.ends_with("_cents"); });
+    if (has_figures) {
+      end_table();
+      columns = std::move(header);
+      in_table = true;
+      header_line = i;
+      continue;
+    }
+    if (!in_table) continue;
+    if (auto row = ReadRow(line, columns, last_date)) {
+      last_date = row->line.date_of_service;
+      rows.push_back(std::move(*row));
+      table.in_table[i] = true;
+      row_height = line.box_px.height();
+      if (header_line) table.in_table[*header_line] = true, header_line.reset();
+      continue;
+    }
+    // A description on a line of its own, just below its row (closer than the row is tall).
+    std::string text = line.Text();
+    ClaimLine* previous = rows.empty() ? nullptr : &rows.back().line;
+    bool wrapped = previous != nullptr && HasLetters(text) && !HasMoney(line) && line.page == previous->page &&
+                   line.box_px.y0 - previous->box_px.y1 < row_height;
+    if (wrapped) {
+      previous->description = CollapseSpaces(previous->description + " " + text);
+      previous->box_px = Union(previous->box_px, line.box_px);
+      table.in_table[i] = true;
+      continue;
+    }
+    in_table = false;  // the claim's totals, a note or the page's foot: the table is over
+    header_line.reset();
+  }
+  end_table();
+  return table;
+}
+
+}  // namespace shoebox::extractors

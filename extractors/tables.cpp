@@ -1,0 +1,80 @@
+#include "extractors/tables.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "extractors/labels.hpp"
+#include "extractors/text.hpp"
+
+namespace shoebox::extractors {
+
+namespace {
+
+// A header word as printed against a label's word. Headers are small bold type, often on a shaded
+// band, and OCR marks them: rules read as dashes glued to the word ("——Coinsurance"), one letter
+// lost or changed in a long word ("Deductibie"). Words of six letters or more may differ by one
+// letter; shorter ones only beside a word of the same label read exactly ("You Gwe", "Pian Paid").
+std::string HeaderToken(const std::string& word) {
+  std::string token = LabelToken(word);
+  auto is_edge_junk = [](unsigned char c) { return !std::isalnum(c) && c != '#' && c < 0x80; };
+  while (!token.empty() && (is_edge_junk(token.back()) || static_cast<unsigned char>(token.back()) >= 0x80)) token.pop_back();
+  size_t start = 0;
+  while (start < token.size() && (is_edge_junk(token[start]) || static_cast<unsigned char>(token[start]) >= 0x80)) ++start;
+  return token.substr(start);
+}
+
+bool SameHeaderWord(const std::string& printed, const std::string& label, bool short_words_may_differ) {
+  if (printed == label) return true;
+  size_t shortest = short_words_may_differ ? 3 : 6;
+  return label.size() >= shortest && EditDistance(printed, label) <= 1;
+}
+
+}  // namespace
+
+std::vector<Column> HeaderColumns(const Line& line, std::string_view scope, size_t min_columns) {
+  std::vector<std::string> tokens;
+  for (const Word& word : line.words) tokens.push_back(HeaderToken(word.text));
+  std::vector<const Label*> labels;
+  for (const Label& label : Labels()) {
+    if (label.scope == scope) labels.push_back(&label);
+  }
+  // Longer labels first, so "Plan Paid" is one column and not "Paid" with a stray word.
+  std::stable_sort(labels.begin(), labels.end(),
+                   [](const Label* a, const Label* b) { return a->tokens.size() > b->tokens.size(); });
+  std::vector<bool> used(tokens.size(), false);
+  std::vector<Column> columns;
+  std::set<std::string> fields;
+  for (const Label* label : labels) {
+    if (fields.count(label->field)) continue;
+    for (size_t i = 0; i + label->tokens.size() <= tokens.size(); ++i) {
+      size_t exact = 0;
+      for (size_t k = 0; k < label->tokens.size(); ++k) exact += tokens[i + k] == label->tokens[k] ? 1 : 0;
+      bool match = true;
+      for (size_t k = 0; k < label->tokens.size() && match; ++k) {
+        bool beside_exact = exact > (tokens[i + k] == label->tokens[k] ? 1u : 0u);
+        match = !used[i + k] && SameHeaderWord(tokens[i + k], label->tokens[k], beside_exact);
+      }
+      if (!match) continue;
+      Column column{label->field, {}};
+      for (size_t k = 0; k < label->tokens.size(); ++k) {
+        used[i + k] = true;
+        column.box_px = Union(column.box_px, line.words[i + k].box_px);
+      }
+      columns.push_back(column);
+      fields.insert(label->field);
+      break;
+    }
+  }
+  size_t labelled = static_cast<size_t>(std::count(used.begin(), used.end(), true));
+  if (columns.size() < min_columns || labelled * 2 < tokens.size()) return {};
+  std::sort(columns.begin(), columns.end(), [](const Column& a, const Column& b) { return a.box_px.x0 < b.box_px.x0; });
+  // OCR sometimes gives a header word a box that runs over its neighbours ("Allowed" boxed across
+  // "Deductible"): a column ends where the next begins.
+  for (size_t k = 0; k + 1 < columns.size(); ++k) {
+    columns[k].box_px.x1 = std::max(columns[k].box_px.x0 + 1, std::min(columns[k].box_px.x1, columns[k + 1].box_px.x0));
+  }
+  return columns;
+}
+
+}  // namespace shoebox::extractors

@@ -1,0 +1,23 @@
+// Tables rebuilt from word boxes: a header line names the columns (labels of one dictionary
+// scope), and each column keeps the box of its header so row figures can be placed under it.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/page.hpp"
+
+namespace shoebox::extractors {
+
+struct Column {
+  std::string field;  // the dictionary's field name for the column
+  BoxPx box_px;       // the header's words
+};
+
+// The columns named on `line` by labels of `scope`, left to right as printed; empty unless the
+// line is mostly labels and names at least `min_columns` of them (a sentence that happens to say
+// "date" and "amount" is not a header).
+std::vector<Column> HeaderColumns(const Line& line, std::string_view scope, size_t min_columns = 3);
+
+}  // namespace shoebox::extractors
