@@ -100,11 +100,12 @@ bool ReadValue(ValueType type, const std::vector<Word>& words, size_t start, Fie
   return true;
 }
 
-// Finds `tokens` as a run in the cell's words; returns the index just past it.
-std::optional<size_t> MatchLabel(const std::vector<std::string>& cell_tokens, const std::vector<std::string>& tokens) {
-  if (tokens.size() > cell_tokens.size()) return std::nullopt;
+// Finds `tokens` as a run in the cell's words (tolerant: LabelWordsAt's one slip per word);
+// returns the index just past it.
+std::optional<size_t> MatchLabel(const std::vector<std::string>& cell_tokens, const std::vector<std::string>& tokens,
+                                 bool tolerant = false) {
   for (size_t i = 0; i + tokens.size() <= cell_tokens.size(); ++i) {
-    if (std::equal(tokens.begin(), tokens.end(), cell_tokens.begin() + static_cast<long>(i))) return i + tokens.size();
+    if (LabelWordsAt(cell_tokens, i, tokens, tolerant)) return i + tokens.size();
   }
   return std::nullopt;
 }
@@ -185,54 +186,57 @@ std::map<std::string, Field> FindLabelledFields(const CellGrid& grid, const std:
   std::map<std::string, Field> found;
   // Words consumed by a label, by position (a word can stand in a cell and a stacked header cell).
   std::set<std::tuple<int, int, int>> used;
-  for (const Label* label : labels) {
-    if (found.count(label->field)) continue;
-    ValueType type = TypeOf(label->field);
-    for (size_t li = 0; li < grid.cells.size() && !found.count(label->field); ++li) {
-      const auto& row = grid.cells[li];
-      for (size_t ci = 0; ci < row.size() && !found.count(label->field); ++ci) {
-        auto end = MatchLabel(row[ci].tokens, label->tokens);
-        if (!end) continue;
-        size_t begin = *end - label->tokens.size();
-        bool taken = false;
-        auto key = [&](size_t w) {
-          const BoxPx& box = row[ci].cell.words[w].box_px;
-          return std::tuple<int, int, int>{row[ci].cell.page, box.x0, box.y0};
-        };
-        for (size_t w = begin; w < *end; ++w) taken |= used.count(key(w)) > 0;
-        if (taken) continue;
-        // A label in a real cell owns its words even when no value follows; one found only in a
-        // stacked header cell owns them only once it has its value.
-        auto claim_words = [&] {
-          for (size_t w = begin; w < *end; ++w) used.insert(key(w));
-        };
-        if (!row[ci].stacked) claim_words();
-        Field field;
-        field.name = label->field;
-        field.page = row[ci].cell.page;
-        const BoxPx& label_box = row[ci].cell.words[begin].box_px;
-        bool ok = ReadValue(type, row[ci].cell.words, *end, field);
-        // Then the cells to the right: a name only in the next one; a figure may stand past a
-        // sign printed in a cell of its own ("interest:   +   $75.00").
-        for (size_t next = ci + 1; !ok && next < row.size() && (type != ValueType::kName || next == ci + 1); ++next) {
-          if (row[next].stacked) continue;
-          ok = ReadValue(type, row[next].cell.words, 0, field);
-        }
-        // Column layouts: the value sits under its label, within the next two lines.
-        for (size_t below = li + 1; !ok && below < grid.cells.size() && below <= li + 2; ++below) {
-          for (const CellRef& under : grid.cells[below]) {
-            if (under.cell.page == row[ci].cell.page &&
-                Overlaps(under.cell.box_px.x0, under.cell.box_px.x1, label_box.x0, row[ci].cell.box_px.x1) &&
-                ReadValue(type, under.cell.words, 0, field)) {
-              ok = true;
-              break;
+  // Exact labels first; then, for fields still unfound, labels with one OCR slip per word.
+  for (bool tolerant : {false, true}) {
+    for (const Label* label : labels) {
+      if (found.count(label->field)) continue;
+      ValueType type = TypeOf(label->field);
+      for (size_t li = 0; li < grid.cells.size() && !found.count(label->field); ++li) {
+        const auto& row = grid.cells[li];
+        for (size_t ci = 0; ci < row.size() && !found.count(label->field); ++ci) {
+          auto end = MatchLabel(row[ci].tokens, label->tokens, tolerant);
+          if (!end) continue;
+          size_t begin = *end - label->tokens.size();
+          bool taken = false;
+          auto key = [&](size_t w) {
+            const BoxPx& box = row[ci].cell.words[w].box_px;
+            return std::tuple<int, int, int>{row[ci].cell.page, box.x0, box.y0};
+          };
+          for (size_t w = begin; w < *end; ++w) taken |= used.count(key(w)) > 0;
+          if (taken) continue;
+          // A label in a real cell owns its words even when no value follows; one found only in a
+          // stacked header cell owns them only once it has its value.
+          auto claim_words = [&] {
+            for (size_t w = begin; w < *end; ++w) used.insert(key(w));
+          };
+          if (!row[ci].stacked) claim_words();
+          Field field;
+          field.name = label->field;
+          field.page = row[ci].cell.page;
+          const BoxPx& label_box = row[ci].cell.words[begin].box_px;
+          bool ok = ReadValue(type, row[ci].cell.words, *end, field);
+          // Then the cells to the right: a name only in the next one; a figure may stand past a
+          // sign printed in a cell of its own ("interest:   +   $75.00").
+          for (size_t next = ci + 1; !ok && next < row.size() && (type != ValueType::kName || next == ci + 1); ++next) {
+            if (row[next].stacked) continue;
+            ok = ReadValue(type, row[next].cell.words, 0, field);
+          }
+          // Column layouts: the value sits under its label, within the next two lines.
+          for (size_t below = li + 1; !ok && below < grid.cells.size() && below <= li + 2; ++below) {
+            for (const CellRef& under : grid.cells[below]) {
+              if (under.cell.page == row[ci].cell.page &&
+                  Overlaps(under.cell.box_px.x0, under.cell.box_px.x1, label_box.x0, row[ci].cell.box_px.x1) &&
+                  ReadValue(type, under.cell.words, 0, field)) {
+                ok = true;
+                break;
+              }
             }
           }
-        }
-        if (ok) {
-          claim_words();
-          field.confidence *= 0.95;  // the label itself may be a near miss of what was meant
-          found[label->field] = field;
+          if (ok) {
+            claim_words();
+            field.confidence *= tolerant ? 0.85 : 0.95;  // the label itself may be a near miss of what was meant
+            found[label->field] = field;
+          }
         }
       }
     }
@@ -636,18 +640,22 @@ Word SplitOff(const Word& word, size_t from, size_t to, size_t total, std::strin
 }
 
 std::vector<Line> SplitRunTogetherLabels(const std::vector<Line>& lines) {
-  static const std::vector<std::string> label_words = [] {
-    std::set<std::string> words;
+  // The first word of each label of six letters or more, with the word that follows it in the label.
+  static const std::vector<std::pair<std::string, std::string>> label_starts = [] {
+    std::set<std::pair<std::string, std::string>> starts;
     for (const Label& label : Labels()) {
-      if (!label.tokens.empty() && label.tokens.front().size() >= 6) words.insert(label.tokens.front());
+      if (!label.tokens.empty() && label.tokens.front().size() >= 6) {
+        starts.insert({label.tokens.front(), label.tokens.size() > 1 ? label.tokens[1] : ""});
+      }
     }
-    return std::vector<std::string>(words.begin(), words.end());
+    return std::vector<std::pair<std::string, std::string>>(starts.begin(), starts.end());
   }();
   std::vector<Line> out = lines;
   for (Line& line : out) {
     std::vector<Word> words;
     std::vector<size_t> restored_at;
-    for (const Word& word : line.words) {
+    for (size_t w = 0; w < line.words.size(); ++w) {
+      const Word& word = line.words[w];
       const std::string& text = word.text;
       size_t capitals = 0;
       while (capitals < text.size() && std::isupper(static_cast<unsigned char>(text[capitals]))) ++capitals;
@@ -655,12 +663,16 @@ std::vector<Line> SplitRunTogetherLabels(const std::vector<Line>& lines) {
       while (rest < text.size() && static_cast<unsigned char>(text[rest]) >= 0x80) ++rest;  // a stray ¢ or «
       std::string tail = LabelToken(text.substr(rest));
       bool lower = rest < text.size() && std::islower(static_cast<unsigned char>(text[rest]));
+      std::string next = w + 1 < line.words.size() ? LabelToken(line.words[w + 1].text) : "";
       const std::string* best = nullptr;
-      size_t best_distance = 3;
+      size_t best_distance = 4;
       if (capitals >= 3 && lower && tail.size() >= 4) {
-        for (const std::string& candidate : label_words) {
-          size_t distance = EditDistance(tail, candidate);
-          if (distance < best_distance) best = &candidate, best_distance = distance;
+        for (const auto& [first, second] : label_starts) {
+          // Two slips in the glued word; three where the next word reads as the label's next
+          // ("CENTERiining pate:" for "Billing Date:").
+          size_t distance = EditDistance(tail, first);
+          bool label_goes_on = !second.empty() && EditDistance(next, second) <= 1;
+          if (distance < best_distance && (distance <= 2 || label_goes_on)) best = &first, best_distance = distance;
         }
       }
       if (best == nullptr) {

@@ -30,4 +30,21 @@ const std::vector<Label>& Labels() {
   return kLabels;
 }
 
+bool LabelWordsAt(const std::vector<std::string>& printed, size_t at, const std::vector<std::string>& label,
+                  bool tolerant) {
+  if (at + label.size() > printed.size()) return false;
+  size_t exact = 0;
+  for (size_t k = 0; k < label.size(); ++k) exact += printed[at + k] == label[k] ? 1 : 0;
+  if (exact == label.size()) return true;
+  if (!tolerant) return false;
+  for (size_t k = 0; k < label.size(); ++k) {
+    const std::string& word = printed[at + k];
+    if (word == label[k]) continue;
+    bool beside_exact = exact > 0;
+    size_t shortest = beside_exact ? 3 : 6;
+    if (label[k].size() < shortest || EditDistance(word, label[k]) > 1) return false;
+  }
+  return true;
+}
+
 }  // namespace shoebox::extractors

@@ -19,4 +19,11 @@ std::vector<Label> ParseLabels(std::string_view tsv);
 // The compiled-in dictionary, parsed once (thread-safe).
 const std::vector<Label>& Labels();
 
+// Whether printed[at, at + label.size()) reads as the label's words. Exact, or with `tolerant`
+// allowing what OCR does to small or shaded type: a word of six letters or more may differ by one
+// letter ("Deductibie"), a shorter one only beside a word of the same label read exactly ("You
+// Gwe", "Pian Paid").
+bool LabelWordsAt(const std::vector<std::string>& printed, size_t at, const std::vector<std::string>& label,
+                  bool tolerant);
+
 }  // namespace shoebox::extractors

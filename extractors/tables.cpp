@@ -13,21 +13,14 @@ namespace {
 
 // A header word as printed against a label's word. Headers are small bold type, often on a shaded
 // band, and OCR marks them: rules read as dashes glued to the word ("——Coinsurance"), one letter
-// lost or changed in a long word ("Deductibie"). Words of six letters or more may differ by one
-// letter; shorter ones only beside a word of the same label read exactly ("You Gwe", "Pian Paid").
+// lost or changed in a word (LabelWordsAt, tolerant).
 std::string HeaderToken(const std::string& word) {
   std::string token = LabelToken(word);
-  auto is_edge_junk = [](unsigned char c) { return !std::isalnum(c) && c != '#' && c < 0x80; };
-  while (!token.empty() && (is_edge_junk(token.back()) || static_cast<unsigned char>(token.back()) >= 0x80)) token.pop_back();
+  auto is_edge_junk = [](unsigned char c) { return !std::isalnum(c) && c != '#'; };
+  while (!token.empty() && is_edge_junk(token.back())) token.pop_back();
   size_t start = 0;
-  while (start < token.size() && (is_edge_junk(token[start]) || static_cast<unsigned char>(token[start]) >= 0x80)) ++start;
+  while (start < token.size() && is_edge_junk(token[start])) ++start;
   return token.substr(start);
-}
-
-bool SameHeaderWord(const std::string& printed, const std::string& label, bool short_words_may_differ) {
-  if (printed == label) return true;
-  size_t shortest = short_words_may_differ ? 3 : 6;
-  return label.size() >= shortest && EditDistance(printed, label) <= 1;
 }
 
 }  // namespace
@@ -48,13 +41,8 @@ std::vector<Column> HeaderColumns(const Line& line, std::string_view scope, size
   for (const Label* label : labels) {
     if (fields.count(label->field)) continue;
     for (size_t i = 0; i + label->tokens.size() <= tokens.size(); ++i) {
-      size_t exact = 0;
-      for (size_t k = 0; k < label->tokens.size(); ++k) exact += tokens[i + k] == label->tokens[k] ? 1 : 0;
-      bool match = true;
-      for (size_t k = 0; k < label->tokens.size() && match; ++k) {
-        bool beside_exact = exact > (tokens[i + k] == label->tokens[k] ? 1u : 0u);
-        match = !used[i + k] && SameHeaderWord(tokens[i + k], label->tokens[k], beside_exact);
-      }
+      bool match = LabelWordsAt(tokens, i, label->tokens, /*tolerant=*/true);
+      for (size_t k = 0; k < label->tokens.size() && match; ++k) match = !used[i + k];
       if (!match) continue;
       Column column{label->field, {}};
       for (size_t k = 0; k < label->tokens.size(); ++k) {

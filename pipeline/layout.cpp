@@ -1,11 +1,27 @@
 #include "pipeline/layout.hpp"
 
 #include <algorithm>
+#include <string_view>
 
 namespace shoebox::layout {
 namespace {
 
 int CenterY(const BoxPx& box) { return (box.y0 + box.y1) / 2; }
+
+// A word of letters that stay between baseline and x-height ("or", "were", "a"): its box is about
+// half as tall as a word with an ascender and a descender ("paid") of the same type, so its height
+// says nothing about a change of type size.
+bool XHeightOnly(const std::string& text) {
+  bool letters = false;
+  for (char c : text) {
+    if (std::string_view("acemnorsuvwxz").find(c) != std::string_view::npos) {
+      letters = true;
+    } else if (std::string_view(".,:;'-").find(c) == std::string_view::npos) {
+      return false;
+    }
+  }
+  return letters;
+}
 
 }  // namespace
 
@@ -51,7 +67,8 @@ std::vector<Line> SplitCells(const Line& line, double gap_factor) {
       int smaller = std::max(1, std::min(previous.box_px.height(), word.box_px.height()));
       int larger = std::max(previous.box_px.height(), word.box_px.height());
       // A wide gap, or a change of type size (a letterhead beside a statement box), starts a cell.
-      new_cell = word.box_px.x0 - previous.box_px.x1 > gap_factor * smaller || larger > 1.5 * smaller;
+      bool size_change = larger > 1.5 * smaller && !XHeightOnly(previous.text) && !XHeightOnly(word.text);
+      new_cell = word.box_px.x0 - previous.box_px.x1 > gap_factor * smaller || size_change;
     }
     if (new_cell) {
       Line cell;

@@ -87,6 +87,19 @@ TEST(Classify, KindsFromTellTalePhrases) {
   EXPECT_GT(other.confidence, 0.5);
 }
 
+// "or" is half as tall as "paid" in the same type: no new cell. A letterhead in large capitals
+// beside a label in body type is one.
+TEST(SplitCells, LettersWithoutAscendersAreNotAChangeOfTypeSize) {
+  Line sentence;
+  sentence.words = {{"You", {210, 1161, 273, 1188}, 0.9}, {"paid", {288, 1160, 359, 1196}, 0.9},
+                    {"or", {374, 1167, 407, 1188}, 0.9}, {"were", {418, 1167, 503, 1188}, 0.9},
+                    {"credited", {517, 1160, 654, 1188}, 0.9}};
+  EXPECT_EQ(layout::SplitCells(sentence).size(), 1u);
+  Line letterhead;
+  letterhead.words = {{"CENTER", {100, 40, 400, 100}, 0.9}, {"Statement", {420, 60, 560, 90}, 0.9}};
+  EXPECT_EQ(layout::SplitCells(letterhead).size(), 2u);
+}
+
 TEST(Labels, DictionaryParsesAndCoversEveryScope) {
   auto labels = extractors::ParseLabels("# comment\nbill\tamount_due_cents\tAmount Due:\n\nbroken row\n");
   ASSERT_EQ(labels.size(), 1u);
@@ -117,6 +130,30 @@ TEST(Extract, ANameRunIntoTheNextLabelIsSplitAndTheLabelRestored) {
   extractors::Extract(Lines({plain}), other);
   ASSERT_NE(FindField(other, "provider_name"), nullptr);
   EXPECT_EQ(FindField(other, "provider_name")->text, "ACMEwidgets Inc");
+}
+
+// Worse: "Billing" three letters off ("iining") and "Date" misread as "pate". Three slips are
+// taken only because the next word reads as the label's next word; the label then matches with
+// one slip in "pate".
+TEST(Extract, AGluedLabelThreeLettersOffIsRestoredWhereTheLabelGoesOn) {
+  std::vector<Word> header = Row(40, {{100, "SAINT MERCY MEDICAL"}});
+  header.push_back({"CENTERiining", {408, 40, 800, 80}, 0.6});
+  for (Word& word : header) word.box_px.y1 = 80;
+  std::vector<Word> rest = Row(45, {{812, "pate: 08/24/2025"}});
+  header.insert(header.end(), rest.begin(), rest.end());
+  Document document;
+  document.kind = DocumentKind::kBill;
+  extractors::Extract(Lines({header, Row(140, {{100, "Amount Due"}, {900, "$707.93"}})}), document);
+  ASSERT_NE(FindField(document, "statement_date"), nullptr);
+  EXPECT_EQ(FindField(document, "statement_date")->text, "2025-08-24");
+  // Without the label's next word, three slips are not enough.
+  std::vector<Word> alone = Row(40, {{100, "SAINT MERCY MEDICAL"}});
+  alone.push_back({"CENTERiining", {408, 40, 800, 80}, 0.6});
+  Document other;
+  other.kind = DocumentKind::kBill;
+  extractors::Extract(Lines({alone}), other);
+  ASSERT_NE(FindField(other, "provider_name"), nullptr);
+  EXPECT_EQ(FindField(other, "provider_name")->text, "SAINT MERCY MEDICAL CENTERiining");
 }
 
 TEST(Extract, BillFieldsBesideAndUnderTheirLabels) {
