@@ -112,22 +112,28 @@ std::optional<Row> ReadRow(const Line& line, const std::vector<Column>& columns,
     if (column.field.ends_with("_cents")) money_columns.push_back(&column);
     if (column.field == "remark_codes") remarks_column = &column;
   }
-  int figures = 0;
-  std::vector<Unplaced> unplaced;
+  std::vector<Unplaced> read;
   for (size_t i = figures_from; i < texts.size(); ++i) {
     if (used[i]) continue;
     auto money = FindMoney(texts, i);
     if (!money || money->first_word != i) continue;
     BoxPx box;
     for (size_t k = 0; k < money->word_count; ++k) box = Union(box, line.words[i + k].box_px), used[i + k] = true;
-    const Column* column = ColumnUnder(box, money_columns);
+    read.push_back({money->cents, box});
+    i += money->word_count - 1;
+  }
+  // As many figures as figure columns: they stand in the header's order, whatever a photo's
+  // leftover curl has done to their positions down the page. Otherwise each goes by position.
+  int figures = 0;
+  std::vector<Unplaced> unplaced;
+  for (size_t k = 0; k < read.size(); ++k) {
+    const Column* column = read.size() == money_columns.size() ? money_columns[k] : ColumnUnder(read[k].box_px, money_columns);
     std::optional<Cents>* figure = column != nullptr ? FigureOf(row, column->field) : nullptr;
     if (figure != nullptr && !*figure) {
-      *figure = money->cents, ++figures;
+      *figure = read[k].cents, ++figures;
     } else {
-      unplaced.push_back({money->cents, box});
+      unplaced.push_back(read[k]);
     }
-    i += money->word_count - 1;
   }
   if (row.date_of_service.empty()) row.date_of_service = last_date;
   if (row.date_of_service.empty() || row.code.empty() || figures < 2) return std::nullopt;

@@ -349,11 +349,15 @@ std::vector<Finding> EvaluateRules(const std::vector<StoredDocument>& documents,
 
   for (const StoredDocument& stored : documents) {
     const Document& d = stored.document;
-    // R-arithmetic-01: a document whose own figures do not add up.
+    // R-arithmetic-01: a document whose own figures do not add up; one finding naming every
+    // check that failed (an itemized claim may fail a line and two column totals over one figure).
+    std::string failed;
     for (const Check& check : d.checks) {
-      if (check.ok) continue;
+      if (!check.ok) failed += (failed.empty() ? "" : "; ") + check.name + (check.detail.empty() ? "" : ": " + check.detail);
+    }
+    if (!failed.empty()) {
       add({"arithmetic_mismatch", "R-arithmetic-01", "info", {stored.id}, std::nullopt, "",
-           "The figures on this document do not add up (" + check.name + (check.detail.empty() ? "" : ": " + check.detail) +
+           "The figures on this document do not add up (" + failed +
                "). It may be a misreading of the page; check the printed figures.",
            "Compare the figures with the paper; if they really do not add up, ask the sender for a corrected statement."});
     }

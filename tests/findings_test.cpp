@@ -440,6 +440,12 @@ TEST(Rules, R_arithmetic_01_FailedCheck) {
   auto found = Evaluate({bill, Eob("e", 18500, 2000)});
   ASSERT_EQ(Count(found, "R-arithmetic-01"), 1);
   EXPECT_EQ(Get(found, "R-arithmetic-01")->severity, "info");
+  // Several failed checks on one document are one finding that names them all.
+  bill.document.checks.push_back({"line_items_sum_to_total_charges", false, ""});
+  found = Evaluate({bill, Eob("e", 18500, 2000)});
+  ASSERT_EQ(Count(found, "R-arithmetic-01"), 1);
+  EXPECT_NE(Get(found, "R-arithmetic-01")->summary.find("line_items_sum_to_total_charges"), std::string::npos);
+  EXPECT_NE(Get(found, "R-arithmetic-01")->summary.find("amount_due_equals_charges_less_credits"), std::string::npos);
 }
 
 TEST(Rules, MostUrgentFirst) {
