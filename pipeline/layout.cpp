@@ -8,19 +8,17 @@ namespace {
 
 int CenterY(const BoxPx& box) { return (box.y0 + box.y1) / 2; }
 
-// A word of letters that stay between baseline and x-height ("or", "were", "a"): its box is about
-// half as tall as a word with an ascender and a descender ("paid") of the same type, so its height
-// says nothing about a change of type size.
-bool XHeightOnly(const std::string& text) {
-  bool letters = false;
+// Whether a word's box height tells its type size. Not for a word of letters that stay between
+// baseline and x-height ("or", "were"): its box is about half as tall as a word with an ascender
+// and a descender ("paid") of the same type. Nor for a word of one or two characters, whose
+// recognised box is often cut to its ink ("of" half as tall as "the" beside it on a photograph).
+bool SaysItsTypeSize(const std::string& text) {
+  if (text.size() <= 2) return false;
+  bool x_height_only = true;
   for (char c : text) {
-    if (std::string_view("acemnorsuvwxz").find(c) != std::string_view::npos) {
-      letters = true;
-    } else if (std::string_view(".,:;'-").find(c) == std::string_view::npos) {
-      return false;
-    }
+    if (std::string_view("acemnorsuvwxz.,:;'-").find(c) == std::string_view::npos) x_height_only = false;
   }
-  return letters;
+  return !x_height_only;
 }
 
 }  // namespace
@@ -67,7 +65,7 @@ std::vector<Line> SplitCells(const Line& line, double gap_factor) {
       int smaller = std::max(1, std::min(previous.box_px.height(), word.box_px.height()));
       int larger = std::max(previous.box_px.height(), word.box_px.height());
       // A wide gap, or a change of type size (a letterhead beside a statement box), starts a cell.
-      bool size_change = larger > 1.5 * smaller && !XHeightOnly(previous.text) && !XHeightOnly(word.text);
+      bool size_change = larger > 1.5 * smaller && SaysItsTypeSize(previous.text) && SaysItsTypeSize(word.text);
       new_cell = word.box_px.x0 - previous.box_px.x1 > gap_factor * smaller || size_change;
     }
     if (new_cell) {

@@ -87,8 +87,8 @@ TEST(Classify, KindsFromTellTalePhrases) {
   EXPECT_GT(other.confidence, 0.5);
 }
 
-// "or" is half as tall as "paid" in the same type: no new cell. A letterhead in large capitals
-// beside a label in body type is one.
+// "or" is half as tall as "paid" in the same type, and a photographed "of" half as tall as "the":
+// no new cell. A letterhead in large capitals beside a label in body type is one.
 TEST(SplitCells, LettersWithoutAscendersAreNotAChangeOfTypeSize) {
   Line sentence;
   sentence.words = {{"You", {210, 1161, 273, 1188}, 0.9}, {"paid", {288, 1160, 359, 1196}, 0.9},
@@ -98,6 +98,10 @@ TEST(SplitCells, LettersWithoutAscendersAreNotAChangeOfTypeSize) {
   Line letterhead;
   letterhead.words = {{"CENTER", {100, 40, 400, 100}, 0.9}, {"Statement", {420, 60, 560, 90}, 0.9}};
   EXPECT_EQ(layout::SplitCells(letterhead).size(), 2u);
+  Line photographed;
+  photographed.words = {{"amount", {223, 822, 300, 857}, 0.9}, {"of", {311, 826, 338, 847}, 0.9},
+                        {"the", {349, 822, 385, 857}, 0.9}, {"debt", {398, 822, 447, 857}, 0.9}};
+  EXPECT_EQ(layout::SplitCells(photographed).size(), 1u);
 }
 
 TEST(Labels, DictionaryParsesAndCoversEveryScope) {
