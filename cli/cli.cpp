@@ -51,6 +51,7 @@ struct Verb {
   std::vector<std::string_view> value_options;  // options that take a value
   std::vector<std::string_view> flag_options;
   std::function<int(const Args&, const Environment&)> run;
+  bool recognizes_text = false;  // runs Tesseract (see RecognizesText)
 };
 
 const std::vector<Verb>& Verbs();
@@ -602,11 +603,11 @@ const std::vector<Verb>& Verbs() {
   static const std::vector<Verb> kVerbs = {
       {"scan", "scan PATH... [--force] [--jobs N] [--dpi N] [--keep-intermediates DIR] [--today DATE] [--no-progress]",
        "read files and folders (recursively) into the database; files already there are skipped",
-       {"--jobs", "--dpi", "--keep-intermediates", "--today"}, {"--force", "--no-progress"}, Scan},
+       {"--jobs", "--dpi", "--keep-intermediates", "--today"}, {"--force", "--no-progress"}, Scan, true},
       {"watch",
        "watch DIR [--archive DIR] [--settle SECONDS] [--jobs N] [--dpi N] [--today DATE] [--keep-intermediates DIR]",
        "process what lands in DIR, now and later, once each file has stopped changing; Ctrl-C stops cleanly",
-       {"--archive", "--settle", "--jobs", "--dpi", "--today", "--keep-intermediates"}, {}, Watch},
+       {"--archive", "--settle", "--jobs", "--dpi", "--today", "--keep-intermediates"}, {}, Watch, true},
       {"findings", "findings [--today DATE] [--json]",
        "what not to pay yet and why, most urgent first (deadlines counted from --today, default today)",
        {"--today"}, {"--json"}, ShowFindings},
@@ -616,7 +617,7 @@ const std::vector<Verb>& Verbs() {
        "each visit's bills, plan claims and letters together, and what is still missing", {}, {"--json"}, ShowEpisodes},
       {"report", "report [--account NUMBER] [--out DIR] [--today DATE]",
        "an HTML page per account to read, print and take to the phone: timeline, evidence, call sheet, letters",
-       {"--account", "--out", "--today"}, {}, Report},
+       {"--account", "--out", "--today"}, {}, Report, true},
       {"log",
        "log [call|payment|agreement|note --account NUMBER [--date DATE] [--amount DOLLARS] [--rep NAME] "
        "[--reference REF] [--text TEXT] [--today DATE]]",
@@ -631,20 +632,13 @@ const std::vector<Verb>& Verbs() {
   return kVerbs;
 }
 
-}  // namespace
-
-int Run(const std::vector<std::string>& raw, const Environment& env) {
-  std::vector<std::string> args = raw;
-  Args global;
-  // --db may stand before or after the verb.
+// Takes --db, which may stand before or after the verb, out of `args`; false when it lacks its path.
+bool TakeDatabaseOption(std::vector<std::string>& args, Args& global) {
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--db" || args[i].rfind("--db=", 0) == 0) {
       std::string value;
       if (args[i] == "--db") {
-        if (i + 1 >= args.size()) {
-          *env.err << "shoebox: --db needs a path\n";
-          return kExitUsage;
-        }
+        if (i + 1 >= args.size()) return false;
         value = args[i + 1];
         args.erase(args.begin() + static_cast<long>(i), args.begin() + static_cast<long>(i) + 2);
       } else {
@@ -654,6 +648,28 @@ int Run(const std::vector<std::string>& raw, const Environment& env) {
       global.options.emplace_back("--db", value);
       --i;
     }
+  }
+  return true;
+}
+
+}  // namespace
+
+bool RecognizesText(const std::vector<std::string>& raw) {
+  std::vector<std::string> args = raw;
+  Args global;
+  if (!TakeDatabaseOption(args, global) || args.empty()) return false;
+  for (const Verb& verb : Verbs()) {
+    if (verb.name == args[0]) return verb.recognizes_text;
+  }
+  return false;
+}
+
+int Run(const std::vector<std::string>& raw, const Environment& env) {
+  std::vector<std::string> args = raw;
+  Args global;
+  if (!TakeDatabaseOption(args, global)) {
+    *env.err << "shoebox: --db needs a path\n";
+    return kExitUsage;
   }
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     PrintHelp(args.empty() ? *env.err : *env.out);

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "extractors/dates.hpp"
 #include "pipeline/accounts.hpp"
@@ -221,6 +222,50 @@ std::vector<std::pair<int, int>> PairLines(const std::vector<LineItem>& items, c
 }
 
 std::vector<Match> MatchDocuments(const std::vector<StoredDocument>& documents) {
+  // A match needs the account number (0.6) or two of date, billed total and what the patient owes
+  // (the provider alone adds 0.15, a paired line 0.1): so every bill is scored only against the
+  // claims that share its account, a date of service, its total or its balance, found through
+  // indexes built once. The keys are normalised once per document, not once per pair.
+  struct ClaimRef {
+    const StoredDocument* notice;
+    size_t ordinal;
+    std::string patient;  // the notice's patient, normalised
+  };
+  std::vector<ClaimRef> claims;
+  std::unordered_map<std::string, std::vector<size_t>> claims_by_account, claims_by_date;
+  std::unordered_map<Cents, std::vector<size_t>> claims_by_billed, claims_by_owed;
+  struct LetterRef {
+    const StoredDocument* letter;
+    std::optional<Cents> itemized;
+  };
+  std::vector<LetterRef> letters;
+  std::unordered_map<std::string, std::vector<size_t>> letters_by_account;
+  std::unordered_map<Cents, std::vector<size_t>> letters_by_amount;
+  for (const StoredDocument& stored : documents) {
+    const Document& d = stored.document;
+    if (d.kind == DocumentKind::kEob || d.kind == DocumentKind::kMsn) {
+      std::string patient = Key(TextOf(d, "patient_name"));
+      for (size_t c = 0; c < d.claims.size(); ++c) {
+        const Claim& claim = d.claims[c];
+        size_t at = claims.size();
+        claims.push_back({&stored, c, patient});
+        if (std::string account = Key(claim.patient_account_number); !account.empty()) claims_by_account[account].push_back(at);
+        if (!claim.service_date_from.empty()) claims_by_date[claim.service_date_from].push_back(at);
+        if (claim.billed_cents) claims_by_billed[*claim.billed_cents].push_back(at);
+        if (claim.patient_responsibility_cents) claims_by_owed[*claim.patient_responsibility_cents].push_back(at);
+      }
+    } else if (d.kind == DocumentKind::kCollectionLetter) {
+      size_t at = letters.size();
+      letters.push_back({&stored, CentsOf(d, "amount_on_itemization_date_cents")});
+      if (std::string account = Key(TextOf(d, "account_number")); !account.empty()) letters_by_account[account].push_back(at);
+      if (letters.back().itemized) letters_by_amount[*letters.back().itemized].push_back(at);
+    }
+  }
+  auto add_from = [](auto& index, const auto& key, std::set<size_t>& into) {
+    auto it = index.find(key);
+    if (it != index.end()) into.insert(it->second.begin(), it->second.end());
+  };
+
   std::vector<Match> matches;
   for (const StoredDocument& bill : documents) {
     if (bill.document.kind != DocumentKind::kBill) continue;
@@ -231,41 +276,45 @@ std::vector<Match> MatchDocuments(const std::vector<StoredDocument>& documents) 
     std::set<std::string> service_dates;
     for (const LineItem& item : b.line_items) service_dates.insert(item.date_of_service);
     std::string patient = Key(TextOf(b, "patient_name"));
-    for (const StoredDocument& notice : documents) {
-      if (notice.document.kind != DocumentKind::kEob && notice.document.kind != DocumentKind::kMsn) continue;
+    std::set<size_t> candidates;  // in document and claim order, as the matches are listed
+    if (!account.empty()) add_from(claims_by_account, account, candidates);
+    for (const std::string& date : service_dates) add_from(claims_by_date, date, candidates);
+    if (total) add_from(claims_by_billed, *total, candidates);
+    if (due) add_from(claims_by_owed, *due, candidates);
+    for (size_t at : candidates) {
+      const ClaimRef& ref = claims[at];
       // One person's bill is never matched to another's claim (a child and a parent seen the same
       // day by the same provider for the same charge).
-      std::string notice_patient = Key(TextOf(notice.document, "patient_name"));
-      if (!patient.empty() && !notice_patient.empty() && patient != notice_patient) continue;
-      const auto& claims = notice.document.claims;
-      for (size_t c = 0; c < claims.size(); ++c) {
-        const Claim& claim = claims[c];
-        double score = 0;
-        std::vector<std::string> keys;
-        if (!account.empty() && Key(claim.patient_account_number) == account) score += 0.6, keys.push_back("account_number");
-        if (SameProvider(provider, claim.provider_name)) score += 0.15, keys.push_back("provider");
-        if (!claim.service_date_from.empty() && service_dates.count(claim.service_date_from)) {
-          score += 0.15, keys.push_back("service_date");
-        }
-        if (total && claim.billed_cents && *total == *claim.billed_cents) score += 0.2, keys.push_back("billed_total");
-        // A summary bill without lines or account number on the claim (Medicare notices print none)
-        // still says what the plan left the patient to pay.
-        if (due && claim.patient_responsibility_cents && *due > 0 && *due == *claim.patient_responsibility_cents) {
-          score += 0.2, keys.push_back("patient_owes");
-        }
-        std::vector<std::pair<int, int>> lines = PairLines(b.line_items, claim.lines);
-        if (!lines.empty()) score += 0.1, keys.push_back("lines");
-        // The account number alone, or provider, date and amount together.
-        if (score < 0.5) continue;
-        std::string joined;
-        for (const std::string& key : keys) joined += (joined.empty() ? "" : ",") + key;
-        matches.push_back(
-            {bill.id, notice.id, static_cast<int>(c), claim.claim_number, std::min(1.0, score), joined, std::move(lines)});
+      if (!patient.empty() && !ref.patient.empty() && patient != ref.patient) continue;
+      const Claim& claim = ref.notice->document.claims[ref.ordinal];
+      double score = 0;
+      std::vector<std::string> keys;
+      if (!account.empty() && Key(claim.patient_account_number) == account) score += 0.6, keys.push_back("account_number");
+      if (SameProvider(provider, claim.provider_name)) score += 0.15, keys.push_back("provider");
+      if (!claim.service_date_from.empty() && service_dates.count(claim.service_date_from)) {
+        score += 0.15, keys.push_back("service_date");
       }
+      if (total && claim.billed_cents && *total == *claim.billed_cents) score += 0.2, keys.push_back("billed_total");
+      // A summary bill without lines or account number on the claim (Medicare notices print none)
+      // still says what the plan left the patient to pay.
+      if (due && claim.patient_responsibility_cents && *due > 0 && *due == *claim.patient_responsibility_cents) {
+        score += 0.2, keys.push_back("patient_owes");
+      }
+      std::vector<std::pair<int, int>> lines = PairLines(b.line_items, claim.lines);
+      if (!lines.empty()) score += 0.1, keys.push_back("lines");
+      // The account number alone, or provider, date and amount together.
+      if (score < 0.5) continue;
+      std::string joined;
+      for (const std::string& key : keys) joined += (joined.empty() ? "" : ",") + key;
+      matches.push_back({bill.id, ref.notice->id, static_cast<int>(ref.ordinal), claim.claim_number, std::min(1.0, score),
+                         joined, std::move(lines)});
     }
-    for (const StoredDocument& letter : documents) {
-      if (letter.document.kind != DocumentKind::kCollectionLetter) continue;
-      const Document& l = letter.document;
+    std::set<size_t> letter_candidates;
+    if (!account.empty()) add_from(letters_by_account, account, letter_candidates);
+    if (due) add_from(letters_by_amount, *due, letter_candidates);
+    if (total) add_from(letters_by_amount, *total, letter_candidates);
+    for (size_t at : letter_candidates) {
+      const Document& l = letters[at].letter->document;
       double score = 0;
       std::vector<std::string> keys;
       if (!account.empty() && Key(TextOf(l, "account_number")) == account) score += 0.7, keys.push_back("account_number");
@@ -275,12 +324,12 @@ std::vector<Match> MatchDocuments(const std::vector<StoredDocument>& documents) 
           break;
         }
       }
-      auto itemized = CentsOf(l, "amount_on_itemization_date_cents");
+      const std::optional<Cents>& itemized = letters[at].itemized;
       if (itemized && ((due && *itemized == *due) || (total && *itemized == *total))) score += 0.2, keys.push_back("amount");
       if (score < 0.5) continue;
       std::string joined;
       for (const std::string& key : keys) joined += (joined.empty() ? "" : ",") + key;
-      matches.push_back({letter.id, bill.id, -1, "", std::min(1.0, score), joined});
+      matches.push_back({letters[at].letter->id, bill.id, -1, "", std::min(1.0, score), joined});
     }
   }
   return matches;
