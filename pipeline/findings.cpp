@@ -84,11 +84,11 @@ const Claim* ClaimOf(const std::map<std::string, const StoredDocument*>& by_id, 
 
 // The claims matched to a bill, one per claim number (the same EOB scanned twice, or a claim
 // reprocessed later, counts once: the latest processing wins).
-std::vector<const Claim*> ClaimsForBill(const std::string& bill_id, const std::vector<Match>& matches,
+std::vector<const Claim*> ClaimsForBill(const std::vector<const Match*>& matches_of_bill,
                                         const std::map<std::string, const StoredDocument*>& by_id) {
   std::map<std::string, const Claim*> latest;
-  for (const Match& match : matches) {
-    if (match.left_id != bill_id) continue;
+  for (const Match* match_of_bill : matches_of_bill) {
+    const Match& match = *match_of_bill;
     const Claim* claim = ClaimOf(by_id, match);
     if (claim == nullptr) continue;
     std::string key = claim->claim_number.empty() ? match.right_id : claim->claim_number;
@@ -339,6 +339,14 @@ std::vector<Finding> EvaluateRules(const std::vector<StoredDocument>& documents,
                                    const std::string& today, const std::vector<Note>& notes) {
   std::map<std::string, const StoredDocument*> by_id;
   for (const StoredDocument& document : documents) by_id[document.id] = &document;
+  // Each bill's (or letter's) matches, found once rather than by a pass over all of them per document.
+  std::unordered_map<std::string, std::vector<const Match*>> matches_of;
+  for (const Match& match : matches) matches_of[match.left_id].push_back(&match);
+  auto matches_of_document = [&](const std::string& id) -> const std::vector<const Match*>& {
+    static const std::vector<const Match*> kNone;
+    auto it = matches_of.find(id);
+    return it == matches_of.end() ? kNone : it->second;
+  };
   std::vector<Finding> found;
   auto add = [&](Finding finding) { found.push_back(std::move(finding)); };
   // A later statement of the same account supersedes the earlier ones: what to pay is judged on the
@@ -411,7 +419,7 @@ std::vector<Finding> EvaluateRules(const std::vector<StoredDocument>& documents,
            "Compare the figures with the paper; if they really do not add up, ask the sender for a corrected statement."});
     }
     if (d.kind == DocumentKind::kBill && !not_judged.count(stored.id)) {
-      std::vector<const Claim*> claims = ClaimsForBill(stored.id, matches, by_id);
+      std::vector<const Claim*> claims = ClaimsForBill(matches_of_document(stored.id), by_id);
       std::optional<Cents> due = CentsOf(d, "amount_due_cents");
       std::string status = TextOf(d, "insurance_status");
       bool any_finished = std::any_of(claims.begin(), claims.end(), [](const Claim* c) { return IsFinished(*c); });
@@ -441,8 +449,8 @@ std::vector<Finding> EvaluateRules(const std::vector<StoredDocument>& documents,
       if (due && any_finished) {
         Cents owed = 0;
         std::vector<std::string> docs = {stored.id};
-        for (const Match& match : matches) {
-          if (match.left_id == stored.id && match.claim_ordinal >= 0) docs.push_back(match.right_id);
+        for (const Match* match : matches_of_document(stored.id)) {
+          if (match->claim_ordinal >= 0) docs.push_back(match->right_id);
         }
         for (const Claim* claim : claims) owed += claim->patient_responsibility_cents.value_or(0);
         Cents paid = std::llabs(CentsOf(d, "patient_paid_cents").value_or(0));
@@ -592,12 +600,10 @@ std::vector<Finding> EvaluateRules(const std::vector<StoredDocument>& documents,
       }
       // The bills this letter comes from, and their claims.
       std::vector<std::string> bills;
-      for (const Match& match : matches) {
-        if (match.left_id == stored.id) bills.push_back(match.right_id);
-      }
+      for (const Match* match : matches_of_document(stored.id)) bills.push_back(match->right_id);
       std::vector<const Claim*> claims;
       for (const std::string& bill : bills) {
-        for (const Claim* claim : ClaimsForBill(bill, matches, by_id)) {
+        for (const Claim* claim : ClaimsForBill(matches_of_document(bill), by_id)) {
           if (std::none_of(claims.begin(), claims.end(), [&](const Claim* c) { return c->claim_number == claim->claim_number; })) {
             claims.push_back(claim);
           }
