@@ -221,7 +221,7 @@ std::vector<std::pair<int, int>> PairLines(const std::vector<LineItem>& items, c
   return pairs;
 }
 
-std::vector<Match> MatchDocuments(const std::vector<StoredDocument>& documents) {
+std::vector<Match> MatchDocuments(const std::vector<StoredDocument>& documents, const std::set<std::string>* touching) {
   // A match needs the account number (0.6) or two of date, billed total and what the patient owes
   // (the provider alone adds 0.15, a paired line 0.1): so every bill is scored only against the
   // claims that share its account, a date of service, its total or its balance, found through
@@ -266,6 +266,10 @@ std::vector<Match> MatchDocuments(const std::vector<StoredDocument>& documents) 
     if (it != index.end()) into.insert(it->second.begin(), it->second.end());
   };
 
+  auto scored = [&](const std::string& a, const std::string& b) {
+    return touching == nullptr || touching->count(a) > 0 || touching->count(b) > 0;
+  };
+
   std::vector<Match> matches;
   for (const StoredDocument& bill : documents) {
     if (bill.document.kind != DocumentKind::kBill) continue;
@@ -283,6 +287,7 @@ std::vector<Match> MatchDocuments(const std::vector<StoredDocument>& documents) 
     if (due) add_from(claims_by_owed, *due, candidates);
     for (size_t at : candidates) {
       const ClaimRef& ref = claims[at];
+      if (!scored(bill.id, ref.notice->id)) continue;
       // One person's bill is never matched to another's claim (a child and a parent seen the same
       // day by the same provider for the same charge).
       if (!patient.empty() && !ref.patient.empty() && patient != ref.patient) continue;
@@ -314,6 +319,7 @@ std::vector<Match> MatchDocuments(const std::vector<StoredDocument>& documents) 
     if (due) add_from(letters_by_amount, *due, letter_candidates);
     if (total) add_from(letters_by_amount, *total, letter_candidates);
     for (size_t at : letter_candidates) {
+      if (!scored(bill.id, letters[at].letter->id)) continue;
       const Document& l = letters[at].letter->document;
       double score = 0;
       std::vector<std::string> keys;

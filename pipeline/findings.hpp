@@ -5,6 +5,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -45,7 +46,10 @@ struct Match {
 // Bill lines ↔ claim lines (ordinals) with the same date, code and charge, each line once.
 std::vector<std::pair<int, int>> PairLines(const std::vector<LineItem>& items, const std::vector<ClaimLine>& lines);
 
-std::vector<Match> MatchDocuments(const std::vector<StoredDocument>& documents);
+// With `touching`, only the pairs that involve one of those documents are scored (the rest are
+// known from before: see Analyser).
+std::vector<Match> MatchDocuments(const std::vector<StoredDocument>& documents,
+                                  const std::set<std::string>* touching = nullptr);
 
 // The same paper arriving as different files (a photo and a scan of one statement, a re-download):
 // documents of one kind that share what identifies them (a bill's account and statement date, a

@@ -320,13 +320,18 @@ SourceResult ProcessBytes(const std::string& path, std::string bytes, std::uniqu
 }
 
 Result<size_t> RefreshFindings(store::Database& db, const std::string& today) {
-  auto analysis = findings::Analyse(db);
-  if (!analysis) return analysis.error();
+  findings::Analyser analyser;
+  return RefreshFindings(db, today, analyser);
+}
+
+Result<size_t> RefreshFindings(store::Database& db, const std::string& today, findings::Analyser& analyser) {
+  auto updated = analyser.Update(db);
+  if (!updated) return updated.error();
+  const findings::Analysis& analysis = **updated;
   auto notes = db.LoadNotes();
   if (!notes) return notes.error();
-  std::vector<findings::Finding> found =
-      findings::EvaluateRules(analysis->documents, analysis->matches, today, *notes);
-  if (auto written = db.ReplaceFindings(analysis->twins, analysis->matches, found, today); !written) {
+  std::vector<findings::Finding> found = findings::EvaluateRules(analysis.documents, analysis.matches, today, *notes);
+  if (auto written = db.ReplaceFindings(analysis.twins, analysis.matches, found, today); !written) {
     return written.error();
   }
   return found.size();

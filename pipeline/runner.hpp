@@ -23,6 +23,10 @@
 #include "pipeline/result.hpp"
 #include "pipeline/store.hpp"
 
+namespace shoebox::findings {
+class Analyser;
+}
+
 namespace shoebox::runner {
 
 using EngineFactory = std::function<Result<std::unique_ptr<ocr::Engine>>()>;
@@ -78,8 +82,11 @@ std::vector<std::string> ExpandPaths(const std::vector<std::string>& paths);
 SourceResult ProcessBytes(const std::string& path, std::string bytes, std::unique_ptr<ocr::Engine>* engine,
                           const Options& options);
 
-// Re-matches every document and re-evaluates the findings rules against today (ISO date), replacing
-// the stored matches and findings in one transaction. Returns the number of findings.
+// Brings the matches up to date (through `analyser`, which re-matches only what changed since its
+// last update) and re-evaluates the findings rules against today (ISO date), replacing the stored
+// matches and findings in one transaction. Returns the number of findings. Without an analyser,
+// everything is matched afresh.
+Result<size_t> RefreshFindings(store::Database& db, const std::string& today, findings::Analyser& analyser);
 Result<size_t> RefreshFindings(store::Database& db, const std::string& today);
 
 // Scans the paths into db. Failure lines go to err ("path: reason"), one line per scanned file to

@@ -293,10 +293,11 @@ std::string JsonStringArray(const std::vector<std::string>& items) {
 
 }  // namespace
 
-Result<std::vector<findings::StoredDocument>> Database::LoadDocuments() {
+Result<std::vector<findings::StoredDocument>> Database::LoadDocuments(std::int64_t after_source_id) {
   auto documents = Select(
       "SELECT d.id, s.path, d.first_page, d.last_page, d.kind, d.kind_confidence FROM documents d "
-      "JOIN sources s ON s.id = d.source_id ORDER BY s.path, d.first_page");
+      "JOIN sources s ON s.id = d.source_id WHERE d.source_id > ? ORDER BY s.path, d.first_page",
+      {Integer(after_source_id)});
   if (!documents) return documents.error();
   std::vector<findings::StoredDocument> loaded;
   std::map<std::string, size_t> index;
@@ -311,8 +312,12 @@ Result<std::vector<findings::StoredDocument>> Database::LoadDocuments() {
     index[stored.id] = loaded.size();
     loaded.push_back(std::move(stored));
   }
-  auto each = [&](const std::string& sql, auto&& add) -> Result<bool> {
-    auto rows = Select(sql);
+  // Each detail query reads only the rows of the documents loaded.
+  const std::string kWanted = " WHERE document_id IN (SELECT id FROM documents WHERE source_id > ?)";
+  auto each = [&](std::string sql, auto&& add) -> Result<bool> {
+    size_t order_by = sql.find(" ORDER BY");
+    sql.insert(order_by == std::string::npos ? sql.size() : order_by, kWanted);
+    auto rows = Select(sql, {Integer(after_source_id)});
     if (!rows) return rows.error();
     for (const auto& row : rows->rows) {
       auto it = index.find(TextValue(row[0]));

@@ -56,7 +56,9 @@ class Database {
   Result<std::vector<findings::Note>> LoadNotes();
 
   // Every document with its fields, line items, claims and checks, for the cross-matcher.
-  Result<std::vector<findings::StoredDocument>> LoadDocuments();
+  // The stored documents with their fields, line items, claims and checks, in (path, first page)
+  // order; with `after_source_id`, only those of sources stored after it (sources.id grows).
+  Result<std::vector<findings::StoredDocument>> LoadDocuments(std::int64_t after_source_id = 0);
 
   // Replaces all twins, matches and findings in one transaction (they are derived from the documents).
   Result<bool> ReplaceFindings(const std::vector<findings::Twin>& twins, const std::vector<findings::Match>& matches,

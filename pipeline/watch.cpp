@@ -16,6 +16,8 @@
 #include <set>
 #include <vector>
 
+#include "pipeline/analysis.hpp"
+
 namespace shoebox::watch {
 namespace {
 
@@ -258,7 +260,7 @@ class Watcher {
     totals_.files.pages += summary->pages;
     totals_.files.documents += summary->documents;
     if (summary->files_scanned > 0) {
-      auto found = runner::RefreshFindings(db_, options_.today());
+      auto found = runner::RefreshFindings(db_, options_.today(), analyser_);
       if (!found) return found.error();
     }
     if (!options_.archive_dir.empty()) {
@@ -299,6 +301,7 @@ class Watcher {
 
   fs::path root_;
   store::Database& db_;
+  findings::Analyser analyser_;  // documents and matches kept between batches
   const Options& options_;
   std::ostream& out_;
   std::ostream& err_;

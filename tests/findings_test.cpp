@@ -5,6 +5,9 @@
 
 #include "extractors/dates.hpp"
 #include "pipeline/accounts.hpp"
+#include "pipeline/analysis.hpp"
+#include "pipeline/store.hpp"
+#include "tests/test_support.hpp"
 
 namespace shoebox::findings {
 namespace {
@@ -465,4 +468,72 @@ TEST(Dates, AddDaysAndDaysBetween) {
 }
 
 }  // namespace
+namespace {
+
+// One stored file holding one document, as the scanner writes it.
+SourceResult SourceOf(const StoredDocument& stored) {
+  SourceResult source;
+  source.path = "inbox/" + stored.path;
+  source.sha256 = "sha-" + stored.id;
+  source.media_type = "application/pdf";
+  Page page;
+  page.number = 1;
+  page.text_source = TextSource::kTextLayer;
+  source.pages.push_back(page);
+  Document document = stored.document;
+  document.first_page = document.last_page = 1;
+  source.documents.push_back(document);
+  return source;
+}
+
+StoredDocument WithAccount(StoredDocument d, const std::string& account) {
+  for (Field& field : d.document.fields) {
+    if (field.name == "account_number") field.text = account;
+  }
+  for (Claim& claim : d.document.claims) claim.patient_account_number = account;
+  return d;
+}
+
+std::string Describe(const Analysis& a) {
+  std::string text;
+  for (const StoredDocument& d : a.documents) text += "doc " + d.id + "\n";
+  for (const Twin& t : a.twins) text += "twin " + t.document_id + " of " + t.duplicate_of + "\n";
+  for (const Match& m : a.matches) {
+    text += "match " + m.left_id + " " + m.right_id + " " + std::to_string(m.claim_ordinal) + " " + m.keys + " " +
+            std::to_string(m.score) + " " + std::to_string(m.lines.size()) + "\n";
+  }
+  return text;
+}
+
+}  // namespace
+
+// A watched folder's second batch: a notice for an old bill and a better copy of another arrive.
+// Only what involves them is matched again, and the result is what a fresh analysis gives.
+TEST(Analyser, ASecondBatchRematchesOnlyWhatChangedAndAgreesWithAFreshAnalysis) {
+  testing::ScratchDir dir;
+  auto db = store::Database::Open(dir / "s.db", store::Mode::kReadWrite);
+  ASSERT_TRUE(db);
+  for (const StoredDocument& d : {Bill("b1", 18500, 2000), Eob("e1", 18500, 2000), WithAccount(Bill("b2", 9500, 9500), "777"),
+                                  WithAccount(Bill("b3", 4200, 1000), "888"), WithAccount(Eob("e3", 4200, 1000), "888")}) {
+    ASSERT_TRUE((*db)->WriteSource(SourceOf(d), false, "t"));
+  }
+  Analyser analyser;
+  ASSERT_TRUE(analyser.Update(**db));
+  EXPECT_EQ(analyser.rematched(), 5u);
+
+  StoredDocument copy = Bill("b1-photo", 18500, 2000);  // the same statement, read more fully
+  copy.document.fields.push_back(Text("patient_name", "Avery Lindqvist"));
+  for (const StoredDocument& d : {WithAccount(Eob("e2", 9500, 9500), "777"), copy}) {
+    ASSERT_TRUE((*db)->WriteSource(SourceOf(d), false, "t"));
+  }
+  auto updated = analyser.Update(**db);
+  ASSERT_TRUE(updated);
+  EXPECT_EQ(analyser.rematched(), 3u);  // e2, the new copy, and b1, which now stands behind it
+  auto fresh = Analyse(**db);
+  ASSERT_TRUE(fresh);
+  EXPECT_EQ(Describe(**updated), Describe(*fresh));
+  EXPECT_EQ((*updated)->twins.size(), 1u);
+  EXPECT_EQ((*updated)->matches.size(), 3u);  // b1's copy ↔ e1, b2 ↔ e2, b3 ↔ e3 (carried over)
+}
+
 }  // namespace shoebox::findings
