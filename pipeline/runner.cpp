@@ -17,6 +17,7 @@
 #include <ostream>
 #include <thread>
 #include <unordered_set>
+#include <variant>
 
 #include "extractors/extract.hpp"
 #include "pipeline/analysis.hpp"
@@ -72,6 +73,12 @@ Result<std::string> ReadWholeFile(const std::string& path, std::int64_t max_byte
 
 int DefaultJobs() { return std::max(1u, std::thread::hardware_concurrency()); }
 
+// One page read: the page (image dropped) and its lines, for the file's documents.
+struct PageRead {
+  Page page;
+  std::vector<Line> lines;
+};
+
 // A work item: a file read and hashed by the producer, waiting for a worker.
 struct Job {
   size_t index = 0;
@@ -116,6 +123,76 @@ class BoundedQueue {
   std::condition_variable not_full_, not_empty_;
   std::deque<T> items_;
   bool closed_ = false;
+};
+
+// A file whose pages are being read, shared by the workers that read them.
+struct FileInProgress {
+  size_t index = 0;
+  SourceResult result;  // the header; pages and documents are filled in when the last page is read
+  std::shared_ptr<const std::string> bytes;  // for a worker that helps with a page (its own parser)
+  std::vector<PageRead> pages;  // by position
+  std::atomic<int> remaining{0};
+  std::atomic<bool> interrupted{false};
+};
+
+struct PageTask {
+  std::shared_ptr<FileInProgress> file;
+  int index = 0;
+};
+
+// Hands out work: pages of files already started first (a long PDF is read by every worker, and a
+// started file is finished before the next is begun, so memory stays bounded and results come in
+// order), then new files from the producer.
+class Scheduler {
+ public:
+  explicit Scheduler(size_t file_capacity) : file_capacity_(file_capacity) {}
+
+  void PushFile(Job job) {
+    std::unique_lock lock(mutex_);
+    files_not_full_.wait(lock, [&] { return files_.size() < file_capacity_; });
+    files_.push_back(std::move(job));
+    ready_.notify_one();
+  }
+  void CloseFiles() {
+    std::lock_guard lock(mutex_);
+    files_closed_ = true;
+    ready_.notify_all();
+  }
+  // Called once per file taken by Next, with the pages left for others (none for a file that could
+  // not be opened): until then a worker with nothing to do waits rather than leaves.
+  void FileOpened(const std::shared_ptr<FileInProgress>& file, int first_page, int page_count) {
+    std::lock_guard lock(mutex_);
+    for (int index = first_page; index < page_count; ++index) pages_.push_back({file, index});
+    --opening_;
+    ready_.notify_all();
+  }
+  // A page to read, or a file to start; nullopt once everything is handed out.
+  std::optional<std::variant<PageTask, Job>> Next() {
+    std::unique_lock lock(mutex_);
+    ready_.wait(lock, [&] { return !pages_.empty() || !files_.empty() || (files_closed_ && opening_ == 0); });
+    if (!pages_.empty()) {
+      PageTask task = std::move(pages_.front());
+      pages_.pop_front();
+      return task;
+    }
+    if (!files_.empty()) {
+      Job job = std::move(files_.front());
+      files_.pop_front();
+      ++opening_;
+      files_not_full_.notify_one();
+      return job;
+    }
+    return std::nullopt;
+  }
+
+ private:
+  size_t file_capacity_;
+  std::mutex mutex_;
+  std::condition_variable ready_, files_not_full_;
+  std::deque<Job> files_;
+  std::deque<PageTask> pages_;
+  bool files_closed_ = false;
+  int opening_ = 0;  // files taken whose pages are not yet listed
 };
 
 std::string DescribeDocument(const Document& document) {
@@ -216,91 +293,85 @@ std::vector<std::string> ExpandPaths(const std::vector<std::string>& paths) {
   return files;
 }
 
-SourceResult ProcessBytes(const std::string& path, std::string bytes, std::unique_ptr<ocr::Engine>* engine,
-                          const Options& options) {
-  SourceResult result;
-  result.path = path;
-  result.media_type = ingest::MediaTypeName(ingest::SniffMediaType(bytes));
-  auto source = ingest::Open(std::move(bytes), options.ingest);
-  if (!source) {
-    result.status = SourceStatus::kFailed;
-    result.error = source.error().message;
-    return result;
+namespace {
+
+// One page of a source through ingest, prepare and OCR, its lines rebuilt. The engine is created on
+// the first page that needs it and kept (R3).
+PageRead ReadPage(ingest::PageSource& source, int index, const std::string& path,
+                  std::unique_ptr<ocr::Engine>* engine, const Options& options) {
+  PageRead read;
+  auto load_started = Clock::now();
+  Result<Page> loaded = source.LoadPage(index);
+  if (!loaded) {
+    read.page.number = index + 1;
+    read.page.error = loaded.error().message;
+    return read;
   }
-  std::vector<std::vector<Line>> lines_by_page;  // parallel to result.pages
-  int page_count = (*source)->PageCount();
-  for (int index = 0; index < page_count; ++index) {
-    if (StopRequested(options)) {
-      result.interrupted = true;
-      return result;
-    }
-    auto load_started = Clock::now();
-    Result<Page> loaded = (*source)->LoadPage(index);
-    Page page;
-    if (!loaded) {
-      page.number = index + 1;
-      page.error = loaded.error().message;
-      result.pages.push_back(std::move(page));
-      lines_by_page.emplace_back();
-      continue;
-    }
-    page = std::move(loaded).value();
-    page.ingest_ms = MillisecondsSince(load_started);
-    if (page.text_source == TextSource::kOcr) {
-      if (!*engine) {
-        auto made = options.make_engine ? options.make_engine() : ocr::MakeTesseractEngine({});
-        if (!made) {
-          page.error = "page " + std::to_string(page.number) + ": " + made.error().message;
-          page.image = {};
-          result.pages.push_back(std::move(page));
-          lines_by_page.emplace_back();
-          continue;
-        }
-        *engine = std::move(made).value();
+  Page page = std::move(loaded).value();
+  page.ingest_ms = MillisecondsSince(load_started);
+  if (page.text_source == TextSource::kOcr) {
+    if (!*engine) {
+      auto made = options.make_engine ? options.make_engine() : ocr::MakeTesseractEngine({});
+      if (!made) {
+        page.error = "page " + std::to_string(page.number) + ": " + made.error().message;
+        page.image = {};
+        read.page = std::move(page);
+        return read;
       }
-      int number = page.number;
-      auto keep = [&](const char* stage, const GrayImage& image) {
-        if (options.keep_intermediates_dir.empty()) return;
-        std::string name = Basename(path) + "-p" + std::to_string(number) + "-" + stage + ".png";
-        WritePrivatePng(image, options.keep_intermediates_dir + "/" + name);
-      };
-      keep("ingest", page.image);
-      prepare::Options prepare_options = options.prepare;
-      if (!options.keep_intermediates_dir.empty()) prepare_options.on_step = keep;
-      auto prepare_started = Clock::now();
-      page = prepare::Prepare(std::move(page), engine->get(), prepare_options);
-      page.prepare_ms = MillisecondsSince(prepare_started);
-      keep("prepare", page.image);
-      auto recognize_started = Clock::now();
-      double orientation_before = page.orientation_ms;  // an orientation pass below is preparation
-      Result<std::vector<Word>> words = std::vector<Word>{};
-      if (prepare::LooksBlank(page.image)) {
-        // nothing to read
-      } else if (prepare::LooksLikePicture(prepare::CountMarks(page.image, page.dpi))) {
-        words = MakeError("looks like a picture or a pattern, not a document: no text read");
-      } else {
+      *engine = std::move(made).value();
+    }
+    int number = page.number;
+    auto keep = [&](const char* stage, const GrayImage& image) {
+      if (options.keep_intermediates_dir.empty()) return;
+      std::string name = Basename(path) + "-p" + std::to_string(number) + "-" + stage + ".png";
+      WritePrivatePng(image, options.keep_intermediates_dir + "/" + name);
+    };
+    keep("ingest", page.image);
+    prepare::Options prepare_options = options.prepare;
+    if (!options.keep_intermediates_dir.empty()) prepare_options.on_step = keep;
+    auto prepare_started = Clock::now();
+    page = prepare::Prepare(std::move(page), engine->get(), prepare_options);
+    page.prepare_ms = MillisecondsSince(prepare_started);
+    keep("prepare", page.image);
+    auto recognize_started = Clock::now();
+    double orientation_before = page.orientation_ms;  // an orientation pass below is preparation
+    Result<std::vector<Word>> words = std::vector<Word>{};
+    if (prepare::LooksBlank(page.image)) {
+      // nothing to read
+    } else if (prepare::LooksLikePicture(prepare::CountMarks(page.image, page.dpi))) {
+      words = MakeError("looks like a picture or a pattern, not a document: no text read");
+    } else {
+      words = (*engine)->Recognize(page.image, page.dpi);
+      // Orientation the letter shapes left open: a page that read badly may be on its side.
+      if (words && prepare::TurnIfReadBadly(page, *words, **engine, options.prepare)) {
+        keep("upright", page.image);
         words = (*engine)->Recognize(page.image, page.dpi);
-        // Orientation the letter shapes left open: a page that read badly may be on its side.
-        if (words && prepare::TurnIfReadBadly(page, *words, **engine, options.prepare)) {
-          keep("upright", page.image);
-          words = (*engine)->Recognize(page.image, page.dpi);
-        }
-      }
-      page.recognize_ms = MillisecondsSince(recognize_started) - (page.orientation_ms - orientation_before);
-      if (words) {
-        page.words = std::move(words).value();
-      } else {
-        page.error = "page " + std::to_string(page.number) + ": " + words.error().message;
       }
     }
-    page.image = {};  // pages stream through: no image outlives its page's OCR
-    std::vector<Line> lines = layout::BuildLines(page.words, page.number);
-    page.text = layout::PageText(lines);
-    lines_by_page.push_back(std::move(lines));
-    result.pages.push_back(std::move(page));
+    page.recognize_ms = MillisecondsSince(recognize_started) - (page.orientation_ms - orientation_before);
+    if (words) {
+      page.words = std::move(words).value();
+    } else {
+      page.error = "page " + std::to_string(page.number) + ": " + words.error().message;
+    }
   }
+  page.image = {};  // pages stream through: no image outlives its page's OCR
+  read.lines = layout::BuildLines(page.words, page.number);
+  page.text = layout::PageText(read.lines);
+  read.page = std::move(page);
+  return read;
+}
+
+// The file's pages, in order, into result.pages, and its documents: the pages split into
+// documents, each classified and extracted.
+void AssembleDocuments(std::vector<PageRead> pages, SourceResult& result) {
+  std::vector<std::vector<Line>> lines_by_page;
   std::vector<int> page_numbers;
-  for (const Page& page : result.pages) page_numbers.push_back(page.number);
+  for (PageRead& read : pages) {
+    page_numbers.push_back(read.page.number);
+    lines_by_page.push_back(std::move(read.lines));
+    result.pages.push_back(std::move(read.page));
+  }
   for (const split::PageRange& range : split::Split(lines_by_page, page_numbers)) {
     std::vector<Line> lines;
     for (size_t i = 0; i < page_numbers.size(); ++i) {
@@ -316,6 +387,30 @@ SourceResult ProcessBytes(const std::string& path, std::string bytes, std::uniqu
     extractors::Extract(lines, document);
     result.documents.push_back(std::move(document));
   }
+}
+
+}  // namespace
+
+SourceResult ProcessBytes(const std::string& path, std::string bytes, std::unique_ptr<ocr::Engine>* engine,
+                          const Options& options) {
+  SourceResult result;
+  result.path = path;
+  result.media_type = ingest::MediaTypeName(ingest::SniffMediaType(bytes));
+  auto source = ingest::Open(std::move(bytes), options.ingest);
+  if (!source) {
+    result.status = SourceStatus::kFailed;
+    result.error = source.error().message;
+    return result;
+  }
+  std::vector<PageRead> pages;
+  for (int index = 0; index < (*source)->PageCount(); ++index) {
+    if (StopRequested(options)) {
+      result.interrupted = true;
+      return result;
+    }
+    pages.push_back(ReadPage(**source, index, path, engine, options));
+  }
+  AssembleDocuments(std::move(pages), result);
   return result;
 }
 
@@ -344,7 +439,7 @@ Result<Summary> Scan(const std::vector<std::string>& paths, store::Database& db,
   std::vector<std::string> files = ExpandPaths(paths);
   summary.files_seen = static_cast<int>(files.size());
   int jobs = options.jobs > 0 ? options.jobs : DefaultJobs();
-  BoundedQueue<Job> work(static_cast<size_t>(jobs) * 2);
+  Scheduler work(static_cast<size_t>(jobs) * 2);
   BoundedQueue<Outcome> done(static_cast<size_t>(jobs) * 2);
 
   // Hashes already stored: the producer skips those files without parsing them (S2 of store.hpp).
@@ -355,18 +450,78 @@ Result<Summary> Scan(const std::vector<std::string>& paths, store::Database& db,
     for (const auto& row : stored->rows) known.insert(std::get<std::string>(row[0]));
   }
 
+  // A page read: the last one of its file puts the file's documents together and hands it on.
+  auto page_done = [&](FileInProgress& file, int index, PageRead read) {
+    file.pages[static_cast<size_t>(index)] = std::move(read);
+    if (file.remaining.fetch_sub(1) != 1) return;
+    if (file.interrupted) {
+      file.result.interrupted = true;
+    } else {
+      AssembleDocuments(std::move(file.pages), file.result);
+    }
+    done.Push(Outcome{file.index, std::move(file.result), false});
+  };
+  auto read_page = [&](FileInProgress& file, ingest::PageSource& source, int index, std::unique_ptr<ocr::Engine>* engine) {
+    if (file.interrupted || StopRequested(options)) {  // files in flight stop at their next page
+      file.interrupted = true;
+      page_done(file, index, {});
+      return;
+    }
+    page_done(file, index, ReadPage(source, index, file.result.path, engine, options));
+  };
+
   std::vector<std::thread> workers;
   for (int w = 0; w < jobs; ++w) {
     workers.emplace_back([&] {
       std::unique_ptr<ocr::Engine> engine;  // R3
-      while (auto job = work.Pop()) {
-        size_t index = job->index;
-        SourceResult result = ProcessBytes(job->header.path, std::move(job->bytes), &engine, options);
-        result.sha256 = job->header.sha256;
-        result.size_bytes = job->header.size_bytes;
-        result.mtime_seconds = job->header.mtime_seconds;
-        result.mtime_ns = job->header.mtime_ns;
-        done.Push(Outcome{index, std::move(result), false});
+      // The file this worker last read a page of, and its own parser of it.
+      std::shared_ptr<FileInProgress> open_file;
+      std::unique_ptr<ingest::PageSource> open_source;
+      while (auto task = work.Next()) {
+        if (Job* job = std::get_if<Job>(&*task)) {
+          auto file = std::make_shared<FileInProgress>();
+          file->index = job->index;
+          file->result = std::move(job->header);
+          file->result.media_type = ingest::MediaTypeName(ingest::SniffMediaType(job->bytes));
+          file->bytes = std::make_shared<const std::string>(std::move(job->bytes));
+          auto source = ingest::Open(std::string(*file->bytes), options.ingest);
+          if (!source) {
+            work.FileOpened(file, 0, 0);
+            file->result.status = SourceStatus::kFailed;
+            file->result.error = source.error().message;
+            done.Push(Outcome{file->index, std::move(file->result), false});
+            continue;
+          }
+          int page_count = (*source)->PageCount();
+          file->pages.resize(static_cast<size_t>(page_count));
+          file->remaining = page_count;
+          if (page_count == 0) {
+            work.FileOpened(file, 0, 0);
+            AssembleDocuments({}, file->result);
+            done.Push(Outcome{file->index, std::move(file->result), false});
+            continue;
+          }
+          if (page_count == 1) file->bytes.reset();  // nobody else will need them
+          work.FileOpened(file, 1, page_count);  // pages 2.. for whoever is free
+          open_file = file;
+          open_source = std::move(source).value();
+          read_page(*file, *open_source, 0, &engine);
+        } else {
+          PageTask& page = std::get<PageTask>(*task);
+          if (open_file != page.file) {
+            open_file = page.file;
+            auto source = ingest::Open(std::string(*page.file->bytes), options.ingest);
+            open_source = source ? std::move(source).value() : nullptr;
+          }
+          if (open_source == nullptr) {  // opened once already, so this is not expected
+            PageRead failed;
+            failed.page.number = page.index + 1;
+            failed.page.error = "page " + std::to_string(page.index + 1) + ": the file could not be opened again";
+            page_done(*page.file, page.index, std::move(failed));
+            continue;
+          }
+          read_page(*page.file, *open_source, page.index, &engine);
+        }
       }
     });
   }
@@ -400,9 +555,9 @@ Result<Summary> Scan(const std::vector<std::string>& paths, store::Database& db,
         continue;
       }
       job.bytes = std::move(bytes).value();
-      work.Push(std::move(job));
+      work.PushFile(std::move(job));
     }
-    work.Close();
+    work.CloseFiles();
   });
 
   // The sole writer: SQLite's connection belongs to this thread.

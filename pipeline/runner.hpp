@@ -1,7 +1,10 @@
 // runner: owns threads, progress and errors. Expands the paths given into files, reads and hashes
-// each (skipping what the database already holds), hands the bytes to a fixed pool of workers that
-// run ingest → prepare → ocr → layout → classify → extract, and writes each file's results through
-// the single database writer on the calling thread.
+// each (skipping what the database already holds), hands the bytes to a fixed pool of workers, and
+// writes each file's results through the single database writer on the calling thread. Pages are
+// the unit of work: a worker that starts a file lists its other pages for any worker that is free
+// (each reads them with its own parser of the file), so one long PDF keeps every core busy; each
+// page runs ingest → prepare → ocr → layout, and the worker that finishes a file's last page runs
+// split → classify → extract over the whole file.
 // Invariants:
 //   R1. Originals are only ever read: opened O_RDONLY, never renamed, written or deleted.
 //   R2. One failing file or page never stops the batch; each failure is one line naming the file

@@ -4,8 +4,14 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <leptonica/allheaders.h>
+
 #include <atomic>
+#include <chrono>
+#include <mutex>
+#include <set>
 #include <sstream>
+#include <thread>
 
 #include "tests/fake_engine.hpp"
 #include "tests/test_support.hpp"
@@ -64,6 +70,55 @@ TEST(ProcessBytes, AFailingPageIsMarkedAndTheDocumentKept) {
   ASSERT_EQ(result.pages.size(), 1u);
   EXPECT_EQ(result.pages[0].error, "page 1: ocr: tesseract failed to recognize the page");
   EXPECT_EQ(result.documents.size(), 1u);
+}
+
+// Notes which thread recognised each page, and takes its time doing so.
+class ThreadNotingEngine : public testing::FakeEngine {
+ public:
+  ThreadNotingEngine(std::mutex* mutex, std::set<std::thread::id>* threads)
+      : testing::FakeEngine(false), mutex_(mutex), threads_(threads) {}
+  Result<std::vector<Word>> Recognize(const GrayImage& image, int dpi) override {
+    {
+      std::lock_guard lock(*mutex_);
+      threads_->insert(std::this_thread::get_id());
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    return testing::FakeEngine::Recognize(image, dpi);
+  }
+
+ private:
+  std::mutex* mutex_;
+  std::set<std::thread::id>* threads_;
+};
+
+// One long file is read by every worker, a page each at a time, and its pages stay in order.
+TEST(Scan, ThePagesOfOneLongFileAreSharedByTheWorkers) {
+  testing::ScratchDir dir;
+  Pix* fax = pixRead((testing::SamplesInbox() + "/E001-bill-fax.png").c_str());
+  ASSERT_NE(fax, nullptr);
+  Pixa* pixa = pixaCreate(4);
+  for (int i = 0; i < 4; ++i) pixaAddPix(pixa, fax, L_COPY);
+  pixDestroy(&fax);
+  std::string path = dir / "long.tif";
+  ASSERT_EQ(pixaWriteMultipageTiff(path.c_str(), pixa), 0);
+  pixaDestroy(&pixa);
+
+  std::mutex mutex;
+  std::set<std::thread::id> threads;
+  std::atomic<int> made = 0;
+  Options options = FakeOptions(false, &made);
+  options.make_engine = [&]() -> Result<std::unique_ptr<ocr::Engine>> {
+    return std::unique_ptr<ocr::Engine>(std::make_unique<ThreadNotingEngine>(&mutex, &threads));
+  };
+  auto db = store::Database::Open(dir / "s.db", store::Mode::kReadWrite);
+  std::ostringstream out, err;
+  auto summary = Scan({path}, **db, options, out, err);
+  ASSERT_TRUE(summary);
+  EXPECT_EQ(summary->pages, 4);
+  EXPECT_EQ(threads.size(), 2u);
+  auto pages = (*db)->Select("SELECT number FROM pages ORDER BY id");
+  ASSERT_EQ(pages->rows.size(), 4u);
+  for (int i = 0; i < 4; ++i) EXPECT_EQ(std::get<std::int64_t>(pages->rows[static_cast<size_t>(i)][0]), i + 1);
 }
 
 TEST(Scan, BadFilesAreNamedAndTheBatchGoesOn) {  // R1, R2
