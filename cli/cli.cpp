@@ -585,6 +585,125 @@ int ShowEpisodes(const Args& args, const Environment& env) {
   return ShowView(args, env, "episodes", exporter::EpisodesJson, PrintEpisodes);
 }
 
+// shoebox show DOC: one document as the export has it (fields with confidence, page and box; line
+// items; claims and their lines; checks), with its matches and its findings. DOC is a document id
+// or its first characters, or the path (or just the name) of the file it came from.
+int Show(const Args& args, const Environment& env) {
+  if (args.positional.size() != 1) {
+    *env.err << "shoebox show: name one document: its id (or the first characters of it) or its file\n";
+    return kExitUsage;
+  }
+  const std::string& wanted = args.positional[0];
+  auto db = store::Database::Open(DatabasePath(args, env), store::Mode::kReadOnly);
+  if (!db) {
+    *env.err << db.error().message << '\n';
+    return kExitDatabase;
+  }
+  auto exported = exporter::ExportJson(**db, UtcNow());
+  if (!exported) {
+    *env.err << exported.error().message << '\n';
+    return kExitDatabase;
+  }
+  using Json = nlohmann::ordered_json;
+  Json all = Json::parse(*exported);
+  std::vector<const Json*> found;
+  for (const Json& document : all["documents"]) {
+    std::string id = document["id"].get<std::string>();
+    std::string path = document["source"]["path"].get<std::string>();
+    bool by_path = path == wanted || (path.size() > wanted.size() && path.ends_with("/" + wanted));
+    if (id.starts_with(wanted) || by_path) found.push_back(&document);
+  }
+  if (found.size() != 1) {
+    *env.err << "shoebox show: " << (found.empty() ? "no document is '" + wanted + "'" : "'" + wanted + "' names several documents:");
+    for (const Json* document : found) {
+      *env.err << "\n  " << (*document)["id"].get<std::string>() << "  " << (*document)["source"]["path"].get<std::string>()
+               << " pages " << (*document)["source"]["pages"].dump();
+    }
+    *env.err << '\n';
+    return kExitUsage;
+  }
+  const Json& document = *found.front();
+  std::string id = document["id"].get<std::string>();
+  Json matches = Json::array(), findings_of = Json::array();
+  for (const char* key : {"matches", "letter_matches"}) {
+    for (const Json& match : all[key]) {
+      for (const auto& [role, value] : match.items()) {
+        if (value == id) matches.push_back(match);
+      }
+    }
+  }
+  for (const Json& finding : all["findings"]) {
+    for (const Json& member : finding["documents"]) {
+      if (member == id) findings_of.push_back(finding);
+    }
+  }
+  if (args.Has("--json")) {
+    *env.out << Json{{"document", document}, {"matches", matches}, {"findings", findings_of}}.dump(2) << '\n';
+    return kExitOk;
+  }
+  auto value_text = [](const Json& value) {
+    if (value.is_string()) return value.get<std::string>();
+    return value.is_null() ? std::string("–") : value.dump();
+  };
+  auto money = [](const Json& value) {
+    return value.is_number_integer() ? findings::Money(value.get<Cents>()) : std::string("–");
+  };
+  std::ostream& out = *env.out;
+  out << id << "  " << document["kind"].get<std::string>() << " (" << document["kind_confidence"].dump() << ")  "
+      << document["source"]["path"].get<std::string>() << " pages " << document["source"]["pages"].dump() << '\n';
+  if (document.contains("duplicate_of")) out << "another copy of " << document["duplicate_of"].get<std::string>() << '\n';
+  out << "\nfields\n";
+  for (const auto& [name, field] : document["fields"].items()) {
+    out << "  " << name << " = " << (name.ends_with("_cents") ? money(field["value"]) : value_text(field["value"]))
+        << "   (confidence " << field["confidence"].dump() << ", page " << value_text(field["page"]) << ", box "
+        << field["bbox"].dump() << ")\n";
+  }
+  if (!document["line_items"].empty()) {
+    out << "\nline items\n";
+    for (const Json& item : document["line_items"]) {
+      out << "  " << value_text(item["date_of_service"]) << "  " << value_text(item["revenue_code"]) << "  "
+          << value_text(item["code"]) << "  " << value_text(item["description"]) << "  x" << value_text(item["units"])
+          << "  " << money(item["charge_cents"]) << '\n';
+    }
+  }
+  for (const Json& claim : document["claims"]) {
+    out << "\nclaim " << value_text(claim["claim_number"]) << "  " << value_text(claim["status"]) << "  "
+        << value_text(claim["provider_name"]) << "  billed " << money(claim["billed_cents"]) << ", allowed "
+        << money(claim["allowed_cents"]) << ", plan paid " << money(claim["plan_paid_cents"]) << ", you owe "
+        << money(claim["patient_responsibility_cents"]) << '\n';
+    for (const Json& line : claim["lines"]) {
+      out << "  " << value_text(line["date_of_service"]) << "  " << value_text(line["code"]) << "  billed "
+          << money(line["billed_cents"]) << ", allowed " << money(line["allowed_cents"]) << ", you owe "
+          << money(line["patient_responsibility_cents"]);
+      for (const Json& remark : line["remark_codes"]) out << "  " << remark.get<std::string>();
+      out << '\n';
+    }
+  }
+  out << "\nchecks\n";
+  for (const Json& check : document["checks"]) {
+    out << "  " << (check["ok"].get<bool>() ? "ok      " : "FAILED  ") << check["check"].get<std::string>() << '\n';
+  }
+  if (!matches.empty()) {
+    out << "\nmatched with\n";
+    for (const Json& match : matches) {
+      for (const auto& [role, value] : match.items()) {
+        if (value.is_string() && value != id && role != "claim_number") {
+          out << "  " << role << " " << value.get<std::string>();
+        }
+      }
+      out << "  (score " << match["score"].dump() << ")\n";
+    }
+  }
+  if (!findings_of.empty()) {
+    out << "\nfindings\n";
+    for (const Json& finding : findings_of) {
+      out << "  " << finding["severity"].get<std::string>() << "  " << finding["rule"].get<std::string>() << ": "
+          << finding["summary"].get<std::string>() << '\n';
+    }
+  }
+  return kExitOk;
+}
+
 int ListStages(const Args&, const Environment& env) {
   for (const StageInfo& stage : Stages()) *env.out << stage.name << std::string(10 - stage.name.size(), ' ') << stage.summary << '\n';
   return kExitOk;
@@ -623,6 +742,9 @@ const std::vector<Verb>& Verbs() {
        "[--reference REF] [--text TEXT] [--today DATE]]",
        "keep a record of calls, payments and written agreements; an agreement settles the account's findings",
        {"--account", "--date", "--amount", "--rep", "--reference", "--text", "--today"}, {}, Log},
+      {"show", "show DOC [--json]",
+       "one document: its fields with where they were read, line items, claims, checks, matches and findings",
+       {}, {"--json"}, Show},
       {"export", "export --json [--out FILE]", "everything the database knows as shoebox-export/1 JSON",
        {"--out"}, {"--json"}, Export},
       {"query", "query SQL [--json | --csv]", "run one read-only SQL statement against the database", {},

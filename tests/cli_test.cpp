@@ -64,6 +64,35 @@ TEST(Cli, UsageErrors) {
             "[--keep-intermediates DIR] [--today DATE] [--no-progress])\n");
 }
 
+// show: one document by its file's name or its id's first characters, as text or JSON, with the
+// matches and findings that name it; an unknown or ambiguous name is a usage error.
+TEST(Cli, ShowOneDocument) {
+  testing::ScratchDir dir;
+  std::string db = dir / "s.db";
+  for (const char* name : {"E001-bill-born_digital.pdf", "E001-eob-born_digital.pdf"}) {
+    testing::WriteFile(dir / name, testing::ReadFile(testing::SamplesInbox() + "/" + name));
+  }
+  ASSERT_EQ(RunCli({"--db", db, "scan", dir / "E001-bill-born_digital.pdf", dir / "E001-eob-born_digital.pdf",
+                    "--no-progress"}).code,
+            kExitOk);
+  Outcome text = RunCli({"--db", db, "show", "E001-bill-born_digital.pdf"});
+  ASSERT_EQ(text.code, kExitOk) << text.err;
+  EXPECT_NE(text.out.find("  bill ("), std::string::npos);
+  EXPECT_NE(text.out.find("amount_due_cents = $"), std::string::npos);
+  EXPECT_NE(text.out.find("line items"), std::string::npos);
+  EXPECT_NE(text.out.find("matched with"), std::string::npos);
+  Outcome json = RunCli({"--db", db, "show", "E001-bill-born_digital.pdf", "--json"});
+  ASSERT_EQ(json.code, kExitOk);
+  Json shown = Json::parse(json.out);
+  std::string id = shown["document"]["id"];
+  EXPECT_EQ(shown["document"]["kind"], "bill");
+  EXPECT_FALSE(shown["matches"].empty());
+  EXPECT_EQ(RunCli({"--db", db, "show", id.substr(0, 6)}).code, kExitOk);
+  Outcome unknown = RunCli({"--db", db, "show", "nothing-like-it.pdf"});
+  EXPECT_EQ(unknown.code, kExitUsage);
+  EXPECT_EQ(unknown.err, "shoebox show: no document is 'nothing-like-it.pdf'\n");
+}
+
 TEST(Cli, StagesListsThePipeline) {
   Outcome stages = RunCli({"stages"});
   EXPECT_EQ(stages.code, kExitOk);
