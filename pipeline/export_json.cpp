@@ -45,6 +45,13 @@ Json Box(const std::vector<Value>& row, size_t first) {
   return Json::array({AsInt(row[first]), AsInt(row[first + 1]), AsInt(row[first + 2]), AsInt(row[first + 3])});
 }
 
+// The box on the page as given: the prepared page's box through the page's recorded transform.
+Json OriginalBox(const Json& box, const Homography* to_original) {
+  if (box.is_null() || to_original == nullptr) return box;
+  BoxPx mapped = to_original->MapBox({box[0].get<int>(), box[1].get<int>(), box[2].get<int>(), box[3].get<int>()});
+  return Json::array({mapped.x0, mapped.y0, mapped.x1, mapped.y1});
+}
+
 Json CentsJson(const std::optional<Cents>& cents) { return cents ? Json(*cents) : Json(nullptr); }
 Json TextJson(const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); }
 
@@ -118,9 +125,18 @@ Result<std::string> ExportJson(store::Database& db, const std::string& generated
       "FROM documents d JOIN sources s ON s.id = d.source_id ORDER BY s.path, d.first_page");
   if (!documents) return documents.error();
   auto pages = db.Select(
-      "SELECT source_id, number, text_source, rotation_degrees, skew_degrees, mean_word_confidence, text "
+      "SELECT source_id, number, text_source, rotation_degrees, skew_degrees, mean_word_confidence, text, to_original "
       "FROM pages ORDER BY source_id, number");
   if (!pages) return pages.error();
+  std::map<std::pair<std::int64_t, std::int64_t>, Homography> to_original;  // (source, page number)
+  for (const auto& row : pages->rows) {
+    if (IsNull(row[7])) continue;
+    Json numbers = Json::parse(std::get<std::string>(row[7]), nullptr, false);
+    if (!numbers.is_array() || numbers.size() != 9) continue;
+    Homography transform;
+    for (size_t i = 0; i < 9; ++i) transform.m[i] = numbers[i].get<double>();
+    to_original[{AsInt(row[0]), AsInt(row[1])}] = transform;
+  }
   auto fields = GroupByDocument(db,
       "SELECT document_id, name, value_text, value_cents, confidence, page, x0, y0, x1, y1 FROM fields "
       "ORDER BY document_id, name");
@@ -175,11 +191,16 @@ Result<std::string> ExportJson(store::Database& db, const std::string& generated
       page_list.push_back(std::move(entry));
     }
     document["pages"] = std::move(page_list);
+    auto transform_of_page = [&](const Value& page) -> const Homography* {
+      auto it = to_original.find({AsInt(row[1]), AsInt(page)});
+      return it == to_original.end() ? nullptr : &it->second;
+    };
     Json field_map = Json::object();
     for (const auto& f : (*fields)[id]) {
       Json value = !IsNull(f[3]) ? ToJson(f[3]) : ToJson(f[2]);
       field_map[std::get<std::string>(f[1])] = {
-          {"value", value}, {"confidence", Rounded(f[4], 1000)}, {"page", ToJson(f[5])}, {"bbox", Box(f, 6)}};
+          {"value", value}, {"confidence", Rounded(f[4], 1000)}, {"page", ToJson(f[5])}, {"bbox", Box(f, 6)},
+          {"original_bbox", OriginalBox(Box(f, 6), transform_of_page(f[5]))}};
     }
     document["fields"] = std::move(field_map);
     Json item_list = Json::array();
@@ -187,6 +208,7 @@ Result<std::string> ExportJson(store::Database& db, const std::string& generated
       item_list.push_back({{"date_of_service", ToJson(it[1])}, {"revenue_code", ToJson(it[2])},
                            {"code", ToJson(it[3])}, {"description", ToJson(it[4])}, {"units", ToJson(it[5])},
                            {"charge_cents", ToJson(it[6])}, {"page", ToJson(it[7])}, {"bbox", Box(it, 8)},
+                           {"original_bbox", OriginalBox(Box(it, 8), transform_of_page(it[7]))},
                            {"confidence", Rounded(it[12], 1000)}});
     }
     document["line_items"] = std::move(item_list);
@@ -218,6 +240,7 @@ Result<std::string> ExportJson(store::Database& db, const std::string& generated
         line["remark_codes"] = std::move(remarks);
         line["page"] = ToJson(l[15]);
         line["bbox"] = Box(l, 16);
+        line["original_bbox"] = OriginalBox(line["bbox"], transform_of_page(l[15]));
         line["confidence"] = Rounded(l[20], 1000);
         line_list.push_back(std::move(line));
       }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/geometry.hpp"
 #include "pipeline/image.hpp"
 
 namespace shoebox {
@@ -45,6 +46,7 @@ struct Page {
   bool orientation_pending = false;  // letter shapes were unsure; decided after a first reading
   double skew_degrees = 0;    // skew found (and removed) by deskew
   double skew_confidence = 0;
+  Homography original_to_prepared;  // page as given (ingest image) → the image the words are read from
   std::vector<Word> words;
   std::string text;           // reading-order text rebuilt by layout, one line per text line
   std::string error;          // non-empty: the page could not be read, and why

@@ -56,6 +56,8 @@ GrayImage Deskew(const GrayImage& image, double max_degrees, Skew* found) {
     // Leptonica's confidence is a ratio of sweep scores, usually 0–10 and reliable above 3.
     found->angle_degrees = angle;
     found->confidence = std::clamp(confidence / 10.0, 0.0, 1.0);
+    // A skew too small or too uncertain to remove comes back as the same image (pixClone).
+    found->removed = straight && straight.get() != pix.get();
   }
   if (!straight) return image;
   return leptonica::ToGrayImage(straight.get());
@@ -109,11 +111,25 @@ namespace {
 // the page's size taken from the image the words will be read from.
 void Straighten(Page& page, const Options& options) {
   Skew skew;
+  int width = page.image.width, height = page.image.height;
   page.image = Deskew(page.image, options.max_skew_degrees, &skew);
+  if (skew.removed) {
+    // pixRotate turns clockwise by the angle about the centre Leptonica takes as (w/2, h/2).
+    page.original_to_prepared = page.original_to_prepared.Then(
+        Homography::RotationAbout(width / 2, height / 2, skew.angle_degrees * std::acos(-1.0) / 180.0));
+  }
   page.skew_degrees = skew.angle_degrees;
   page.skew_confidence = skew.confidence;
   page.width_px = page.image.width;
   page.height_px = page.image.height;
+}
+
+// Turns the page's image clockwise by a multiple of 90° and records it.
+void Turn(Page& page, int clockwise_degrees) {
+  page.original_to_prepared = page.original_to_prepared.Then(
+      Homography::QuarterTurns(clockwise_degrees, page.image.width, page.image.height));
+  page.image = RotateClockwise(page.image, clockwise_degrees);
+  page.rotation_degrees = clockwise_degrees;
 }
 
 }  // namespace
@@ -134,8 +150,7 @@ bool TurnIfReadBadly(Page& page, const std::vector<Word>& words, ocr::Engine& en
   if (orientation->rotate_clockwise_degrees == 0 || orientation->confidence < options.min_orientation_confidence) {
     return false;
   }
-  page.image = RotateClockwise(page.image, orientation->rotate_clockwise_degrees);
-  page.rotation_degrees = orientation->rotate_clockwise_degrees;
+  Turn(page, orientation->rotate_clockwise_degrees);
   Straighten(page, options);
   return true;
 }
@@ -148,15 +163,19 @@ Page Prepare(Page page, ocr::Engine* engine, const Options& options) {
     if (options.on_step) options.on_step(name, page.image);
   };
   if (options.flatten_photos) {
-    if (std::optional<GrayImage> sheet = FlattenSheet(page.image, nullptr)) {
+    SheetInfo sheet_info;
+    if (std::optional<GrayImage> sheet = FlattenSheet(page.image, &sheet_info)) {
       page.image = std::move(*sheet);
+      page.original_to_prepared = page.original_to_prepared.Then(sheet_info.photo_to_sheet);
       // The sheet is a letter page: its width in pixels gives the resolution Tesseract should assume.
       page.dpi = std::clamp(static_cast<int>(std::min(page.image.width, page.image.height) / 8.5), 70, 1200);
       step("sheet");
     }
   }
   if (page.dpi > options.max_dpi) {
-    page.image = Rescale(page.image, static_cast<double>(options.target_dpi) / page.dpi);
+    double factor = static_cast<double>(options.target_dpi) / page.dpi;
+    page.image = Rescale(page.image, factor);
+    page.original_to_prepared = page.original_to_prepared.Then(Homography::Scale(factor));
     page.dpi = options.target_dpi;
     step("scaled");
   }
@@ -165,8 +184,7 @@ Page Prepare(Page page, ocr::Engine* engine, const Options& options) {
     step("light");
   }
   if (options.known_rotation_degrees) {
-    page.image = RotateClockwise(page.image, *options.known_rotation_degrees);
-    page.rotation_degrees = *options.known_rotation_degrees;
+    Turn(page, *options.known_rotation_degrees);
     if (page.rotation_degrees != 0) step("upright");
   } else if (options.detect_orientation) {
     auto started = std::chrono::steady_clock::now();
@@ -182,8 +200,7 @@ Page Prepare(Page page, ocr::Engine* engine, const Options& options) {
     page.orientation_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     if (orientation && orientation->rotate_clockwise_degrees != 0 &&
         orientation->confidence >= options.min_orientation_confidence) {
-      page.image = RotateClockwise(page.image, orientation->rotate_clockwise_degrees);
-      page.rotation_degrees = orientation->rotate_clockwise_degrees;
+      Turn(page, orientation->rotate_clockwise_degrees);
       step("upright");
     }
     if (orientation) page.rotation_confidence = orientation->confidence;

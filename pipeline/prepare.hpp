@@ -43,8 +43,9 @@ std::optional<ocr::Orientation> DetectOrientationFromLetterShapes(const GrayImag
 GrayImage RotateClockwise(const GrayImage& image, int degrees);
 
 struct Skew {
-  double angle_degrees = 0;  // the skew found; the page is rotated by its negative
+  double angle_degrees = 0;  // the skew found
   double confidence = 0;     // [0, 1]
+  bool removed = false;      // the image was turned clockwise by angle_degrees about its centre
 };
 // Finds and removes skew up to max_degrees; a tiny or uncertain skew is left alone (a success).
 GrayImage Deskew(const GrayImage& image, double max_degrees, Skew* found);
@@ -54,6 +55,7 @@ struct SheetInfo {
   struct {
     int x = 0, y = 0;
   } corners_px[4];            // top-left, top-right, bottom-right, bottom-left in the photo
+  Homography photo_to_sheet;  // the perspective warp applied
 };
 // The sheet of paper in a photograph, cut out and flattened to a rectangle; nullopt when there is
 // no distinct sheet (a scan, or a page filling the frame). (OpenCV)

@@ -100,6 +100,7 @@ std::optional<GrayImage> FlattenSheet(const GrayImage& image, SheetInfo* info) {
   if (info != nullptr) {
     info->sheet_fraction = area / frame_area;
     for (int i = 0; i < 4; ++i) info->corners_px[i] = {static_cast<int>(corners[i].x), static_cast<int>(corners[i].y)};
+    for (int i = 0; i < 9; ++i) info->photo_to_sheet.m[static_cast<size_t>(i)] = warp.at<double>(i / 3, i % 3);
   }
   return FromMat(flat);
 }

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cmath>
+#include <cstdio>
 #include <map>
 
 #include "pipeline/embedded_data.hpp"
@@ -39,6 +40,19 @@ void Bind(sqlite3_stmt* statement, int index, const Value& value) {
 Value Text(const std::string& text) { return text.empty() ? Value{} : Value{text}; }
 Value Cents(const std::optional<shoebox::Cents>& cents) { return cents ? Value{*cents} : Value{}; }
 Value Integer(std::int64_t value) { return Value{value}; }
+
+// The prepared page → page as given, as nine numbers; NULL when preparation moved nothing.
+Value TransformText(const Homography& original_to_prepared) {
+  if (original_to_prepared.IsIdentity()) return Value{};
+  Homography back = original_to_prepared.Inverse();
+  std::string text = "[";
+  for (size_t i = 0; i < back.m.size(); ++i) {
+    char number[32];
+    std::snprintf(number, sizeof number, "%.10g", back.m[i]);
+    text += (i ? "," : "") + std::string(number);
+  }
+  return text + "]";
+}
 Value Real(double value) { return Value{value}; }
 
 }  // namespace
@@ -153,12 +167,13 @@ Result<bool> Database::WriteSource(const SourceResult& source, bool replace, con
       if (auto r = Execute(
               "INSERT INTO pages (source_id, number, text_source, width_px, height_px, dpi, rotation_degrees, "
               "rotation_confidence, skew_degrees, skew_confidence, mean_word_confidence, text, error, "
-              "ingest_ms, prepare_ms, orientation_ms, recognize_ms) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              "ingest_ms, prepare_ms, orientation_ms, recognize_ms, to_original) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
               {source_id, Integer(page.number), std::string(ToString(page.text_source)), Integer(page.width_px),
                Integer(page.height_px), Integer(page.dpi), Integer(page.rotation_degrees), Real(page.rotation_confidence),
                Real(page.skew_degrees), Real(page.skew_confidence), mean, Text(page.text), Text(page.error),
-               Real(page.ingest_ms), Real(page.prepare_ms), Real(page.orientation_ms), Real(page.recognize_ms)});
+               Real(page.ingest_ms), Real(page.prepare_ms), Real(page.orientation_ms), Real(page.recognize_ms),
+               TransformText(page.original_to_prepared)});
           !r) {
         return r;
       }

@@ -9,6 +9,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "pipeline/ingest.hpp"
+#include "pipeline/ocr.hpp"
 #include "tests/json_schema.hpp"
 #include "tests/test_support.hpp"
 
@@ -91,6 +93,44 @@ TEST(Cli, ShowOneDocument) {
   Outcome unknown = RunCli({"--db", db, "show", "nothing-like-it.pdf"});
   EXPECT_EQ(unknown.code, kExitUsage);
   EXPECT_EQ(unknown.err, "shoebox show: no document is 'nothing-like-it.pdf'\n");
+}
+
+// A field's original_bbox is where it stands in the photograph as taken (before the sheet was cut
+// out, flattened and straightened): cut from the photo and read again, it says the same amount.
+TEST(Cli, OriginalBoxesPointIntoThePhotoAsTaken) {
+  testing::ScratchDir dir;
+  std::string db = dir / "s.db", photo = testing::SamplesInbox() + "/E001-bill-photo.jpg";
+  ASSERT_EQ(RunCli({"--db", db, "scan", photo, "--no-progress"}).code, kExitOk);
+  Outcome exported = RunCli({"--db", db, "export", "--json"});
+  ASSERT_EQ(exported.code, kExitOk);
+  Json field = Json::parse(exported.out)["documents"][0]["fields"]["amount_due_cents"];
+  ASSERT_TRUE(field["original_bbox"].is_array());
+  EXPECT_NE(field["original_bbox"], field["bbox"]);  // the photo was flattened: the boxes differ
+  long long cents = field["value"];
+  char amount[32];
+  std::snprintf(amount, sizeof amount, "%lld.%02lld", cents / 100, cents % 100);
+
+  auto source = ingest::Open(testing::ReadFile(photo), {});
+  ASSERT_TRUE(source);
+  Page page = std::move((*source)->LoadPage(0)).value();
+  int x0 = std::max(0, field["original_bbox"][0].get<int>() - 12), y0 = std::max(0, field["original_bbox"][1].get<int>() - 12);
+  int x1 = std::min(page.image.width, field["original_bbox"][2].get<int>() + 12);
+  int y1 = std::min(page.image.height, field["original_bbox"][3].get<int>() + 12);
+  ASSERT_GT(x1 - x0, 10);
+  ASSERT_GT(y1 - y0, 10);
+  GrayImage crop = MakeGrayImage(x1 - x0, y1 - y0);
+  for (int y = y0; y < y1; ++y) {
+    for (int x = x0; x < x1; ++x) {
+      crop.pixels[static_cast<size_t>(y - y0) * crop.width + (x - x0)] = page.image.pixels[static_cast<size_t>(y) * page.image.width + x];
+    }
+  }
+  auto engine = ocr::MakeTesseractEngine({});
+  ASSERT_TRUE(engine);
+  auto words = (*engine)->Recognize(crop, page.dpi);
+  ASSERT_TRUE(words);
+  std::string text;
+  for (const Word& word : *words) text += word.text + " ";
+  EXPECT_NE(text.find(amount), std::string::npos) << "read " << text << " for " << amount;
 }
 
 TEST(Cli, StagesListsThePipeline) {

@@ -2,6 +2,7 @@
 // recognised words carry boxes and confidences in [0, 1].
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cmath>
 
 #include "pipeline/ingest.hpp"
@@ -58,6 +59,57 @@ TEST(Deskew, RecoversAKnownSkew) {
     prepare::Deskew(straight, 15, &residual);
     EXPECT_NEAR(residual.angle_degrees, 0, 0.2);
   }
+}
+
+// The centre of the dark pixels inside [x0, x1) × [y0, y1).
+std::array<double, 2> InkCentre(const GrayImage& image, int x0, int y0, int x1, int y1) {
+  double sx = 0, sy = 0, n = 0;
+  for (int y = std::max(0, y0); y < std::min(image.height, y1); ++y) {
+    for (int x = std::max(0, x0); x < std::min(image.width, x1); ++x) {
+      if (image.pixels[static_cast<size_t>(y) * image.width + x] < 128) sx += x, sy += y, ++n;
+    }
+  }
+  return {n > 0 ? sx / n : -1, n > 0 ? sy / n : -1};
+}
+
+// Preparation records where the prepared page came from: a mark found in the skewed page, carried
+// through the recorded transform, lands where the mark is found in the straightened one; and back.
+TEST(Prepare, RecordsTheTransformFromTheOriginalPage) {
+  GrayImage page_image = MakeGrayImage(1275, 1650);
+  auto fill = [&](int x0, int y0, int w, int h) {
+    for (int y = y0; y < y0 + h; ++y) {
+      for (int x = x0; x < x0 + w; ++x) page_image.pixels[static_cast<size_t>(y) * page_image.width + x] = 0;
+    }
+  };
+  for (int row = 0; row < 30; ++row) {  // lines of letter-sized marks
+    for (int x = 150; x < 1100; x += 14) fill(x, 300 + row * 30, 9, 13);
+  }
+  fill(900, 1400, 16, 16);  // the mark, alone on its part of the page
+  leptonica::PixPtr upright = leptonica::ToPix(page_image);
+  leptonica::PixPtr turned(pixRotate(upright.get(), static_cast<float>(3.0 * M_PI / 180), L_ROTATE_AREA_MAP,
+                                     L_BRING_IN_WHITE, 0, 0));
+  Page page;
+  page.text_source = TextSource::kOcr;
+  page.dpi = 150;
+  page.image = leptonica::ToGrayImage(turned.get());
+  std::array<double, 2> before = InkCentre(page.image, 750, 1250, 1150, 1600);
+  prepare::Options options;
+  options.flatten_photos = false;
+  options.normalize_background = false;
+  options.detect_orientation = false;
+  Page prepared = prepare::Prepare(std::move(page), nullptr, options);
+  ASSERT_GT(std::fabs(prepared.skew_degrees), 2.5);
+  std::array<double, 2> after = InkCentre(prepared.image, 750, 1250, 1150, 1600);
+  std::array<double, 2> carried = prepared.original_to_prepared.Apply(before[0], before[1]);
+  EXPECT_NEAR(carried[0], after[0], 3);
+  EXPECT_NEAR(carried[1], after[1], 3);
+  std::array<double, 2> back = prepared.original_to_prepared.Inverse().Apply(after[0], after[1]);
+  EXPECT_NEAR(back[0], before[0], 3);
+  EXPECT_NEAR(back[1], before[1], 3);
+  // A quarter turn maps corners to corners.
+  Homography turn = Homography::QuarterTurns(90, 300, 200);
+  EXPECT_NEAR(turn.Apply(0, 0)[0], 199, 1e-9);
+  EXPECT_NEAR(turn.Apply(299, 0)[1], 299, 1e-9);
 }
 
 TEST(Prepare, TurnsASidewaysPageUpright) {
@@ -148,6 +200,13 @@ TEST(FlattenSheet, CutsTheLetterPageOutOfAPhoto) {
   EXPECT_NEAR(static_cast<double>(sheet->height) / sheet->width, 11.0 / 8.5, 0.05);  // US letter
   EXPECT_GT(info.sheet_fraction, 0.4);
   EXPECT_LT(info.sheet_fraction, 0.9);
+  // The warp recorded takes the sheet's corners in the photo to the corners of the flat page.
+  auto top_left = info.photo_to_sheet.Apply(info.corners_px[0].x, info.corners_px[0].y);
+  auto bottom_right = info.photo_to_sheet.Apply(info.corners_px[2].x, info.corners_px[2].y);
+  EXPECT_NEAR(top_left[0], 0, 2);
+  EXPECT_NEAR(top_left[1], 0, 2);
+  EXPECT_NEAR(bottom_right[0], sheet->width, 3);
+  EXPECT_NEAR(bottom_right[1], sheet->height, 3);
   // A page that fills its frame (a scan) is left alone.
   EXPECT_FALSE(prepare::FlattenSheet(RenderedSample(100).image, nullptr));
 }
