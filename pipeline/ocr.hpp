@@ -21,7 +21,11 @@ struct Orientation {
 class Engine {
  public:
   virtual ~Engine() = default;
+  // A page of forms: text anywhere, in no particular order (Tesseract's sparse-text mode).
   virtual Result<std::vector<Word>> Recognize(const GrayImage& image, int dpi) = 0;
+  // A block of lines read top to bottom (Tesseract's uniform-block mode): the strip of marks the
+  // page's reading left without words (see second_look.hpp).
+  virtual Result<std::vector<Word>> RecognizeBlock(const GrayImage& image, int dpi) { return Recognize(image, dpi); }
   virtual Result<Orientation> DetectOrientation(const GrayImage& image, int dpi) = 0;
 };
 

@@ -51,7 +51,34 @@ class TesseractEngine : public Engine {
   }
 
   Result<std::vector<Word>> Recognize(const GrayImage& image, int dpi) override {
+    return RecognizeAs(tesseract::PSM_SPARSE_TEXT, image, dpi);
+  }
+
+  Result<std::vector<Word>> RecognizeBlock(const GrayImage& image, int dpi) override {
+    return RecognizeAs(tesseract::PSM_SINGLE_BLOCK, image, dpi);
+  }
+
+  Result<Orientation> DetectOrientation(const GrayImage& image, int dpi) override {
+    if (!osd_ready_) return MakeError("ocr: orientation model (osd) is not installed");
     if (image.empty()) return MakeError("ocr: empty image");
+    orienter_.SetImage(image.pixels.data(), image.width, image.height, 1, image.width);
+    orienter_.SetSourceResolution(dpi);
+    int orient_degrees = 0;
+    float orient_confidence = 0, script_confidence = 0;
+    const char* script = nullptr;
+    bool found = orienter_.DetectOrientationScript(&orient_degrees, &orient_confidence, &script, &script_confidence);
+    orienter_.Clear();
+    if (!found) return Orientation{};  // too little text to tell: leave the page as it is
+    // Tesseract reports how far the page is turned clockwise from upright (its "Orientation in
+    // degrees"); the turn back is the rest of the circle. Checked on tesseract-pages' -L/-R copies.
+    return Orientation{(360 - orient_degrees % 360) % 360, OrientationConfidence01(orient_confidence)};
+  }
+
+ private:
+  // One reading of the image in the given page-segmentation mode.
+  Result<std::vector<Word>> RecognizeAs(tesseract::PageSegMode mode, const GrayImage& image, int dpi) {
+    if (image.empty()) return MakeError("ocr: empty image");
+    recognizer_.SetPageSegMode(mode);
     recognizer_.SetImage(image.pixels.data(), image.width, image.height, 1, image.width);
     recognizer_.SetSourceResolution(dpi);
     tesseract::ETEXT_DESC monitor;
@@ -82,23 +109,6 @@ class TesseractEngine : public Engine {
     return words;
   }
 
-  Result<Orientation> DetectOrientation(const GrayImage& image, int dpi) override {
-    if (!osd_ready_) return MakeError("ocr: orientation model (osd) is not installed");
-    if (image.empty()) return MakeError("ocr: empty image");
-    orienter_.SetImage(image.pixels.data(), image.width, image.height, 1, image.width);
-    orienter_.SetSourceResolution(dpi);
-    int orient_degrees = 0;
-    float orient_confidence = 0, script_confidence = 0;
-    const char* script = nullptr;
-    bool found = orienter_.DetectOrientationScript(&orient_degrees, &orient_confidence, &script, &script_confidence);
-    orienter_.Clear();
-    if (!found) return Orientation{};  // too little text to tell: leave the page as it is
-    // Tesseract reports how far the page is turned clockwise from upright (its "Orientation in
-    // degrees"); the turn back is the rest of the circle. Checked on tesseract-pages' -L/-R copies.
-    return Orientation{(360 - orient_degrees % 360) % 360, OrientationConfidence01(orient_confidence)};
-  }
-
- private:
   tesseract::TessBaseAPI recognizer_;
   tesseract::TessBaseAPI orienter_;
   bool osd_ready_ = false;

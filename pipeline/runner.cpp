@@ -23,6 +23,7 @@
 #include "pipeline/analysis.hpp"
 #include "pipeline/classify.hpp"
 #include "pipeline/layout.hpp"
+#include "pipeline/second_look.hpp"
 #include "pipeline/sha256.hpp"
 #include "pipeline/split.hpp"
 
@@ -346,6 +347,10 @@ PageRead ReadPage(ingest::PageSource& source, int index, const std::string& path
       if (words && prepare::TurnIfReadBadly(page, *words, **engine, options.prepare)) {
         keep("upright", page.image);
         words = (*engine)->Recognize(page.image, page.dpi);
+      }
+      if (words && options.second_look) {
+        std::vector<Word> more = second_look::ReadUnreadMarks(page.image, page.dpi, *words, **engine);
+        words->insert(words->end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
       }
     }
     page.recognize_ms = MillisecondsSince(recognize_started) - (page.orientation_ms - orientation_before);

@@ -56,6 +56,8 @@ struct Options {
     return deferred;
   }();
   EngineFactory make_engine;  // empty: Tesseract with ocr::EngineOptions{}
+  // Marks the page's reading left without words get one more reading (second_look.hpp).
+  bool second_look = true;
   // When set, each OCR page's image is written here after ingest and after prepare
   // (<file>-p<N>-ingest.png, then -sheet, -scaled, -light and -upright for the steps that changed
   // it, and -prepare.png, the image recognised) so a person can see what went wrong.

@@ -1,0 +1,24 @@
+// The second look at an OCR page: Tesseract's sparse-text search, which reads forms well, drops
+// small marks that stand alone (a lone "1" in a units column, a "+" before an amount). Marks the
+// first reading left without a word are found (letter-sized ink outside every word's box), cut out
+// in groups, set one under another on a clean strip and read once more as a block; what reads
+// clearly there joins the page's words, boxed where it stands on the page.
+#pragma once
+
+#include <vector>
+
+#include "pipeline/image.hpp"
+#include "pipeline/ocr.hpp"
+#include "pipeline/page.hpp"
+
+namespace shoebox::second_look {
+
+// Groups of letter-sized marks (connected ink between 1/40 and 1/3 of an inch tall) that no word's
+// box touches, in reading order; neighbouring marks on one line form one group. (Leptonica)
+std::vector<BoxPx> UnreadMarks(const GrayImage& image, int dpi, const std::vector<Word>& words);
+
+// The words read in those groups (one reading of one strip), in page coordinates; empty when there
+// is nothing left unread.
+std::vector<Word> ReadUnreadMarks(const GrayImage& image, int dpi, const std::vector<Word>& words, ocr::Engine& engine);
+
+}  // namespace shoebox::second_look
