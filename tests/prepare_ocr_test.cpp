@@ -9,6 +9,7 @@
 #include "pipeline/leptonica_pix.hpp"
 #include "pipeline/ocr.hpp"
 #include "pipeline/prepare.hpp"
+#include "pipeline/second_look.hpp"
 #include "tests/test_support.hpp"
 
 namespace shoebox {
@@ -257,6 +258,33 @@ TEST(Ocr, WordsHaveBoxesAndConfidence) {
 TEST(Ocr, EmptyImageIsAnError) {
   auto engine = Tesseract();
   EXPECT_EQ(engine->Recognize(GrayImage{}, 300).error().message, "ocr: empty image");
+}
+
+// The sparse-text reading drops the lone "1" of each line's units column on the sample scan; the
+// second look finds those marks (and only unread ones) and reads them, boxed under the header.
+TEST(SecondLook, ReadsTheLoneDigitsTheFirstReadingDropped) {
+  auto source = ingest::Open(testing::ReadFile(testing::SamplesInbox() + "/E001-bill-scan.pdf"), {});
+  ASSERT_TRUE(source);
+  auto engine = Tesseract();
+  Page page = prepare::Prepare(std::move((*source)->LoadPage(0)).value(), engine.get(), {});
+  auto words = engine->Recognize(page.image, page.dpi);
+  ASSERT_TRUE(words);
+  const Word* units = nullptr;
+  for (const Word& word : *words) {
+    if (word.text == "Units") units = &word;
+  }
+  ASSERT_NE(units, nullptr);
+  std::vector<Word> more = second_look::ReadUnreadMarks(page.image, page.dpi, *words, *engine);
+  ASSERT_EQ(more.size(), 3u);  // three service lines, one unit each
+  for (const Word& word : more) {
+    EXPECT_EQ(word.text, "1");
+    EXPECT_GT(word.confidence, 0.6);
+    EXPECT_GT(word.box_px.y0, units->box_px.y1);  // below the header
+    EXPECT_LT(std::abs((word.box_px.x0 + word.box_px.x1) / 2 - (units->box_px.x0 + units->box_px.x1) / 2), units->box_px.width());
+  }
+  // Read again with those words, nothing is left unread.
+  words->insert(words->end(), more.begin(), more.end());
+  EXPECT_TRUE(second_look::UnreadMarks(page.image, page.dpi, *words).empty());
 }
 
 }  // namespace
