@@ -12,12 +12,22 @@ bool Touches(const BoxPx& a, const BoxPx& b, int margin) {
   return a.x0 < b.x1 + margin && b.x0 < a.x1 + margin && a.y0 < b.y1 + margin && b.y0 < a.y1 + margin;
 }
 
-// What a clear reading of a lone mark looks like: letters, digits and the signs forms print.
+// What the first reading drops and a clear second reading gives: figures ("1", "12", "3.50") and
+// the signs forms print beside them. Letters are left out: a lone stroke read as "I", "l" or "r"
+// is as likely a sheet's edge or a shadow on a photograph as a word, and the first reading does not
+// drop words of letters.
 bool Plausible(const Word& word) {
   if (word.confidence < 0.6 || word.text.empty() || word.text.size() > 12) return false;
-  return std::all_of(word.text.begin(), word.text.end(), [](unsigned char c) {
-    return std::isalnum(c) || std::string_view("+-$%#.,/:()").find(static_cast<char>(c)) != std::string_view::npos;
-  });
+  if (word.text == "+" || word.text == "-" || word.text == "$" || word.text == "%" || word.text == "#") return true;
+  bool digit = false;
+  for (unsigned char c : word.text) {
+    if (std::isdigit(c)) {
+      digit = true;
+    } else if (std::string_view("$.,/-").find(static_cast<char>(c)) == std::string_view::npos) {
+      return false;
+    }
+  }
+  return digit;
 }
 
 }  // namespace
@@ -37,6 +47,10 @@ std::vector<BoxPx> UnreadMarks(const GrayImage& image, int dpi, const std::vecto
     l_int32 x = 0, y = 0, w = 0, h = 0;
     boxaGetBoxGeometry(boxes, i, &x, &y, &w, &h);
     if (h < low || h > high || w > 3 * h) continue;  // specks, rules and pictures are not letters
+    // Nothing is printed in the outer 3 % of a page; a photographed sheet's edge or a hole punched
+    // in it is.
+    int border_x = image.width * 3 / 100, border_y = image.height * 3 / 100;
+    if (x < border_x || y < border_y || x + w > image.width - border_x || y + h > image.height - border_y) continue;
     BoxPx mark{x, y, x + w, y + h};
     bool read = std::any_of(words.begin(), words.end(), [&](const Word& word) { return Touches(mark, word.box_px, 2); });
     if (!read) marks.push_back(mark);

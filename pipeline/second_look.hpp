@@ -1,8 +1,8 @@
 // The second look at an OCR page: Tesseract's sparse-text search, which reads forms well, drops
 // small marks that stand alone (a lone "1" in a units column, a "+" before an amount). Marks the
 // first reading left without a word are found (letter-sized ink outside every word's box), cut out
-// in groups, set one under another on a clean strip and read once more as a block; what reads
-// clearly there joins the page's words, boxed where it stands on the page.
+// in groups, set one under another on a clean strip and read once more as a block; figures and
+// signs that read clearly there join the page's words, boxed where they stand on the page.
 #pragma once
 
 #include <vector>
