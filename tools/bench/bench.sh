@@ -110,7 +110,9 @@ echo "|---|---|---|---|"
 for mode in scan photo fax; do
   [ -f "$out/db/$mode.db" ] || continue
   "$shoebox" --db "$out/db/$mode.db" export --json --out "$out/tmp/$mode.json"
-  ours=$("$build/eval" --set "$set_dir" --export "$out/tmp/$mode.json" | awk -v m="$mode" '$1 == m {print $8}')
+  # The column headed "words", wherever eval's table puts it.
+  ours=$("$build/eval" --set "$set_dir" --export "$out/tmp/$mode.json" |
+         awk -v m="$mode" '$1 == "slice" {for (i = 1; i <= NF; ++i) if ($i == "words") c = i} $1 == m {print $c}')
   theirs=$("$build/eval" --set "$set_dir" --text "$out/tesseract/$mode" 2>/dev/null | awk -v m="$mode" '$1 == m {print $NF}')
   ocrmypdf=$("$build/eval" --set "$set_dir" --text "$out/ocrmypdf/$mode" 2>/dev/null | awk -v m="$mode" '$1 == m {print $NF}')
   echo "| $mode | $ours | $theirs | $ocrmypdf |"
