@@ -25,7 +25,7 @@ class Engine {
   virtual Result<std::vector<Word>> Recognize(const GrayImage& image, int dpi) = 0;
   // A block of lines read top to bottom (Tesseract's uniform-block mode): the strip of marks the
   // page's reading left without words (see second_look.hpp).
-  virtual Result<std::vector<Word>> RecognizeBlock(const GrayImage& image, int dpi) { return Recognize(image, dpi); }
+  virtual Result<std::vector<Word>> RecognizeBlock(const GrayImage& image, int dpi) = 0;
   virtual Result<Orientation> DetectOrientation(const GrayImage& image, int dpi) = 0;
 };
 
