@@ -77,15 +77,15 @@ const Column* ColumnUnder(const BoxPx& box, const std::vector<const Column*>& mo
   return best;
 }
 
-// A figure of a row that sits under no header the page let us read.
-struct Unplaced {
+// A figure read on a row, and where it stands.
+struct Figure {
   Cents cents;
   BoxPx box_px;
 };
 
 struct Row {
   ClaimLine line;
-  std::vector<Unplaced> unplaced;
+  std::vector<Figure> unplaced;  // under no header the page let us read
 };
 
 std::optional<Row> ReadRow(const Line& line, const std::vector<Column>& columns, const std::string& last_date) {
@@ -112,7 +112,7 @@ std::optional<Row> ReadRow(const Line& line, const std::vector<Column>& columns,
     if (column.field.ends_with("_cents")) money_columns.push_back(&column);
     if (column.field == "remark_codes") remarks_column = &column;
   }
-  std::vector<Unplaced> read;
+  std::vector<Figure> read;
   for (size_t i = figures_from; i < texts.size(); ++i) {
     if (used[i]) continue;
     auto money = FindMoney(texts, i);
@@ -125,7 +125,7 @@ std::optional<Row> ReadRow(const Line& line, const std::vector<Column>& columns,
   // As many figures as figure columns: they stand in the header's order, whatever a photo's
   // leftover curl has done to their positions down the page. Otherwise each goes by position.
   int figures = 0;
-  std::vector<Unplaced> unplaced;
+  std::vector<Figure> unplaced;
   for (size_t k = 0; k < read.size(); ++k) {
     const Column* column = read.size() == money_columns.size() ? money_columns[k] : ColumnUnder(read[k].box_px, money_columns);
     std::optional<Cents>* figure = column != nullptr ? FigureOf(row, column->field) : nullptr;
