@@ -92,11 +92,17 @@ bool SameValue(const Json& truth, const Json& got) {
   return truth == got;
 }
 
+// The words of a text, as recall counts them. Underscores are left out: a run of them is a blank to
+// fill in ("Amount Enclosed: $____________"), drawn as a rule that no OCR reads as characters, so
+// that word counts as its printed part ("$"), for shoebox and the peers alike.
 std::vector<std::string> Words(const std::string& text) {
   std::vector<std::string> words;
   std::istringstream in(text);
   std::string word;
-  while (in >> word) words.push_back(word);
+  while (in >> word) {
+    std::erase(word, '_');
+    if (!word.empty()) words.push_back(word);
+  }
   return words;
 }
 
