@@ -46,16 +46,6 @@ std::optional<std::string> ParseRemarkCode(std::string text) {
   return text.substr(0, at) + digits;
 }
 
-bool HasMoney(const Line& line) {
-  std::vector<std::string> texts;
-  for (const Word& word : line.words) texts.push_back(word.text);
-  return FindMoney(texts).has_value();
-}
-
-bool HasLetters(const std::string& text) {
-  return std::any_of(text.begin(), text.end(), [](unsigned char c) { return std::isalpha(c); });
-}
-
 // The money column a figure printed at `box` sits under: the one its box overlaps most, or, where
 // it overlaps none (a narrow header over wide figures), the one whose right edge is nearest, within
 // half the spacing of the columns.
@@ -213,8 +203,10 @@ ClaimTable ExtractClaimLines(const std::vector<Line>& block) {
     rows.clear();
   };
   bool in_table = false;
-  std::optional<size_t> header_line;  // a header is the table's only once a row follows it: a row of
-                                      // claim totals under stacked labels has no date or code
+  // A header is the table's only once a row follows it: a row of claim totals under stacked labels
+  // has no date or code.
+  bool header_pending = false;
+  size_t header_line = 0;
   std::string last_date;
   int row_height = 0;
   for (size_t i = 0; i < block.size(); ++i) {
@@ -225,7 +217,7 @@ ClaimTable ExtractClaimLines(const std::vector<Line>& block) {
       end_table();
       columns = std::move(header);
       in_table = true;
-      header_line = i;
+      header_line = i, header_pending = true;
       continue;
     }
     if (!in_table) continue;
@@ -234,22 +226,19 @@ ClaimTable ExtractClaimLines(const std::vector<Line>& block) {
       rows.push_back(std::move(*row));
       table.in_table[i] = true;
       row_height = line.box_px.height();
-      if (header_line) table.in_table[*header_line] = true, header_line.reset();
+      if (header_pending) table.in_table[header_line] = true, header_pending = false;
       continue;
     }
-    // A description on a line of its own, just below its row (closer than the row is tall).
-    std::string text = line.Text();
+    // A description on a line of its own, just below its row.
     ClaimLine* previous = rows.empty() ? nullptr : &rows.back().line;
-    bool wrapped = previous != nullptr && HasLetters(text) && !HasMoney(line) && line.page == previous->page &&
-                   line.box_px.y0 - previous->box_px.y1 < row_height;
-    if (wrapped) {
-      previous->description = CollapseSpaces(previous->description + " " + text);
+    if (previous != nullptr && WrapsUnder(line, previous->page, previous->box_px, row_height)) {
+      previous->description = CollapseSpaces(previous->description + " " + line.Text());
       previous->box_px = Union(previous->box_px, line.box_px);
       table.in_table[i] = true;
       continue;
     }
     in_table = false;  // the claim's totals, a note or the page's foot: the table is over
-    header_line.reset();
+    header_pending = false;
   }
   end_table();
   return table;

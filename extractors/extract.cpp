@@ -177,12 +177,7 @@ bool Overlaps(int a0, int a1, int b0, int b1) { return std::min(a1, b1) > std::m
 // Label → value over the whole document for one scope. Longer labels claim their words first, so
 // "Patient Account Number" is never read as the patient's name.
 std::map<std::string, Field> FindLabelledFields(const CellGrid& grid, const std::string& scope) {
-  std::vector<const Label*> labels;
-  for (const Label& label : Labels()) {
-    if (label.scope == scope) labels.push_back(&label);
-  }
-  std::stable_sort(labels.begin(), labels.end(),
-                   [](const Label* a, const Label* b) { return a->tokens.size() > b->tokens.size(); });
+  const std::vector<const Label*>& labels = LabelsLongestFirst(scope);
   std::map<std::string, Field> found;
   // Words consumed by a label, by position (a word can stand in a cell and a stacked header cell).
   std::set<std::tuple<int, int, int>> used;
@@ -628,8 +623,8 @@ std::optional<MoneyMatch> FindMoney(const std::vector<std::string>& words, size_
 
 // Tesseract sometimes runs a name in capitals into the label printed just after it
 // ("CENTERiatement Date:" for "CENTER Statement Date:"). Such a word is split when what follows
-// the capitals is a label word misread by at most two characters, and the label word restored;
-// otherwise it is left as read.
+// the capitals is a label's first word misread by at most two characters (three where the next
+// word reads as the label's second), and the label word restored; otherwise it is left as read.
 Word SplitOff(const Word& word, size_t from, size_t to, size_t total, std::string text) {
   Word part = word;
   part.text = std::move(text);

@@ -1,5 +1,7 @@
 #include "extractors/labels.hpp"
 
+#include <algorithm>
+#include <map>
 #include <sstream>
 
 #include "extractors/text.hpp"
@@ -28,6 +30,21 @@ std::vector<Label> ParseLabels(std::string_view tsv) {
 const std::vector<Label>& Labels() {
   static const std::vector<Label> kLabels = ParseLabels(embedded::LabelDictionary());
   return kLabels;
+}
+
+const std::vector<const Label*>& LabelsLongestFirst(std::string_view scope) {
+  static const std::map<std::string, std::vector<const Label*>, std::less<>> kByScope = [] {
+    std::map<std::string, std::vector<const Label*>, std::less<>> by_scope;
+    for (const Label& label : Labels()) by_scope[label.scope].push_back(&label);
+    for (auto& [ignored, labels] : by_scope) {
+      std::stable_sort(labels.begin(), labels.end(),
+                       [](const Label* a, const Label* b) { return a->tokens.size() > b->tokens.size(); });
+    }
+    return by_scope;
+  }();
+  static const std::vector<const Label*> kNone;
+  auto it = kByScope.find(scope);
+  return it == kByScope.end() ? kNone : it->second;
 }
 
 bool LabelWordsAt(const std::vector<std::string>& printed, size_t at, const std::vector<std::string>& label,

@@ -19,6 +19,10 @@ std::vector<Label> ParseLabels(std::string_view tsv);
 // The compiled-in dictionary, parsed once (thread-safe).
 const std::vector<Label>& Labels();
 
+// The labels of one scope, longest first (stable within a length, so earlier rows still win):
+// "Patient Account Number" claims its words before "Patient" can. Built once per scope.
+const std::vector<const Label*>& LabelsLongestFirst(std::string_view scope);
+
 // Whether printed[at, at + label.size()) reads as the label's words. Exact, or with `tolerant`
 // allowing what OCR does to small or shaded type: a word of six letters or more may differ by one
 // letter ("Deductibie"), a shorter one only beside a word of the same label read exactly ("You

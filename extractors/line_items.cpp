@@ -15,10 +15,6 @@
 namespace shoebox::extractors {
 namespace {
 
-bool HasLetters(const std::string& text) {
-  return std::any_of(text.begin(), text.end(), [](unsigned char c) { return std::isalpha(c); });
-}
-
 std::optional<int> SmallInteger(const std::string& text) {
   if (text.empty() || text.size() > 3) return std::nullopt;
   for (char c : text) {
@@ -115,15 +111,9 @@ std::vector<LineItem> ExtractLineItems(const std::vector<Line>& lines) {
       items.push_back(std::move(*item));
       continue;
     }
-    // A description that wraps onto a line of its own, just below its row (closer than the row is
-    // tall: the row's own height, not its box's, which grows with each wrapped line).
-    std::string text = line.Text();
-    std::vector<std::string> texts;
-    for (const Word& word : line.words) texts.push_back(word.text);
-    bool wrapped = !items.empty() && HasLetters(text) && !FindMoney(texts) && line.page == items.back().page &&
-                   line.box_px.y0 - items.back().box_px.y1 < row_height;
-    if (wrapped) {
-      items.back().description += " " + CollapseSpaces(text);
+    // A description that wraps onto a line of its own, just below its row.
+    if (!items.empty() && WrapsUnder(line, items.back().page, items.back().box_px, row_height)) {
+      items.back().description += " " + CollapseSpaces(line.Text());
       items.back().box_px = Union(items.back().box_px, line.box_px);
       continue;
     }

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <set>
 
+#include "extractors/extract.hpp"
 #include "extractors/labels.hpp"
 #include "extractors/text.hpp"
 
@@ -25,16 +26,21 @@ std::string HeaderToken(const std::string& word) {
 
 }  // namespace
 
+bool WrapsUnder(const Line& line, int row_page, const BoxPx& row_box, int row_height) {
+  std::vector<std::string> texts;
+  bool letters = false;
+  for (const Word& word : line.words) {
+    texts.push_back(word.text);
+    letters |= std::any_of(word.text.begin(), word.text.end(), [](unsigned char c) { return std::isalpha(c); });
+  }
+  return letters && !FindMoney(texts) && line.page == row_page && line.box_px.y0 - row_box.y1 < row_height;
+}
+
 std::vector<Column> HeaderColumns(const Line& line, std::string_view scope, size_t min_columns) {
   std::vector<std::string> tokens;
   for (const Word& word : line.words) tokens.push_back(HeaderToken(word.text));
-  std::vector<const Label*> labels;
-  for (const Label& label : Labels()) {
-    if (label.scope == scope) labels.push_back(&label);
-  }
   // Longer labels first, so "Plan Paid" is one column and not "Paid" with a stray word.
-  std::stable_sort(labels.begin(), labels.end(),
-                   [](const Label* a, const Label* b) { return a->tokens.size() > b->tokens.size(); });
+  const std::vector<const Label*>& labels = LabelsLongestFirst(scope);
   std::vector<bool> used(tokens.size(), false);
   std::vector<Column> columns;
   std::set<std::string> fields;

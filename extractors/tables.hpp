@@ -20,4 +20,9 @@ struct Column {
 // "date" and "amount" is not a header).
 std::vector<Column> HeaderColumns(const Line& line, std::string_view scope, size_t min_columns = 3);
 
+// Whether `line` is a row's description wrapped onto a line of its own: letters and no amount, on
+// the row's page, closer below the row's box than the row's first line is tall (that height, not
+// the box's, which grows with each wrapped line).
+bool WrapsUnder(const Line& line, int row_page, const BoxPx& row_box, int row_height);
+
 }  // namespace shoebox::extractors
