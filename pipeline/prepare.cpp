@@ -83,8 +83,8 @@ bool LooksBlank(const GrayImage& image, double min_ink_fraction) {
   return static_cast<double>(ink) < min_ink_fraction * static_cast<double>(total);
 }
 
-Marks CountMarks(const GrayImage& image, int dpi) {
-  Marks marks;
+std::vector<BoxPx> FindMarks(const GrayImage& image) {
+  std::vector<BoxPx> marks;
   if (image.empty()) return marks;
   leptonica::SilenceMessages();
   leptonica::PixPtr gray = leptonica::ToPix(image);
@@ -92,17 +92,24 @@ Marks CountMarks(const GrayImage& image, int dpi) {
   if (!binary) return marks;
   Boxa* boxes = pixConnCompBB(binary.get(), 8);
   if (boxes == nullptr) return marks;
-  int n = boxaGetCount(boxes), letters = 0;
-  int low = std::max(2, dpi / 40), high = std::max(low + 1, dpi / 3);
-  for (int i = 0; i < n; ++i) {
+  marks.reserve(static_cast<size_t>(boxaGetCount(boxes)));
+  for (int i = 0; i < boxaGetCount(boxes); ++i) {
     l_int32 x = 0, y = 0, w = 0, h = 0;
     boxaGetBoxGeometry(boxes, i, &x, &y, &w, &h);
-    letters += h >= low && h <= high ? 1 : 0;
+    marks.push_back({x, y, x + w, y + h});
   }
   boxaDestroy(&boxes);
-  marks.count = n;
-  marks.letter_sized = n == 0 ? 0.0 : static_cast<double>(letters) / n;
   return marks;
+}
+
+bool LetterSized(const BoxPx& mark, int dpi) {
+  int low = std::max(2, dpi / 40), high = std::max(low + 1, dpi / 3);
+  return mark.height() >= low && mark.height() <= high;
+}
+
+Marks CountMarks(const std::vector<BoxPx>& marks, int dpi) {
+  auto letters = std::count_if(marks.begin(), marks.end(), [&](const BoxPx& mark) { return LetterSized(mark, dpi); });
+  return {static_cast<int>(marks.size()), marks.empty() ? 0.0 : static_cast<double>(letters) / static_cast<double>(marks.size())};
 }
 
 namespace {

@@ -78,14 +78,21 @@ bool LooksBlank(const GrayImage& image, double min_ink_fraction = 0.0001);
 // (Upright degraded pages read at 0.57 or more, pages on their side or upside down at about 0.42.)
 bool TurnIfReadBadly(Page& page, const std::vector<Word>& words, ocr::Engine& engine, const Options& options);
 
-// What the marks on a page are: how many separate marks (connected ink) and the share of them
-// sized like letters (between 1/40 and 1/3 of an inch tall). Noise and halftone pictures are
-// mostly specks; a page of text is mostly letters. (Leptonica)
+// The marks on a page: each connected run of ink (the page binarised at mid-gray), boxed. Found
+// once a page: they tell a picture from a document and show the second look what went unread.
+// (Leptonica)
+std::vector<BoxPx> FindMarks(const GrayImage& image);
+
+// Sized like a letter: between 1/40 and 1/3 of an inch tall.
+bool LetterSized(const BoxPx& mark, int dpi);
+
+// What the marks on a page are: how many and the share of them sized like letters. Noise and
+// halftone pictures are mostly specks; a page of text is mostly letters.
 struct Marks {
   int count = 0;
   double letter_sized = 0;  // [0, 1]
 };
-Marks CountMarks(const GrayImage& image, int dpi);
+Marks CountMarks(const std::vector<BoxPx>& marks, int dpi);
 
 // A picture or a pattern, not a document: tens of thousands of marks, most of them not letter-sized
 // (noise: 12,457 marks, 3 % letter-sized; a halftone: 95,714, 33 %; the generated statements: at most

@@ -337,9 +337,12 @@ PageRead ReadPage(ingest::PageSource& source, int index, const std::string& path
     auto recognize_started = Clock::now();
     double orientation_before = page.orientation_ms;  // an orientation pass below is preparation
     Result<std::vector<Word>> words = std::vector<Word>{};
-    if (prepare::LooksBlank(page.image)) {
+    bool blank = prepare::LooksBlank(page.image);
+    // The marks of the image the words are read from: found once for the picture test and the second look.
+    std::vector<BoxPx> marks = blank ? std::vector<BoxPx>{} : prepare::FindMarks(page.image);
+    if (blank) {
       // nothing to read
-    } else if (prepare::LooksLikePicture(prepare::CountMarks(page.image, page.dpi))) {
+    } else if (prepare::LooksLikePicture(prepare::CountMarks(marks, page.dpi))) {
       words = MakeError("looks like a picture or a pattern, not a document: no text read");
     } else {
       words = (*engine)->Recognize(page.image, page.dpi);
@@ -347,9 +350,10 @@ PageRead ReadPage(ingest::PageSource& source, int index, const std::string& path
       if (words && prepare::TurnIfReadBadly(page, *words, **engine, options.prepare)) {
         keep("upright", page.image);
         words = (*engine)->Recognize(page.image, page.dpi);
+        marks = prepare::FindMarks(page.image);
       }
       if (words && options.second_look) {
-        std::vector<Word> more = second_look::ReadUnreadMarks(page.image, page.dpi, *words, **engine);
+        std::vector<Word> more = second_look::ReadUnreadMarks(page.image, marks, page.dpi, *words, **engine);
         words->insert(words->end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
       }
     }

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "pipeline/leptonica_pix.hpp"
+#include "pipeline/prepare.hpp"
 
 namespace shoebox::second_look {
 namespace {
@@ -32,30 +32,22 @@ bool Plausible(const Word& word) {
 
 }  // namespace
 
-std::vector<BoxPx> UnreadMarks(const GrayImage& image, int dpi, const std::vector<Word>& words) {
+std::vector<BoxPx> UnreadMarks(const GrayImage& image, const std::vector<BoxPx>& page_marks, int dpi,
+                               const std::vector<Word>& words) {
   std::vector<BoxPx> groups;
-  if (image.empty()) return groups;
-  leptonica::SilenceMessages();
-  leptonica::PixPtr gray = leptonica::ToPix(image);
-  leptonica::PixPtr binary(pixConvertTo1(gray.get(), 128));
-  if (!binary) return groups;
-  Boxa* boxes = pixConnCompBB(binary.get(), 8);
-  if (boxes == nullptr) return groups;
-  int low = std::max(2, dpi / 40), high = std::max(low + 1, dpi / 3);
+  // Nothing is printed in the outer 3 % of a page; a photographed sheet's edge or a hole punched
+  // in it is.
+  int border_x = image.width * 3 / 100, border_y = image.height * 3 / 100;
   std::vector<BoxPx> marks;
-  for (int i = 0; i < boxaGetCount(boxes); ++i) {
-    l_int32 x = 0, y = 0, w = 0, h = 0;
-    boxaGetBoxGeometry(boxes, i, &x, &y, &w, &h);
-    if (h < low || h > high || w > 3 * h) continue;  // specks, rules and pictures are not letters
-    // Nothing is printed in the outer 3 % of a page; a photographed sheet's edge or a hole punched
-    // in it is.
-    int border_x = image.width * 3 / 100, border_y = image.height * 3 / 100;
-    if (x < border_x || y < border_y || x + w > image.width - border_x || y + h > image.height - border_y) continue;
-    BoxPx mark{x, y, x + w, y + h};
+  for (const BoxPx& mark : page_marks) {
+    // Specks, rules and pictures are not letters.
+    if (!prepare::LetterSized(mark, dpi) || mark.width() > 3 * mark.height()) continue;
+    if (mark.x0 < border_x || mark.y0 < border_y || mark.x1 > image.width - border_x || mark.y1 > image.height - border_y) {
+      continue;
+    }
     bool read = std::any_of(words.begin(), words.end(), [&](const Word& word) { return Touches(mark, word.box_px, 2); });
     if (!read) marks.push_back(mark);
   }
-  boxaDestroy(&boxes);
   // Reading order, then marks of one line closer than a letter's height joined into one group.
   std::sort(marks.begin(), marks.end(), [](const BoxPx& a, const BoxPx& b) {
     return std::make_pair(a.y0 + a.y1, a.x0) < std::make_pair(b.y0 + b.y1, b.x0);
@@ -82,8 +74,9 @@ std::vector<BoxPx> UnreadMarks(const GrayImage& image, int dpi, const std::vecto
   return groups;
 }
 
-std::vector<Word> ReadUnreadMarks(const GrayImage& image, int dpi, const std::vector<Word>& words, ocr::Engine& engine) {
-  std::vector<BoxPx> groups = UnreadMarks(image, dpi, words);
+std::vector<Word> ReadUnreadMarks(const GrayImage& image, const std::vector<BoxPx>& marks, int dpi,
+                                  const std::vector<Word>& words, ocr::Engine& engine) {
+  std::vector<BoxPx> groups = UnreadMarks(image, marks, dpi, words);
   if (groups.empty()) return {};
   // The strip: each group with a margin of half its height, under the one before, a line apart.
   struct Placed {

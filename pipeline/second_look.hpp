@@ -13,12 +13,14 @@
 
 namespace shoebox::second_look {
 
-// Groups of letter-sized marks (connected ink between 1/40 and 1/3 of an inch tall) that no word's
-// box touches, in reading order; neighbouring marks on one line form one group. (Leptonica)
-std::vector<BoxPx> UnreadMarks(const GrayImage& image, int dpi, const std::vector<Word>& words);
+// Groups of the page's letter-sized marks (prepare::FindMarks of this image) that no word's box
+// touches, in reading order; neighbouring marks on one line form one group.
+std::vector<BoxPx> UnreadMarks(const GrayImage& image, const std::vector<BoxPx>& marks, int dpi,
+                               const std::vector<Word>& words);
 
 // The words read in those groups (one reading of one strip), in page coordinates; empty when there
 // is nothing left unread.
-std::vector<Word> ReadUnreadMarks(const GrayImage& image, int dpi, const std::vector<Word>& words, ocr::Engine& engine);
+std::vector<Word> ReadUnreadMarks(const GrayImage& image, const std::vector<BoxPx>& marks, int dpi,
+                                  const std::vector<Word>& words, ocr::Engine& engine);
 
 }  // namespace shoebox::second_look

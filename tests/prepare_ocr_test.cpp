@@ -161,10 +161,10 @@ TEST(LooksLikePicture, NoiseAndHalftoneAreTextIsNot) {
       halftone.pixels[at] = dot ? 0 : 255;
     }
   }
-  EXPECT_TRUE(prepare::LooksLikePicture(prepare::CountMarks(noise, 200)));
-  EXPECT_TRUE(prepare::LooksLikePicture(prepare::CountMarks(halftone, 200)));
+  EXPECT_TRUE(prepare::LooksLikePicture(prepare::CountMarks(prepare::FindMarks(noise), 200)));
+  EXPECT_TRUE(prepare::LooksLikePicture(prepare::CountMarks(prepare::FindMarks(halftone), 200)));
   Page text = RenderedSample(200);
-  prepare::Marks marks = prepare::CountMarks(text.image, 200);
+  prepare::Marks marks = prepare::CountMarks(prepare::FindMarks(text.image), 200);
   EXPECT_GT(marks.count, 200);
   EXPECT_GT(marks.letter_sized, 0.5);
   EXPECT_FALSE(prepare::LooksLikePicture(marks));
@@ -274,7 +274,7 @@ TEST(SecondLook, ReadsTheLoneDigitsTheFirstReadingDropped) {
     if (word.text == "Units") units = &word;
   }
   ASSERT_NE(units, nullptr);
-  std::vector<Word> more = second_look::ReadUnreadMarks(page.image, page.dpi, *words, *engine);
+  std::vector<Word> more = second_look::ReadUnreadMarks(page.image, prepare::FindMarks(page.image), page.dpi, *words, *engine);
   ASSERT_EQ(more.size(), 3u);  // three service lines, one unit each
   for (const Word& word : more) {
     EXPECT_EQ(word.text, "1");
@@ -284,7 +284,7 @@ TEST(SecondLook, ReadsTheLoneDigitsTheFirstReadingDropped) {
   }
   // Read again with those words, nothing is left unread.
   words->insert(words->end(), more.begin(), more.end());
-  EXPECT_TRUE(second_look::UnreadMarks(page.image, page.dpi, *words).empty());
+  EXPECT_TRUE(second_look::UnreadMarks(page.image, prepare::FindMarks(page.image), page.dpi, *words).empty());
 }
 
 }  // namespace
