@@ -230,14 +230,7 @@ Result<std::string> ExportJson(store::Database& db, const std::string& generated
         if (AsInt(l[1]) != static_cast<std::int64_t>(claim_list.size())) continue;
         Json line;
         for (size_t k = 0; k < std::size(kLineKeys); ++k) line[kLineKeys[k]] = ToJson(l[k + 2]);
-        Json remarks = Json::array();
-        std::string printed = IsNull(l[14]) ? "" : std::get<std::string>(l[14]);
-        for (size_t at = 0; at < printed.size();) {
-          size_t end = std::min(printed.find(' ', at), printed.size());
-          if (end > at) remarks.push_back(printed.substr(at, end - at));
-          at = end + 1;
-        }
-        line["remark_codes"] = std::move(remarks);
+        line["remark_codes"] = store::SplitRemarkCodes(IsNull(l[14]) ? "" : std::get<std::string>(l[14]));
         line["page"] = ToJson(l[15]);
         line["bbox"] = Box(l, 16);
         line["original_bbox"] = OriginalBox(line["bbox"], transform_of_page(l[15]));

@@ -199,6 +199,15 @@ std::vector<Twin> FindTwins(const std::vector<StoredDocument>& documents) {
   return twins;
 }
 
+namespace {
+
+// What made a match, as the matches table keeps it: "account_number,provider".
+std::string JoinKeys(const std::vector<std::string>& keys) {
+  std::string joined;
+  for (const std::string& key : keys) joined += (joined.empty() ? "" : ",") + key;
+  return joined;
+}
+
 // Bill lines ↔ claim lines with the same date, code (the procedure code, or the revenue code where
 // the bill prints none) and charge; each line pairs once, in the order printed.
 std::vector<std::pair<int, int>> PairLines(const std::vector<LineItem>& items, const std::vector<ClaimLine>& lines) {
@@ -221,6 +230,8 @@ std::vector<std::pair<int, int>> PairLines(const std::vector<LineItem>& items, c
   return pairs;
 }
 
+}  // namespace
+
 std::vector<Match> MatchDocuments(const std::vector<StoredDocument>& documents, const std::set<std::string>* touching) {
   // A match needs the account number (0.6) or two of date, billed total and what the patient owes
   // (the provider alone adds 0.15, a paired line 0.1): so every bill is scored only against the
@@ -230,6 +241,7 @@ std::vector<Match> MatchDocuments(const std::vector<StoredDocument>& documents, 
     const StoredDocument* notice;
     size_t ordinal;
     std::string patient;  // the notice's patient, normalised
+    std::string account;  // the claim's patient account number, normalised
   };
   std::vector<ClaimRef> claims;
   std::unordered_map<std::string, std::vector<size_t>> claims_by_account, claims_by_date;
@@ -248,8 +260,8 @@ std::vector<Match> MatchDocuments(const std::vector<StoredDocument>& documents, 
       for (size_t c = 0; c < d.claims.size(); ++c) {
         const Claim& claim = d.claims[c];
         size_t at = claims.size();
-        claims.push_back({&stored, c, patient});
-        if (std::string account = Key(claim.patient_account_number); !account.empty()) claims_by_account[account].push_back(at);
+        claims.push_back({&stored, c, patient, Key(claim.patient_account_number)});
+        if (!claims.back().account.empty()) claims_by_account[claims.back().account].push_back(at);
         if (!claim.service_date_from.empty()) claims_by_date[claim.service_date_from].push_back(at);
         if (claim.billed_cents) claims_by_billed[*claim.billed_cents].push_back(at);
         if (claim.patient_responsibility_cents) claims_by_owed[*claim.patient_responsibility_cents].push_back(at);
@@ -294,7 +306,7 @@ std::vector<Match> MatchDocuments(const std::vector<StoredDocument>& documents, 
       const Claim& claim = ref.notice->document.claims[ref.ordinal];
       double score = 0;
       std::vector<std::string> keys;
-      if (!account.empty() && Key(claim.patient_account_number) == account) score += 0.6, keys.push_back("account_number");
+      if (!account.empty() && ref.account == account) score += 0.6, keys.push_back("account_number");
       if (SameProvider(provider, claim.provider_name)) score += 0.15, keys.push_back("provider");
       if (!claim.service_date_from.empty() && service_dates.count(claim.service_date_from)) {
         score += 0.15, keys.push_back("service_date");
@@ -309,10 +321,8 @@ std::vector<Match> MatchDocuments(const std::vector<StoredDocument>& documents, 
       if (!lines.empty()) score += 0.1, keys.push_back("lines");
       // The account number alone, or provider, date and amount together.
       if (score < 0.5) continue;
-      std::string joined;
-      for (const std::string& key : keys) joined += (joined.empty() ? "" : ",") + key;
       matches.push_back({bill.id, ref.notice->id, static_cast<int>(ref.ordinal), claim.claim_number, std::min(1.0, score),
-                         joined, std::move(lines)});
+                         JoinKeys(keys), std::move(lines)});
     }
     std::set<size_t> letter_candidates;
     if (!account.empty()) add_from(letters_by_account, account, letter_candidates);
@@ -333,9 +343,7 @@ std::vector<Match> MatchDocuments(const std::vector<StoredDocument>& documents, 
       const std::optional<Cents>& itemized = letters[at].itemized;
       if (itemized && ((due && *itemized == *due) || (total && *itemized == *total))) score += 0.2, keys.push_back("amount");
       if (score < 0.5) continue;
-      std::string joined;
-      for (const std::string& key : keys) joined += (joined.empty() ? "" : ",") + key;
-      matches.push_back({letters[at].letter->id, bill.id, -1, "", std::min(1.0, score), joined});
+      matches.push_back({letters[at].letter->id, bill.id, -1, "", std::min(1.0, score), JoinKeys(keys)});
     }
   }
   return matches;
@@ -527,8 +535,8 @@ std::vector<Finding> EvaluateRules(const std::vector<StoredDocument>& documents,
           bool itemized = std::all_of(claims.begin(), claims.end(), [](const Claim* c) { return !c->lines.empty(); });
           if (itemized) {
             std::vector<bool> on_claim(d.line_items.size(), false);
-            for (const Claim* claim : claims) {
-              for (const auto& [bill_line, claim_line] : PairLines(d.line_items, claim->lines)) on_claim[bill_line] = true;
+            for (const Match* match : matches_of_document(stored.id)) {
+              for (const auto& [bill_line, claim_line] : match->lines) on_claim[static_cast<size_t>(bill_line)] = true;
             }
             Cents unpaired = 0;
             std::string listed;

@@ -43,9 +43,6 @@ struct Match {
   std::vector<std::pair<int, int>> lines;
 };
 
-// Bill lines ↔ claim lines (ordinals) with the same date, code and charge, each line once.
-std::vector<std::pair<int, int>> PairLines(const std::vector<LineItem>& items, const std::vector<ClaimLine>& lines);
-
 // With `touching`, only the pairs that involve one of those documents are scored (the rest are
 // known from before: see Analyser).
 std::vector<Match> MatchDocuments(const std::vector<StoredDocument>& documents,

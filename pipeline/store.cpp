@@ -57,6 +57,22 @@ Value Real(double value) { return Value{value}; }
 
 }  // namespace
 
+std::string JoinRemarkCodes(const std::vector<std::string>& codes) {
+  std::string text;
+  for (const std::string& code : codes) text += (text.empty() ? "" : " ") + code;
+  return text;
+}
+
+std::vector<std::string> SplitRemarkCodes(const std::string& text) {
+  std::vector<std::string> codes;
+  for (size_t at = 0; at < text.size();) {
+    size_t end = std::min(text.find(' ', at), text.size());
+    if (end > at) codes.push_back(text.substr(at, end - at));
+    at = end + 1;
+  }
+  return codes;
+}
+
 std::string DocumentId(const std::string& source_sha256, int first_page, int last_page) {
   return Sha256Hex(source_sha256 + ":" + std::to_string(first_page) + "-" + std::to_string(last_page)).substr(0, 16);
 }
@@ -233,15 +249,13 @@ Result<bool> Database::WriteSource(const SourceResult& source, bool replace, con
         }
         for (size_t k = 0; k < c.lines.size(); ++k) {
           const ClaimLine& line = c.lines[k];
-          std::string remarks;
-          for (const std::string& remark : line.remark_codes) remarks += (remarks.empty() ? "" : " ") + remark;
           if (auto r = Execute(
                   "INSERT INTO claim_lines VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                   {id, Integer(static_cast<std::int64_t>(i)), Integer(static_cast<std::int64_t>(k)),
                    Text(line.date_of_service), Text(line.code), Text(line.description), Cents(line.billed_cents),
                    Cents(line.discount_cents), Cents(line.not_covered_cents), Cents(line.allowed_cents),
                    Cents(line.plan_paid_cents), Cents(line.deductible_cents), Cents(line.copay_cents),
-                   Cents(line.coinsurance_cents), Cents(line.patient_responsibility_cents), Text(remarks),
+                   Cents(line.coinsurance_cents), Cents(line.patient_responsibility_cents), Text(JoinRemarkCodes(line.remark_codes)),
                    Real(line.confidence), Integer(line.page), Integer(line.box_px.x0), Integer(line.box_px.y0),
                    Integer(line.box_px.x1), Integer(line.box_px.y1)});
               !r) {
@@ -410,12 +424,7 @@ Result<std::vector<findings::StoredDocument>> Database::LoadDocuments(std::int64
               line.copay_cents = CentsValue(r[11]);
               line.coinsurance_cents = CentsValue(r[12]);
               line.patient_responsibility_cents = CentsValue(r[13]);
-              std::string remarks = TextValue(r[14]);
-              for (size_t at = 0; at < remarks.size();) {
-                size_t end = std::min(remarks.find(' ', at), remarks.size());
-                if (end > at) line.remark_codes.push_back(remarks.substr(at, end - at));
-                at = end + 1;
-              }
+              line.remark_codes = SplitRemarkCodes(TextValue(r[14]));
               line.confidence = RealValue(r[15]);
               line.page = static_cast<int>(IntValue(r[16]));
               line.box_px = BoxValue(r, 17);

@@ -83,4 +83,8 @@ class Database {
 // The stable document id: derived from the source hash and the page range.
 std::string DocumentId(const std::string& source_sha256, int first_page, int last_page);
 
+// claim_lines.remark_codes: the codes as printed, separated by single spaces.
+std::string JoinRemarkCodes(const std::vector<std::string>& codes);
+std::vector<std::string> SplitRemarkCodes(const std::string& text);
+
 }  // namespace shoebox::store
