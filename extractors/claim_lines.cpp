@@ -76,9 +76,22 @@ struct Figure {
 struct Row {
   ClaimLine line;
   std::vector<Figure> unplaced;  // under no header the page let us read
+  bool read_bare_numbers = false;  // "440" among the figures was taken for 4.40
 };
 
-std::optional<Row> ReadRow(const Line& line, const std::vector<Column>& columns, const std::string& last_date) {
+// "440" where the row's figures stand: an amount whose decimal point OCR lost (small type, a
+// photo's blur). Three or more digits and nothing else.
+std::optional<Cents> AmountWithoutItsPoint(const std::string& text) {
+  if (text.size() < 3 || text.size() > 9 || text[0] == '0') return std::nullopt;
+  if (!std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); })) return std::nullopt;
+  return std::stoll(text);
+}
+
+// One row of the table. With `read_bare_numbers`, a bare number after the row's first amount is read
+// as an amount whose point was lost; the caller keeps that reading only where the line's own
+// arithmetic then holds.
+std::optional<Row> ReadRow(const Line& line, const std::vector<Column>& columns, const std::string& last_date,
+                           bool read_bare_numbers) {
   std::vector<std::string> texts;
   for (const Word& word : line.words) texts.push_back(word.text);
   std::vector<bool> used(texts.size(), false);
@@ -103,8 +116,14 @@ std::optional<Row> ReadRow(const Line& line, const std::vector<Column>& columns,
     if (column.field == "remark_codes") remarks_column = &column;
   }
   std::vector<Figure> read;
+  bool bare_read = false;
   for (size_t i = figures_from; i < texts.size(); ++i) {
     if (used[i]) continue;
+    if (auto cents = AmountWithoutItsPoint(texts[i]); cents && read_bare_numbers && !read.empty()) {
+      read.push_back({*cents, line.words[i].box_px});
+      used[i] = bare_read = true;
+      continue;
+    }
     auto money = FindMoney(texts, i);
     if (!money || money->first_word != i) continue;
     BoxPx box;
@@ -142,7 +161,8 @@ std::optional<Row> ReadRow(const Line& line, const std::vector<Column>& columns,
   row.box_px = line.box_px;
   row.confidence = 1.0;
   for (const Word& word : line.words) row.confidence = std::min(row.confidence, word.confidence);
-  return Row{std::move(row), std::move(unplaced)};
+  if (bare_read) row.confidence *= 0.8;  // a figure's point was put back
+  return Row{std::move(row), std::move(unplaced), bare_read};
 }
 
 bool Holds(const std::vector<std::optional<Cents>>& terms, const std::optional<Cents>& sum) {
@@ -190,6 +210,46 @@ void NameUnlabelledColumn(const std::vector<Column>& columns, std::vector<Row>& 
   for (Row* row : with_one) *FigureOf(row->line, named) = row->unplaced.front().cents;
 }
 
+// The line's own arithmetic: allowed = plan paid + deductible + copay + coinsurance, or what you
+// owe = deductible + copay + coinsurance.
+bool LineAddsUp(const ClaimLine& line) {
+  return Holds({line.plan_paid_cents, line.deductible_cents, line.copay_cents, line.coinsurance_cents},
+               line.allowed_cents) ||
+         Holds({line.deductible_cents, line.copay_cents, line.coinsurance_cents}, line.patient_responsibility_cents);
+}
+
+// A table's rows settled. Each row read with a bare number as an amount keeps that reading only
+// where its line then adds up (after any headerless column is named); otherwise it is read as
+// printed, the bare number left out (and a row that was one only with it is dropped). Rows are
+// tried one at a time against the others as printed.
+std::vector<ClaimLine> SettleRows(const std::vector<Column>& columns, const std::vector<Row>& rows,
+                                  const std::vector<std::optional<Row>>& as_printed) {
+  auto kept = [](const std::vector<std::optional<Row>>& candidates) {
+    std::vector<Row> out;
+    for (const auto& row : candidates) {
+      if (row) out.push_back(*row);
+    }
+    return out;
+  };
+  std::vector<std::optional<Row>> settled;
+  for (size_t i = 0; i < rows.size(); ++i) settled.push_back(rows[i].read_bare_numbers ? as_printed[i] : rows[i]);
+  for (size_t i = 0; i < rows.size(); ++i) {
+    if (!rows[i].read_bare_numbers) continue;
+    std::vector<std::optional<Row>> trial = settled;
+    trial[i] = rows[i];
+    std::vector<Row> named = kept(trial);
+    NameUnlabelledColumn(columns, named);
+    size_t at = static_cast<size_t>(std::count_if(trial.begin(), trial.begin() + static_cast<long>(i),
+                                                  [](const auto& row) { return row.has_value(); }));
+    if (LineAddsUp(named[at].line)) settled[i] = rows[i];
+  }
+  std::vector<Row> final_rows = kept(settled);
+  NameUnlabelledColumn(columns, final_rows);
+  std::vector<ClaimLine> lines;
+  for (Row& row : final_rows) lines.push_back(std::move(row.line));
+  return lines;
+}
+
 }  // namespace
 
 ClaimTable ExtractClaimLines(const std::vector<Line>& block) {
@@ -197,10 +257,11 @@ ClaimTable ExtractClaimLines(const std::vector<Line>& block) {
   table.in_table.assign(block.size(), false);
   std::vector<Column> columns;
   std::vector<Row> rows;  // of the table under `columns`
+  std::vector<std::optional<Row>> as_printed;  // per row: read without bare numbers (where it read one)
   auto end_table = [&] {
-    NameUnlabelledColumn(columns, rows);
-    for (Row& row : rows) table.lines.push_back(std::move(row.line));
+    for (ClaimLine& line : SettleRows(columns, rows, as_printed)) table.lines.push_back(std::move(line));
     rows.clear();
+    as_printed.clear();
   };
   bool in_table = false;
   // A header is the table's only once a row follows it: a row of claim totals under stacked labels
@@ -221,8 +282,9 @@ ClaimTable ExtractClaimLines(const std::vector<Line>& block) {
       continue;
     }
     if (!in_table) continue;
-    if (auto row = ReadRow(line, columns, last_date)) {
+    if (auto row = ReadRow(line, columns, last_date, /*read_bare_numbers=*/true)) {
       last_date = row->line.date_of_service;
+      as_printed.push_back(row->read_bare_numbers ? ReadRow(line, columns, last_date, false) : std::nullopt);
       rows.push_back(std::move(*row));
       table.in_table[i] = true;
       row_height = line.box_px.height();

@@ -624,7 +624,8 @@ std::optional<MoneyMatch> FindMoney(const std::vector<std::string>& words, size_
 // Tesseract sometimes runs a name in capitals into the label printed just after it
 // ("CENTERiatement Date:" for "CENTER Statement Date:"). Such a word is split when what follows
 // the capitals is a label's first word misread by at most two characters (three where the next
-// word reads as the label's second), and the label word restored; otherwise it is left as read.
+// word reads as the label's second; thin strokes read for one another count half), and the label
+// word restored; otherwise it is left as read.
 Word SplitOff(const Word& word, size_t from, size_t to, size_t total, std::string text) {
   Word part = word;
   part.text = std::move(text);
@@ -660,14 +661,17 @@ std::vector<Line> SplitRunTogetherLabels(const std::vector<Line>& lines) {
       bool lower = rest < text.size() && std::islower(static_cast<unsigned char>(text[rest]));
       std::string next = w + 1 < line.words.size() ? LabelToken(line.words[w + 1].text) : "";
       const std::string* best = nullptr;
-      size_t best_distance = 4;
+      // The best explanation: a label the next word goes on with first, then the fewest slips.
+      std::pair<bool, double> best_fit{true, 3.5};
       if (capitals >= 3 && lower && tail.size() >= 4) {
         for (const auto& [first, second] : label_starts) {
           // Two slips in the glued word; three where the next word reads as the label's next
-          // ("CENTERiining pate:" for "Billing Date:").
-          size_t distance = EditDistance(tail, first);
+          // ("CENTERiining pate:" for "Billing Date:"). Thin strokes confused count half
+          // ("CENTERiaiting pate:", which is also two slips from "Awaiting").
+          double distance = OcrSlips(tail, first);
           bool label_goes_on = !second.empty() && EditDistance(next, second) <= 1;
-          if (distance < best_distance && (distance <= 2 || label_goes_on)) best = &first, best_distance = distance;
+          std::pair<bool, double> fit{!label_goes_on, distance};
+          if (distance <= 3 && (distance <= 2 || label_goes_on) && fit < best_fit) best = &first, best_fit = fit;
         }
       }
       if (best == nullptr) {

@@ -60,4 +60,22 @@ size_t EditDistance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
+double OcrSlips(std::string_view a, std::string_view b) {
+  auto thin = [](char c) { return std::string_view("iltfj1|!I").find(c) != std::string_view::npos; };
+  std::vector<double> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = static_cast<double>(j);
+  for (size_t i = 1; i <= a.size(); ++i) {
+    double diagonal = row[0];
+    row[0] = static_cast<double>(i);
+    for (size_t j = 1; j <= b.size(); ++j) {
+      double above = row[j];
+      char x = a[i - 1], y = b[j - 1];
+      double substitute = x == y ? 0.0 : (thin(x) && thin(y) ? 0.5 : 1.0);
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + substitute});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
 }  // namespace shoebox::extractors

@@ -19,4 +19,8 @@ std::string CollapseSpaces(std::string_view text);
 // Levenshtein distance: insertions, deletions and substitutions of single bytes.
 size_t EditDistance(std::string_view a, std::string_view b);
 
+// EditDistance as OCR slips: one thin upright stroke read for another (i, l, t, f, j, 1, |, !:
+// "iaiting" for "billing") costs half a slip.
+double OcrSlips(std::string_view a, std::string_view b);
+
 }  // namespace shoebox::extractors

@@ -136,20 +136,22 @@ TEST(Extract, ANameRunIntoTheNextLabelIsSplitAndTheLabelRestored) {
   EXPECT_EQ(FindField(other, "provider_name")->text, "ACMEwidgets Inc");
 }
 
-// Worse: "Billing" three letters off ("iining") and "Date" misread as "pate". Three slips are
-// taken only because the next word reads as the label's next word; the label then matches with
-// one slip in "pate".
+// Worse: "Billing" three letters off ("iining"; "iaiting", four off, two of them thin strokes read
+// for one another) and "Date" misread as "pate". Three slips are taken only because the next word
+// reads as the label's next word; the label then matches with one slip in "pate".
 TEST(Extract, AGluedLabelThreeLettersOffIsRestoredWhereTheLabelGoesOn) {
-  std::vector<Word> header = Row(40, {{100, "SAINT MERCY MEDICAL"}});
-  header.push_back({"CENTERiining", {408, 40, 800, 80}, 0.6});
-  for (Word& word : header) word.box_px.y1 = 80;
-  std::vector<Word> rest = Row(45, {{812, "pate: 08/24/2025"}});
-  header.insert(header.end(), rest.begin(), rest.end());
-  Document document;
-  document.kind = DocumentKind::kBill;
-  extractors::Extract(Lines({header, Row(140, {{100, "Amount Due"}, {900, "$707.93"}})}), document);
-  ASSERT_NE(FindField(document, "statement_date"), nullptr);
-  EXPECT_EQ(FindField(document, "statement_date")->text, "2025-08-24");
+  for (const char* glued : {"CENTERiining", "CENTERiaiting"}) {
+    std::vector<Word> header = Row(40, {{100, "SAINT MERCY MEDICAL"}});
+    header.push_back({glued, {408, 40, 800, 80}, 0.6});
+    for (Word& word : header) word.box_px.y1 = 80;
+    std::vector<Word> rest = Row(45, {{812, "pate: 08/24/2025"}});
+    header.insert(header.end(), rest.begin(), rest.end());
+    Document document;
+    document.kind = DocumentKind::kBill;
+    extractors::Extract(Lines({header, Row(140, {{100, "Amount Due"}, {900, "$707.93"}})}), document);
+    ASSERT_NE(FindField(document, "statement_date"), nullptr) << glued;
+    EXPECT_EQ(FindField(document, "statement_date")->text, "2025-08-24");
+  }
   // Without the label's next word, three slips are not enough.
   std::vector<Word> alone = Row(40, {{100, "SAINT MERCY MEDICAL"}});
   alone.push_back({"CENTERiining", {408, 40, 800, 80}, 0.6});
@@ -289,6 +291,35 @@ TEST(Extract, EobClaimLinesUnderTheirHeaders) {
   EXPECT_TRUE(checks.at("claim_lines_sum_to_deductible_cents"));
   EXPECT_TRUE(checks.at("claim_lines_sum_to_patient_responsibility_cents"));
   EXPECT_TRUE(checks.at("claim_line_1_allowed_equals_paid_plus_cost_share"));
+}
+
+// A photo's small type: the Copay header lost and one coinsurance read "440" without its point. The
+// bare number is taken for 4.40 where the line then adds up; a bare number with which the line does
+// not add up (the second row's "900") is left out, and the line read as printed.
+TEST(Extract, EobClaimLineAmountWithoutItsPoint) {
+  Document document;
+  document.kind = DocumentKind::kEob;
+  extractors::Extract(
+      Lines({Row(40, {{100, "Evergreen Care Insurance"}}), Row(100, {{100, "Claim Number: 4243628339706"}}),
+             Row(300, {{100, "Service Date"}, {260, "Code"}, {390, "Billed"}, {522, "Allowed"}, {654, "Deductible"},
+                       {1000, "Coinsurance"}, {1124, "Plan Paid"}, {1279, "You Owe"}, {1391, "Remarks"}}),
+             Row(350, {{100, "06/10/2025"}, {272, "80061"}, {388, "98.00"}, {542, "44.10"}, {708, "0.00"},
+                       {861, "0.00"}, {1015, "440"}, {1157, "39.70"}, {1322, "4.40"}, {1392, "PR-2"}}),
+             Row(400, {{100, "06/10/2025"}, {272, "84443"}, {388, "112.00"}, {542, "50.40"}, {708, "0.00"},
+                       {861, "0.00"}, {1015, "5.03"}, {1157, "45.37"}, {1322, "5.03"}, {1392, "900"}})}),
+      document);
+  ASSERT_EQ(document.claims.size(), 1u);
+  ASSERT_EQ(document.claims[0].lines.size(), 2u);
+  const ClaimLine& panel = document.claims[0].lines[0];
+  EXPECT_EQ(panel.coinsurance_cents, 440);
+  EXPECT_EQ(panel.copay_cents, 0);  // under no header: named by the line's arithmetic
+  EXPECT_EQ(panel.plan_paid_cents, 3970);
+  EXPECT_EQ(panel.patient_responsibility_cents, 440);
+  EXPECT_LT(panel.confidence, 0.9);
+  const ClaimLine& hormone = document.claims[0].lines[1];
+  EXPECT_EQ(hormone.coinsurance_cents, 503);
+  EXPECT_EQ(hormone.patient_responsibility_cents, 503);
+  EXPECT_EQ(hormone.description, "900");
 }
 
 // The CFPB's model validation notice extracts as its truth file says (where ../shared/data is).
