@@ -14,11 +14,11 @@ const char* Confusable(char digit) {
     case '2': return "7";
     case '3': return "85";
     case '4': return "1";
-    case '5': return "638";
+    case '5': return "6389";
     case '6': return "580";
     case '7': return "12";
     case '8': return "30695";
-    case '9': return "80";
+    case '9': return "805";
     default: return "";
   }
 }

@@ -651,7 +651,23 @@ std::vector<Line> SplitRunTogetherLabels(const std::vector<Line>& lines) {
     std::vector<Word> words;
     std::vector<size_t> restored_at;
     for (size_t w = 0; w < line.words.size(); ++w) {
-      const Word& word = line.words[w];
+      // Tesseract may also cut the two apart at the wrong place ("CENTER iatement Date:"): a word
+      // in capitals touched by one that starts in lowercase is read as one glued word.
+      Word word = line.words[w];
+      size_t parts = 1;
+      if (w + 1 < line.words.size()) {
+        const Word& after = line.words[w + 1];
+        bool all_capitals = word.text.size() >= 3 && std::all_of(word.text.begin(), word.text.end(), [](unsigned char c) {
+          return std::isupper(c);
+        });
+        bool touching = after.box_px.x0 - word.box_px.x1 < word.box_px.height() / 2;
+        if (all_capitals && !after.text.empty() && std::islower(static_cast<unsigned char>(after.text[0])) && touching) {
+          word.text += after.text;
+          word.box_px = Union(word.box_px, after.box_px);
+          word.confidence = std::min(word.confidence, after.confidence);
+          parts = 2;
+        }
+      }
       const std::string& text = word.text;
       size_t capitals = 0;
       while (capitals < text.size() && std::isupper(static_cast<unsigned char>(text[capitals]))) ++capitals;
@@ -659,7 +675,7 @@ std::vector<Line> SplitRunTogetherLabels(const std::vector<Line>& lines) {
       while (rest < text.size() && static_cast<unsigned char>(text[rest]) >= 0x80) ++rest;  // a stray ¢ or «
       std::string tail = LabelToken(text.substr(rest));
       bool lower = rest < text.size() && std::islower(static_cast<unsigned char>(text[rest]));
-      std::string next = w + 1 < line.words.size() ? LabelToken(line.words[w + 1].text) : "";
+      std::string next = w + parts < line.words.size() ? LabelToken(line.words[w + parts].text) : "";
       const std::string* best = nullptr;
       // The best explanation: a label the next word goes on with first, then the fewest slips.
       std::pair<bool, double> best_fit{true, 3.5};
@@ -675,19 +691,23 @@ std::vector<Line> SplitRunTogetherLabels(const std::vector<Line>& lines) {
         }
       }
       if (best == nullptr) {
-        words.push_back(word);
+        words.insert(words.end(), line.words.begin() + static_cast<long>(w), line.words.begin() + static_cast<long>(w + parts));
+        w += parts - 1;
         continue;
       }
       std::string restored = *best;
       restored[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(restored[0])));
       if (!text.empty() && (text.back() == ':')) restored += ':';
-      words.push_back(SplitOff(word, 0, capitals, text.size(), text.substr(0, capitals)));
-      Word label = SplitOff(word, capitals, text.size(), text.size(), restored);
+      Word name = parts == 2 ? line.words[w] : SplitOff(word, 0, capitals, text.size(), text.substr(0, capitals));
+      Word label = parts == 2 ? line.words[w + 1] : SplitOff(word, capitals, text.size(), text.size(), restored);
+      label.text = restored;
       // Printed apart, read as one: the gap between them is given back so the label starts a cell
       // of its own (layout::SplitCells), as it does on a clean page.
-      label.box_px.x0 = std::min(label.box_px.x0 + 2 * word.box_px.height(), label.box_px.x1 - 1);
+      label.box_px.x0 = std::min(name.box_px.x1 + 2 * word.box_px.height(), label.box_px.x1 - 1);
+      words.push_back(name);
       restored_at.push_back(words.size());
       words.push_back(label);
+      w += parts - 1;
     }
     // The label's height is its neighbour's, not the capitals' it was read with: a size change
     // would split it from the rest of the label.

@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "extractors/dates.hpp"
+#include "extractors/text.hpp"
 #include "pipeline/accounts.hpp"
 
 namespace shoebox::findings {
@@ -39,6 +40,19 @@ std::string Key(const std::string& text) {
     if (std::isalnum(static_cast<unsigned char>(c))) key += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   }
   return key;
+}
+
+// Whether two patients' names, as read, could be one person: a name read as fewer than two words
+// ("Name", a label OCR took for the value) says nothing, and a slip per five letters is a misreading,
+// not another person ("Avery Brennon"). "Pat Doe" and "Sam Doe" are two people.
+bool CouldBeOnePatient(const std::string& a, const std::string& b) {
+  auto full_name = [](const std::string& name) {
+    return std::count_if(name.begin(), name.end(), [](unsigned char c) { return std::isspace(c); }) >= 1 &&
+           Key(name).size() >= 4;
+  };
+  if (!full_name(a) || !full_name(b)) return true;
+  std::string x = Key(a), y = Key(b);
+  return extractors::EditDistance(x, y) <= std::min(x.size(), y.size()) / 5;
 }
 
 // Provider names as printed in different ways: case, punctuation and "the" ignored; one may be a
@@ -240,7 +254,7 @@ std::vector<Match> MatchDocuments(const std::vector<StoredDocument>& documents, 
   struct ClaimRef {
     const StoredDocument* notice;
     size_t ordinal;
-    std::string patient;  // the notice's patient, normalised
+    std::string patient;  // the notice's patient, as read
     std::string account;  // the claim's patient account number, normalised
   };
   std::vector<ClaimRef> claims;
@@ -256,7 +270,7 @@ std::vector<Match> MatchDocuments(const std::vector<StoredDocument>& documents, 
   for (const StoredDocument& stored : documents) {
     const Document& d = stored.document;
     if (d.kind == DocumentKind::kEob || d.kind == DocumentKind::kMsn) {
-      std::string patient = Key(TextOf(d, "patient_name"));
+      std::string patient = TextOf(d, "patient_name");
       for (size_t c = 0; c < d.claims.size(); ++c) {
         const Claim& claim = d.claims[c];
         size_t at = claims.size();
@@ -291,7 +305,7 @@ std::vector<Match> MatchDocuments(const std::vector<StoredDocument>& documents, 
     std::optional<Cents> total = CentsOf(b, "total_charges_cents"), due = CentsOf(b, "amount_due_cents");
     std::set<std::string> service_dates;
     for (const LineItem& item : b.line_items) service_dates.insert(item.date_of_service);
-    std::string patient = Key(TextOf(b, "patient_name"));
+    std::string patient = TextOf(b, "patient_name");
     std::set<size_t> candidates;  // in document and claim order, as the matches are listed
     if (!account.empty()) add_from(claims_by_account, account, candidates);
     for (const std::string& date : service_dates) add_from(claims_by_date, date, candidates);
@@ -302,7 +316,7 @@ std::vector<Match> MatchDocuments(const std::vector<StoredDocument>& documents, 
       if (!scored(bill.id, ref.notice->id)) continue;
       // One person's bill is never matched to another's claim (a child and a parent seen the same
       // day by the same provider for the same charge).
-      if (!patient.empty() && !ref.patient.empty() && patient != ref.patient) continue;
+      if (!CouldBeOnePatient(patient, ref.patient)) continue;
       const Claim& claim = ref.notice->document.claims[ref.ordinal];
       double score = 0;
       std::vector<std::string> keys;

@@ -152,6 +152,12 @@ TEST(Match, OnePersonsBillNeverMatchesAnothersClaim) {
   EXPECT_EQ(MatchDocuments({bill, eob}).size(), 1u);
   eob.document.fields.back().text = "Sam Doe";
   EXPECT_TRUE(MatchDocuments({bill, eob}).empty());
+  // A misreading is not another person: a slip in a long name, or a label read for the name.
+  bill.document.fields.back().text = "Avery Brennan";
+  eob.document.fields.back().text = "AVERY BRENNON";
+  EXPECT_EQ(MatchDocuments({bill, eob}).size(), 1u);
+  bill.document.fields.back().text = "Name";
+  EXPECT_EQ(MatchDocuments({bill, eob}).size(), 1u);
 }
 
 TEST(Rules, CleanEpisodeRaisesNothing) {

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <leptonica/allheaders.h>
 
+#include "pipeline/leptonica_pix.hpp"
 #include "tests/test_support.hpp"
 
 namespace shoebox::ingest {
@@ -129,6 +130,73 @@ TEST(Open, ImageOnlyPdfIsRendered) {
   EXPECT_EQ(page->dpi, 150);
   EXPECT_NEAR(page->image.width, 1275, 2);
   EXPECT_NEAR(page->image.height, 1650, 2);
+}
+
+// A letter page that is one JPEG (850 × 1100, 100 dpi) with a black block at its top left, as a
+// scanner writes it; with `mark_over`, the page then paints a black block over its bottom right.
+std::string ScannedPdf(bool mark_over) {
+  leptonica::PixPtr pix(pixCreate(850, 1100, 8));
+  pixSetAll(pix.get());
+  pixClearInRect(pix.get(), boxCreate(50, 50, 200, 100));  // (the box is leaked by Leptonica's API style)
+  l_uint8* data = nullptr;
+  size_t size = 0;
+  EXPECT_EQ(pixWriteMemJpeg(&data, &size, pix.get(), 90, 0), 0);
+  std::string jpeg(reinterpret_cast<char*>(data), size);
+  lept_free(data);
+  std::string content = "q 612 0 0 792 0 0 cm /Im0 Do Q\n";
+  if (mark_over) content += "0 g 306 0 306 396 re f\n";
+  std::vector<std::string> objects = {
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /Im0 4 0 R >> >> "
+      "/Contents 5 0 R >>",
+      "<< /Type /XObject /Subtype /Image /Width 850 /Height 1100 /ColorSpace /DeviceGray /BitsPerComponent 8 "
+      "/Filter /DCTDecode /Length " + std::to_string(jpeg.size()) + " >>\nstream\n" + jpeg + "\nendstream",
+      "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "endstream"};
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<size_t> offsets;
+  for (size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+  for (size_t offset : offsets) {
+    std::string number = std::to_string(offset);
+    pdf += std::string(10 - number.size(), '0') + number + " 00000 n \n";
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+         std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
+}
+
+// A scanned page is decoded from its JPEG rather than drawn by Poppler, and scaled to the chosen
+// dpi; it must come out the right way up and the right size, and anything the page draws over
+// its image must still be there.
+TEST(Open, ScannedPdfPageComesOutAsDrawnAtTheChosenDpi) {
+  for (bool mark_over : {false, true}) {
+    for (int dpi : {100, 200}) {
+      Options options;
+      options.render_dpi = dpi;
+      auto source = Open(ScannedPdf(mark_over), options);
+      ASSERT_TRUE(source);
+      auto page = (*source)->LoadPage(0);
+      ASSERT_TRUE(page);
+      ASSERT_EQ(page->text_source, TextSource::kOcr);
+      EXPECT_EQ(page->dpi, dpi);
+      EXPECT_EQ(page->image.width, 850 * dpi / 100);
+      EXPECT_EQ(page->image.height, 1100 * dpi / 100);
+      auto at = [&](int x, int y) { return page->image.at(x * dpi / 100, y * dpi / 100); };  // in the JPEG's pixels
+      EXPECT_LT(at(150, 100), 60) << "the block at the top left";
+      EXPECT_GT(at(700, 100), 200) << "paper at the top right";
+      EXPECT_GT(at(100, 1000), 200) << "paper at the bottom left";
+      if (mark_over) {
+        EXPECT_LT(at(700, 1000), 60) << "the block drawn over the image";
+      } else {
+        EXPECT_GT(at(700, 1000), 200);
+      }
+    }
+  }
 }
 
 TEST(Open, MultiPageTiff) {

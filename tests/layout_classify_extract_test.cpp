@@ -127,6 +127,17 @@ TEST(Extract, ANameRunIntoTheNextLabelIsSplitAndTheLabelRestored) {
   EXPECT_EQ(FindField(document, "statement_date")->text, "2025-06-21");
   ASSERT_NE(FindField(document, "provider_name"), nullptr);
   EXPECT_EQ(FindField(document, "provider_name")->text, "SAINT MERCY MEDICAL CENTER");
+  // The same cut in the wrong place: "CENTER" and "iatement" as two words that touch.
+  std::vector<Word> cut = Row(40, {{100, "SAINT MERCY MEDICAL"}});
+  cut.push_back({"CENTER", {408, 40, 600, 80}, 0.0});
+  cut.push_back({"iatement", {606, 40, 840, 80}, 0.0});
+  std::vector<Word> cut_rest = Row(45, {{852, "Date: 06/21/2025"}});
+  cut.insert(cut.end(), cut_rest.begin(), cut_rest.end());
+  Document again;
+  again.kind = DocumentKind::kBill;
+  extractors::Extract(Lines({cut, Row(140, {{100, "Amount Due"}, {900, "$573.44"}})}), again);
+  ASSERT_NE(FindField(again, "statement_date"), nullptr);
+  EXPECT_EQ(FindField(again, "statement_date")->text, "2025-06-21");
   // Capitals followed by an ordinary word are left alone.
   Document other;
   other.kind = DocumentKind::kBill;
