@@ -224,29 +224,30 @@ bool LineAddsUp(const ClaimLine& line) {
 // tried one at a time against the others as printed.
 std::vector<ClaimLine> SettleRows(const std::vector<Column>& columns, const std::vector<Row>& rows,
                                   const std::vector<std::optional<Row>>& as_printed) {
-  auto kept = [](const std::vector<std::optional<Row>>& candidates) {
-    std::vector<Row> out;
-    for (const auto& row : candidates) {
-      if (row) out.push_back(*row);
-    }
-    return out;
-  };
   std::vector<std::optional<Row>> settled;
   for (size_t i = 0; i < rows.size(); ++i) settled.push_back(rows[i].read_bare_numbers ? as_printed[i] : rows[i]);
   for (size_t i = 0; i < rows.size(); ++i) {
     if (!rows[i].read_bare_numbers) continue;
-    std::vector<std::optional<Row>> trial = settled;
-    trial[i] = rows[i];
-    std::vector<Row> named = kept(trial);
-    NameUnlabelledColumn(columns, named);
-    size_t at = static_cast<size_t>(std::count_if(trial.begin(), trial.begin() + static_cast<long>(i),
-                                                  [](const auto& row) { return row.has_value(); }));
-    if (LineAddsUp(named[at].line)) settled[i] = rows[i];
+    std::vector<Row> trial;
+    size_t at = 0;
+    for (size_t k = 0; k < rows.size(); ++k) {
+      if (k == i) {
+        at = trial.size();
+        trial.push_back(rows[k]);
+      } else if (settled[k]) {
+        trial.push_back(*settled[k]);
+      }
+    }
+    NameUnlabelledColumn(columns, trial);
+    if (LineAddsUp(trial[at].line)) settled[i] = rows[i];
   }
-  std::vector<Row> final_rows = kept(settled);
-  NameUnlabelledColumn(columns, final_rows);
+  std::vector<Row> kept;
+  for (std::optional<Row>& row : settled) {
+    if (row) kept.push_back(std::move(*row));
+  }
+  NameUnlabelledColumn(columns, kept);
   std::vector<ClaimLine> lines;
-  for (Row& row : final_rows) lines.push_back(std::move(row.line));
+  for (Row& row : kept) lines.push_back(std::move(row.line));
   return lines;
 }
 

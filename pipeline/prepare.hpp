@@ -47,8 +47,13 @@ struct Skew {
   double confidence = 0;     // [0, 1]
   bool removed = false;      // the image was turned clockwise by angle_degrees about its centre
 };
-// Finds and removes skew up to max_degrees; a tiny or uncertain skew is left alone (a success).
-GrayImage Deskew(const GrayImage& image, double max_degrees, Skew* found);
+// Finds skew up to max_degrees (Leptonica's sweep and search, on the page halved from 250 dpi up)
+// and removes it; a skew under 0.1° or uncertain is left alone (a success).
+GrayImage Deskew(const GrayImage& image, int dpi, double max_degrees, Skew* found);
+
+// Turns the image clockwise by `degrees` about its centre (w/2, h/2), bringing in white, at the
+// same size. (OpenCV: a third of the time of Leptonica's area-mapped rotation on a 300 dpi page.)
+GrayImage RotateAboutCentre(const GrayImage& image, double degrees);
 
 struct SheetInfo {
   double sheet_fraction = 0;  // share of the frame the sheet covers

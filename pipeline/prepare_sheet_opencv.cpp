@@ -1,5 +1,5 @@
-// prepare, OpenCV part: find the sheet of paper in a photograph and flatten its perspective, and
-// even out uneven light. The only file of prepare that includes OpenCV.
+// prepare, OpenCV part: find the sheet of paper in a photograph and flatten its perspective, even
+// out uneven light, scale and turn. The only file of prepare that includes OpenCV.
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -126,6 +126,17 @@ GrayImage Rescale(const GrayImage& image, double factor) {
   cv::Mat source = AsMat(image), scaled;
   cv::resize(source, scaled, cv::Size(), factor, factor, factor < 1 ? cv::INTER_AREA : cv::INTER_CUBIC);
   return FromMat(scaled);
+}
+
+GrayImage RotateAboutCentre(const GrayImage& image, double degrees) {
+  if (image.empty()) return image;
+  cv::Mat source = AsMat(image), turned;
+  // OpenCV's angle is counter-clockwise; the centre is Leptonica's (w/2, h/2), which the page's
+  // homography records.
+  cv::Point2f centre(static_cast<float>(image.width / 2), static_cast<float>(image.height / 2));
+  cv::warpAffine(source, turned, cv::getRotationMatrix2D(centre, -degrees, 1.0), source.size(), cv::INTER_LINEAR,
+                 cv::BORDER_CONSTANT, cv::Scalar(255));
+  return FromMat(turned);
 }
 
 }  // namespace shoebox::prepare

@@ -45,20 +45,24 @@ TEST(RotateClockwise, FourQuarterTurnsGiveTheOriginal) {
   EXPECT_EQ(back.pixels, image.pixels);
 }
 
+// At 150 dpi the page is searched as it is; at 300 dpi, halved.
 TEST(Deskew, RecoversAKnownSkew) {
-  Page page = RenderedSample(150);
-  leptonica::PixPtr upright = leptonica::ToPix(page.image);
-  for (double clockwise_degrees : {-6.0, -2.5, 1.0, 4.0}) {
-    leptonica::PixPtr turned(pixRotate(upright.get(), static_cast<float>(clockwise_degrees * M_PI / 180),
-                                       L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0));
-    prepare::Skew found;
-    GrayImage straight = prepare::Deskew(leptonica::ToGrayImage(turned.get()), 15, &found);
-    // The skew is reported counter-clockwise positive, as the sample generator records it.
-    EXPECT_NEAR(found.angle_degrees, -clockwise_degrees, 0.2) << "turned " << clockwise_degrees;
-    EXPECT_GT(found.confidence, 0.3);
-    prepare::Skew residual;
-    prepare::Deskew(straight, 15, &residual);
-    EXPECT_NEAR(residual.angle_degrees, 0, 0.2);
+  for (int dpi : {150, 300}) {
+    Page page = RenderedSample(dpi);
+    leptonica::PixPtr upright = leptonica::ToPix(page.image);
+    for (double clockwise_degrees : {-6.0, -2.5, 1.0, 4.0}) {
+      leptonica::PixPtr turned(pixRotate(upright.get(), static_cast<float>(clockwise_degrees * M_PI / 180),
+                                         L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0));
+      prepare::Skew found;
+      GrayImage straight = prepare::Deskew(leptonica::ToGrayImage(turned.get()), dpi, 15, &found);
+      // The skew is reported counter-clockwise positive, as the sample generator records it.
+      EXPECT_NEAR(found.angle_degrees, -clockwise_degrees, 0.2) << "turned " << clockwise_degrees << " at " << dpi;
+      EXPECT_GT(found.confidence, 0.3);
+      EXPECT_TRUE(found.removed);
+      prepare::Skew residual;
+      prepare::Deskew(straight, dpi, 15, &residual);
+      EXPECT_NEAR(residual.angle_degrees, 0, 0.2);
+    }
   }
 }
 
@@ -125,14 +129,17 @@ TEST(Prepare, TurnsASidewaysPageUpright) {
   }
 }
 
+// At 200 dpi as the page is; at 300, halved.
 TEST(DetectOrientationFromLetterShapes, NamesTheTurnBackForEachQuarterTurn) {
-  Page upright = RenderedSample(200);
-  for (int turn : {0, 90, 180, 270}) {
-    GrayImage turned = prepare::RotateClockwise(upright.image, turn);
-    auto found = prepare::DetectOrientationFromLetterShapes(turned, 200);
-    ASSERT_TRUE(found) << "page turned " << turn << " degrees";
-    EXPECT_EQ(found->rotate_clockwise_degrees, (360 - turn) % 360) << "page turned " << turn << " degrees";
-    EXPECT_GT(found->confidence, 0.5);
+  for (int dpi : {200, 300}) {
+    Page upright = RenderedSample(dpi);
+    for (int turn : {0, 90, 180, 270}) {
+      GrayImage turned = prepare::RotateClockwise(upright.image, turn);
+      auto found = prepare::DetectOrientationFromLetterShapes(turned, dpi);
+      ASSERT_TRUE(found) << "page turned " << turn << " degrees at " << dpi;
+      EXPECT_EQ(found->rotate_clockwise_degrees, (360 - turn) % 360) << "page turned " << turn << " degrees";
+      EXPECT_GT(found->confidence, 0.5);
+    }
   }
 }
 
