@@ -1,11 +1,14 @@
 // PDFs through poppler-cpp. A page whose text layer holds real text gives its words and boxes
-// directly (no rendering, no OCR); other pages are rendered to 8-bit gray at the chosen dpi. A
-// scanned page is rendered at its image's own resolution and then scaled to the chosen dpi, which
-// costs a fraction of Poppler drawing the image at the larger size (a 200 dpi scan: 188 ms a page
-// before). Poppler's own diagnostics are silenced: failures travel as one-line Results.
+// directly (no rendering, no OCR); other pages become 8-bit gray at the chosen dpi. A page that is
+// one upright JPEG (what scanners and scanning apps write) is decoded directly by OpenCV; any other
+// page is drawn by Poppler at the resolution of the image covering it, if lower than the chosen
+// dpi. Either way the result is then scaled to the chosen dpi (cubic when enlarging: sharper
+// letters read better). Poppler drawing a 200 dpi scan at 300 dpi took 188 ms a page; decoding
+// and scaling takes about 20 (docs/BENCHMARKS.md). Poppler's own diagnostics are silenced:
+// failures travel as one-line Results.
 //
-// Poppler's core API (PDFDoc, OutputDev) is used only to learn that resolution, which poppler-cpp
-// does not tell.
+// Poppler's core API (PDFDoc, OutputDev) is used only to find a page's images, which poppler-cpp
+// does not show.
 #include <GfxState.h>
 #include <OutputDev.h>
 #include <PDFDoc.h>
@@ -211,7 +214,7 @@ class PdfPageSource : public PageSource {
     if (drawn.size() == size) {
       drawn.copyTo(image);
     } else {
-      cv::resize(drawn, image, size, 0, 0, drawn.cols > size.width ? cv::INTER_AREA : cv::INTER_LINEAR);
+      cv::resize(drawn, image, size, 0, 0, drawn.cols > size.width ? cv::INTER_AREA : cv::INTER_CUBIC);
     }
     page.width_px = page.image.width;
     page.height_px = page.image.height;
