@@ -45,37 +45,35 @@ std::string CollapseSpaces(std::string_view text) {
   return out;
 }
 
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+namespace {
+
+// Levenshtein's dynamic programme with insertions and deletions at 1 and substitutions at
+// substitute(x, y).
+template <typename Cost, typename Substitute>
+Cost Levenshtein(std::string_view a, std::string_view b, Substitute substitute) {
+  std::vector<Cost> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = static_cast<Cost>(j);
   for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
+    Cost diagonal = row[0];
+    row[0] = static_cast<Cost>(i);
     for (size_t j = 1; j <= b.size(); ++j) {
-      size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      Cost above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + substitute(a[i - 1], b[j - 1])});
       diagonal = above;
     }
   }
   return row[b.size()];
 }
 
+}  // namespace
+
+size_t EditDistance(std::string_view a, std::string_view b) {
+  return Levenshtein<size_t>(a, b, [](char x, char y) -> size_t { return x == y ? 0 : 1; });
+}
+
 double OcrSlips(std::string_view a, std::string_view b) {
   auto thin = [](char c) { return std::string_view("iltfj1|!I").find(c) != std::string_view::npos; };
-  std::vector<double> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = static_cast<double>(j);
-  for (size_t i = 1; i <= a.size(); ++i) {
-    double diagonal = row[0];
-    row[0] = static_cast<double>(i);
-    for (size_t j = 1; j <= b.size(); ++j) {
-      double above = row[j];
-      char x = a[i - 1], y = b[j - 1];
-      double substitute = x == y ? 0.0 : (thin(x) && thin(y) ? 0.5 : 1.0);
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + substitute});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
+  return Levenshtein<double>(a, b, [&](char x, char y) { return x == y ? 0.0 : (thin(x) && thin(y) ? 0.5 : 1.0); });
 }
 
 }  // namespace shoebox::extractors
