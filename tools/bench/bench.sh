@@ -98,7 +98,7 @@ for mode in born_digital scan photo fax; do
     $ocr || continue
     # One tesseract process per core, each reading its share of the pages from a list (the model
     # is loaded once per process, as in shoebox), sparse-text mode as shoebox uses.
-    read -r floor _ < <(timed bash -c "ls $out/tmp/list-$mode-part-* | xargs -P $cores -I{} \
+    read -r floor _ < <(timed bash -c "ls $out/tmp/list-$mode-part-?? | xargs -P $cores -I{} \
       tesseract {} {}.text --psm 11 -c debug_file=/dev/null")
     echo "$floor" >> "$out/tmp/floor-$mode"
     ratios+=("$(awk "BEGIN{printf \"%.2f\", $seconds / $floor}")")
