@@ -37,11 +37,7 @@ class TesseractEngine : public Engine {
     // photo 0.750 → 0.812 (docs/EVALUATION.md).
     recognizer_.SetPageSegMode(tesseract::PSM_SPARSE_TEXT);
     max_seconds_per_page_ = options.max_seconds_per_page;
-    osd_ready_ = orienter_.Init(datapath, "osd", tesseract::OEM_TESSERACT_ONLY) == 0;
-    if (osd_ready_) {
-      orienter_.SetVariable("debug_file", "/dev/null");
-      orienter_.SetPageSegMode(tesseract::PSM_OSD_ONLY);
-    }
+    tessdata_dir_ = options.tessdata_dir;
     return true;
   }
 
@@ -59,6 +55,17 @@ class TesseractEngine : public Engine {
   }
 
   Result<Orientation> DetectOrientation(const GrayImage& image, int dpi) override {
+    // The orientation model is loaded when first asked for (85–220 ms a worker): most pages never
+    // need it, their letter shapes having told which way is up.
+    if (!osd_loaded_) {
+      osd_loaded_ = true;
+      osd_ready_ = orienter_.Init(tessdata_dir_.empty() ? nullptr : tessdata_dir_.c_str(), "osd",
+                                  tesseract::OEM_TESSERACT_ONLY) == 0;
+      if (osd_ready_) {
+        orienter_.SetVariable("debug_file", "/dev/null");
+        orienter_.SetPageSegMode(tesseract::PSM_OSD_ONLY);
+      }
+    }
     if (!osd_ready_) return MakeError("ocr: orientation model (osd) is not installed");
     if (image.empty()) return MakeError("ocr: empty image");
     orienter_.SetImage(image.pixels.data(), image.width, image.height, 1, image.width);
@@ -111,6 +118,8 @@ class TesseractEngine : public Engine {
 
   tesseract::TessBaseAPI recognizer_;
   tesseract::TessBaseAPI orienter_;
+  std::string tessdata_dir_;
+  bool osd_loaded_ = false;  // Init tried
   bool osd_ready_ = false;
   int max_seconds_per_page_ = 120;
 };

@@ -23,16 +23,22 @@ GrayImage RotateClockwise(const GrayImage& image, int degrees) {
 
 namespace {
 
-// The page in one bit for the letter-shape and skew searches. From 250 dpi up the gray page is
-// halved first (area averaging): a quarter of the pixels to threshold and search, and the
-// letter-shape masks are tuned for 150–300 ppi anyway. The background is already divided out, so
-// a fixed threshold separates ink from paper. `halved` says which it is.
-leptonica::PixPtr SearchBinary(const GrayImage& image, int dpi, bool* halved) {
+// The page in one bit for the letter-shape and skew searches, made once for both. From 250 dpi up
+// the gray page is halved first (area averaging): a quarter of the pixels to threshold and search,
+// and the letter-shape masks are tuned for 150–300 ppi anyway. The background is already divided
+// out, so a fixed threshold separates ink from paper.
+struct SearchImage {
+  leptonica::PixPtr binary;
+  bool halved = false;
+};
+
+SearchImage MakeSearchImage(const GrayImage& image, int dpi) {
+  SearchImage search;
   leptonica::PixPtr gray = leptonica::ToPix(image);
-  *halved = dpi >= 250 && gray != nullptr;
-  if (*halved) gray.reset(pixScaleAreaMap2(gray.get()));
-  if (!gray) return nullptr;
-  return leptonica::PixPtr(pixConvertTo1(gray.get(), 128));
+  search.halved = dpi >= 250 && gray != nullptr;
+  if (search.halved) gray.reset(pixScaleAreaMap2(gray.get()));
+  if (gray) search.binary.reset(pixConvertTo1(gray.get(), 128));
+  return search;
 }
 
 std::optional<ocr::Orientation> OrientationOf(Pix* binary) {
@@ -52,37 +58,33 @@ std::optional<ocr::Orientation> OrientationOf(Pix* binary) {
   }
 }
 
-}  // namespace
-
-std::optional<ocr::Orientation> DetectOrientationFromLetterShapes(const GrayImage& image, int dpi) {
-  if (image.empty()) return std::nullopt;
-  leptonica::SilenceMessages();
-  bool halved = false;
-  leptonica::PixPtr binary = SearchBinary(image, dpi, &halved);
-  if (!binary) return std::nullopt;
-  if (!halved && dpi > 400) binary.reset(pixReduceRankBinary2(binary.get(), 1, nullptr));
-  if (!binary) return std::nullopt;
-  std::optional<ocr::Orientation> found = OrientationOf(binary.get());
+std::optional<ocr::Orientation> OrientationFromShapes(const GrayImage& image, int dpi, const SearchImage& search) {
+  if (!search.binary) return std::nullopt;
+  Pix* binary = search.binary.get();
+  leptonica::PixPtr reduced;
+  if (!search.halved && dpi > 400) {
+    reduced.reset(pixReduceRankBinary2(binary, 1, nullptr));
+    if (!reduced) return std::nullopt;
+    binary = reduced.get();
+  }
+  std::optional<ocr::Orientation> found = OrientationOf(binary);
   // Small type halved may leave too few letter shapes to be sure: then the whole page is asked
   // (about 90 ms instead of 10 at 300 dpi).
-  if (!found && halved) {
+  if (!found && search.halved) {
     leptonica::PixPtr full(pixConvertTo1(leptonica::ToPix(image).get(), 128));
     if (full) found = OrientationOf(full.get());
   }
   return found;
 }
 
-GrayImage Deskew(const GrayImage& image, int dpi, double max_degrees, Skew* found) {
-  leptonica::SilenceMessages();
+GrayImage DeskewWith(const GrayImage& image, const SearchImage& search, double max_degrees, Skew* found) {
   if (found != nullptr) *found = {};
-  bool halved = false;
-  leptonica::PixPtr binary = SearchBinary(image, dpi, &halved);
-  if (!binary) return image;
+  if (!search.binary) return image;
   float angle = 0, confidence = 0;
   // Leptonica's defaults (a sweep at a quarter of the page's resolution, the search at half, 1° steps
   // down to 0.01°), on the halved page at half those reductions.
-  int sweep_reduction = halved ? 2 : 4, search_reduction = halved ? 1 : 2;
-  if (pixFindSkewSweepAndSearch(binary.get(), &angle, &confidence, sweep_reduction, search_reduction,
+  int sweep_reduction = search.halved ? 2 : 4, search_reduction = search.halved ? 1 : 2;
+  if (pixFindSkewSweepAndSearch(search.binary.get(), &angle, &confidence, sweep_reduction, search_reduction,
                                 static_cast<float>(max_degrees), 1.0f, 0.01f) != 0) {
     return image;
   }
@@ -95,6 +97,19 @@ GrayImage Deskew(const GrayImage& image, int dpi, double max_degrees, Skew* foun
   if (std::fabs(angle) < 0.1 || confidence < 3.0) return image;
   if (found != nullptr) found->removed = true;
   return RotateAboutCentre(image, angle);
+}
+
+}  // namespace
+
+std::optional<ocr::Orientation> DetectOrientationFromLetterShapes(const GrayImage& image, int dpi) {
+  if (image.empty()) return std::nullopt;
+  leptonica::SilenceMessages();
+  return OrientationFromShapes(image, dpi, MakeSearchImage(image, dpi));
+}
+
+GrayImage Deskew(const GrayImage& image, int dpi, double max_degrees, Skew* found) {
+  leptonica::SilenceMessages();
+  return DeskewWith(image, MakeSearchImage(image, dpi), max_degrees, found);
 }
 
 bool LooksBlank(const GrayImage& image, double min_ink_fraction) {
@@ -149,11 +164,15 @@ Marks CountMarks(const std::vector<BoxPx>& marks, int dpi) {
 namespace {
 
 // The last step of preparation, whichever way the page was turned: skew removed and recorded, and
-// the page's size taken from the image the words will be read from.
-void Straighten(Page& page, const Options& options) {
+// the page's size taken from the image the words will be read from. `search`: the page's search
+// image if one was made for it as it stands.
+void Straighten(Page& page, const Options& options, const SearchImage* search = nullptr) {
   Skew skew;
   int width = page.image.width, height = page.image.height;
-  page.image = Deskew(page.image, page.dpi, options.max_skew_degrees, &skew);
+  leptonica::SilenceMessages();
+  SearchImage own;
+  if (search == nullptr) own = MakeSearchImage(page.image, page.dpi), search = &own;
+  page.image = DeskewWith(page.image, *search, options.max_skew_degrees, &skew);
   if (skew.removed) {
     // pixRotate turns clockwise by the angle about the centre Leptonica takes as (w/2, h/2).
     page.original_to_prepared = page.original_to_prepared.Then(
@@ -227,9 +246,13 @@ Page Prepare(Page page, ocr::Engine* engine, const Options& options) {
   if (options.known_rotation_degrees) {
     Turn(page, *options.known_rotation_degrees);
     if (page.rotation_degrees != 0) step("upright");
-  } else if (options.detect_orientation) {
+  }
+  SearchImage search;  // of the page as it stands, shared by the letter shapes and the skew search
+  if (!options.known_rotation_degrees && options.detect_orientation) {
     auto started = std::chrono::steady_clock::now();
-    std::optional<ocr::Orientation> shapes = DetectOrientationFromLetterShapes(page.image, page.dpi);
+    leptonica::SilenceMessages();
+    search = MakeSearchImage(page.image, page.dpi);
+    std::optional<ocr::Orientation> shapes = OrientationFromShapes(page.image, page.dpi, search);
     Result<ocr::Orientation> orientation = MakeError("orientation unsure and no engine to ask");
     if (shapes) {
       orientation = *shapes;
@@ -242,11 +265,12 @@ Page Prepare(Page page, ocr::Engine* engine, const Options& options) {
     if (orientation && orientation->rotate_clockwise_degrees != 0 &&
         orientation->confidence >= options.min_orientation_confidence) {
       Turn(page, orientation->rotate_clockwise_degrees);
+      search = {};  // made before the turn
       step("upright");
     }
     if (orientation) page.rotation_confidence = orientation->confidence;
   }
-  Straighten(page, options);
+  Straighten(page, options, search.binary ? &search : nullptr);
   return page;
 }
 
