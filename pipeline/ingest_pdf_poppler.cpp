@@ -3,8 +3,8 @@
 // one upright JPEG (what scanners and scanning apps write) is decoded directly (Leptonica); any other
 // page is drawn by Poppler at the resolution of the image covering it, if lower than the chosen
 // dpi. Either way the result is then scaled to the chosen dpi (cubic when enlarging: sharper
-// letters read better). Poppler drawing a 200 dpi scan at 300 dpi took 188 ms a page; decoding
-// and scaling takes about 20 (docs/BENCHMARKS.md). Poppler's own diagnostics are silenced:
+// letters read better). Poppler drawing a 200 dpi scan at 300 dpi took 188 ms a page; all of ingest
+// now takes about 36 (docs/BENCHMARKS.md). Poppler's own diagnostics are silenced:
 // failures travel as one-line Results.
 //
 // Poppler's core API (PDFDoc, OutputDev) is used only to find a page's images, which poppler-cpp
@@ -23,7 +23,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <cstring>
+#include <cstdint>
 #include <mutex>
 #include <optional>
 
@@ -183,7 +183,8 @@ class PdfPageSource : public PageSource {
     poppler::image rendered;       // holds the pixels `drawn` points into, when Poppler drew them
     cv::Size size;                 // the page at the chosen dpi
     GrayImage decoded;             // the page's JPEG, when it is one
-    if (!images.jpeg.empty()) {
+    std::int64_t jpeg_pixels = static_cast<std::int64_t>(images.jpeg_width) * images.jpeg_height;
+    if (!images.jpeg.empty() && jpeg_pixels <= options_.limits.max_pixels_per_page) {  // else drawn at the page's size
       // Leptonica's JPEG reader (libjpeg): the luminance only, which is the gray page.
       leptonica::SilenceMessages();
       leptonica::PixPtr pix(pixReadMemJpeg(reinterpret_cast<const l_uint8*>(images.jpeg.data()), images.jpeg.size(), 0,

@@ -197,6 +197,16 @@ TEST(Open, ScannedPdfPageComesOutAsDrawnAtTheChosenDpi) {
       }
     }
   }
+  // A JPEG larger than the pixel limit is not decoded: the page is drawn within the limit instead.
+  Options small;
+  small.render_dpi = 100;
+  small.limits.max_pixels_per_page = 500'000;
+  auto source = Open(ScannedPdf(false), small);
+  ASSERT_TRUE(source);
+  auto page = (*source)->LoadPage(0);
+  ASSERT_TRUE(page);
+  EXPECT_LE(static_cast<std::int64_t>(page->image.width) * page->image.height, 500'000);
+  EXPECT_LT(page->image.at(150 * page->image.width / 850, 100 * page->image.height / 1100), 60);
 }
 
 TEST(Open, MultiPageTiff) {
