@@ -1,5 +1,5 @@
-// prepare: orientation from letter shapes (Leptonica) or the OCR engine's model, deskew and
-// rotation through Leptonica.
+// prepare: orientation from letter shapes (Leptonica) or the OCR engine's model; skew found by
+// Leptonica and removed by OpenCV (prepare_sheet_opencv.cpp); quarter turns through Leptonica.
 #include "pipeline/prepare.hpp"
 
 #include <algorithm>
@@ -174,7 +174,7 @@ void Straighten(Page& page, const Options& options, const SearchImage* search = 
   if (search == nullptr) own = MakeSearchImage(page.image, page.dpi), search = &own;
   page.image = DeskewWith(page.image, *search, options.max_skew_degrees, &skew);
   if (skew.removed) {
-    // pixRotate turns clockwise by the angle about the centre Leptonica takes as (w/2, h/2).
+    // RotateAboutCentre turns clockwise by the angle about (w/2, h/2).
     page.original_to_prepared = page.original_to_prepared.Then(
         Homography::RotationAbout(width / 2, height / 2, skew.angle_degrees * std::acos(-1.0) / 180.0));
   }

@@ -2,7 +2,7 @@
 // Orientation (0/90/180/270) comes first from the shapes of the letters (Leptonica, about 30 ms a
 // page) and, where those leave it uncertain, from the OCR engine's orientation model (a Tesseract
 // pass of its own, ten times the cost); it is applied only above a confidence threshold (a wrong
-// turn makes a page worse than none). Skew is found and removed by Leptonica. Angles and confidences are recorded on the page so a person can see them.
+// turn makes a page worse than none). Skew is found by Leptonica and removed by OpenCV. Angles and confidences are recorded on the page so a person can see them.
 #pragma once
 
 #include <functional>
