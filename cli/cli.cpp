@@ -61,6 +61,16 @@ std::string DatabasePath(const Args& args, const Environment& env) {
   return env.default_db.empty() ? "shoebox.db" : env.default_db;
 }
 
+// The database --db names (or the default), opened; nullptr once the reason it could not be is said.
+std::unique_ptr<store::Database> OpenDatabase(const Args& args, const Environment& env, store::Mode mode) {
+  auto db = store::Database::Open(DatabasePath(args, env), mode);
+  if (!db) {
+    *env.err << db.error().message << '\n';
+    return nullptr;
+  }
+  return std::move(db).value();
+}
+
 std::string UtcNow() {
   std::time_t now = std::time(nullptr);
   std::tm tm{};
@@ -150,17 +160,14 @@ int Scan(const Args& args, const Environment& env) {
   if (!options) return kExitUsage;
   auto today = Today(args, env, "scan");
   if (!today) return kExitUsage;
-  auto db = store::Database::Open(DatabasePath(args, env), store::Mode::kReadWrite);
-  if (!db) {
-    *env.err << db.error().message << '\n';
-    return kExitDatabase;
-  }
-  auto summary = runner::Scan(args.positional, **db, *options, *env.out, *env.err);
+  auto db = OpenDatabase(args, env, store::Mode::kReadWrite);
+  if (!db) return kExitDatabase;
+  auto summary = runner::Scan(args.positional, *db, *options, *env.out, *env.err);
   if (!summary) {
     *env.err << summary.error().message << '\n';
     return kExitDatabase;
   }
-  auto found = runner::RefreshFindings(**db, *today);
+  auto found = runner::RefreshFindings(*db, *today);
   if (!found) {
     *env.err << found.error().message << '\n';
     return kExitDatabase;
@@ -200,13 +207,10 @@ int Watch(const Args& args, const Environment& env) {
     options.settle = std::chrono::seconds(*n);
   }
   if (auto archive = args.Get("--archive")) options.archive_dir = *archive;
-  auto db = store::Database::Open(DatabasePath(args, env), store::Mode::kReadWrite);
-  if (!db) {
-    *env.err << db.error().message << '\n';
-    return kExitDatabase;
-  }
+  auto db = OpenDatabase(args, env, store::Mode::kReadWrite);
+  if (!db) return kExitDatabase;
   *env.err << "watching " << args.positional[0] << " (Ctrl-C to stop)\n";
-  auto totals = watch::Watch(args.positional[0], **db, options, *env.out, *env.err);
+  auto totals = watch::Watch(args.positional[0], *db, options, *env.out, *env.err);
   if (!totals) {
     *env.err << totals.error().message << '\n';
     return totals.error().message.rfind("database", 0) == 0 ? kExitDatabase : kExitUsage;
@@ -221,12 +225,9 @@ int Export(const Args& args, const Environment& env) {
     *env.err << "shoebox export: say --json (the only format so far)\n";
     return kExitUsage;
   }
-  auto db = store::Database::Open(DatabasePath(args, env), store::Mode::kReadOnly);
-  if (!db) {
-    *env.err << db.error().message << '\n';
-    return kExitDatabase;
-  }
-  auto json = exporter::ExportJson(**db, UtcNow());
+  auto db = OpenDatabase(args, env, store::Mode::kReadOnly);
+  if (!db) return kExitDatabase;
+  auto json = exporter::ExportJson(*db, UtcNow());
   if (!json) {
     *env.err << json.error().message << '\n';
     return kExitDatabase;
@@ -266,12 +267,9 @@ int Query(const Args& args, const Environment& env) {
     *env.err << "shoebox query: give one SQL statement in quotes\n";
     return kExitUsage;
   }
-  auto db = store::Database::Open(DatabasePath(args, env), store::Mode::kReadOnly);
-  if (!db) {
-    *env.err << db.error().message << '\n';
-    return kExitDatabase;
-  }
-  auto table = (*db)->Select(args.positional[0]);
+  auto db = OpenDatabase(args, env, store::Mode::kReadOnly);
+  if (!db) return kExitDatabase;
+  auto table = db->Select(args.positional[0]);
   if (!table) {
     *env.err << table.error().message << '\n';
     return kExitUsage;
@@ -332,16 +330,13 @@ int Query(const Args& args, const Environment& env) {
 int ShowFindings(const Args& args, const Environment& env) {
   auto today = Today(args, env, "findings");
   if (!today) return kExitUsage;
-  auto db = store::Database::Open(DatabasePath(args, env), store::Mode::kReadWrite);
-  if (!db) {
-    *env.err << db.error().message << '\n';
-    return kExitDatabase;
-  }
-  if (auto found = runner::RefreshFindings(**db, *today); !found) {
+  auto db = OpenDatabase(args, env, store::Mode::kReadWrite);
+  if (!db) return kExitDatabase;
+  if (auto found = runner::RefreshFindings(*db, *today); !found) {
     *env.err << found.error().message << '\n';
     return kExitDatabase;
   }
-  auto table = (*db)->Select(
+  auto table = db->Select(
       "SELECT f.rule, f.rule_id, f.severity, f.amount_cents, f.deadline, f.summary, f.next_step, f.documents, "
       "(SELECT group_concat(s.path, ', ') FROM documents d JOIN sources s ON s.id = d.source_id "
       " WHERE d.id IN (SELECT value FROM json_each(f.documents))) AS files "
@@ -397,13 +392,10 @@ std::optional<Cents> ParseDollars(std::string text) {
 
 // shoebox log: the person's own record, by account. Without a kind: the record so far.
 int Log(const Args& args, const Environment& env) {
-  auto db = store::Database::Open(DatabasePath(args, env), store::Mode::kReadWrite);
-  if (!db) {
-    *env.err << db.error().message << '\n';
-    return kExitDatabase;
-  }
+  auto db = OpenDatabase(args, env, store::Mode::kReadWrite);
+  if (!db) return kExitDatabase;
   if (args.positional.empty()) {
-    auto notes = (*db)->LoadNotes();
+    auto notes = db->LoadNotes();
     if (!notes) {
       *env.err << notes.error().message << '\n';
       return kExitDatabase;
@@ -454,11 +446,11 @@ int Log(const Args& args, const Environment& env) {
   note.representative = args.Get("--rep").value_or("");
   note.reference = args.Get("--reference").value_or("");
   note.text = args.Get("--text").value_or("");
-  if (auto added = (*db)->AddNote(note); !added) {
+  if (auto added = db->AddNote(note); !added) {
     *env.err << added.error().message << '\n';
     return kExitDatabase;
   }
-  auto found = runner::RefreshFindings(**db, *today);
+  auto found = runner::RefreshFindings(*db, *today);
   if (!found) {
     *env.err << found.error().message << '\n';
     return kExitDatabase;
@@ -475,12 +467,9 @@ int Report(const Args& args, const Environment& env) {
   options.out_dir = args.Get("--out").value_or("shoebox-report");
   options.account = args.Get("--account").value_or("");
   options.today = *today;
-  auto db = store::Database::Open(DatabasePath(args, env), store::Mode::kReadOnly);
-  if (!db) {
-    *env.err << db.error().message << '\n';
-    return kExitDatabase;
-  }
-  auto written = report::WriteReport(**db, options);
+  auto db = OpenDatabase(args, env, store::Mode::kReadOnly);
+  if (!db) return kExitDatabase;
+  auto written = report::WriteReport(*db, options);
   if (!written) {
     *env.err << written.error().message << '\n';
     return written.error().message.rfind("database", 0) == 0 ? kExitDatabase : kExitUsage;
@@ -499,13 +488,10 @@ int Report(const Args& args, const Environment& env) {
 int ShowView(const Args& args, const Environment& env, std::string_view verb,
              Result<std::string> (*as_json)(store::Database&),
              void (*print)(const findings::Analysis&, std::ostream&)) {
-  auto db = store::Database::Open(DatabasePath(args, env), store::Mode::kReadOnly);
-  if (!db) {
-    *env.err << db.error().message << '\n';
-    return kExitDatabase;
-  }
+  auto db = OpenDatabase(args, env, store::Mode::kReadOnly);
+  if (!db) return kExitDatabase;
   if (args.Has("--json")) {
-    auto json = as_json(**db);
+    auto json = as_json(*db);
     if (!json) {
       *env.err << "shoebox " << verb << ": " << json.error().message << '\n';
       return kExitDatabase;
@@ -513,7 +499,7 @@ int ShowView(const Args& args, const Environment& env, std::string_view verb,
     *env.out << *json;
     return kExitOk;
   }
-  auto analysis = findings::Analyse(**db);
+  auto analysis = findings::Analyse(*db);
   if (!analysis) {
     *env.err << "shoebox " << verb << ": " << analysis.error().message << '\n';
     return kExitDatabase;
@@ -594,12 +580,9 @@ int Show(const Args& args, const Environment& env) {
     return kExitUsage;
   }
   const std::string& wanted = args.positional[0];
-  auto db = store::Database::Open(DatabasePath(args, env), store::Mode::kReadOnly);
-  if (!db) {
-    *env.err << db.error().message << '\n';
-    return kExitDatabase;
-  }
-  auto exported = exporter::ExportJson(**db, UtcNow());
+  auto db = OpenDatabase(args, env, store::Mode::kReadOnly);
+  if (!db) return kExitDatabase;
+  auto exported = exporter::ExportJson(*db, UtcNow());
   if (!exported) {
     *env.err << exported.error().message << '\n';
     return kExitDatabase;
