@@ -30,6 +30,15 @@ std::string LabelToken(std::string_view word) {
   return out;
 }
 
+std::string Join(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string joined;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) joined += separator;
+    joined += parts[i];
+  }
+  return joined;
+}
+
 std::string CollapseSpaces(std::string_view text) {
   std::string out;
   bool space = false;

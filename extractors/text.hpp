@@ -16,6 +16,9 @@ std::string LabelToken(std::string_view word);
 // Whitespace collapsed and trimmed; the export's "strings are as printed".
 std::string CollapseSpaces(std::string_view text);
 
+// The parts with `separator` between them: Join({"a", "b"}, ",") is "a,b".
+std::string Join(const std::vector<std::string>& parts, std::string_view separator);
+
 // Levenshtein distance: insertions, deletions and substitutions of single bytes.
 size_t EditDistance(std::string_view a, std::string_view b);
 

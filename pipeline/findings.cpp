@@ -215,13 +215,6 @@ std::vector<Twin> FindTwins(const std::vector<StoredDocument>& documents) {
 
 namespace {
 
-// What made a match, as the matches table keeps it: "account_number,provider".
-std::string JoinKeys(const std::vector<std::string>& keys) {
-  std::string joined;
-  for (const std::string& key : keys) joined += (joined.empty() ? "" : ",") + key;
-  return joined;
-}
-
 // Bill lines ↔ claim lines with the same date, code (the procedure code, or the revenue code where
 // the bill prints none) and charge; each line pairs once, in the order printed.
 std::vector<std::pair<int, int>> PairLines(const std::vector<LineItem>& items, const std::vector<ClaimLine>& lines) {
@@ -336,7 +329,7 @@ std::vector<Match> MatchDocuments(const std::vector<StoredDocument>& documents, 
       // The account number alone, or provider, date and amount together.
       if (score < 0.5) continue;
       matches.push_back({bill.id, ref.notice->id, static_cast<int>(ref.ordinal), claim.claim_number, std::min(1.0, score),
-                         JoinKeys(keys), std::move(lines)});
+                         extractors::Join(keys, ","), std::move(lines)});
     }
     std::set<size_t> letter_candidates;
     if (!account.empty()) add_from(letters_by_account, account, letter_candidates);
@@ -357,7 +350,7 @@ std::vector<Match> MatchDocuments(const std::vector<StoredDocument>& documents, 
       const std::optional<Cents>& itemized = letters[at].itemized;
       if (itemized && ((due && *itemized == *due) || (total && *itemized == *total))) score += 0.2, keys.push_back("amount");
       if (score < 0.5) continue;
-      matches.push_back({letters[at].letter->id, bill.id, -1, "", std::min(1.0, score), JoinKeys(keys)});
+      matches.push_back({letters[at].letter->id, bill.id, -1, "", std::min(1.0, score), extractors::Join(keys, ",")});
     }
   }
   return matches;

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <map>
 
+#include "extractors/text.hpp"
 #include "pipeline/embedded_data.hpp"
 #include "pipeline/sha256.hpp"
 
@@ -57,11 +58,7 @@ Value Real(double value) { return Value{value}; }
 
 }  // namespace
 
-std::string JoinRemarkCodes(const std::vector<std::string>& codes) {
-  std::string text;
-  for (const std::string& code : codes) text += (text.empty() ? "" : " ") + code;
-  return text;
-}
+std::string JoinRemarkCodes(const std::vector<std::string>& codes) { return extractors::Join(codes, " "); }
 
 std::vector<std::string> SplitRemarkCodes(const std::string& text) {
   std::vector<std::string> codes;
