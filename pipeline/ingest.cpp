@@ -61,12 +61,16 @@ bool TextLayerLooksSound(const std::vector<Word>& words, int min_chars) {
 }
 
 Result<std::unique_ptr<PageSource>> Open(std::string bytes, const Options& options) {
-  if (bytes.empty()) return MakeError("empty file (0 bytes)");
-  if (static_cast<std::int64_t>(bytes.size()) > options.limits.max_file_bytes) {
+  return Open(std::make_shared<const std::string>(std::move(bytes)), options);
+}
+
+Result<std::unique_ptr<PageSource>> Open(std::shared_ptr<const std::string> bytes, const Options& options) {
+  if (bytes->empty()) return MakeError("empty file (0 bytes)");
+  if (static_cast<std::int64_t>(bytes->size()) > options.limits.max_file_bytes) {
     return MakeError("file is larger than the " + std::to_string(options.limits.max_file_bytes >> 20) +
                      " MiB limit");
   }
-  MediaType type = SniffMediaType(bytes);
+  MediaType type = SniffMediaType(*bytes);
   switch (type) {
     case MediaType::kPdf: return OpenPdf(std::move(bytes), options);
     case MediaType::kPng:

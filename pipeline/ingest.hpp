@@ -46,10 +46,14 @@ class PageSource {
 bool TextLayerLooksSound(const std::vector<Word>& words, int min_chars);
 
 // Opens a file's bytes; the Error is one lowercase line without the file name (the caller adds it).
+// Sources opened from the same shared bytes read them in place: the workers that share a long
+// file's pages each open a source of their own, not a copy of the file.
+Result<std::unique_ptr<PageSource>> Open(std::shared_ptr<const std::string> bytes, const Options& options);
 Result<std::unique_ptr<PageSource>> Open(std::string bytes, const Options& options);
 
 // The adapters behind Open, one per engine.
-Result<std::unique_ptr<PageSource>> OpenPdf(std::string bytes, const Options& options);
-Result<std::unique_ptr<PageSource>> OpenImage(std::string bytes, MediaType type, const Options& options);
+Result<std::unique_ptr<PageSource>> OpenPdf(std::shared_ptr<const std::string> bytes, const Options& options);
+Result<std::unique_ptr<PageSource>> OpenImage(std::shared_ptr<const std::string> bytes, MediaType type,
+                                              const Options& options);
 
 }  // namespace shoebox::ingest

@@ -75,18 +75,18 @@ int PlausibleDpi(int stated, int width, int height) {
 
 class ImagePageSource : public PageSource {
  public:
-  ImagePageSource(std::string bytes, MediaType type, int page_count, Limits limits)
+  ImagePageSource(std::shared_ptr<const std::string> bytes, MediaType type, int page_count, Limits limits)
       : bytes_(std::move(bytes)), type_(type), page_count_(page_count), limits_(limits) {}
 
   int PageCount() const override { return page_count_; }
 
   Result<Page> LoadPage(int index) override {
-    const auto* data = reinterpret_cast<const l_uint8*>(bytes_.data());
+    const auto* data = reinterpret_cast<const l_uint8*>(bytes_->data());
     std::string where = "page " + std::to_string(index + 1) + ": ";
     int width = 0, height = 0, bps = 0, spp = 0, res = 0, cmap = 0, format = 0;
     l_ok header = type_ == MediaType::kTiff
-                      ? readHeaderMemTiff(data, bytes_.size(), index, &width, &height, &bps, &spp, &res, &cmap, &format)
-                      : pixReadHeaderMem(data, bytes_.size(), &format, &width, &height, &bps, &spp, &cmap);
+                      ? readHeaderMemTiff(data, bytes_->size(), index, &width, &height, &bps, &spp, &res, &cmap, &format)
+                      : pixReadHeaderMem(data, bytes_->size(), &format, &width, &height, &bps, &spp, &cmap);
     if (header != 0 || width <= 0 || height <= 0) return MakeError(where + "image header is unreadable");
     std::int64_t pixels = static_cast<std::int64_t>(width) * height;
     if (pixels > limits_.max_pixels_per_page) {
@@ -94,8 +94,8 @@ class ImagePageSource : public PageSource {
                        " pixels, above the " + std::to_string(limits_.max_pixels_per_page / 1'000'000) +
                        "-megapixel limit");
     }
-    leptonica::PixPtr pix(type_ == MediaType::kTiff ? pixReadMemTiff(data, bytes_.size(), index)
-                                                    : pixReadMem(data, bytes_.size()));
+    leptonica::PixPtr pix(type_ == MediaType::kTiff ? pixReadMemTiff(data, bytes_->size(), index)
+                                                    : pixReadMem(data, bytes_->size()));
     if (!pix) return MakeError(where + "image data is corrupt or truncated");
     Page page;
     page.number = index + 1;
@@ -109,7 +109,7 @@ class ImagePageSource : public PageSource {
   }
 
  private:
-  std::string bytes_;
+  std::shared_ptr<const std::string> bytes_;  // shared by every source of the file
   MediaType type_;
   int page_count_;
   Limits limits_;
@@ -127,9 +127,10 @@ int CountTiffPages(const std::string& bytes, int max_pages) {
 
 }  // namespace
 
-Result<std::unique_ptr<PageSource>> OpenImage(std::string bytes, MediaType type, const Options& options) {
+Result<std::unique_ptr<PageSource>> OpenImage(std::shared_ptr<const std::string> bytes, MediaType type,
+                                              const Options& options) {
   leptonica::SilenceMessages();
-  int pages = type == MediaType::kTiff ? CountTiffPages(bytes, options.limits.max_pages) : 1;
+  int pages = type == MediaType::kTiff ? CountTiffPages(*bytes, options.limits.max_pages) : 1;
   if (pages == 0) return MakeError("tiff file holds no readable page");
   if (pages > options.limits.max_pages) {
     return MakeError("file has more than " + std::to_string(options.limits.max_pages) + " pages");

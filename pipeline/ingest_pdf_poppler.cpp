@@ -140,7 +140,8 @@ class PageImagesDevice : public OutputDev {
 
 class PdfPageSource : public PageSource {
  public:
-  PdfPageSource(std::string bytes, std::unique_ptr<poppler::document> document, Options options)
+  PdfPageSource(std::shared_ptr<const std::string> bytes, std::unique_ptr<poppler::document> document,
+                Options options)
       : bytes_(std::move(bytes)), document_(std::move(document)), options_(options) {}
 
   int PageCount() const override { return document_->pages(); }
@@ -235,7 +236,7 @@ class PdfPageSource : public PageSource {
     if (!core_document_) {
       Object no_dictionary;
       core_document_ = std::make_unique<PDFDoc>(
-          new MemStream(bytes_.data(), 0, static_cast<Goffset>(bytes_.size()), std::move(no_dictionary)));
+          new MemStream(bytes_->data(), 0, static_cast<Goffset>(bytes_->size()), std::move(no_dictionary)));
     }
     if (!core_document_->isOk() || index + 1 > core_document_->getNumPages()) return {};
     PageImagesDevice device(page_width, page_height);
@@ -252,7 +253,7 @@ class PdfPageSource : public PageSource {
     return std::max(36, std::min(options_.render_dpi, static_cast<int>(max_dpi)));
   }
 
-  std::string bytes_;  // poppler reads from this buffer for the document's lifetime
+  std::shared_ptr<const std::string> bytes_;  // poppler reads from this buffer for the document's lifetime
   std::unique_ptr<poppler::document> document_;
   std::unique_ptr<PDFDoc> core_document_;  // the same bytes through Poppler's core, opened when first needed
   Options options_;
@@ -260,15 +261,15 @@ class PdfPageSource : public PageSource {
 
 }  // namespace
 
-Result<std::unique_ptr<PageSource>> OpenPdf(std::string bytes, const Options& options) {
+Result<std::unique_ptr<PageSource>> OpenPdf(std::shared_ptr<const std::string> bytes, const Options& options) {
   SilencePoppler();
-  if (bytes.size() > static_cast<size_t>(std::numeric_limits<int>::max())) return MakeError("pdf is too large");
+  if (bytes->size() > static_cast<size_t>(std::numeric_limits<int>::max())) return MakeError("pdf is too large");
   std::unique_ptr<poppler::document> document(
-      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+      poppler::document::load_from_raw_data(bytes->data(), static_cast<int>(bytes->size())));
   if (!document) {
     // Poppler refuses an encrypted file it cannot open with an empty password before we can ask
     // is_locked(); a trailer /Encrypt entry tells that case apart from a damaged file.
-    if (bytes.find("/Encrypt") != std::string::npos) {
+    if (bytes->find("/Encrypt") != std::string::npos) {
       return MakeError("pdf is encrypted; decrypt it first (qpdf --decrypt in.pdf out.pdf)");
     }
     return MakeError("pdf is damaged or truncated and could not be opened");

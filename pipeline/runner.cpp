@@ -130,7 +130,7 @@ class BoundedQueue {
 struct FileInProgress {
   size_t index = 0;
   SourceResult result;  // the header; pages and documents are filled in when the last page is read
-  std::shared_ptr<const std::string> bytes;  // for a worker that helps with a page (its own parser)
+  std::shared_ptr<const std::string> bytes;  // each worker reading a page opens its own parser over them
   std::vector<PageRead> pages;  // by position
   std::atomic<int> remaining{0};
   std::atomic<bool> interrupted{false};
@@ -493,7 +493,7 @@ Result<Summary> Scan(const std::vector<std::string>& paths, store::Database& db,
           file->result = std::move(job->header);
           file->result.media_type = ingest::MediaTypeName(ingest::SniffMediaType(job->bytes));
           file->bytes = std::make_shared<const std::string>(std::move(job->bytes));
-          auto source = ingest::Open(std::string(*file->bytes), options.ingest);
+          auto source = ingest::Open(file->bytes, options.ingest);
           if (!source) {
             work.FileOpened(file, 0, 0);
             file->result.status = SourceStatus::kFailed;
@@ -510,7 +510,6 @@ Result<Summary> Scan(const std::vector<std::string>& paths, store::Database& db,
             done.Push(Outcome{file->index, std::move(file->result), false});
             continue;
           }
-          if (page_count == 1) file->bytes.reset();  // nobody else will need them
           work.FileOpened(file, 1, page_count);  // pages 2.. for whoever is free
           open_file = file;
           open_source = std::move(source).value();
@@ -519,7 +518,7 @@ Result<Summary> Scan(const std::vector<std::string>& paths, store::Database& db,
           PageTask& page = std::get<PageTask>(*task);
           if (open_file != page.file) {
             open_file = page.file;
-            auto source = ingest::Open(std::string(*page.file->bytes), options.ingest);
+            auto source = ingest::Open(page.file->bytes, options.ingest);
             open_source = source ? std::move(source).value() : nullptr;
           }
           if (open_source == nullptr) {  // opened once already, so this is not expected
