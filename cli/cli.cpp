@@ -51,7 +51,6 @@ struct Verb {
   std::vector<std::string_view> value_options;  // options that take a value
   std::vector<std::string_view> flag_options;
   std::function<int(const Args&, const Environment&)> run;
-  bool recognizes_text = false;  // runs Tesseract (see RecognizesText)
 };
 
 const std::vector<Verb>& Verbs();
@@ -705,11 +704,11 @@ const std::vector<Verb>& Verbs() {
   static const std::vector<Verb> kVerbs = {
       {"scan", "scan PATH... [--force] [--jobs N] [--dpi N] [--keep-intermediates DIR] [--today DATE] [--no-progress]",
        "read files and folders (recursively) into the database; files already there are skipped",
-       {"--jobs", "--dpi", "--keep-intermediates", "--today"}, {"--force", "--no-progress"}, Scan, true},
+       {"--jobs", "--dpi", "--keep-intermediates", "--today"}, {"--force", "--no-progress"}, Scan},
       {"watch",
        "watch DIR [--archive DIR] [--settle SECONDS] [--jobs N] [--dpi N] [--today DATE] [--keep-intermediates DIR]",
        "process what lands in DIR, now and later, once each file has stopped changing; Ctrl-C stops cleanly",
-       {"--archive", "--settle", "--jobs", "--dpi", "--today", "--keep-intermediates"}, {}, Watch, true},
+       {"--archive", "--settle", "--jobs", "--dpi", "--today", "--keep-intermediates"}, {}, Watch},
       {"findings", "findings [--today DATE] [--json]",
        "what not to pay yet and why, most urgent first (deadlines counted from --today, default today)",
        {"--today"}, {"--json"}, ShowFindings},
@@ -719,7 +718,7 @@ const std::vector<Verb>& Verbs() {
        "each visit's bills, plan claims and letters together, and what is still missing", {}, {"--json"}, ShowEpisodes},
       {"report", "report [--account NUMBER] [--out DIR] [--today DATE]",
        "an HTML page per account to read, print and take to the phone: timeline, evidence, call sheet, letters",
-       {"--account", "--out", "--today"}, {}, Report, true},
+       {"--account", "--out", "--today"}, {}, Report},
       {"log",
        "log [call|payment|agreement|note --account NUMBER [--date DATE] [--amount DOLLARS] [--rep NAME] "
        "[--reference REF] [--text TEXT] [--today DATE]]",
@@ -758,16 +757,6 @@ bool TakeDatabaseOption(std::vector<std::string>& args, Args& global) {
 }
 
 }  // namespace
-
-bool RecognizesText(const std::vector<std::string>& raw) {
-  std::vector<std::string> args = raw;
-  Args global;
-  if (!TakeDatabaseOption(args, global) || args.empty()) return false;
-  for (const Verb& verb : Verbs()) {
-    if (verb.name == args[0]) return verb.recognizes_text;
-  }
-  return false;
-}
 
 int Run(const std::vector<std::string>& raw, const Environment& env) {
   std::vector<std::string> args = raw;

@@ -28,9 +28,6 @@ struct Environment {
 
 int Run(const std::vector<std::string>& args, const Environment& env);
 
-// Whether the command line's verb runs Tesseract (scan, watch, report): main() limits OpenMP for
-// those only, since doing so costs a second start of the program.
-bool RecognizesText(const std::vector<std::string>& args);
 int Run(int argc, char** argv);
 
 }  // namespace shoebox::cli

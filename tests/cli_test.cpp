@@ -30,18 +30,6 @@ Outcome RunCli(const std::vector<std::string>& args, const std::atomic<bool>* st
   return {code, out.str(), err.str()};
 }
 
-// Only verbs that run Tesseract pay for main()'s second start with OpenMP limited.
-TEST(Cli, OnlyRecognisingVerbsRecognizeText) {
-  EXPECT_TRUE(cli::RecognizesText({"scan", "inbox"}));
-  EXPECT_TRUE(cli::RecognizesText({"--db", "x.db", "watch", "inbox"}));
-  EXPECT_TRUE(cli::RecognizesText({"--db=scan", "report"}));
-  EXPECT_FALSE(cli::RecognizesText({"--db", "scan", "findings"}));
-  EXPECT_FALSE(cli::RecognizesText({"export", "--json"}));
-  EXPECT_FALSE(cli::RecognizesText({"query", "SELECT 1"}));
-  EXPECT_FALSE(cli::RecognizesText({"--help"}));
-  EXPECT_FALSE(cli::RecognizesText({}));
-}
-
 TEST(Cli, AStoppedScanSaysSoExits130AndTheNextRunGoesOn) {
   testing::ScratchDir dir;
   std::string db = dir / "s.db";

@@ -4,6 +4,8 @@
 
 #include <array>
 #include <cmath>
+#include <filesystem>
+#include <vector>
 
 #include "pipeline/ingest.hpp"
 #include "pipeline/leptonica_pix.hpp"
@@ -260,6 +262,73 @@ TEST(Ocr, WordsHaveBoxesAndConfidence) {
     found |= word.text == "Charges";
   }
   EXPECT_TRUE(found);
+}
+
+int ThreadsOfThisProcess() {
+  int threads = 0;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator("/proc/self/task")) ++threads;
+  return threads;
+}
+
+// Tesseract's OpenMP regions run on the page's own worker (pipeline/tesseract_openmp_inline.cpp):
+// libgomp, left to itself, starts a team of four for the LSTM's gates whatever the cores.
+TEST(Ocr, RecognitionStartsNoThreadsOfItsOwn) {
+  auto engine = Tesseract();
+  Page page = RenderedSample(150);
+  int before = ThreadsOfThisProcess();
+  auto words = engine->Recognize(page.image, page.dpi);
+  ASSERT_TRUE(words) << words.error().message;
+  EXPECT_GT(words->size(), 50u);
+  EXPECT_EQ(ThreadsOfThisProcess(), before);
+}
+
+}  // namespace
+}  // namespace shoebox
+
+extern "C" {  // libgomp's entry points, as GCC's code for `parallel sections` and `sections` calls them
+void GOMP_parallel_sections(void (*body)(void*), void* data, unsigned num_threads, unsigned count, unsigned flags);
+unsigned GOMP_sections_start(unsigned count);
+unsigned GOMP_sections_next();
+void GOMP_sections_end_nowait();
+}
+
+namespace shoebox {
+namespace {
+
+// What one `parallel sections` body saw: the sections it was handed, and inside section 2 a nested
+// region of two sections and then a `sections` construct of two.
+struct SectionsSeen {
+  std::vector<unsigned> outer, nested, construct;
+};
+
+void NestedBody(void* data) {
+  auto* seen = static_cast<SectionsSeen*>(data);
+  for (unsigned section = GOMP_sections_next(); section != 0; section = GOMP_sections_next()) {
+    seen->nested.push_back(section);
+  }
+  GOMP_sections_end_nowait();
+}
+
+void OuterBody(void* data) {
+  auto* seen = static_cast<SectionsSeen*>(data);
+  for (unsigned section = GOMP_sections_next(); section != 0; section = GOMP_sections_next()) {
+    seen->outer.push_back(section);
+    if (section != 2) continue;
+    GOMP_parallel_sections(NestedBody, data, 0, 2, 0);
+    for (unsigned inner = GOMP_sections_start(2); inner != 0; inner = GOMP_sections_next()) {
+      seen->construct.push_back(inner);
+    }
+    GOMP_sections_end_nowait();
+  }
+  GOMP_sections_end_nowait();
+}
+
+TEST(TesseractOpenMpInline, EverySectionRunsOnceNestedConstructsLeaveTheOuterOneGoingOn) {
+  SectionsSeen seen;
+  GOMP_parallel_sections(OuterBody, &seen, 4, 3, 0);
+  EXPECT_EQ(seen.outer, (std::vector<unsigned>{1, 2, 3}));
+  EXPECT_EQ(seen.nested, (std::vector<unsigned>{1, 2}));
+  EXPECT_EQ(seen.construct, (std::vector<unsigned>{1, 2}));
 }
 
 TEST(Ocr, EmptyImageIsAnError) {

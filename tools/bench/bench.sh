@@ -2,7 +2,9 @@
 # Speed, memory and word recall side by side, in one run on the same generated files, by render mode:
 #   shoebox scan (two jobs)                       wall time, pages per minute, peak resident memory
 #   tesseract on shoebox's own prepared pages     recognition alone: the floor shoebox is held to
-#                                                 (these two alternate, three rounds; medians quoted)
+#   the same, its OpenMP regions run inline       as shoebox runs them (pipeline/tesseract_openmp_inline.cpp,
+#                                                 preloaded): what is left is shoebox's own work
+#                                                 (these three alternate, three rounds; medians quoted)
 #   the tesseract command on the files            (PDFs rendered at 300 dpi with pdftoppm first)
 #   ocrmypdf --deskew --rotate-pages --sidecar    the same files
 # then shoebox's peak memory on 100 and on 5,000 born-digital files (is it flat?).
@@ -62,13 +64,17 @@ ocrmypdf_one() {
 export -f tesseract_one ocrmypdf_one
 export out
 
+# shoebox runs Tesseract's OpenMP regions on the calling thread; the same definitions, preloaded into
+# the tesseract command, give the floor without libgomp's cost per region.
+g++ -O2 -shared -fPIC -o "$out/tmp/openmp_inline.so" "$root/pipeline/tesseract_openmp_inline.cpp"
+
 median() { sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 
-# Shoebox and the floor alternate, three rounds each: this machine is shared, and a ratio is
-# only as good as the two times behind it were taken side by side. Medians are quoted.
+# Shoebox and the two floors alternate, three rounds each: this machine is shared, and a ratio is
+# only as good as the times behind it were taken side by side. Medians are quoted.
 rounds=3
-echo "| mode | files | pages | shoebox s | pages/min | peak MB | tesseract on prepared pages s | shoebox ÷ that | the ${rounds} rounds' ratios | tesseract command s | peak MB | ocrmypdf s | peak MB | ocrmypdf ÷ shoebox | prepare ÷ recognise |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| mode | files | pages | shoebox s | pages/min | peak MB | tesseract on prepared pages s | shoebox ÷ that | the ${rounds} rounds' ratios | the same, regions inline s | shoebox ÷ that | tesseract command s | peak MB | ocrmypdf s | peak MB | ocrmypdf ÷ shoebox | prepare ÷ recognise |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 for mode in born_digital scan photo fax; do
   mkdir -p "$out/files/$mode" "$out/tesseract/$mode" "$out/ocrmypdf/$mode" "$out/prepared/$mode"
   find "$set_dir/inbox" -name "*-$mode.*" -exec ln -s {} "$out/files/$mode/" \;
@@ -89,7 +95,7 @@ for mode in born_digital scan photo fax; do
       done | sort > "$out/tmp/list-$mode"
     split -n "r/$cores" "$out/tmp/list-$mode" "$out/tmp/list-$mode-part-"
   fi
-  : > "$out/tmp/shoebox-$mode"; : > "$out/tmp/floor-$mode"; ratios=()
+  : > "$out/tmp/shoebox-$mode"; : > "$out/tmp/floor-$mode"; : > "$out/tmp/inline-$mode"; ratios=()
   for round in $(seq "$rounds"); do
     rm -f "$out/db/$mode.db" "$out/db/$mode.db-wal" "$out/db/$mode.db-shm"
     read -r seconds mb < <(timed "$shoebox" --db "$out/db/$mode.db" scan "$out/files/$mode" \
@@ -98,9 +104,11 @@ for mode in born_digital scan photo fax; do
     $ocr || continue
     # One tesseract process per core, each reading its share of the pages from a list (the model
     # is loaded once per process, as in shoebox), sparse-text mode as shoebox uses.
-    read -r floor _ < <(timed bash -c "ls $out/tmp/list-$mode-part-?? | xargs -P $cores -I{} \
-      tesseract {} {}.text --psm 11 -c debug_file=/dev/null")
+    floor_command="ls $out/tmp/list-$mode-part-?? | xargs -P $cores -I{} tesseract {} {}.text --psm 11 -c debug_file=/dev/null"
+    read -r floor _ < <(timed bash -c "$floor_command")
     echo "$floor" >> "$out/tmp/floor-$mode"
+    read -r inline _ < <(timed env LD_PRELOAD="$out/tmp/openmp_inline.so" bash -c "$floor_command")
+    echo "$inline" >> "$out/tmp/inline-$mode"
     ratios+=("$(awk "BEGIN{printf \"%.2f\", $seconds / $floor}")")
   done
   shoebox_s=$(awk '{print $1}' "$out/tmp/shoebox-$mode" | median)
@@ -108,19 +116,21 @@ for mode in born_digital scan photo fax; do
   pages=$("$shoebox" --db "$out/db/$mode.db" query "SELECT sum(page_count) FROM sources" --csv | tail -1)
   per_min=$(awk "BEGIN{printf \"%.0f\", $pages * 60 / $shoebox_s}")
   if ! $ocr; then
-    echo "| $mode | $files | $pages | $shoebox_s | $per_min | $shoebox_mb | – | – | – | – | – | – | – | – | – |"
+    echo "| $mode | $files | $pages | $shoebox_s | $per_min | $shoebox_mb | – | – | – | – | – | – | – | – | – | – | – |"
     continue
   fi
   split=$("$shoebox" --db "$out/db/$mode.db" query \
     "SELECT round(sum(prepare_ms) / sum(recognize_ms), 2) FROM pages WHERE recognize_ms > 0" --csv | tail -1)
   floor_s=$(median < "$out/tmp/floor-$mode")
+  inline_s=$(median < "$out/tmp/inline-$mode")
   read -r tess_s tess_mb < <(timed bash -c "find $out/files/$mode -type l | sort | \
     xargs -P $cores -I{} bash -c 'tesseract_one \"\$(readlink -f {})\" $mode'")
   read -r ocrmypdf_s ocrmypdf_mb < <(timed bash -c "find $out/files/$mode -type l | sort | \
     xargs -P $cores -I{} bash -c 'ocrmypdf_one \"\$(readlink -f {})\" $mode'")
   ratio_floor=$(awk "BEGIN{printf \"%.2f\", $shoebox_s / $floor_s}")
+  ratio_inline=$(awk "BEGIN{printf \"%.2f\", $shoebox_s / $inline_s}")
   ratio_ocrmypdf=$(awk "BEGIN{printf \"%.1f\", $ocrmypdf_s / $shoebox_s}")
-  echo "| $mode | $files | $pages | $shoebox_s | $per_min | $shoebox_mb | $floor_s | $ratio_floor | ${ratios[*]} | $tess_s | $tess_mb | $ocrmypdf_s | $ocrmypdf_mb | $ratio_ocrmypdf | $split |"
+  echo "| $mode | $files | $pages | $shoebox_s | $per_min | $shoebox_mb | $floor_s | $ratio_floor | ${ratios[*]} | $inline_s | $ratio_inline | $tess_s | $tess_mb | $ocrmypdf_s | $ocrmypdf_mb | $ratio_ocrmypdf | $split |"
 done
 
 echo
