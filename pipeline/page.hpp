@@ -44,6 +44,7 @@ struct Page {
   int rotation_degrees = 0;   // 0/90/180/270 clockwise applied to make the page upright
   double rotation_confidence = 0;
   bool orientation_pending = false;  // letter shapes were unsure; decided after a first reading
+  bool blank = false;         // no ink to read (prepare::LooksBlank): not turned, straightened or read
   double skew_degrees = 0;    // skew found (and removed) by deskew
   double skew_confidence = 0;
   Homography original_to_prepared;  // page as given (ingest image) → the image the words are read from

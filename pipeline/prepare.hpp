@@ -72,8 +72,8 @@ GrayImage Rescale(const GrayImage& image, double factor);
 // Evens out shadows and light falloff by dividing by an estimate of the paper's brightness. (OpenCV)
 GrayImage NormalizeBackground(const GrayImage& image);
 
-// True when the page has (almost) no ink: fewer than min_ink_fraction of its pixels are far darker
-// than the paper. Such pages skip recognition: on a blank but noisy scan, Tesseract's sparse-text
+// True when the page has (almost) no ink: fewer than min_ink_fraction of its pixels inside the
+// outer 3 % are far darker than the paper. Such pages skip recognition: on a blank but noisy scan, Tesseract's sparse-text
 // search spends minutes on specks.
 bool LooksBlank(const GrayImage& image, double min_ink_fraction = 0.0001);
 

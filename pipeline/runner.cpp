@@ -337,7 +337,7 @@ PageRead ReadPage(ingest::PageSource& source, int index, const std::string& path
     auto recognize_started = Clock::now();
     double orientation_before = page.orientation_ms;  // an orientation pass below is preparation
     Result<std::vector<Word>> words = std::vector<Word>{};
-    bool blank = prepare::LooksBlank(page.image);
+    bool blank = page.blank;
     // The marks of the image the words are read from: found once for the picture test and the second look.
     std::vector<BoxPx> marks = blank ? std::vector<BoxPx>{} : prepare::FindMarks(page.image);
     if (blank) {

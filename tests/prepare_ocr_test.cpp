@@ -236,15 +236,49 @@ TEST(NormalizeBackground, FlattensAShadow) {
   EXPECT_LT(even.at(300, 142), 120);  // ink stays dark
 }
 
-TEST(LooksBlank, NoisyPaperIsBlankAPageOfTextIsNot) {
+GrayImage NoisyPaper() {
   GrayImage paper = MakeGrayImage(1000, 1300);
   std::uint32_t state = 12345;
   for (std::uint8_t& value : paper.pixels) {
     state = state * 1664525u + 1013904223u;
     value = static_cast<std::uint8_t>(236 + static_cast<int>(state >> 28) - 8);  // paper 228–243
   }
-  EXPECT_TRUE(prepare::LooksBlank(paper));
+  return paper;
+}
+
+TEST(LooksBlank, NoisyPaperIsBlankAPageOfTextIsNot) {
+  EXPECT_TRUE(prepare::LooksBlank(NoisyPaper()));
   EXPECT_FALSE(prepare::LooksBlank(RenderedSample(100).image));
+}
+
+// A photographed blank sheet keeps a line of the table along its edges after flattening.
+TEST(LooksBlank, DarkEdgesOfABlankSheetAreNotInk) {
+  GrayImage sheet = NoisyPaper();
+  for (int y = 0; y < sheet.height; ++y) {
+    for (int x = 0; x < 6; ++x) sheet.pixels[static_cast<size_t>(y) * sheet.width + x] = 40;
+  }
+  for (int x = 0; x < sheet.width; ++x) sheet.pixels[static_cast<size_t>(sheet.height - 3) * sheet.width + x] = 40;
+  EXPECT_TRUE(prepare::LooksBlank(sheet));
+  // The same ink a little further in is a mark on the page.
+  for (int y = 100; y < 400; ++y) sheet.pixels[static_cast<size_t>(y) * sheet.width + 500] = 40;
+  EXPECT_FALSE(prepare::LooksBlank(sheet));
+}
+
+TEST(Prepare, MarksABlankPageAndLeavesItUnturnedAndUnstraightened) {
+  Page blank;
+  blank.image = NoisyPaper();
+  blank.dpi = 150;
+  prepare::Options options;
+  options.defer_unsure_orientation = true;
+  blank = prepare::Prepare(std::move(blank), nullptr, options);
+  EXPECT_TRUE(blank.blank);
+  EXPECT_FALSE(blank.orientation_pending);
+  EXPECT_EQ(blank.skew_degrees, 0.0);
+  EXPECT_EQ(blank.width_px, 1000);
+  EXPECT_EQ(blank.height_px, 1300);
+
+  Page text = prepare::Prepare(RenderedSample(150), nullptr, options);
+  EXPECT_FALSE(text.blank);
 }
 
 TEST(Ocr, WordsHaveBoxesAndConfidence) {
