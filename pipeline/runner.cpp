@@ -353,6 +353,7 @@ PageRead ReadPage(ingest::PageSource& source, int index, const std::string& path
         marks = prepare::FindMarks(page.image);
       }
       if (words && options.second_look) {
+        second_look::ReReadDoubtfulFigures(page.image, page.dpi, *words, **engine);
         std::vector<Word> more = second_look::ReadUnreadMarks(page.image, marks, page.dpi, *words, **engine);
         words->insert(words->end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
       }

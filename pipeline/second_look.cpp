@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "extractors/money.hpp"
 #include "pipeline/prepare.hpp"
 
 namespace shoebox::second_look {
@@ -74,25 +75,33 @@ std::vector<BoxPx> UnreadMarks(const GrayImage& image, const std::vector<BoxPx>&
   return groups;
 }
 
-std::vector<Word> ReadUnreadMarks(const GrayImage& image, const std::vector<BoxPx>& marks, int dpi,
-                                  const std::vector<Word>& words, ocr::Engine& engine) {
-  std::vector<BoxPx> groups = UnreadMarks(image, marks, dpi, words);
-  if (groups.empty()) return {};
-  // The strip: each group with a margin of half its height, under the one before, a line apart.
+namespace {
+
+// One word read on the strip, in page coordinates, and the box of `boxes` it was read in.
+struct StripWord {
+  size_t box = 0;
+  Word word;
+};
+
+// The boxes cut out of the page with a margin of half their height, set one under another on a
+// clean strip a line apart, enlarged by `scale` (cubic), and read once as a block.
+std::vector<StripWord> ReadOnStrip(const GrayImage& image, const std::vector<BoxPx>& boxes, int dpi, int scale,
+                                   ocr::Engine& engine) {
   struct Placed {
     BoxPx source;  // on the page
     int y = 0;     // top on the strip
   };
   std::vector<Placed> placed;
   int width = 0, height = 0;
-  for (const BoxPx& group : groups) {
-    int pad = std::max(4, group.height() / 2);
-    BoxPx source{std::max(0, group.x0 - pad), std::max(0, group.y0 - pad), std::min(image.width, group.x1 + pad),
-                 std::min(image.height, group.y1 + pad)};
+  for (const BoxPx& box : boxes) {
+    int pad = std::max(4, box.height() / 2);
+    BoxPx source{std::max(0, box.x0 - pad), std::max(0, box.y0 - pad), std::min(image.width, box.x1 + pad),
+                 std::min(image.height, box.y1 + pad)};
     placed.push_back({source, height});
     width = std::max(width, source.width());
-    height += source.height() + group.height();
+    height += source.height() + box.height();
   }
+  if (placed.empty()) return {};
   int margin = 20;
   GrayImage strip = MakeGrayImage(width + 2 * margin, height + 2 * margin);
   for (const Placed& p : placed) {
@@ -102,20 +111,67 @@ std::vector<Word> ReadUnreadMarks(const GrayImage& image, const std::vector<BoxP
       std::copy(from, from + p.source.width(), to);
     }
   }
-  Result<std::vector<Word>> read = engine.RecognizeBlock(strip, dpi);
+  if (scale > 1) strip = prepare::Rescale(strip, scale);
+  Result<std::vector<Word>> read = engine.RecognizeBlock(strip, dpi * scale);
   if (!read) return {};
-  std::vector<Word> found;
+  std::vector<StripWord> found;
   for (Word word : *read) {
-    if (!Plausible(word)) continue;
-    int middle = (word.box_px.y0 + word.box_px.y1) / 2 - margin;
+    BoxPx& box = word.box_px;
+    box = {box.x0 / scale, box.y0 / scale, box.x1 / scale, box.y1 / scale};
+    int middle = (box.y0 + box.y1) / 2 - margin;
     auto home = std::find_if(placed.begin(), placed.end(),
                              [&](const Placed& p) { return middle >= p.y && middle < p.y + p.source.height(); });
     if (home == placed.end()) continue;
     int dx = home->source.x0 - margin, dy = home->source.y0 - margin - home->y;
-    word.box_px = {word.box_px.x0 + dx, word.box_px.y0 + dy, word.box_px.x1 + dx, word.box_px.y1 + dy};
-    found.push_back(std::move(word));
+    box = {box.x0 + dx, box.y0 + dy, box.x1 + dx, box.y1 + dy};
+    found.push_back({static_cast<size_t>(home - placed.begin()), std::move(word)});
   }
   return found;
+}
+
+bool HasDigit(const std::string& text) {
+  return std::any_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); });
+}
+
+}  // namespace
+
+std::vector<Word> ReadUnreadMarks(const GrayImage& image, const std::vector<BoxPx>& marks, int dpi,
+                                  const std::vector<Word>& words, ocr::Engine& engine) {
+  std::vector<Word> found;
+  for (StripWord& read : ReadOnStrip(image, UnreadMarks(image, marks, dpi, words), dpi, 1, engine)) {
+    if (Plausible(read.word)) found.push_back(std::move(read.word));
+  }
+  return found;
+}
+
+int ReReadDoubtfulFigures(const GrayImage& image, int dpi, std::vector<Word>& words, ocr::Engine& engine) {
+  std::vector<size_t> doubtful;
+  std::vector<BoxPx> boxes;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const Word& word = words[i];
+    if (word.confidence < kDoubtfulConfidence && HasDigit(word.text) && !extractors::ParseMoney(word.text)) {
+      doubtful.push_back(i);
+      boxes.push_back(word.box_px);
+    }
+  }
+  if (boxes.empty()) return 0;
+  std::vector<std::vector<const Word*>> readings(boxes.size());
+  std::vector<StripWord> read = ReadOnStrip(image, boxes, dpi, 2, engine);
+  for (const StripWord& one : read) readings[one.box].push_back(&one.word);
+  int changed = 0;
+  for (size_t k = 0; k < doubtful.size(); ++k) {
+    // One word where one was, about as long, read more surely: its text and confidence replace the
+    // first reading's (the box stays the first reading's, which the page's lines are built from).
+    if (readings[k].size() != 1) continue;
+    Word& word = words[doubtful[k]];
+    const Word& again = *readings[k].front();
+    auto length_change = static_cast<long>(again.text.size()) - static_cast<long>(word.text.size());
+    if (length_change < -1 || length_change > 1 || again.confidence <= word.confidence) continue;
+    word.text = again.text;
+    word.confidence = again.confidence;
+    ++changed;
+  }
+  return changed;
 }
 
 }  // namespace shoebox::second_look
