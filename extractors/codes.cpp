@@ -1,6 +1,7 @@
 #include "extractors/codes.hpp"
 
 #include <cctype>
+#include <vector>
 
 namespace shoebox::extractors {
 namespace {
@@ -53,6 +54,37 @@ std::optional<std::string> ParseRevenueCode(std::string_view raw) {
   std::string code;
   for (char c : text) code += Digit(c);
   return code;
+}
+
+std::string MendMedicareNumber(const std::string& text) {
+  std::string mended = text;
+  std::vector<char*> characters;
+  for (char& c : mended) {
+    if (c != '-') characters.push_back(&c);
+  }
+  if (characters.size() != 11) return text;
+  auto excluded = [](char c) { return std::string_view("SLOIBZ").find(c) != std::string_view::npos; };
+  auto as_digit = [](char c) {
+    switch (c) {
+      case 'S': return '5';
+      case 'O': return '0';
+      case 'I': case 'L': case 'l': case '|': return '1';
+      case 'B': return '8';
+      case 'Z': return '2';
+      default: return c;
+    }
+  };
+  for (size_t i = 0; i < 11; ++i) {
+    char& c = *characters[i];
+    bool digit_only = i == 0 || i == 3 || i == 6 || i == 9 || i == 10;
+    bool either = i == 2 || i == 5;
+    if (digit_only || (either && excluded(c))) c = as_digit(c);
+    bool is_digit = std::isdigit(static_cast<unsigned char>(c)) != 0;
+    bool is_letter = std::isupper(static_cast<unsigned char>(c)) != 0 && !excluded(c);
+    if (digit_only ? !is_digit : either ? !(is_digit || is_letter) : !is_letter) return text;
+  }
+  if (*characters[0] == '0') return text;
+  return mended;
 }
 
 }  // namespace shoebox::extractors

@@ -12,6 +12,7 @@
 
 #include "extractors/arithmetic.hpp"
 #include "extractors/claim_lines.hpp"
+#include "extractors/codes.hpp"
 #include "extractors/dates.hpp"
 #include "extractors/labels.hpp"
 #include "extractors/line_items.hpp"
@@ -74,6 +75,7 @@ bool ReadValue(ValueType type, const std::vector<Word>& words, size_t start, Fie
     case ValueType::kIdentifier: {
       for (size_t i = start; i < texts.size() && count == 0; ++i) {
         std::string token = TrimIdentifier(texts[i]);
+        if (field.name == "member_id") token = MendMedicareNumber(token);
         if (HasDigit(token) && token.size() >= 3) field.text = token, first = i, count = 1;
       }
       if (count == 0) return false;

@@ -160,13 +160,14 @@ int ReReadDoubtfulFigures(const GrayImage& image, int dpi, std::vector<Word>& wo
   for (const StripWord& one : read) readings[one.box].push_back(&one.word);
   int changed = 0;
   for (size_t k = 0; k < doubtful.size(); ++k) {
-    // One word where one was, about as long, read more surely: its text and confidence replace the
-    // first reading's (the box stays the first reading's, which the page's lines are built from).
+    // One word where one was, as long or a character shorter (a stray mark dropped), read more
+    // surely: its text and confidence replace the first reading's (the box stays the first
+    // reading's, which the page's lines are built from).
     if (readings[k].size() != 1) continue;
     Word& word = words[doubtful[k]];
     const Word& again = *readings[k].front();
     auto length_change = static_cast<long>(again.text.size()) - static_cast<long>(word.text.size());
-    if (length_change < -1 || length_change > 1 || again.confidence <= word.confidence) continue;
+    if (length_change < -1 || length_change > 0 || again.confidence <= word.confidence) continue;
     word.text = again.text;
     word.confidence = again.confidence;
     ++changed;

@@ -26,8 +26,8 @@ std::vector<Word> ReadUnreadMarks(const GrayImage& image, const std::vector<BoxP
 // Words with digits in them that the first reading was unsure of (codes, dates, member and account
 // numbers) are read once more, each as a line of its own, enlarged twice: on 200 dpi faxes and
 // photographs the sparse-text search reads "J1885" as "Jise5" or "80053" as "Bu0S3" where a line on
-// its own, twice the size, reads them right. A second reading of one word, about as long (a
-// character more or less), more surely read, replaces the first's text and confidence. Amounts are
+// its own, twice the size, reads them right. A second reading of one word, as long or a character
+// shorter, more surely read, replaces the first's text and confidence. Amounts are
 // left as read: twice the size, "51.12" read at 0.39 came back as "91.12" at 0.94, and an amount's
 // misreadings are mended by the document's arithmetic instead. Returns how many words changed.
 inline constexpr double kDoubtfulConfidence = 0.6;

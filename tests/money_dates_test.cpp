@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "extractors/codes.hpp"
 #include "extractors/dates.hpp"
 #include "extractors/extract.hpp"
 #include "extractors/money.hpp"
@@ -61,6 +62,27 @@ TEST(FindDate, LongForms) {
   EXPECT_EQ(FindDate({"4", "March", "2025"})->iso, "2025-03-04");
   EXPECT_EQ(FindDate({"Mar.", "4", "2025"})->iso, "2025-03-04");
   EXPECT_FALSE(FindDate({"no", "date", "here"}));
+}
+
+TEST(ParseProcedureCode, CptHcpcsAndModifiers) {
+  EXPECT_EQ(ParseProcedureCode("99284"), "99284");
+  EXPECT_EQ(ParseProcedureCode("J1885,"), "J1885");
+  EXPECT_EQ(ParseProcedureCode("99284-25"), "99284-25");
+  EXPECT_EQ(ParseProcedureCode("8OO53"), "80053");
+  EXPECT_FALSE(ParseProcedureCode("Bu0S3"));
+  EXPECT_FALSE(ParseProcedureCode("1234"));
+}
+
+TEST(MendMedicareNumber, LookAlikesWhereTheFormatAllowsOneReading) {
+  EXPECT_EQ(MendMedicareNumber("1EG4-TE5-MK76"), "1EG4-TE5-MK76");
+  EXPECT_EQ(MendMedicareNumber("1EG4-TES-MK76"), "1EG4-TE5-MK76");  // 7th: a digit
+  EXPECT_EQ(MendMedicareNumber("IEG4-TE5-MK7O"), "1EG4-TE5-MK70");  // 1st and 11th
+  EXPECT_EQ(MendMedicareNumber("1ES4TE5MK76"), "1E54TE5MK76");      // 3rd: S is no MBI letter
+  // No MBI once mended: as printed.
+  EXPECT_EQ(MendMedicareNumber("1EG4-TES5-MK76"), "1EG4-TES5-MK76");  // twelve characters
+  EXPECT_EQ(MendMedicareNumber("W837229849"), "W837229849");
+  EXPECT_EQ(MendMedicareNumber("1E64-TE5-MK76"), "1E64-TE5-MK76");    // a digit where a letter must be
+  EXPECT_EQ(MendMedicareNumber("0EG4-TE5-MK76"), "0EG4-TE5-MK76");    // never starts with 0
 }
 
 }  // namespace
