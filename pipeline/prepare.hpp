@@ -73,8 +73,8 @@ GrayImage Rescale(const GrayImage& image, double factor);
 GrayImage NormalizeBackground(const GrayImage& image);
 
 // True when the page has (almost) no ink: fewer than min_ink_fraction of its pixels inside the
-// outer 3 % are far darker than the paper. Such pages skip recognition: on a blank but noisy scan, Tesseract's sparse-text
-// search spends minutes on specks.
+// outer 3 % are far darker than the paper. Such pages skip recognition: on a blank but noisy scan,
+// Tesseract's sparse-text search spends minutes on specks.
 bool LooksBlank(const GrayImage& image, double min_ink_fraction = 0.0001);
 
 // For a page whose orientation is pending: a page that reads well (20 words or more at a mean

@@ -168,9 +168,9 @@ int ReReadDoubtfulFigures(const GrayImage& image, int dpi, std::vector<Word>& wo
     const Word& again = *readings[k].front();
     auto length_change = static_cast<long>(again.text.size()) - static_cast<long>(word.text.size());
     if (length_change < -1 || length_change > 0 || again.confidence <= word.confidence) continue;
+    changed += again.text != word.text;  // the same text read more surely only gains confidence
     word.text = again.text;
     word.confidence = again.confidence;
-    ++changed;
   }
   return changed;
 }

@@ -2,7 +2,8 @@
 // small marks that stand alone (a lone "1" in a units column, a "+" before an amount). Marks the
 // first reading left without a word are found (letter-sized ink outside every word's box), cut out
 // in groups, set one under another on a clean strip and read once more as a block; figures and
-// signs that read clearly there join the page's words, boxed where they stand on the page.
+// signs that read clearly there join the page's words, boxed where they stand on the page. Codes
+// and numbers the first reading doubted are read again the same way, twice the size.
 #pragma once
 
 #include <vector>
