@@ -38,7 +38,9 @@ std::vector<Cents> SingleCharacterReadings(Cents cents) {
   std::vector<Cents> alternatives;
   for (size_t i = 0; i < digits.size(); ++i) {
     for (const char* c = Confusable(digits[i]); *c != '\0'; ++c) {
-      if (i == 0 && *c == '0' && digits.size() > 1) continue;  // a leading zero would change the length
+      // A leading zero would change the count of digits, except before the cents: "0.00" read as
+      // "9.00" (a fax's most common misreading in a table of zero shares).
+      if (i == 0 && *c == '0' && digits.size() != 3) continue;
       std::string changed = digits;
       changed[i] = *c;
       Cents value = std::stoll(changed);
@@ -62,14 +64,29 @@ struct Reading {
   Cents value;  // the magnitude (or value) the identity needs
 };
 
-// The readings of single figures that make one identity hold.
-std::vector<Reading> Fixes(const Identity& identity) {
+// Whether every identity that holds with the figure as read still holds with it read as `value`.
+bool KeepsTheOthers(const Term& term, Cents value, const std::vector<Identity>& all) {
+  for (const Identity& other : all) {
+    if (Sum(other) != 0) continue;
+    for (const Term& same : other.terms) {
+      if (same.value != term.value) continue;
+      if (Sum(other) - same.sign * Value(same) + same.sign * value != 0) return false;
+    }
+  }
+  return true;
+}
+
+// The readings of single figures that make one identity hold without breaking another that holds
+// (a line's allowed amount "mended" to absorb a misread copay would break its column's total).
+std::vector<Reading> Fixes(const Identity& identity, const std::vector<Identity>& all) {
   Cents sum = Sum(identity);
   std::vector<Reading> fixes;
   for (const Term& term : identity.terms) {
     Cents current = Value(term);
     for (Cents alternative : SingleCharacterReadings(current)) {
-      if (sum - term.sign * current + term.sign * alternative == 0) fixes.push_back({&term, alternative});
+      if (sum - term.sign * current + term.sign * alternative == 0 && KeepsTheOthers(term, alternative, all)) {
+        fixes.push_back({&term, alternative});
+      }
     }
   }
   return fixes;
@@ -93,11 +110,11 @@ std::vector<Check> CheckIdentities(std::vector<Identity> identities) {
   // One figure that several failing identities share, read one way that mends them all.
   if (failing.size() > 1) {
     std::vector<std::pair<Cents*, Cents>> shared;
-    for (const Reading& fix : Fixes(identities[failing[0]])) {
+    for (const Reading& fix : Fixes(identities[failing[0]], identities)) {
       bool everywhere = true;
       for (size_t k = 1; k < failing.size() && everywhere; ++k) {
         bool found = false;
-        for (const Reading& other : Fixes(identities[failing[k]])) {
+        for (const Reading& other : Fixes(identities[failing[k]], identities)) {
           found |= other.term->value == fix.term->value && other.value == fix.value;
         }
         everywhere = found;
@@ -106,7 +123,7 @@ std::vector<Check> CheckIdentities(std::vector<Identity> identities) {
     }
     if (shared.size() == 1) {
       const Reading* chosen = nullptr;
-      std::vector<Reading> first = Fixes(identities[failing[0]]);
+      std::vector<Reading> first = Fixes(identities[failing[0]], identities);
       for (const Reading& fix : first) {
         if (fix.term->value == shared[0].first && fix.value == shared[0].second) chosen = &fix;
       }
@@ -115,17 +132,22 @@ std::vector<Check> CheckIdentities(std::vector<Identity> identities) {
       return checks;
     }
   }
+  // Each failing identity that exactly one reading mends is mended, round after round: one repair
+  // can leave a single reading for an identity that several would have mended before it (a
+  // column's total points at the line whose figure was misread, and that line then adds up).
+  for (bool mended = true; mended;) {
+    mended = false;
+    for (size_t i : failing) {
+      if (Sum(identities[i]) == 0) continue;
+      std::vector<Reading> fixes = Fixes(identities[i], identities);
+      if (fixes.size() == 1) checks[i].detail = Apply(fixes[0]), mended = true;
+    }
+  }
   for (size_t i : failing) {
-    if (Sum(identities[i]) == 0) {  // mended by an earlier repair of a shared figure
-      checks[i].ok = true;
-      continue;
-    }
-    std::vector<Reading> fixes = Fixes(identities[i]);
-    if (fixes.size() == 1) {
-      checks[i] = {identities[i].name, true, Apply(fixes[0])};
-    } else {
-      checks[i].detail = "off by " + Dollars(Sum(identities[i])) + (fixes.size() > 1 ? "; several readings would fix it" : "");
-    }
+    checks[i].ok = Sum(identities[i]) == 0;  // by its own repair (detail says which) or another's
+    if (checks[i].ok) continue;
+    size_t readings = Fixes(identities[i], identities).size();
+    checks[i].detail = "off by " + Dollars(Sum(identities[i])) + (readings > 1 ? "; several readings would fix it" : "");
   }
   return checks;
 }

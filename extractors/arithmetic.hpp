@@ -20,7 +20,8 @@ struct Term {
 };
 
 // The readings one character away from `cents`: a confusable digit (never changing the count of
-// digits), or a decimal point OCR dropped ("$375.00" read as "$37500").
+// digits, except that "9.00" may be "0.00"), or a decimal point OCR dropped ("$375.00" read as
+// "$37500").
 std::vector<Cents> SingleCharacterReadings(Cents cents);
 
 struct Identity {
@@ -30,8 +31,10 @@ struct Identity {
 
 // Checks each Σ sign·value = 0. A figure shared by several failing identities is repaired when one
 // reading of it makes all of them hold; otherwise each failing identity is repaired on its own
-// where exactly one reading of one figure makes it hold. One check per identity, in order: ok,
-// with "repaired NAME: read A as B" in detail after a repair.
+// where exactly one reading of one figure makes it hold, round after round (a repair can settle
+// another identity or leave it a single reading). A reading that would break an identity that
+// holds is never taken. One check per identity, in order: ok, with "repaired NAME: read A as B" in
+// detail after a repair.
 std::vector<Check> CheckIdentities(std::vector<Identity> identities);
 
 inline Check CheckIdentity(const std::string& name, std::vector<Term> terms) {

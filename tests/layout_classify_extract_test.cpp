@@ -234,6 +234,27 @@ TEST(Arithmetic, AmbiguousRepairsAreRefused) {
   EXPECT_EQ(b, 1000);
 }
 
+// A line's allowed amount could be "read" 30.34 → 39.34 to absorb a copay of 0.00 misread 9.00, but
+// the allowed column's total holds as read: that reading is refused, and the copay column's total
+// (0.00) leaves one reading for the copay, after which the line adds up too.
+TEST(Arithmetic, ARepairNeverBreaksWhatHoldsAndOneRepairSettlesAnother) {
+  Cents allowed = 3034, paid = 0, copay = 900, deductible = 3034;        // line 1
+  Cents allowed_2 = 4592, paid_2 = 4592, copay_2 = 0, deductible_2 = 0;  // line 2
+  Cents total_allowed = 7626, total_copay = 0;
+  std::vector<Check> checks = extractors::CheckIdentities(
+      {{"line_1", {{&allowed, -1, "line 1 allowed"}, {&paid, +1, "line 1 paid"}, {&copay, +1, "line 1 copay"},
+                   {&deductible, +1, "line 1 deductible"}}},
+       {"line_2", {{&allowed_2, -1, "line 2 allowed"}, {&paid_2, +1, "line 2 paid"}, {&copay_2, +1, "line 2 copay"},
+                   {&deductible_2, +1, "line 2 deductible"}}},
+       {"allowed_column", {{&total_allowed, -1, "allowed"}, {&allowed, +1, "line 1 allowed"}, {&allowed_2, +1, "line 2 allowed"}}},
+       {"copay_column", {{&total_copay, -1, "copay"}, {&copay, +1, "line 1 copay"}, {&copay_2, +1, "line 2 copay"}}}});
+  ASSERT_EQ(checks.size(), 4u);
+  for (const Check& check : checks) EXPECT_TRUE(check.ok) << check.name << ": " << check.detail;
+  EXPECT_EQ(copay, 0);
+  EXPECT_EQ(allowed, 3034);
+  EXPECT_EQ(checks[3].detail, "repaired line 1 copay: read 9.00 as 0.00");
+}
+
 TEST(Extract, EobClaim) {
   Document document;
   document.kind = DocumentKind::kEob;
