@@ -65,8 +65,10 @@ std::vector<Line> SplitCells(const Line& line, double gap_factor) {
       int smaller = std::max(1, std::min(previous.box_px.height(), word.box_px.height()));
       int larger = std::max(previous.box_px.height(), word.box_px.height());
       // A wide gap, or a change of type size (a letterhead beside a statement box), starts a cell.
+      // The gap is measured in the taller word's height: the shorter may be a word without
+      // ascenders ("or") or a box OCR drew too short ("Name:" 20 px beside "Patient" 27).
       bool size_change = larger > 1.5 * smaller && SaysItsTypeSize(previous.text) && SaysItsTypeSize(word.text);
-      new_cell = word.box_px.x0 - previous.box_px.x1 > gap_factor * smaller || size_change;
+      new_cell = word.box_px.x0 - previous.box_px.x1 > gap_factor * larger || size_change;
     }
     if (new_cell) {
       Line cell;

@@ -72,6 +72,18 @@ TEST(SplitCells, WideGapsSeparateCells) {
   EXPECT_EQ(cells[1].Text(), "Account Number: 12345");
 }
 
+// A box drawn too short ("Name:" 20 px beside "Patient" 27, as OCR boxed it on an enlarged scan)
+// does not shrink the gap that separates cells: 36 px is a word space at 27 px, not at 20.
+TEST(SplitCells, TheGapIsMeasuredInTheTallerWordsHeight) {
+  Line line;
+  line.words = {{"Patient", {100, 100, 200, 127}, 0.9}, {"Name:", {236, 104, 300, 124}, 0.9},
+                {"Pat", {500, 100, 545, 127}, 0.9}};
+  std::vector<Line> cells = layout::SplitCells(line);
+  ASSERT_EQ(cells.size(), 2u);
+  EXPECT_EQ(cells[0].Text(), "Patient Name:");
+  EXPECT_EQ(cells[1].Text(), "Pat");
+}
+
 TEST(Classify, KindsFromTellTalePhrases) {
   auto kind_of = [](const std::vector<std::vector<Word>>& rows) { return classify::Classify(Lines(rows)).kind; };
   EXPECT_EQ(kind_of({Row(0, {{0, "Explanation of Benefits"}}), Row(50, {{0, "THIS IS NOT A BILL"}}),
