@@ -94,8 +94,16 @@ class ImagePageSource : public PageSource {
                        " pixels, above the " + std::to_string(limits_.max_pixels_per_page / 1'000'000) +
                        "-megapixel limit");
     }
-    leptonica::PixPtr pix(type_ == MediaType::kTiff ? pixReadMemTiff(data, bytes_->size(), index)
-                                                    : pixReadMem(data, bytes_->size()));
+    leptonica::PixPtr pix;
+    if (type_ == MediaType::kTiff) {
+      pix.reset(pixReadMemTiff(data, bytes_->size(), index));
+    } else if (type_ == MediaType::kJpeg) {
+      // Only the luminance is decoded (libjpeg skips the colour planes and their conversion): a
+      // phone's 12-megapixel colour photo took 200-270 ms decoded in colour and turned grey after.
+      pix.reset(pixReadMemJpeg(data, bytes_->size(), 0, 1, nullptr, L_JPEG_READ_LUMINANCE));
+    } else {
+      pix.reset(pixReadMem(data, bytes_->size()));
+    }
     if (!pix) return MakeError(where + "image data is corrupt or truncated");
     Page page;
     page.number = index + 1;

@@ -242,5 +242,29 @@ TEST(Open, JpegAndPngImages) {
   EXPECT_TRUE(fax.value()->LoadPage(0));
 }
 
+// A phone's photo is a colour JPEG: it comes in as one grey page, ink dark and paper light whatever
+// the colour of either (only the JPEG's luminance is decoded).
+TEST(Open, AColourJpegIsReadAsItsLuminance) {
+  leptonica::PixPtr pix(pixCreate(400, 300, 32));
+  ASSERT_TRUE(pix);
+  pixSetAllArbitrary(pix.get(), 0xf5e6c800);  // warm paper: R 245, G 230, B 200
+  for (int y = 100; y < 140; ++y) {
+    for (int x = 50; x < 350; ++x) pixSetPixel(pix.get(), x, y, 0x1e285000);  // dark blue ink
+  }
+  l_uint8* data = nullptr;
+  size_t size = 0;
+  ASSERT_EQ(pixWriteMemJpeg(&data, &size, pix.get(), 90, 0), 0);
+  std::string jpeg(reinterpret_cast<char*>(data), size);
+  lept_free(data);
+  auto photo = Open(jpeg, Options{});
+  ASSERT_TRUE(photo);
+  auto page = photo.value()->LoadPage(0);
+  ASSERT_TRUE(page) << page.error().message;
+  ASSERT_EQ(page->image.width, 400);
+  ASSERT_EQ(page->image.height, 300);
+  EXPECT_NEAR(page->image.at(200, 30), 0.299 * 245 + 0.587 * 230 + 0.114 * 200, 4);  // the paper's luminance
+  EXPECT_NEAR(page->image.at(200, 120), 0.299 * 30 + 0.587 * 40 + 0.114 * 80, 6);   // the ink's
+}
+
 }  // namespace
 }  // namespace shoebox::ingest
