@@ -59,7 +59,13 @@ bool LabelWordsAt(const std::vector<std::string>& printed, size_t at, const std:
     if (word == label[k]) continue;
     bool beside_exact = exact > 0;
     size_t shortest = beside_exact ? 3 : 6;
-    if (label[k].size() < shortest || EditDistance(word, label[k]) > 1) return false;
+    // A short word beside an exact one may differ by one thin stroke read for another ("Member 1D:"
+    // is "Member ID:"); any other slip in a word that short could be another word.
+    if (label[k].size() < shortest) {
+      if (!beside_exact || word.size() != label[k].size() || OcrSlips(word, label[k]) > 0.5) return false;
+      continue;
+    }
+    if (EditDistance(word, label[k]) > 1) return false;
   }
   return true;
 }

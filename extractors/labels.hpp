@@ -25,8 +25,9 @@ const std::vector<const Label*>& LabelsLongestFirst(std::string_view scope);
 
 // Whether printed[at, at + label.size()) reads as the label's words. Exact, or with `tolerant`
 // allowing what OCR does to small or shaded type: a word of six letters or more may differ by one
-// letter ("Deductibie"), a shorter one only beside a word of the same label read exactly ("You
-// Gwe", "Pian Paid").
+// letter ("Deductibie"), a shorter one of three letters or more only beside a word of the same
+// label read exactly ("You Gwe", "Pian Paid"), and one shorter still only by a thin stroke read for
+// another ("Member 1D").
 bool LabelWordsAt(const std::vector<std::string>& printed, size_t at, const std::vector<std::string>& label,
                   bool tolerant);
 

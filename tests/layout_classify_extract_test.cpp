@@ -84,6 +84,17 @@ TEST(SplitCells, TheGapIsMeasuredInTheTallerWordsHeight) {
   EXPECT_EQ(cells[1].Text(), "Pat");
 }
 
+TEST(LabelWordsAt, AShortWordOnlyByAThinStrokeBesideAnExactOne) {
+  auto at = [](std::vector<std::string> printed, std::vector<std::string> label) {
+    return extractors::LabelWordsAt(printed, 0, label, /*tolerant=*/true);
+  };
+  EXPECT_TRUE(at({"member", "1d"}, {"member", "id"}));   // 1 for I
+  EXPECT_FALSE(at({"member", "io"}, {"member", "id"}));  // o for d is no thin stroke
+  EXPECT_FALSE(at({"1d"}, {"id"}));                      // alone, nothing vouches for it
+  EXPECT_FALSE(at({"member", "1"}, {"member", "id"}));   // a letter missing
+  EXPECT_TRUE(at({"you", "gwe"}, {"you", "owe"}));       // three letters: one slip, as before
+}
+
 TEST(Classify, KindsFromTellTalePhrases) {
   auto kind_of = [](const std::vector<std::vector<Word>>& rows) { return classify::Classify(Lines(rows)).kind; };
   EXPECT_EQ(kind_of({Row(0, {{0, "Explanation of Benefits"}}), Row(50, {{0, "THIS IS NOT A BILL"}}),
