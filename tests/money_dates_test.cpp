@@ -19,6 +19,8 @@ TEST(ParseMoney, PrintedForms) {
   EXPECT_EQ(ParseMoney("-$50"), -5000);
   EXPECT_EQ(ParseMoney("$-96.60"), -9660);
   EXPECT_EQ(ParseMoney("$0.00"), 0);
+  EXPECT_EQ(ParseMoney("+$4,277,23"), 427723);  // a plus sign says what it says
+  EXPECT_FALSE(ParseMoney("+"));
 }
 
 TEST(ParseMoney, OcrConfusions) {
