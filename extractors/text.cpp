@@ -22,9 +22,17 @@ std::string NormalizeForMatch(std::string_view text) {
 }
 
 std::string LabelToken(std::string_view word) {
-  auto is_trim = [](char c) { return c == ':' || c == '.' || c == ',' || c == ';'; };
-  while (!word.empty() && is_trim(word.front())) word.remove_prefix(1);
-  while (!word.empty() && is_trim(word.back())) word.remove_suffix(1);
+  // Punctuation after a label, and the stray quote marks and strokes OCR puts before or after one
+  // ("‘Total Charges" on a fax).
+  static constexpr std::string_view kTrimmed[] = {":", ".", ",", ";", "'", "\"", "`", "~", "|", "*",
+                                                  "\u2018", "\u2019", "\u201c", "\u201d"};
+  for (bool trimmed = true; trimmed && !word.empty();) {
+    trimmed = false;
+    for (std::string_view mark : kTrimmed) {
+      if (word.starts_with(mark)) word.remove_prefix(mark.size()), trimmed = true;
+      if (word.ends_with(mark)) word.remove_suffix(mark.size()), trimmed = true;
+    }
+  }
   std::string out(word);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;

@@ -10,7 +10,7 @@ namespace shoebox::extractors {
 // Lowercase ASCII, whitespace collapsed to single spaces, colons dropped.
 std::string NormalizeForMatch(std::string_view text);
 
-// A word as labels are matched: lowercase, without surrounding ':' '.' ',' ';'.
+// A word as labels are matched: lowercase, without the punctuation, quote marks and strokes around it.
 std::string LabelToken(std::string_view word);
 
 // Whitespace collapsed and trimmed; the export's "strings are as printed".

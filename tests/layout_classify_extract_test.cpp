@@ -7,6 +7,7 @@
 #include "extractors/arithmetic.hpp"
 #include "extractors/extract.hpp"
 #include "extractors/labels.hpp"
+#include "extractors/text.hpp"
 #include "pipeline/classify.hpp"
 #include "pipeline/ingest.hpp"
 #include "pipeline/layout.hpp"
@@ -82,6 +83,14 @@ TEST(SplitCells, TheGapIsMeasuredInTheTallerWordsHeight) {
   ASSERT_EQ(cells.size(), 2u);
   EXPECT_EQ(cells[0].Text(), "Patient Name:");
   EXPECT_EQ(cells[1].Text(), "Pat");
+}
+
+TEST(LabelToken, LowercaseWithoutThePunctuationAndStrayMarksAround) {
+  EXPECT_EQ(extractors::LabelToken("Date:"), "date");
+  EXPECT_EQ(extractors::LabelToken("\u2018Total"), "total");  // a fax's stray quote mark
+  EXPECT_EQ(extractors::LabelToken("|Charges\u201d"), "charges");
+  EXPECT_EQ(extractors::LabelToken("Patient's"), "patient's");
+  EXPECT_EQ(extractors::LabelToken("#"), "#");
 }
 
 TEST(LabelWordsAt, AShortWordOnlyByAThinStrokeBesideAnExactOne) {
