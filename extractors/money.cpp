@@ -38,7 +38,7 @@ std::optional<Cents> ParseMoney(std::string_view text) {
   if (!s.empty() && (s.front() == '-' || s.back() == '-')) {
     negative = true;
     s.erase(s.front() == '-' ? 0 : s.size() - 1, 1);
-  } else if (s.size() > 1 && s.front() == '+') {  // "+$25.00", a charge printed beside credits
+  } else if (s.size() > 1 && s.front() == '+') {  // "+$25.00", printed so or a dash read as a plus
     s.erase(0, 1);
   }
   bool dollar = false;

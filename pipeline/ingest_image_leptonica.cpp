@@ -99,7 +99,7 @@ class ImagePageSource : public PageSource {
       pix.reset(pixReadMemTiff(data, bytes_->size(), index));
     } else if (type_ == MediaType::kJpeg) {
       // Only the luminance is decoded (libjpeg skips the colour planes and their conversion): a
-      // phone's 12-megapixel colour photo took 200-270 ms decoded in colour and turned grey after.
+      // phone's 12-megapixel colour photo took up to 270 ms decoded in colour and turned grey after.
       pix.reset(pixReadMemJpeg(data, bytes_->size(), 0, 1, nullptr, L_JPEG_READ_LUMINANCE));
     } else {
       pix.reset(pixReadMem(data, bytes_->size()));
