@@ -16,15 +16,15 @@
 #include <set>
 #include <sstream>
 
-#include "extractors/text.hpp"
-#include "pipeline/accounts.hpp"
-#include "pipeline/analysis.hpp"
-#include "pipeline/export_json.hpp"
-#include "pipeline/report.hpp"
-#include "pipeline/runner.hpp"
-#include "pipeline/stages.hpp"
-#include "pipeline/store.hpp"
-#include "pipeline/watch.hpp"
+#include "pipeline/core/text.hpp"
+#include "pipeline/analysis/accounts.hpp"
+#include "pipeline/analysis/analysis.hpp"
+#include "pipeline/present/export_json.hpp"
+#include "pipeline/present/report.hpp"
+#include "pipeline/app/runner.hpp"
+#include "pipeline/app/stages.hpp"
+#include "pipeline/store/store.hpp"
+#include "pipeline/app/watch.hpp"
 
 namespace shoebox::cli {
 namespace {
@@ -400,7 +400,7 @@ int Log(const Args& args, const Environment& env) {
       return kExitDatabase;
     }
     if (notes->empty()) *env.out << "Nothing logged yet (shoebox log call --account NUMBER --rep NAME ...).\n";
-    for (const findings::Note& note : *notes) {
+    for (const Note& note : *notes) {
       *env.out << note.noted_on << "  " << note.kind << "  account " << note.account_number;
       if (note.amount_cents) *env.out << "  " << findings::Money(*note.amount_cents);
       if (!note.representative.empty()) *env.out << "  with " << note.representative;
@@ -410,7 +410,7 @@ int Log(const Args& args, const Environment& env) {
     }
     return kExitOk;
   }
-  findings::Note note;
+  Note note;
   note.kind = args.positional[0];
   if (args.positional.size() != 1 ||
       (note.kind != "call" && note.kind != "payment" && note.kind != "agreement" && note.kind != "note")) {
@@ -508,7 +508,7 @@ int ShowView(const Args& args, const Environment& env, std::string_view verb,
 }
 
 std::string PathOf(const findings::Analysis& analysis, const std::string& id) {
-  for (const findings::StoredDocument& d : analysis.documents) {
+  for (const StoredDocument& d : analysis.documents) {
     if (d.id == id) return d.path;
   }
   return id;
@@ -780,7 +780,7 @@ int Run(const std::vector<std::string>& raw, const Environment& env) {
   if (verb == nullptr) {
     *env.err << "shoebox: '" << args[0] << "' is not a verb";
     for (const Verb& candidate : Verbs()) {
-      if (extractors::EditDistance(candidate.name, args[0]) <= 2) {
+      if (EditDistance(candidate.name, args[0]) <= 2) {
         *env.err << "; did you mean '" << candidate.name << "'?";
         break;
       }

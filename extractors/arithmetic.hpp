@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/page.hpp"
+#include "pipeline/core/page.hpp"
 
 namespace shoebox::extractors {
 

@@ -5,11 +5,11 @@
 #include <cstdlib>
 #include <optional>
 
-#include "extractors/codes.hpp"
-#include "extractors/dates.hpp"
+#include "pipeline/core/codes.hpp"
+#include "pipeline/core/dates.hpp"
 #include "extractors/extract.hpp"
 #include "extractors/tables.hpp"
-#include "extractors/text.hpp"
+#include "pipeline/core/text.hpp"
 
 namespace shoebox::extractors {
 namespace {

@@ -9,7 +9,7 @@
 
 #include <vector>
 
-#include "pipeline/page.hpp"
+#include "pipeline/core/page.hpp"
 
 namespace shoebox::extractors {
 

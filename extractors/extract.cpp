@@ -12,13 +12,13 @@
 
 #include "extractors/arithmetic.hpp"
 #include "extractors/claim_lines.hpp"
-#include "extractors/codes.hpp"
-#include "extractors/dates.hpp"
+#include "pipeline/core/codes.hpp"
+#include "pipeline/core/dates.hpp"
 #include "extractors/labels.hpp"
 #include "extractors/line_items.hpp"
-#include "extractors/money.hpp"
-#include "extractors/text.hpp"
-#include "pipeline/layout.hpp"
+#include "pipeline/core/money.hpp"
+#include "pipeline/core/text.hpp"
+#include "pipeline/reading/layout.hpp"
 
 namespace shoebox::extractors {
 namespace {

@@ -4,8 +4,8 @@
 #include <map>
 #include <sstream>
 
-#include "extractors/text.hpp"
-#include "pipeline/embedded_data.hpp"
+#include "pipeline/core/text.hpp"
+#include "pipeline/core/embedded_data.hpp"
 
 namespace shoebox::extractors {
 

@@ -4,13 +4,13 @@
 #include <cctype>
 #include <optional>
 
-#include "extractors/codes.hpp"
-#include "extractors/dates.hpp"
+#include "pipeline/core/codes.hpp"
+#include "pipeline/core/dates.hpp"
 #include "extractors/extract.hpp"
 #include "extractors/labels.hpp"
-#include "extractors/money.hpp"
+#include "pipeline/core/money.hpp"
 #include "extractors/tables.hpp"
-#include "extractors/text.hpp"
+#include "pipeline/core/text.hpp"
 
 namespace shoebox::extractors {
 namespace {

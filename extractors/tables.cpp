@@ -6,7 +6,7 @@
 
 #include "extractors/extract.hpp"
 #include "extractors/labels.hpp"
-#include "extractors/text.hpp"
+#include "pipeline/core/text.hpp"
 
 namespace shoebox::extractors {
 

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "pipeline/page.hpp"
+#include "pipeline/core/page.hpp"
 
 namespace shoebox::extractors {
 

@@ -9,8 +9,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "pipeline/ingest.hpp"
-#include "pipeline/ocr.hpp"
+#include "pipeline/reading/ingest.hpp"
+#include "pipeline/reading/ocr.hpp"
 #include "tests/json_schema.hpp"
 #include "tests/test_support.hpp"
 

@@ -11,7 +11,7 @@
 #include <filesystem>
 #include <thread>
 
-#include "pipeline/store.hpp"
+#include "pipeline/store/store.hpp"
 #include "tests/test_support.hpp"
 
 namespace shoebox {

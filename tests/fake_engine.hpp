@@ -5,8 +5,8 @@
 #include <atomic>
 #include <memory>
 
-#include "pipeline/ocr.hpp"
-#include "pipeline/runner.hpp"
+#include "pipeline/reading/ocr.hpp"
+#include "pipeline/app/runner.hpp"
 
 namespace shoebox::testing {
 

@@ -1,12 +1,12 @@
 // match and rules: every rule ID of docs/RULES.md with the cases that must and must not fire.
-#include "pipeline/findings.hpp"
+#include "pipeline/analysis/findings.hpp"
 
 #include <gtest/gtest.h>
 
-#include "extractors/dates.hpp"
-#include "pipeline/accounts.hpp"
-#include "pipeline/analysis.hpp"
-#include "pipeline/store.hpp"
+#include "pipeline/core/dates.hpp"
+#include "pipeline/analysis/accounts.hpp"
+#include "pipeline/analysis/analysis.hpp"
+#include "pipeline/store/store.hpp"
 #include "tests/test_support.hpp"
 
 namespace shoebox::findings {
@@ -377,7 +377,7 @@ TEST(Rules, R_billed_not_on_eob_01_NamesTheLineTheItemizedClaimLacks) {
   visit.code = "99213", visit.billed_cents = 18500;
   ecg.code = "93010", ecg.billed_cents = 2500;
   eob.document.claims[0].lines = {visit, ecg};
-  std::vector<findings::Match> matches = findings::MatchDocuments({bill, eob});
+  std::vector<Match> matches = findings::MatchDocuments({bill, eob});
   ASSERT_EQ(matches.size(), 1u);
   EXPECT_EQ(matches[0].lines, (std::vector<std::pair<int, int>>{{0, 0}, {2, 1}}));
   EXPECT_NE(matches[0].keys.find("lines"), std::string::npos);
@@ -464,8 +464,6 @@ TEST(Rules, MostUrgentFirst) {
   EXPECT_FALSE(found[0].deadline.empty());  // a high finding with a deadline comes before one without
 }
 
-using extractors::AddDays;
-using extractors::DaysBetween;
 
 TEST(Dates, AddDaysAndDaysBetween) {
   EXPECT_EQ(AddDays("2024-02-28", 1), "2024-02-29");

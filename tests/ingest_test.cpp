@@ -1,10 +1,10 @@
 // ingest: type sniffing, PDF text layers and rendering, images, and every kind of bad input.
-#include "pipeline/ingest.hpp"
+#include "pipeline/reading/ingest.hpp"
 
 #include <gtest/gtest.h>
 #include <leptonica/allheaders.h>
 
-#include "pipeline/leptonica_pix.hpp"
+#include "pipeline/reading/leptonica_pix.hpp"
 #include "tests/test_support.hpp"
 
 namespace shoebox::ingest {

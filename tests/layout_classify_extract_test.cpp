@@ -7,10 +7,10 @@
 #include "extractors/arithmetic.hpp"
 #include "extractors/extract.hpp"
 #include "extractors/labels.hpp"
-#include "extractors/text.hpp"
-#include "pipeline/classify.hpp"
-#include "pipeline/ingest.hpp"
-#include "pipeline/layout.hpp"
+#include "pipeline/core/text.hpp"
+#include "extractors/classify.hpp"
+#include "pipeline/reading/ingest.hpp"
+#include "pipeline/reading/layout.hpp"
 #include "tests/test_support.hpp"
 
 namespace shoebox {
@@ -86,11 +86,11 @@ TEST(SplitCells, TheGapIsMeasuredInTheTallerWordsHeight) {
 }
 
 TEST(LabelToken, LowercaseWithoutThePunctuationAndStrayMarksAround) {
-  EXPECT_EQ(extractors::LabelToken("Date:"), "date");
-  EXPECT_EQ(extractors::LabelToken("\u2018Total"), "total");  // a fax's stray quote mark
-  EXPECT_EQ(extractors::LabelToken("|Charges\u201d"), "charges");
-  EXPECT_EQ(extractors::LabelToken("Patient's"), "patient's");
-  EXPECT_EQ(extractors::LabelToken("#"), "#");
+  EXPECT_EQ(LabelToken("Date:"), "date");
+  EXPECT_EQ(LabelToken("\u2018Total"), "total");  // a fax's stray quote mark
+  EXPECT_EQ(LabelToken("|Charges\u201d"), "charges");
+  EXPECT_EQ(LabelToken("Patient's"), "patient's");
+  EXPECT_EQ(LabelToken("#"), "#");
 }
 
 TEST(LabelWordsAt, AShortWordOnlyByAThinStrokeBesideAnExactOne) {

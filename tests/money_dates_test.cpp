@@ -1,9 +1,9 @@
 #include <gtest/gtest.h>
 
-#include "extractors/codes.hpp"
-#include "extractors/dates.hpp"
+#include "pipeline/core/codes.hpp"
+#include "pipeline/core/dates.hpp"
 #include "extractors/extract.hpp"
-#include "extractors/money.hpp"
+#include "pipeline/core/money.hpp"
 
 namespace shoebox::extractors {
 namespace {

@@ -7,11 +7,11 @@
 #include <filesystem>
 #include <vector>
 
-#include "pipeline/ingest.hpp"
-#include "pipeline/leptonica_pix.hpp"
-#include "pipeline/ocr.hpp"
-#include "pipeline/prepare.hpp"
-#include "pipeline/second_look.hpp"
+#include "pipeline/reading/ingest.hpp"
+#include "pipeline/reading/leptonica_pix.hpp"
+#include "pipeline/reading/ocr.hpp"
+#include "pipeline/reading/prepare.hpp"
+#include "pipeline/reading/second_look.hpp"
 #include "tests/test_support.hpp"
 
 namespace shoebox {

@@ -2,7 +2,7 @@
 // from the original, letters and call sheet filled in with the account's own names and numbers,
 // the person's log on the timeline and in the findings; then the pages in headless Chromium: the
 // figures are there, no request leaves the machine, and the screenshot is not blank.
-#include "pipeline/report.hpp"
+#include "pipeline/present/report.hpp"
 
 #include <fcntl.h>
 #include <gtest/gtest.h>
@@ -14,9 +14,9 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "pipeline/ingest.hpp"
-#include "pipeline/prepare.hpp"
-#include "pipeline/runner.hpp"
+#include "pipeline/reading/ingest.hpp"
+#include "pipeline/reading/prepare.hpp"
+#include "pipeline/app/runner.hpp"
 #include "tests/test_support.hpp"
 
 namespace shoebox::report {

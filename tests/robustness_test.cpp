@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "pipeline/runner.hpp"
+#include "pipeline/app/runner.hpp"
 #include "tests/test_support.hpp"
 
 namespace shoebox {

@@ -1,5 +1,5 @@
 // runner with a fake OCR engine: page failures, engine failures and the rules R1–R3.
-#include "pipeline/runner.hpp"
+#include "pipeline/app/runner.hpp"
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>

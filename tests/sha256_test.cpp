@@ -1,4 +1,4 @@
-#include "pipeline/sha256.hpp"
+#include "pipeline/core/sha256.hpp"
 
 #include <gtest/gtest.h>
 

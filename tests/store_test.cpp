@@ -1,10 +1,10 @@
 // store: invariants S1–S3 of store.hpp, migrations, read-only queries, all-or-nothing writes.
-#include "pipeline/store.hpp"
+#include "pipeline/store/store.hpp"
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
-#include "pipeline/embedded_data.hpp"
+#include "pipeline/core/embedded_data.hpp"
 #include "tests/test_support.hpp"
 
 namespace shoebox::store {
@@ -124,7 +124,7 @@ TEST(Database, ClaimLinesAndMatchedLinesRoundTrip) {
 
   auto documents = (*db)->LoadDocuments();
   ASSERT_TRUE(documents);
-  const findings::StoredDocument *stored = nullptr, *bill = nullptr;
+  const StoredDocument *stored = nullptr, *bill = nullptr;
   for (const auto& d : *documents) {
     (d.document.kind == DocumentKind::kEob ? stored : bill) = &d;
   }
@@ -141,7 +141,7 @@ TEST(Database, ClaimLinesAndMatchedLinesRoundTrip) {
   EXPECT_EQ(lines[1].code, "J1885");
 
   ASSERT_NE(bill, nullptr);
-  findings::Match match{bill->id, stored->id, 0, "2025034411827", 0.9, "lines", {{0, 1}}};
+  Match match{bill->id, stored->id, 0, "2025034411827", 0.9, "lines", {{0, 1}}};
   ASSERT_TRUE((*db)->ReplaceFindings({}, {match}, {}, "2025-05-01"));
   auto paired = (*db)->Select("SELECT m.claim_number, l.bill_line, l.eob_line FROM match_lines l JOIN matches m ON m.id = l.match_id");
   ASSERT_EQ(paired->rows.size(), 1u);

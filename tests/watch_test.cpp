@@ -1,6 +1,6 @@
 // watch with a fake OCR engine on small generated images: W1–W5 of watch.hpp, including a thousand
 // files dropped in bursts (some written slowly) each stored exactly once.
-#include "pipeline/watch.hpp"
+#include "pipeline/app/watch.hpp"
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>

@@ -19,7 +19,7 @@
 #include <set>
 #include <sstream>
 
-#include "extractors/text.hpp"
+#include "pipeline/core/text.hpp"
 
 namespace {
 
@@ -88,7 +88,7 @@ std::vector<fs::path> TruthFiles(const std::string& set_dir) {
 bool SameValue(const Json& truth, const Json& got) {
   if (truth.is_null()) return got.is_null();
   if (truth.is_number_integer()) return got.is_number_integer() && got.get<long long>() == truth.get<long long>();
-  if (truth.is_string()) return got.is_string() && shoebox::extractors::CollapseSpaces(got.get<std::string>()) == shoebox::extractors::CollapseSpaces(truth.get<std::string>());
+  if (truth.is_string()) return got.is_string() && shoebox::CollapseSpaces(got.get<std::string>()) == shoebox::CollapseSpaces(truth.get<std::string>());
   return truth == got;
 }
 

@@ -2,14 +2,14 @@
 // DOMAIN.md §3 holds on every document unless the episode's scenario plants an error.
 #include "tools/samplegen/documents.hpp"
 
-#include "extractors/dates.hpp"
+#include "pipeline/core/dates.hpp"
 
 #include <algorithm>
 #include <cstdio>
 
 namespace samplegen {
 
-using shoebox::extractors::AddDays;
+using shoebox::AddDays;
 
 namespace {
 

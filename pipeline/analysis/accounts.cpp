@@ -1,0 +1,289 @@
+#include "pipeline/analysis/accounts.hpp"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <set>
+
+namespace shoebox::findings {
+namespace {
+
+// The dates of service a bill covers: its line items', else the dates of the claims it matches.
+std::pair<std::string, std::string> ServiceDates(const StoredDocument& bill,
+                                                 const std::map<std::string, const StoredDocument*>& by_id,
+                                                 const std::vector<const Match*>& bill_matches) {
+  std::string first, last;
+  auto take = [&](const std::string& date) {
+    if (date.size() != 10) return;
+    if (first.empty() || date < first) first = date;
+    if (last.empty() || date > last) last = date;
+  };
+  for (const LineItem& item : bill.document.line_items) take(item.date_of_service);
+  if (!first.empty()) return {first, last};
+  for (const Match* match : bill_matches) {
+    auto notice = by_id.find(match->right_id);
+    if (match->claim_ordinal < 0 || notice == by_id.end() ||
+        match->claim_ordinal >= static_cast<int>(notice->second->document.claims.size())) {
+      continue;
+    }
+    const Claim& claim = notice->second->document.claims[static_cast<size_t>(match->claim_ordinal)];
+    take(claim.service_date_from);
+    take(claim.service_date_to);
+  }
+  return {first, last};
+}
+
+}  // namespace
+
+std::vector<Account> GroupAccounts(const std::vector<StoredDocument>& documents) {
+  std::vector<Account> accounts;
+  std::vector<std::pair<std::string, const StoredDocument*>> bills;  // (statement date, bill), in date order
+  for (const StoredDocument& stored : documents) {
+    if (stored.document.kind == DocumentKind::kBill)
+      bills.emplace_back(TextOf(stored.document, "statement_date"), &stored);
+  }
+  std::stable_sort(bills.begin(), bills.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& [date, stored] : bills) {
+    const Document& bill = stored->document;
+    std::string number = TextOf(bill, "account_number"), provider = TextOf(bill, "provider_name");
+    Account* account = nullptr;
+    if (!Key(number).empty()) {
+      for (Account& candidate : accounts) {
+        if (Key(candidate.account_number) == Key(number) &&
+            (provider.empty() || candidate.provider_name.empty() || SameProvider(candidate.provider_name, provider))) {
+          account = &candidate;
+        }
+      }
+    }
+    if (account == nullptr) {
+      accounts.emplace_back();
+      account = &accounts.back();
+      account->account_number = number;
+    }
+    if (!provider.empty()) account->provider_name = provider;  // the latest statement's spelling
+    if (std::string patient = TextOf(bill, "patient_name"); !patient.empty()) account->patient_name = patient;
+    account->statements.push_back({stored->id, date, CentsOf(bill, "total_charges_cents"),
+                                   CentsOf(bill, "insurance_paid_cents"), CentsOf(bill, "adjustments_cents"),
+                                   CentsOf(bill, "patient_paid_cents"), CentsOf(bill, "amount_due_cents")});
+  }
+  return accounts;
+}
+
+std::vector<Episode> GroupEpisodes(const std::vector<StoredDocument>& documents, const std::vector<Match>& matches) {
+  // Nodes: bills, letters, and each claim of each notice (a periodic EOB lists several visits).
+  std::map<std::string, size_t> node_of;  // "id" for bills and letters, "id#ordinal" for claims
+  std::vector<std::string> names;
+  auto node = [&](const std::string& name) {
+    auto [it, added] = node_of.emplace(name, names.size());
+    if (added) names.push_back(name);
+    return it->second;
+  };
+  std::map<std::string, const StoredDocument*> by_id;
+  for (const StoredDocument& stored : documents) {
+    by_id[stored.id] = &stored;
+    switch (stored.document.kind) {
+      case DocumentKind::kBill:
+      case DocumentKind::kCollectionLetter:
+        node(stored.id);
+        break;
+      case DocumentKind::kEob:
+      case DocumentKind::kMsn:
+        for (size_t c = 0; c < stored.document.claims.size(); ++c) node(stored.id + "#" + std::to_string(c));
+        break;
+      case DocumentKind::kOther:
+        break;
+    }
+  }
+  std::vector<size_t> parent(names.size());
+  std::iota(parent.begin(), parent.end(), 0);
+  auto root = [&](size_t i) {
+    while (parent[i] != i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  auto join = [&](size_t a, size_t b) { parent[root(a)] = root(b); };
+  for (const Match& match : matches) {
+    if (!node_of.count(match.left_id)) continue;
+    std::string right =
+        match.claim_ordinal >= 0 ? match.right_id + "#" + std::to_string(match.claim_ordinal) : match.right_id;
+    if (node_of.count(right)) join(node_of[match.left_id], node_of[right]);
+  }
+  // Bills of one patient whose dates of service meet: one visit seen by several providers.
+  struct BillDates {
+    std::string id, patient, first, last;
+  };
+  std::map<std::string, std::vector<const Match*>> matches_of_bill;
+  for (const Match& match : matches) matches_of_bill[match.left_id].push_back(&match);
+  std::vector<BillDates> bill_dates;
+  for (const StoredDocument& stored : documents) {
+    if (stored.document.kind != DocumentKind::kBill) continue;
+    auto [first, last] = ServiceDates(stored, by_id, matches_of_bill[stored.id]);
+    bill_dates.push_back({stored.id, Key(TextOf(stored.document, "patient_name")), first, last});
+  }
+  for (size_t i = 0; i < bill_dates.size(); ++i) {
+    for (size_t j = i + 1; j < bill_dates.size(); ++j) {
+      const BillDates &a = bill_dates[i], &b = bill_dates[j];
+      if (a.patient.empty() || a.patient != b.patient || a.first.empty() || b.first.empty()) continue;
+      if (a.first <= b.last && b.first <= a.last) join(node_of[a.id], node_of[b.id]);
+    }
+  }
+
+  std::map<size_t, Episode> by_root;
+  std::map<std::string, std::pair<std::string, std::string>> dates_of_bill;
+  for (const BillDates& dates : bill_dates) dates_of_bill[dates.id] = {dates.first, dates.last};
+  auto widen = [](Episode& episode, const std::string& first, const std::string& last) {
+    if (first.size() == 10 && (episode.first_service_date.empty() || first < episode.first_service_date)) {
+      episode.first_service_date = first;
+    }
+    if (last.size() == 10 && (episode.last_service_date.empty() || last > episode.last_service_date)) {
+      episode.last_service_date = last;
+    }
+  };
+  for (size_t i = 0; i < names.size(); ++i) {
+    Episode& episode = by_root[root(i)];
+    const std::string& name = names[i];
+    size_t hash = name.find('#');
+    if (hash != std::string::npos) {
+      const StoredDocument* notice = by_id[name.substr(0, hash)];
+      int ordinal = std::stoi(name.substr(hash + 1));
+      const Claim& claim = notice->document.claims[static_cast<size_t>(ordinal)];
+      episode.claims.push_back({notice->id, ordinal});
+      widen(episode, claim.service_date_from,
+            claim.service_date_to.empty() ? claim.service_date_from : claim.service_date_to);
+      if (episode.patient_name.empty()) episode.patient_name = TextOf(notice->document, "patient_name");
+      continue;
+    }
+    const StoredDocument* stored = by_id[name];
+    if (stored->document.kind == DocumentKind::kBill) {
+      episode.bills.push_back(name);
+      widen(episode, dates_of_bill[name].first, dates_of_bill[name].second);
+    } else {
+      episode.letters.push_back(name);
+    }
+    if (std::string patient = TextOf(stored->document, "patient_name"); !patient.empty())
+      episode.patient_name = patient;
+  }
+
+  // What is still to come, for each bill and each claim of the episode.
+  std::set<std::pair<std::string, int>> billed_claims;  // (notice, claim ordinal) some bill matched
+  for (const Match& match : matches) {
+    if (match.claim_ordinal >= 0) billed_claims.insert({match.right_id, match.claim_ordinal});
+  }
+  std::vector<Episode> episodes;
+  for (auto& [ignored, episode] : by_root) {
+    for (const std::string& bill_id : episode.bills) {
+      const Document& bill = by_id[bill_id]->document;
+      std::string provider = TextOf(bill, "provider_name");
+      std::string date = dates_of_bill[bill_id].first;
+      std::string which = "the " + (provider.empty() ? std::string("unnamed provider's") : provider) + " bill" +
+                          (date.empty() ? "" : " of " + date);
+      std::vector<const Claim*> claims;
+      for (const Match* match : matches_of_bill[bill_id]) {
+        if (match->claim_ordinal < 0 || !by_id.count(match->right_id)) continue;
+        claims.push_back(&by_id[match->right_id]->document.claims[static_cast<size_t>(match->claim_ordinal)]);
+      }
+      if (claims.empty()) {
+        episode.missing.push_back("no EOB yet for " + which);
+      } else if (std::none_of(claims.begin(), claims.end(), [](const Claim* c) { return IsFinished(*c); })) {
+        episode.missing.push_back("the plan has not finished the claim for " + which);
+      }
+    }
+    for (const EpisodeClaim& claim_ref : episode.claims) {
+      bool billed = billed_claims.count({claim_ref.document_id, claim_ref.claim_ordinal}) > 0;
+      const Claim& claim = by_id[claim_ref.document_id]->document.claims[static_cast<size_t>(claim_ref.claim_ordinal)];
+      if (!billed && claim.patient_responsibility_cents.value_or(0) > 0) {
+        episode.missing.push_back(
+            "no bill yet from " + (claim.provider_name.empty() ? "the provider" : claim.provider_name) + " for claim " +
+            claim.claim_number + " (the plan says you owe " + Money(*claim.patient_responsibility_cents) + ")");
+      }
+    }
+    episodes.push_back(std::move(episode));
+  }
+  std::sort(episodes.begin(), episodes.end(), [](const Episode& a, const Episode& b) {
+    return std::tie(a.first_service_date, a.patient_name) < std::tie(b.first_service_date, b.patient_name);
+  });
+  return episodes;
+}
+
+std::vector<PlanYear> SumPlanYears(const std::vector<StoredDocument>& documents) {
+  // The latest processing of each claim number, with the person it is for.
+  struct Counted {
+    const Claim* claim;
+    std::string person;
+  };
+  std::map<std::string, Counted> latest;
+  for (const StoredDocument& stored : documents) {
+    const Document& d = stored.document;
+    if (d.kind != DocumentKind::kEob && d.kind != DocumentKind::kMsn) continue;
+    std::string person = TextOf(d, "patient_name");
+    if (person.empty()) person = TextOf(d, "member_name");
+    for (const Claim& claim : d.claims) {
+      if (claim.service_date_from.size() != 10 || claim.status == "pending") continue;
+      std::string key =
+          Key(claim.claim_number).empty() ? stored.id + "#" + claim.service_date_from : Key(claim.claim_number);
+      auto it = latest.find(key);
+      if (it == latest.end() || it->second.claim->processed_date < claim.processed_date) latest[key] = {&claim, person};
+    }
+  }
+  std::map<std::pair<std::string, std::string>, PlanYear> sums;  // (year, person) → sums; "" person: the family
+  for (const auto& [key, counted] : latest) {
+    std::string year = counted.claim->service_date_from.substr(0, 4);
+    for (const std::string& person : {counted.person, std::string()}) {
+      PlanYear& sum = sums[{year, person}];
+      sum.person = person;
+      sum.year = year;
+      sum.deductible_cents += counted.claim->deductible_cents.value_or(0);
+      sum.patient_responsibility_cents += counted.claim->patient_responsibility_cents.value_or(0);
+      ++sum.claims;
+      const Claim& claim = *counted.claim;
+      bool met = claim.status == "processed" && claim.deductible_cents.value_or(-1) == 0 &&
+                 claim.coinsurance_cents.value_or(0) > 0 && claim.processed_date.size() == 10;
+      if (met && (sum.deductible_met_by.empty() || claim.processed_date < sum.deductible_met_by)) {
+        sum.deductible_met_by = claim.processed_date;
+      }
+    }
+  }
+  std::vector<PlanYear> years;
+  for (auto& [key, sum] : sums) years.push_back(std::move(sum));
+  return years;
+}
+
+std::vector<Finding> EvaluateAccountRules(const std::vector<Account>& accounts) {
+  std::vector<Finding> found;
+  for (const Account& account : accounts) {
+    for (size_t i = 1; i < account.statements.size(); ++i) {
+      const Statement &before = account.statements[i - 1], &after = account.statements[i];
+      if (!before.amount_due_cents || !after.amount_due_cents ||
+          *after.amount_due_cents <= *before.amount_due_cents + 1) {
+        continue;
+      }
+      // R-account-increase-01: the balance went up with no new charges and no payment reversed.
+      auto not_more = [](const std::optional<Cents>& later, const std::optional<Cents>& earlier) {
+        return later && earlier && *later <= *earlier;
+      };
+      auto not_less = [](const std::optional<Cents>& later, const std::optional<Cents>& earlier) {
+        return !later || !earlier || std::llabs(*later) >= std::llabs(*earlier);
+      };
+      bool no_new_charges = not_more(after.total_charges_cents, before.total_charges_cents);
+      bool nothing_reversed = not_less(after.insurance_paid_cents, before.insurance_paid_cents) &&
+                              not_less(after.patient_paid_cents, before.patient_paid_cents) &&
+                              not_less(after.adjustments_cents, before.adjustments_cents);
+      if (!no_new_charges || !nothing_reversed) continue;
+      Cents increase = *after.amount_due_cents - *before.amount_due_cents;
+      found.push_back({"unexplained_balance_increase",
+                       "R-account-increase-01",
+                       "medium",
+                       {after.document_id, before.document_id},
+                       increase,
+                       "",
+                       "The balance of account " + account.account_number + " went from " +
+                           Money(*before.amount_due_cents) + " (" + before.statement_date + ") to " +
+                           Money(*after.amount_due_cents) + " (" + after.statement_date +
+                           ") with no new charges and no payment taken back.",
+                       "Ask the billing office in writing what the " + Money(increase) +
+                           " increase is for (interest, fees, a reversed adjustment) and for an itemized statement."});
+    }
+  }
+  return found;
+}
+
+}  // namespace shoebox::findings

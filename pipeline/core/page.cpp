@@ -1,0 +1,71 @@
+// Small helpers for the plain types in page.hpp and image.hpp.
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+
+#include "pipeline/core/image.hpp"
+#include "pipeline/core/page.hpp"
+
+namespace shoebox {
+
+GrayImage MakeGrayImage(int width, int height, std::uint8_t fill) {
+  GrayImage image;
+  image.width = width;
+  image.height = height;
+  image.pixels.assign(static_cast<size_t>(width) * height, fill);
+  return image;
+}
+
+bool WritePrivateFile(const std::string& path, const std::string& content) {
+  int fd = ::open(path.c_str(), O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) return false;
+  size_t done = 0;
+  while (done < content.size()) {
+    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n <= 0) {
+      ::close(fd);
+      return false;
+    }
+    done += static_cast<size_t>(n);
+  }
+  return ::close(fd) == 0;
+}
+
+BoxPx Union(const BoxPx& a, const BoxPx& b) {
+  if (a.empty()) return b;
+  if (b.empty()) return a;
+  return {std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1), std::max(a.y1, b.y1)};
+}
+
+std::string Line::Text() const {
+  std::string text;
+  for (const Word& word : words) {
+    if (!text.empty()) text += ' ';
+    text += word.text;
+  }
+  return text;
+}
+
+const char* ToString(TextSource source) { return source == TextSource::kOcr ? "ocr" : "text-layer"; }
+
+const char* ToString(DocumentKind kind) {
+  switch (kind) {
+    case DocumentKind::kBill: return "bill";
+    case DocumentKind::kEob: return "eob";
+    case DocumentKind::kMsn: return "msn";
+    case DocumentKind::kCollectionLetter: return "collection_letter";
+    case DocumentKind::kOther: return "other";
+  }
+  return "other";
+}
+
+std::optional<DocumentKind> ParseDocumentKind(const std::string& text) {
+  for (DocumentKind kind : {DocumentKind::kBill, DocumentKind::kEob, DocumentKind::kMsn,
+                            DocumentKind::kCollectionLetter, DocumentKind::kOther}) {
+    if (text == ToString(kind)) return kind;
+  }
+  return std::nullopt;
+}
+
+}  // namespace shoebox

@@ -1,0 +1,62 @@
+// The records the analysis stages exchange with the store: a stored document with its id, a match
+// between documents, an extra copy of one paper, a finding, and the person's own notes. Plain data.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "pipeline/core/page.hpp"
+
+namespace shoebox {
+
+// A document as stored, with its stable id and source path.
+struct StoredDocument {
+  std::string id;
+  std::string path;
+  Document document;
+};
+
+// A bill matched to a plan's claim, or a collection letter to a bill.
+struct Match {
+  std::string left_id;   // the bill, or the collection letter
+  std::string right_id;  // the EOB/MSN, or the bill
+  int claim_ordinal = -1;  // which claim of the right document (bill ↔ claim matches)
+  std::string claim_number;
+  double score = 0;        // [0, 1]
+  std::string keys;        // what made the match: "account_number,provider,service_date,billed_total"
+  // Bill line ↔ claim line (ordinals), where both itemize: same date, code and charge.
+  std::vector<std::pair<int, int>> lines;
+};
+
+// An extra copy of one paper, and the copy that stands for it (findings::FindTwins).
+struct Twin {
+  std::string document_id;
+  std::string duplicate_of;
+  std::string keys;  // what they share: "account_number,statement_date"
+};
+
+// What not to pay yet, and why (docs/RULES.md).
+struct Finding {
+  std::string rule;      // premature_bill, balance_exceeds_eob, …
+  std::string rule_id;   // R-premature-01, …
+  std::string severity;  // high | medium | info
+  std::vector<std::string> documents;
+  std::optional<Cents> amount_cents;
+  std::string deadline;  // ISO date, or empty
+  std::string summary;   // one sentence a person understands
+  std::string next_step;
+};
+
+// What the person recorded with `shoebox log`: a call, a payment, an agreement received in
+// writing, or a note, against an account number.
+struct Note {
+  std::string kind;  // call | payment | agreement | note
+  std::string account_number;
+  std::string noted_on;  // ISO date
+  std::optional<Cents> amount_cents;  // paid, or agreed to pay in full settlement
+  std::string representative, reference, text;
+};
+
+}  // namespace shoebox

@@ -1,0 +1,547 @@
+#include "pipeline/present/report.hpp"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "pipeline/core/dates.hpp"
+#include "pipeline/analysis/accounts.hpp"
+#include "pipeline/analysis/analysis.hpp"
+
+namespace shoebox::report {
+namespace {
+
+namespace fs = std::filesystem;
+using findings::Money;
+
+std::string Html(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string Base64(const std::string& bytes) {
+  static const char* kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  size_t i = 0;
+  for (; i + 2 < bytes.size(); i += 3) {
+    unsigned n = (static_cast<unsigned char>(bytes[i]) << 16) | (static_cast<unsigned char>(bytes[i + 1]) << 8) |
+                 static_cast<unsigned char>(bytes[i + 2]);
+    for (int shift : {18, 12, 6, 0}) out += kAlphabet[(n >> shift) & 63];
+  }
+  if (i < bytes.size()) {
+    unsigned n = static_cast<unsigned char>(bytes[i]) << 16;
+    if (i + 1 < bytes.size()) n |= static_cast<unsigned char>(bytes[i + 1]) << 8;
+    out += kAlphabet[(n >> 18) & 63];
+    out += kAlphabet[(n >> 12) & 63];
+    out += i + 1 < bytes.size() ? kAlphabet[(n >> 6) & 63] : '=';
+    out += '=';
+  }
+  return out;
+}
+
+std::string Or(const std::string& text, const std::string& otherwise) { return text.empty() ? otherwise : text; }
+std::string Amount(const std::optional<Cents>& cents) { return cents ? Money(*cents) : "–"; }
+
+// Everything printed is inside the file: no request may leave the machine.
+const char* kHead = R"(<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>
+body { font: 15px/1.45 "DejaVu Sans", "Liberation Sans", sans-serif; color: #1d1d1d; max-width: 60rem; margin: 1.5rem auto; padding: 0 1rem; }
+h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { font-size: 1.2rem; border-bottom: 2px solid #ddd; padding-bottom: .2rem; margin-top: 2rem; }
+.meta { color: #555; } table { border-collapse: collapse; width: 100%; } td, th { text-align: left; padding: .25rem .5rem; border-bottom: 1px solid #eee; vertical-align: top; }
+td.money, th.money { text-align: right; white-space: nowrap; } .finding { border-left: 6px solid #999; padding: .4rem .9rem; margin: 1rem 0; background: #fafafa; }
+.finding.high { border-color: #c62828; } .finding.medium { border-color: #ef6c00; } .finding.info { border-color: #1565c0; }
+.finding h3 { margin: .2rem 0; font-size: 1.05rem; } .next { font-weight: bold; } figure { margin: .6rem 0; } figure img { max-width: 100%; border: 1px solid #ccc; }
+figcaption { color: #555; font-size: .85rem; } .letter, .sheet { border: 1px solid #ccc; padding: 1.2rem 1.6rem; margin: 1.2rem 0; }
+.letter p { margin: .5rem 0; } nav a { color: #1565c0; } .blank { display: inline-block; min-width: 12rem; border-bottom: 1px solid #888; }
+@media print { nav { display: none; } body { margin: 0; max-width: none; font-size: 11pt; } .letter, .sheet { border: none; padding: 0; break-before: page; }
+  .finding { break-inside: avoid; background: none; } h2 { break-after: avoid; } }
+</style>
+)";
+
+struct PageKey {
+  std::string document_id;
+  int page = 0;
+  bool operator<(const PageKey& other) const {
+    return std::tie(document_id, page) < std::tie(other.document_id, other.page);
+  }
+};
+
+// The field whose figure a finding is about, by rule: what the evidence crop boxes.
+std::vector<std::string> EvidenceFields(const std::string& rule) {
+  if (rule == "premature_bill" || rule == "balance_exceeds_eob" || rule == "statement_after_settlement" ||
+      rule == "unexplained_balance_increase") {
+    return {"amount_due_cents"};
+  }
+  if (rule == "billed_not_on_eob" || rule == "arithmetic_mismatch")
+    return {"total_charges_cents", "amount_due_cents", "current_amount_cents"};
+  if (rule == "collection_validation_window") return {"validation_end_date", "current_amount_cents"};
+  if (rule == "collection_before_insurance" || rule == "collection_amount_mismatch") return {"current_amount_cents"};
+  if (rule == "financial_assistance_window") return {"statement_date"};
+  if (rule == "claim_denied" || rule == "surprise_bill_protection") return {"notice_date"};
+  return {};
+}
+
+class Writer {
+ public:
+  Writer(store::Database& db, const Options& options) : db_(db), options_(options) {}
+
+  Result<Written> Run() {
+    auto analysis = findings::Analyse(db_);
+    if (!analysis) return analysis.error();
+    analysis_ = std::move(analysis).value();
+    auto notes = db_.LoadNotes();
+    if (!notes) return notes.error();
+    notes_ = std::move(notes).value();
+    for (const StoredDocument& d : analysis_.documents) by_id_[d.id] = &d;
+    auto pages = db_.Select(
+        "SELECT d.id, p.number, p.text_source, p.dpi, p.rotation_degrees, s.path FROM documents d "
+        "JOIN sources s ON s.id = d.source_id JOIN pages p ON p.source_id = s.id");
+    if (!pages) return pages.error();
+    for (const auto& row : pages->rows) {
+      PageReplay replay;
+      replay.page_number = static_cast<int>(std::get<std::int64_t>(row[1]));
+      replay.text_layer = std::get<std::string>(row[2]) == "text-layer";
+      replay.dpi = std::holds_alternative<std::int64_t>(row[3]) ? static_cast<int>(std::get<std::int64_t>(row[3])) : 0;
+      replay.rotation_degrees =
+          std::holds_alternative<std::int64_t>(row[4]) ? static_cast<int>(std::get<std::int64_t>(row[4])) : 0;
+      replay.source_path = std::get<std::string>(row[5]);
+      pages_[{std::get<std::string>(row[0]), replay.page_number}] = replay;
+    }
+    found_ = findings::EvaluateRules(analysis_.documents, analysis_.matches, options_.today, notes_);
+    episodes_ = findings::GroupEpisodes(analysis_.documents, analysis_.matches);
+
+    std::error_code error;
+    fs::create_directories(options_.out_dir, error);
+    if (error) return MakeError("report: cannot create " + options_.out_dir);
+    ::chmod(options_.out_dir.c_str(), 0700);
+
+    Written written;
+    written.files.push_back((fs::path(options_.out_dir) / "index.html").string());
+    std::string index_rows;
+    std::set<const Finding*> placed;
+    int n = 0;
+    for (const findings::Account& account : findings::GroupAccounts(analysis_.documents)) {
+      ++n;
+      if (!options_.account.empty() && findings::Key(options_.account) != findings::Key(account.account_number))
+        continue;
+      std::set<std::string> ids = AccountDocuments(account);
+      std::vector<const Finding*> mine;
+      for (const Finding& finding : found_) {
+        if (std::any_of(finding.documents.begin(), finding.documents.end(),
+                        [&](const std::string& id) { return ids.count(id); })) {
+          mine.push_back(&finding);
+          placed.insert(&finding);
+        }
+      }
+      std::string file = "account-" + std::to_string(n) + ".html";
+      std::string page = AccountPage(account, ids, mine, &written.evidence_crops);
+      std::string path = (fs::path(options_.out_dir) / file).string();
+      if (!WritePrivateFile(path, page)) return MakeError("report: cannot write " + path);
+      written.files.push_back(path);
+      ++written.accounts;
+      const findings::Statement& latest = account.statements.back();
+      std::string worst = mine.empty() ? "" : mine.front()->severity;
+      index_rows += "<tr><td><a href=\"" + file + "\">" + Html(Or(account.provider_name, "(provider not read)")) +
+                    "</a></td><td>" + Html(account.account_number) + "</td><td>" + Html(account.patient_name) +
+                    "</td><td class=\"money\">" + Amount(latest.amount_due_cents) + "</td><td>" +
+                    std::to_string(mine.size()) + (worst.empty() ? "" : " (" + worst + " first)") + "</td></tr>\n";
+    }
+    std::string others;
+    if (options_.account.empty()) {
+      for (const Finding& finding : found_) {
+        if (!placed.count(&finding)) others += FindingHtml(finding, &written.evidence_crops);
+      }
+    }
+    std::string index =
+        std::string(kHead) + "<title>Your medical paperwork</title></head><body>\n" +
+        "<h1>Your medical paperwork</h1><p class=\"meta\">Report of " + Html(options_.today) + ": " +
+        std::to_string(written.accounts) + " account(s), " + std::to_string(found_.size()) +
+        " finding(s). Open an account for its timeline, evidence, call sheet and letters.</p>\n" +
+        "<table><tr><th>Provider</th><th>Account</th><th>Patient</th><th class=\"money\">Latest balance</th>"
+        "<th>Findings</th></tr>\n" +
+        index_rows + "</table>\n" +
+        (others.empty() ? "" : "<h2>Findings about paperwork with no bill yet</h2>\n" + others) + "</body></html>\n";
+    if (!WritePrivateFile(written.files.front(), index))
+      return MakeError("report: cannot write " + written.files.front());
+    return written;
+  }
+
+ private:
+  // The account's statements, and the plan's notices and the letters of the visits they belong to.
+  std::set<std::string> AccountDocuments(const findings::Account& account) {
+    std::set<std::string> ids;
+    for (const findings::Statement& s : account.statements) ids.insert(s.document_id);
+    for (const findings::Episode& episode : episodes_) {
+      if (std::none_of(episode.bills.begin(), episode.bills.end(),
+                       [&](const std::string& id) { return ids.count(id); }))
+        continue;
+      for (const findings::EpisodeClaim& claim : episode.claims) ids.insert(claim.document_id);
+      ids.insert(episode.letters.begin(), episode.letters.end());
+    }
+    return ids;
+  }
+
+  // Where on which page the finding's figure is: the field its rule is about, or for a duplicate
+  // charge the lines that repeat it.
+  std::optional<std::tuple<std::string, int, BoxPx, std::string>> EvidenceBox(const Finding& finding) {
+    for (const std::string& id : finding.documents) {
+      auto doc = by_id_.find(id);
+      if (doc == by_id_.end()) continue;
+      const Document& d = doc->second->document;
+      if (finding.rule == "duplicate_charge" && finding.amount_cents) {
+        BoxPx both;
+        int page = 0;
+        for (const LineItem& item : d.line_items) {
+          if (item.charge_cents != *finding.amount_cents || (page != 0 && item.page != page)) continue;
+          page = item.page;
+          both = Union(both, item.box_px);
+        }
+        if (page != 0 && !both.empty()) return std::make_tuple(id, page, both, std::string("the repeated lines"));
+      }
+      for (const std::string& name : EvidenceFields(finding.rule)) {
+        const Field* field = findings::FieldOf(d, name);
+        if (field != nullptr && !field->box_px.empty()) return std::make_tuple(id, field->page, field->box_px, name);
+      }
+    }
+    return std::nullopt;
+  }
+
+  std::string Evidence(const Finding& finding, int* crops) {
+    auto where = EvidenceBox(finding);
+    if (!where) return "";
+    const auto& [id, page_number, box, what] = *where;
+    auto page = pages_.find({id, page_number});
+    if (page == pages_.end()) return "";
+    std::optional<std::string> png = EvidencePng(page->second, box);
+    if (!png) {
+      return "<p class=\"meta\">The page this comes from (" + Html(page->second.source_path) +
+             ") could not be opened to show it.</p>\n";
+    }
+    ++*crops;
+    return "<figure><img alt=\"" + Html(what) + " on page " + std::to_string(page_number) +
+           "\" src=\"data:image/png;base64," + Base64(*png) + "\"><figcaption>" +
+           Html(fs::path(page->second.source_path).filename().string()) + ", page " + std::to_string(page_number) +
+           " (the figure is boxed)</figcaption></figure>\n";
+  }
+
+  std::string FindingHtml(const Finding& finding, int* crops) {
+    std::string html =
+        "<article class=\"finding " + Html(finding.severity) + "\"><h3>" + Html(finding.summary) + "</h3>\n<p>";
+    if (finding.amount_cents) html += "At stake: <b>" + Money(*finding.amount_cents) + "</b>. ";
+    if (!finding.deadline.empty()) {
+      int days = DaysBetween(options_.today, finding.deadline);
+      html += "Deadline: <b>" + Html(finding.deadline) + "</b> (" + std::to_string(days) + " days). ";
+    }
+    html += "<span class=\"meta\">(" + Html(finding.rule) + ", " + Html(finding.rule_id) + ")</span></p>\n";
+    html += "<p class=\"next\">What to do: " + Html(finding.next_step) + "</p>\n";
+    return html + Evidence(finding, crops) + "</article>\n";
+  }
+
+  struct Figures {
+    std::optional<Cents> balance;    // the latest statement's amount due
+    std::optional<Cents> plan_says;  // what the finished claims leave the patient to pay
+    std::vector<const Claim*> claims;
+    const StoredDocument* letter = nullptr;
+    std::string first_service;
+  };
+
+  Figures FiguresOf(const findings::Account& account, const std::set<std::string>& ids) {
+    Figures f;
+    f.balance = account.statements.back().amount_due_cents;
+    std::set<std::string> claim_numbers;
+    Cents owed = 0;
+    bool known = false;
+    for (const Match& match : analysis_.matches) {
+      if (match.claim_ordinal < 0 || !by_id_.count(match.left_id) || !by_id_.count(match.right_id)) continue;
+      bool ours = std::any_of(account.statements.begin(), account.statements.end(),
+                              [&](const findings::Statement& s) { return s.document_id == match.left_id; });
+      if (!ours) continue;
+      const Claim& claim = by_id_[match.right_id]->document.claims[static_cast<size_t>(match.claim_ordinal)];
+      if (!claim_numbers.insert(claim.claim_number).second) continue;
+      f.claims.push_back(&claim);
+      if (findings::IsFinished(claim) && claim.patient_responsibility_cents) {
+        owed += *claim.patient_responsibility_cents;
+        known = true;
+      }
+      if (f.first_service.empty() || (!claim.service_date_from.empty() && claim.service_date_from < f.first_service)) {
+        f.first_service = claim.service_date_from;
+      }
+    }
+    if (known) f.plan_says = owed;
+    for (const std::string& id : ids) {
+      if (by_id_.count(id) && by_id_[id]->document.kind == DocumentKind::kCollectionLetter) f.letter = by_id_[id];
+    }
+    for (const findings::Statement& s : account.statements) {
+      for (const LineItem& item : by_id_[s.document_id]->document.line_items) {
+        if (!item.date_of_service.empty() && (f.first_service.empty() || item.date_of_service < f.first_service)) {
+          f.first_service = item.date_of_service;
+        }
+      }
+    }
+    return f;
+  }
+
+  std::string Timeline(const findings::Account& account, const std::set<std::string>& ids, const Figures& figures,
+                       const std::vector<const Finding*>& mine) {
+    std::multimap<std::string, std::string> events;  // date → what happened
+    if (!figures.first_service.empty()) events.emplace(figures.first_service, "Care received (first date of service)");
+    for (const Claim* claim : figures.claims) {
+      if (claim->processed_date.empty()) continue;
+      events.emplace(claim->processed_date, "Plan " + Or(claim->status, "processed") + " claim " + claim->claim_number +
+                                                (claim->patient_responsibility_cents
+                                                     ? ": you owe " + Money(*claim->patient_responsibility_cents)
+                                                     : std::string()));
+    }
+    for (const findings::Statement& s : account.statements) {
+      events.emplace(Or(s.statement_date, "(undated)"), "Statement: " + Amount(s.amount_due_cents) + " due");
+    }
+    for (const std::string& id : ids) {
+      const StoredDocument* d = by_id_.count(id) ? by_id_[id] : nullptr;
+      if (d == nullptr || d->document.kind != DocumentKind::kCollectionLetter) continue;
+      events.emplace(Or(findings::TextOf(d->document, "letter_date"), "(undated)"),
+                     "Collection letter from " + Or(findings::TextOf(d->document, "collector_name"), "a collector") +
+                         ": " + Amount(findings::CentsOf(d->document, "current_amount_cents")));
+    }
+    for (const Finding* finding : mine) {
+      if (!finding->deadline.empty()) events.emplace(finding->deadline, "Deadline: " + finding->summary);
+    }
+    for (const Note& note : notes_) {
+      if (findings::Key(note.account_number) != findings::Key(account.account_number)) continue;
+      std::string what =
+          "You logged " + std::string(note.kind == "agreement" ? "an agreement in writing" : "a " + note.kind);
+      if (note.amount_cents) what += " of " + Money(*note.amount_cents);
+      if (!note.representative.empty()) what += " with " + note.representative;
+      if (!note.reference.empty()) what += ", reference " + note.reference;
+      if (!note.text.empty()) what += ": " + note.text;
+      events.emplace(note.noted_on, what);
+    }
+    events.emplace(options_.today, "Today");
+    std::string html = "<h2>Timeline</h2>\n<table>\n";
+    for (const auto& [date, what] : events) {
+      html += "<tr><td>" + Html(date) + "</td><td>" + (what == "Today" ? "<b>Today</b>" : Html(what)) + "</td></tr>\n";
+    }
+    return html + "</table>\n";
+  }
+
+  std::string Documents(const std::set<std::string>& ids) {
+    std::string html =
+        "<h2>Documents</h2>\n<table><tr><th>Kind</th><th>Date</th><th>Key figures</th><th>File</th></tr>\n";
+    for (const std::string& id : ids) {
+      if (!by_id_.count(id)) continue;
+      const Document& d = by_id_[id]->document;
+      std::string date, figures;
+      for (const char* name : {"statement_date", "notice_date", "letter_date"})
+        date = date.empty() ? findings::TextOf(d, name) : date;
+      for (const Field& field : d.fields) {
+        if (!field.cents) continue;
+        std::string label = field.name.substr(0, field.name.size() - 6);
+        std::replace(label.begin(), label.end(), '_', ' ');
+        figures += (figures.empty() ? "" : "; ") + label + " " + Money(*field.cents);
+      }
+      for (const Claim& claim : d.claims) {
+        figures += (figures.empty() ? "" : "; ") + std::string("claim ") + claim.claim_number + " " + claim.status +
+                   ", billed " + Amount(claim.billed_cents) + ", you owe " + Amount(claim.patient_responsibility_cents);
+      }
+      html += "<tr><td>" + Html(ToString(d.kind)) + "</td><td>" + Html(date) + "</td><td>" + Html(figures) +
+              "</td><td>" + Html(fs::path(by_id_[id]->path).filename().string()) + "</td></tr>\n";
+    }
+    return html + "</table>\n";
+  }
+
+  // The call sheet (../shared/DOMAIN.md §6): what to say, what to ask, and the numbers to offer.
+  std::string CallSheet(const findings::Account& account, const Figures& figures,
+                        const std::vector<const Finding*>& mine) {
+    std::string patient = Or(account.patient_name, "the patient");
+    Cents target = figures.balance.value_or(0);
+    if (figures.plan_says && *figures.plan_says < target) target = *figures.plan_says;
+    bool collections = figures.letter != nullptr;
+    // Lump sums: collections often settle at 30–50 %, providers at a 20–40 % reduction (50–60 % in
+    // hardship); open low, know where to stop.
+    Cents open = collections ? target * 30 / 100 : target * 50 / 100;
+    Cents stop = collections ? target * 50 / 100 : target * 70 / 100;
+    Cents monthly = (target + 11) / 12;
+    std::string html = "<section class=\"sheet\"><h2>Call sheet</h2>\n";
+    html +=
+        "<p><b>Call:</b> " + Html(Or(account.provider_name, "the billing office")) +
+        " billing office (the number is on the statement)." +
+        (collections ? " For the collection account: " +
+                           Html(Or(findings::TextOf(figures.letter->document, "collector_name"), "the collector")) + "."
+                     : "") +
+        "</p>\n";
+    html += "<p><b>Opening:</b> \"Hello, I am calling about account " + Html(account.account_number) + " for " +
+            Html(patient) + ". Before I pay anything, I need to go over the balance of " + Amount(figures.balance) +
+            ".\"</p>\n";
+    std::vector<std::string> questions;
+    auto ask = [&](const std::string& question) {
+      if (std::find(questions.begin(), questions.end(), question) == questions.end()) questions.push_back(question);
+    };
+    for (const Finding* finding : mine) {
+      const std::string& rule = finding->rule;
+      if (rule == "premature_bill")
+        ask("Has the claim been sent to my insurance, and when? Please hold the account until insurance has finished.");
+      if (rule == "balance_exceeds_eob" && figures.plan_says) {
+        ask("My plan's Explanation of Benefits says I owe " + Money(*figures.plan_says) +
+            ". Why does the statement ask for " + Amount(figures.balance) +
+            "? Please apply the plan's adjustment and send a corrected statement.");
+      }
+      if (rule == "duplicate_charge" || rule == "billed_not_on_eob" || rule == "arithmetic_mismatch") {
+        ask("Please send me an itemized bill with every charge, date and code.");
+      }
+      if (rule == "duplicate_charge") ask("The same charge appears twice: please remove the duplicate.");
+      if (rule == "billed_not_on_eob")
+        ask("Were all these charges sent to my insurance? Please send the ones that were not.");
+      if (rule == "collection_before_insurance" || rule == "collection_amount_mismatch") {
+        ask("Please recall this account from collections until insurance has finished and the balance is corrected.");
+      }
+      if (rule == "financial_assistance_window")
+        ask("Do you have a financial-assistance program? Please send me the application.");
+      if (rule == "claim_denied")
+        ask("My plan denied the claim and I am appealing: please do not bill me while the appeal is open.");
+      if (rule == "statement_after_settlement")
+        ask("We agreed a settlement in writing: please correct the statement to match it.");
+    }
+    ask("What is your name, and what is the reference number for this call?");
+    html += "<p><b>Ask:</b></p><ul>\n";
+    for (const std::string& question : questions) html += "<li>" + Html(question) + "</li>\n";
+    html += "</ul>\n";
+    if (target > 0) {
+      html += "<p><b>If you decide to settle</b> (the amount owed is " + Money(target) +
+              (figures.plan_says ? ", what the plan says you owe" : "") + "):</p><ul>\n" + "<li>Lump sum: offer <b>" +
+              Money(open) + "</b> paid at once, in full settlement; go no higher than <b>" + Money(stop) +
+              "</b>.</li>\n" + "<li>Or a payment plan: <b>" + Money(monthly) +
+              "</b> a month for 12 months, with no interest and no fees.</li>\n" +
+              "<li>If paying would be a hardship, say so: reductions are larger in hardship.</li></ul>\n";
+    }
+    html +=
+        "<p><b>Before you pay anything:</b> get the agreement in writing (amount, \"paid in full\", no reporting to "
+        "credit bureaus), and note the date, the name and the reference number. Then record it: "
+        "<code>shoebox log agreement --account " +
+        Html(account.account_number) + " --amount AMOUNT</code>.</p>\n";
+    html +=
+        "<p>Date of call: <span class=\"blank\"></span> Representative: <span class=\"blank\"></span> Reference: <span "
+        "class=\"blank\"></span></p>\n";
+    return html + "</section>\n";
+  }
+
+  std::string Letter(const std::string& title, const std::string& to, const findings::Account& account,
+                     const std::string& body) {
+    std::string from = Or(account.patient_name, "[your name]");
+    return "<section class=\"letter\"><h2>Letter: " + Html(title) + "</h2>\n<p>" + Html(from) +
+           "<br>[your address]</p>\n<p>" + Html(options_.today) + "</p>\n<p>" + Html(to) + "</p>\n<p>Re: account " +
+           Html(account.account_number) + ", patient " + Html(Or(account.patient_name, "[patient]")) + "</p>\n" + body +
+           "<p>Sincerely,</p><p><br>" + Html(from) + "</p></section>\n";
+  }
+
+  std::string Letters(const findings::Account& account, const Figures& figures,
+                      const std::vector<const Finding*>& mine) {
+    auto has = [&](const std::string& rule) {
+      return std::any_of(mine.begin(), mine.end(), [&](const Finding* f) { return f->rule == rule; });
+    };
+    std::string provider = Or(account.provider_name, "Billing office");
+    std::string service = figures.first_service.empty() ? "" : " for services on " + figures.first_service;
+    std::string letters = Letter(
+        "request for an itemized bill", provider + ", billing office", account,
+        "<p>Please send me an itemized statement of account " + Html(account.account_number) + Html(service) +
+            ": every charge with its date of service, its CPT/HCPCS or revenue code, a description, the units and the "
+            "amount, and every payment and adjustment applied, including my insurance's.</p>\n"
+            "<p>Please do not send this account to collections while I review the itemized statement.</p>\n");
+    if (has("premature_bill") || has("collection_before_insurance")) {
+      letters += Letter(
+          "request to hold the account until insurance has finished", provider + ", billing office", account,
+          "<p>The statement asks for " + Amount(figures.balance) + Html(service) +
+              ", but my health plan has not finished processing the claim for these services. Please hold the account "
+              "(no late fees, no collections, no credit reporting) until you have received the plan's payment and "
+              "sent me a corrected statement.</p>\n<p>If the claim has not been filed, please file it with my "
+              "plan.</p>\n");
+    }
+    if (figures.letter != nullptr) {
+      const Document& l = figures.letter->document;
+      std::string end = findings::TextOf(l, "validation_end_date");
+      letters += Letter(
+          "written dispute and request for validation",
+          Or(findings::TextOf(l, "collector_name"), "The collection agency"), account,
+          "<p>I dispute the debt your letter of " + Html(Or(findings::TextOf(l, "letter_date"), "[date]")) +
+              " describes (reference " + Html(Or(findings::TextOf(l, "reference_number"), account.account_number)) +
+              ", " + Amount(findings::CentsOf(l, "current_amount_cents")) + ")" +
+              (end.empty() ? "" : ", within the validation period that ends " + Html(end)) +
+              ". Please send me the name and address of the original creditor, an itemization of the debt, and proof "
+              "that I owe it. Please stop collection until you have done so.</p>\n" +
+              (figures.plan_says ? "<p>My health plan's Explanation of Benefits says I owe " +
+                                       Money(*figures.plan_says) + " for these services; a copy is enclosed.</p>\n"
+                                 : std::string()));
+    }
+    if (has("financial_assistance_window")) {
+      letters +=
+          Letter("request for a financial-assistance application", provider + ", financial assistance office", account,
+                 "<p>Please send me your financial-assistance (charity care) policy and application for account " +
+                     Html(account.account_number) + Html(service) +
+                     ". Please hold the account while my application is considered.</p>\n");
+    }
+    return letters;
+  }
+
+  std::string AccountPage(const findings::Account& account, const std::set<std::string>& ids,
+                          const std::vector<const Finding*>& mine, int* crops) {
+    Figures figures = FiguresOf(account, ids);
+    std::string html = std::string(kHead) + "<title>" + Html(Or(account.provider_name, "Account")) + ", account " +
+                       Html(account.account_number) +
+                       "</title></head><body>\n<nav><a href=\"index.html\">All accounts</a></nav>\n";
+    html += "<h1>" + Html(Or(account.provider_name, "(provider not read)")) + "</h1>\n<p class=\"meta\">Account " +
+            Html(account.account_number) + " · patient " + Html(Or(account.patient_name, "not read")) +
+            " · report of " + Html(options_.today) + "</p>\n";
+    html += "<p>Latest statement: <b>" + Amount(figures.balance) + "</b> due" +
+            (figures.plan_says ? ". Your plan says you owe <b>" + Money(*figures.plan_says) + "</b>" : std::string()) +
+            ". " + std::to_string(mine.size()) + " finding(s).</p>\n";
+    html += "<h2>What to do</h2>\n";
+    if (mine.empty()) html += "<p>Nothing to act on: the figures agree with the plan's.</p>\n";
+    for (const Finding* finding : mine) html += FindingHtml(*finding, crops);
+    html += Timeline(account, ids, figures, mine);
+    html += Documents(ids);
+    if (!mine.empty()) html += CallSheet(account, figures, mine);
+    html += Letters(account, figures, mine);
+    return html + "</body></html>\n";
+  }
+
+  store::Database& db_;
+  const Options& options_;
+  findings::Analysis analysis_;
+  std::vector<Note> notes_;
+  std::vector<Finding> found_;
+  std::vector<findings::Episode> episodes_;
+  std::map<std::string, const StoredDocument*> by_id_;
+  std::map<PageKey, PageReplay> pages_;
+};
+
+}  // namespace
+
+Result<Written> WriteReport(store::Database& db, const Options& options) { return Writer(db, options).Run(); }
+
+}  // namespace shoebox::report
