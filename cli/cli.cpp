@@ -21,6 +21,7 @@
 #include "pipeline/analysis/analysis.hpp"
 #include "pipeline/present/export_json.hpp"
 #include "pipeline/present/report.hpp"
+#include "pipeline/present/show.hpp"
 #include "pipeline/app/runner.hpp"
 #include "pipeline/app/stages.hpp"
 #include "pipeline/store/store.hpp"
@@ -335,42 +336,46 @@ int ShowFindings(const Args& args, const Environment& env) {
     *env.err << found.error().message << '\n';
     return kExitDatabase;
   }
-  auto table = db->Select(
-      "SELECT f.rule, f.rule_id, f.severity, f.amount_cents, f.deadline, f.summary, f.next_step, f.documents, "
-      "(SELECT group_concat(s.path, ', ') FROM documents d JOIN sources s ON s.id = d.source_id "
-      " WHERE d.id IN (SELECT value FROM json_each(f.documents))) AS files "
-      "FROM findings f ORDER BY f.id");
-  if (!table) {
-    *env.err << table.error().message << '\n';
+  auto found = db->LoadFindings();
+  auto sources = db->LoadDocumentSources();
+  if (!found || !sources) {
+    *env.err << (found ? sources.error() : found.error()).message << '\n';
     return kExitDatabase;
   }
-  auto text = [](const store::Value& v) { return std::holds_alternative<std::string>(v) ? std::get<std::string>(v) : ""; };
   if (args.Has("--json")) {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
-    for (const auto& row : table->rows) {
+    for (const Finding& finding : *found) {
       nlohmann::ordered_json item;
-      item["rule"] = text(row[0]);
-      item["rule_id"] = text(row[1]);
-      item["severity"] = text(row[2]);
-      item["documents"] = nlohmann::ordered_json::parse(text(row[7]));
-      item["amount_cents"] = std::holds_alternative<std::int64_t>(row[3]) ? nlohmann::ordered_json(std::get<std::int64_t>(row[3])) : nullptr;
-      item["deadline"] = text(row[4]).empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(text(row[4]));
-      item["summary"] = text(row[5]);
-      item["next_step"] = text(row[6]);
+      item["rule"] = finding.rule;
+      item["rule_id"] = finding.rule_id;
+      item["severity"] = finding.severity;
+      item["documents"] = finding.documents;
+      item["amount_cents"] = finding.amount_cents ? nlohmann::ordered_json(*finding.amount_cents) : nullptr;
+      item["deadline"] = finding.deadline.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(finding.deadline);
+      item["summary"] = finding.summary;
+      item["next_step"] = finding.next_step;
       list.push_back(std::move(item));
     }
     *env.out << list.dump(2) << '\n';
     return kExitOk;
   }
-  if (table->rows.empty()) {
+  if (found->empty()) {
     *env.out << "No findings: nothing in the database looks wrong or premature as of " << *today << ".\n";
     return kExitOk;
   }
   int n = 0;
-  for (const auto& row : table->rows) {
-    *env.out << ++n << ". [" << text(row[2]) << "] " << text(row[0]);
-    if (!text(row[4]).empty()) *env.out << "  (deadline " << text(row[4]) << ")";
-    *env.out << "\n   " << text(row[5]) << "\n   Next: " << text(row[6]) << "\n   Files: " << text(row[8]) << "\n\n";
+  for (const Finding& finding : *found) {
+    // The files the finding rests on, in document id order.
+    std::vector<std::string> files;
+    for (const store::DocumentSource& source : *sources) {
+      if (std::find(finding.documents.begin(), finding.documents.end(), source.document_id) != finding.documents.end()) {
+        files.push_back(source.source_path);
+      }
+    }
+    *env.out << ++n << ". [" << finding.severity << "] " << finding.rule;
+    if (!finding.deadline.empty()) *env.out << "  (deadline " << finding.deadline << ")";
+    *env.out << "\n   " << finding.summary << "\n   Next: " << finding.next_step << "\n   Files: " << Join(files, ", ")
+             << "\n\n";
   }
   return kExitOk;
 }
@@ -581,108 +586,26 @@ int Show(const Args& args, const Environment& env) {
   const std::string& wanted = args.positional[0];
   auto db = OpenDatabase(args, env, store::Mode::kReadOnly);
   if (!db) return kExitDatabase;
-  auto exported = exporter::ExportJson(*db, UtcNow());
-  if (!exported) {
-    *env.err << exported.error().message << '\n';
+  auto found = show::FindDocuments(*db, wanted);
+  if (!found) {
+    *env.err << found.error().message << '\n';
     return kExitDatabase;
   }
-  using Json = nlohmann::ordered_json;
-  Json all = Json::parse(*exported);
-  std::vector<const Json*> found;
-  for (const Json& document : all["documents"]) {
-    std::string id = document["id"].get<std::string>();
-    std::string path = document["source"]["path"].get<std::string>();
-    bool by_path = path == wanted || (path.size() > wanted.size() && path.ends_with("/" + wanted));
-    if (id.starts_with(wanted) || by_path) found.push_back(&document);
-  }
-  if (found.size() != 1) {
-    *env.err << "shoebox show: " << (found.empty() ? "no document is '" + wanted + "'" : "'" + wanted + "' names several documents:");
-    for (const Json* document : found) {
-      *env.err << "\n  " << (*document)["id"].get<std::string>() << "  " << (*document)["source"]["path"].get<std::string>()
-               << " pages " << (*document)["source"]["pages"].dump();
+  if (found->size() != 1) {
+    *env.err << "shoebox show: " << (found->empty() ? "no document is '" + wanted + "'" : "'" + wanted + "' names several documents:");
+    for (const store::DocumentSource& document : *found) {
+      *env.err << "\n  " << document.document_id << "  " << document.source_path << " pages " << show::PageList(document);
     }
     *env.err << '\n';
     return kExitUsage;
   }
-  const Json& document = *found.front();
-  std::string id = document["id"].get<std::string>();
-  Json matches = Json::array(), findings_of = Json::array();
-  for (const char* key : {"matches", "letter_matches"}) {
-    for (const Json& match : all[key]) {
-      for (const auto& [role, value] : match.items()) {
-        if (value == id) matches.push_back(match);
-      }
-    }
+  const std::string& id = found->front().document_id;
+  auto shown = args.Has("--json") ? show::DocumentJson(*db, id) : show::DocumentText(*db, id);
+  if (!shown) {
+    *env.err << shown.error().message << '\n';
+    return kExitDatabase;
   }
-  for (const Json& finding : all["findings"]) {
-    for (const Json& member : finding["documents"]) {
-      if (member == id) findings_of.push_back(finding);
-    }
-  }
-  if (args.Has("--json")) {
-    *env.out << Json{{"document", document}, {"matches", matches}, {"findings", findings_of}}.dump(2) << '\n';
-    return kExitOk;
-  }
-  auto value_text = [](const Json& value) {
-    if (value.is_string()) return value.get<std::string>();
-    return value.is_null() ? std::string("–") : value.dump();
-  };
-  auto money = [](const Json& value) {
-    return value.is_number_integer() ? findings::Money(value.get<Cents>()) : std::string("–");
-  };
-  std::ostream& out = *env.out;
-  out << id << "  " << document["kind"].get<std::string>() << " (" << document["kind_confidence"].dump() << ")  "
-      << document["source"]["path"].get<std::string>() << " pages " << document["source"]["pages"].dump() << '\n';
-  if (document.contains("duplicate_of")) out << "another copy of " << document["duplicate_of"].get<std::string>() << '\n';
-  out << "\nfields\n";
-  for (const auto& [name, field] : document["fields"].items()) {
-    out << "  " << name << " = " << (name.ends_with("_cents") ? money(field["value"]) : value_text(field["value"]))
-        << "   (confidence " << field["confidence"].dump() << ", page " << value_text(field["page"]) << ", box "
-        << field["bbox"].dump() << ")\n";
-  }
-  if (!document["line_items"].empty()) {
-    out << "\nline items\n";
-    for (const Json& item : document["line_items"]) {
-      out << "  " << value_text(item["date_of_service"]) << "  " << value_text(item["revenue_code"]) << "  "
-          << value_text(item["code"]) << "  " << value_text(item["description"]) << "  x" << value_text(item["units"])
-          << "  " << money(item["charge_cents"]) << '\n';
-    }
-  }
-  for (const Json& claim : document["claims"]) {
-    out << "\nclaim " << value_text(claim["claim_number"]) << "  " << value_text(claim["status"]) << "  "
-        << value_text(claim["provider_name"]) << "  billed " << money(claim["billed_cents"]) << ", allowed "
-        << money(claim["allowed_cents"]) << ", plan paid " << money(claim["plan_paid_cents"]) << ", you owe "
-        << money(claim["patient_responsibility_cents"]) << '\n';
-    for (const Json& line : claim["lines"]) {
-      out << "  " << value_text(line["date_of_service"]) << "  " << value_text(line["code"]) << "  billed "
-          << money(line["billed_cents"]) << ", allowed " << money(line["allowed_cents"]) << ", you owe "
-          << money(line["patient_responsibility_cents"]);
-      for (const Json& remark : line["remark_codes"]) out << "  " << remark.get<std::string>();
-      out << '\n';
-    }
-  }
-  out << "\nchecks\n";
-  for (const Json& check : document["checks"]) {
-    out << "  " << (check["ok"].get<bool>() ? "ok      " : "FAILED  ") << check["check"].get<std::string>() << '\n';
-  }
-  if (!matches.empty()) {
-    out << "\nmatched with\n";
-    for (const Json& match : matches) {
-      for (const auto& [role, value] : match.items()) {
-        if (value.is_string() && value != id && role != "claim_number") {
-          out << "  " << role << " " << value.get<std::string>();
-        }
-      }
-      out << "  (score " << match["score"].dump() << ")\n";
-    }
-  }
-  if (!findings_of.empty()) {
-    out << "\nfindings\n";
-    for (const Json& finding : findings_of) {
-      out << "  " << finding["severity"].get<std::string>() << "  " << finding["rule"].get<std::string>() << ": "
-          << finding["summary"].get<std::string>() << '\n';
-    }
-  }
+  *env.out << *shown;
   return kExitOk;
 }
 

@@ -46,7 +46,9 @@ class ReportTest : public ::testing::Test {
     ASSERT_TRUE(runner::RefreshFindings(*db_, kToday));
   }
 
+  // As `shoebox report` does: the findings are refreshed for the day, then the report reads them.
   Written Write() {
+    EXPECT_TRUE(runner::RefreshFindings(*db_, kToday));
     auto written = WriteReport(*db_, {dir_ / "report", "", kToday});
     EXPECT_TRUE(written) << (written ? "" : written.error().message);
     return written ? *written : Written{};

@@ -25,13 +25,13 @@ void SortLikeAFreshMatch(std::vector<Match>& matches, const std::vector<StoredDo
 
 Result<const Analysis*> Analyser::Update(store::Database& db) {
   // Which documents the database holds now, and which sources are new since the last update.
-  auto present = db.Select("SELECT id, source_id FROM documents");
+  auto present = db.LoadDocumentSources();
   if (!present) return present.error();
   std::set<std::string> ids;
   std::int64_t newest_source = last_source_id_;
-  for (const auto& row : present->rows) {
-    ids.insert(std::get<std::string>(row[0]));
-    newest_source = std::max(newest_source, std::get<std::int64_t>(row[1]));
+  for (const store::DocumentSource& document : *present) {
+    ids.insert(document.document_id);
+    newest_source = std::max(newest_source, document.source_id);
   }
   std::set<std::string> changed;  // arrived, left, or changed standing as a copy
   std::erase_if(stored_, [&](const StoredDocument& d) {

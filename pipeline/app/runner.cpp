@@ -455,9 +455,9 @@ Result<Summary> Scan(const std::vector<std::string>& paths, store::Database& db,
   // Hashes already stored: the producer skips those files without parsing them (S2 of store.hpp).
   std::unordered_set<std::string> known;
   if (!options.force) {
-    auto stored = db.Select("SELECT sha256 FROM sources WHERE sha256 IS NOT NULL AND status = 'done'");
+    auto stored = db.LoadDoneHashes();
     if (!stored) return stored.error();
-    for (const auto& row : stored->rows) known.insert(std::get<std::string>(row[0]));
+    known.insert(stored->begin(), stored->end());
   }
 
   // A page read: the last one of its file puts the file's documents together and hands it on.

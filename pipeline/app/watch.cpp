@@ -136,15 +136,9 @@ class Watcher {
 
   // Files the database already holds, by path, size and time: a restart does not hash them again.
   Result<bool> LoadStoredFingerprints() {
-    auto stored = db_.Select("SELECT path, size_bytes, mtime_ns FROM sources WHERE status = 'done'");
+    auto stored = db_.LoadDoneFingerprints();
     if (!stored) return stored.error();
-    for (const auto& row : stored->rows) {
-      if (!std::holds_alternative<std::string>(row[0]) || !std::holds_alternative<std::int64_t>(row[1]) ||
-          !std::holds_alternative<std::int64_t>(row[2])) {
-        continue;
-      }
-      stored_[std::get<std::string>(row[0])] = {std::get<std::int64_t>(row[1]), std::get<std::int64_t>(row[2])};
-    }
+    for (const store::SourceFingerprint& source : *stored) stored_[source.path] = {source.size_bytes, source.mtime_ns};
     return true;
   }
 

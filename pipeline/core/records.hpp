@@ -2,6 +2,7 @@
 // between documents, an extra copy of one paper, a finding, and the person's own notes. Plain data.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -14,7 +15,9 @@ namespace shoebox {
 // A document as stored, with its stable id and source path.
 struct StoredDocument {
   std::string id;
-  std::string path;
+  std::string path;         // of its source file
+  std::string source_sha256;
+  std::int64_t source_id = 0;
   Document document;
 };
 

@@ -2,54 +2,20 @@
 
 #include <cmath>
 #include <map>
-#include <nlohmann/json.hpp>
-
 #include "pipeline/analysis/accounts.hpp"
 #include "pipeline/analysis/analysis.hpp"
+#include "pipeline/present/export_document.hpp"
 
 namespace shoebox::exporter {
 namespace {
 
-using Json = nlohmann::ordered_json;
-using store::Value;
+double Rounded(double number, double scale) { return std::round(number * scale) / scale; }
 
-bool IsNull(const Value& value) { return std::holds_alternative<std::monostate>(value); }
-std::int64_t AsInt(const Value& value) {
-  if (std::holds_alternative<std::int64_t>(value)) return std::get<std::int64_t>(value);
-  if (std::holds_alternative<double>(value)) return static_cast<std::int64_t>(std::get<double>(value));
-  return 0;
-}
-double Rounded(const Value& value, double scale) {
-  double number = std::holds_alternative<double>(value) ? std::get<double>(value) : static_cast<double>(AsInt(value));
-  return std::round(number * scale) / scale;
-}
-Json ToJson(const Value& value) {
-  if (std::holds_alternative<std::int64_t>(value)) return std::get<std::int64_t>(value);
-  if (std::holds_alternative<double>(value)) return std::get<double>(value);
-  if (std::holds_alternative<std::string>(value)) return std::get<std::string>(value);
-  return nullptr;
-}
-
-// Rows of a per-document table, grouped by document id (column 0).
-Result<std::map<std::string, std::vector<std::vector<Value>>>> GroupByDocument(store::Database& db,
-                                                                                const std::string& sql) {
-  auto table = db.Select(sql);
-  if (!table) return table.error();
-  std::map<std::string, std::vector<std::vector<Value>>> grouped;
-  for (auto& row : table->rows) grouped[std::get<std::string>(row[0])].push_back(std::move(row));
-  return grouped;
-}
-
-Json Box(const std::vector<Value>& row, size_t first) {
-  if (IsNull(row[first])) return nullptr;
-  return Json::array({AsInt(row[first]), AsInt(row[first + 1]), AsInt(row[first + 2]), AsInt(row[first + 3])});
-}
+Json BoxJson(const BoxPx& box) { return Json::array({box.x0, box.y0, box.x1, box.y1}); }
 
 // The box on the page as given: the prepared page's box through the page's recorded transform.
-Json OriginalBox(const Json& box, const Homography* to_original) {
-  if (box.is_null() || to_original == nullptr) return box;
-  BoxPx mapped = to_original->MapBox({box[0].get<int>(), box[1].get<int>(), box[2].get<int>(), box[3].get<int>()});
-  return Json::array({mapped.x0, mapped.y0, mapped.x1, mapped.y1});
+Json OriginalBox(const BoxPx& box, const Homography* to_original) {
+  return to_original == nullptr ? BoxJson(box) : BoxJson(to_original->MapBox(box));
 }
 
 Json CentsJson(const std::optional<Cents>& cents) { return cents ? Json(*cents) : Json(nullptr); }
@@ -104,7 +70,112 @@ Json PlanYearList(const findings::Analysis& analysis) {
   return list;
 }
 
+// A claim with its service lines; transform_of_page(page) is that page's transform, or null.
+template <typename TransformOfPage>
+Json ClaimJson(const Claim& c, const TransformOfPage& transform_of_page) {
+  Json claim = {{"claim_number", TextJson(c.claim_number)}, {"provider_name", TextJson(c.provider_name)},
+                {"patient_account_number", TextJson(c.patient_account_number)},
+                {"network_status", TextJson(c.network_status)}, {"status", TextJson(c.status)},
+                {"processed_date", TextJson(c.processed_date)}, {"service_date_from", TextJson(c.service_date_from)},
+                {"service_date_to", TextJson(c.service_date_to)}, {"billed_cents", CentsJson(c.billed_cents)},
+                {"discount_cents", CentsJson(c.discount_cents)}, {"not_covered_cents", CentsJson(c.not_covered_cents)},
+                {"allowed_cents", CentsJson(c.allowed_cents)}, {"plan_paid_cents", CentsJson(c.plan_paid_cents)},
+                {"deductible_cents", CentsJson(c.deductible_cents)}, {"copay_cents", CentsJson(c.copay_cents)},
+                {"coinsurance_cents", CentsJson(c.coinsurance_cents)},
+                {"patient_responsibility_cents", CentsJson(c.patient_responsibility_cents)}};
+  Json line_list = Json::array();
+  for (const ClaimLine& l : c.lines) {
+    line_list.push_back({{"date_of_service", TextJson(l.date_of_service)}, {"code", TextJson(l.code)},
+                         {"description", TextJson(l.description)}, {"billed_cents", CentsJson(l.billed_cents)},
+                         {"discount_cents", CentsJson(l.discount_cents)}, {"allowed_cents", CentsJson(l.allowed_cents)},
+                         {"plan_paid_cents", CentsJson(l.plan_paid_cents)},
+                         {"deductible_cents", CentsJson(l.deductible_cents)}, {"copay_cents", CentsJson(l.copay_cents)},
+                         {"coinsurance_cents", CentsJson(l.coinsurance_cents)},
+                         {"not_covered_cents", CentsJson(l.not_covered_cents)},
+                         {"patient_responsibility_cents", CentsJson(l.patient_responsibility_cents)},
+                         {"remark_codes", l.remark_codes}, {"page", l.page}, {"bbox", BoxJson(l.box_px)},
+                         {"original_bbox", OriginalBox(l.box_px, transform_of_page(l.page))},
+                         {"confidence", Rounded(l.confidence, 1000)}});
+  }
+  claim["lines"] = std::move(line_list);
+  return claim;
+}
+
 }  // namespace
+
+Json DocumentJson(const StoredDocument& stored, const std::vector<const store::StoredPage*>& pages_of_source,
+                  const std::string& duplicate_of) {
+  const Document& d = stored.document;
+  Json document;
+  document["id"] = stored.id;
+  Json page_numbers = Json::array();
+  for (int n = d.first_page; n <= d.last_page; ++n) page_numbers.push_back(n);
+  document["source"] = {{"path", stored.path}, {"sha256", TextJson(stored.source_sha256)}, {"pages", page_numbers}};
+  document["kind"] = ToString(d.kind);
+  document["kind_confidence"] = Rounded(d.kind_confidence, 1000);
+  Json page_list = Json::array();
+  std::map<int, const Homography*> to_original;  // page number → its transform
+  for (const store::StoredPage* page : pages_of_source) {
+    if (page->number < d.first_page || page->number > d.last_page) continue;
+    if (page->to_original) to_original[page->number] = &*page->to_original;
+    Json entry;
+    entry["number"] = page->number;
+    entry["text_source"] = ToString(page->text_source);
+    entry["rotation"] = page->rotation_degrees;
+    entry["skew_degrees"] = page->skew_degrees ? Json(Rounded(*page->skew_degrees, 100)) : Json(nullptr);
+    entry["mean_word_confidence"] =
+        page->mean_word_confidence ? Json(Rounded(*page->mean_word_confidence, 10)) : Json(nullptr);
+    entry["text"] = page->text;
+    page_list.push_back(std::move(entry));
+  }
+  document["pages"] = std::move(page_list);
+  auto transform_of_page = [&](int page) -> const Homography* {
+    auto it = to_original.find(page);
+    return it == to_original.end() ? nullptr : it->second;
+  };
+  Json field_map = Json::object();
+  for (const Field& f : d.fields) {
+    Json value = f.cents ? Json(*f.cents) : TextJson(f.text);
+    field_map[f.name] = {{"value", value}, {"confidence", Rounded(f.confidence, 1000)}, {"page", f.page},
+                         {"bbox", BoxJson(f.box_px)}, {"original_bbox", OriginalBox(f.box_px, transform_of_page(f.page))}};
+  }
+  document["fields"] = std::move(field_map);
+  Json item_list = Json::array();
+  for (const LineItem& it : d.line_items) {
+    item_list.push_back({{"date_of_service", TextJson(it.date_of_service)}, {"revenue_code", TextJson(it.revenue_code)},
+                         {"code", TextJson(it.code)}, {"description", TextJson(it.description)},
+                         {"units", it.units ? Json(*it.units) : Json(nullptr)}, {"charge_cents", it.charge_cents},
+                         {"page", it.page}, {"bbox", BoxJson(it.box_px)},
+                         {"original_bbox", OriginalBox(it.box_px, transform_of_page(it.page))},
+                         {"confidence", Rounded(it.confidence, 1000)}});
+  }
+  document["line_items"] = std::move(item_list);
+  Json claim_list = Json::array();
+  for (const Claim& claim : d.claims) claim_list.push_back(ClaimJson(claim, transform_of_page));
+  document["claims"] = std::move(claim_list);
+  Json check_list = Json::array();
+  for (const Check& check : d.checks) check_list.push_back({{"check", check.name}, {"ok", check.ok}});
+  document["checks"] = std::move(check_list);
+  // Another file of the same paper stands for this one (matched and judged once, as that one).
+  if (!duplicate_of.empty()) document["duplicate_of"] = duplicate_of;
+  return document;
+}
+
+Json MatchJson(const Match& match) {
+  if (match.claim_ordinal < 0) {
+    return {{"collection_letter", match.left_id}, {"bill", match.right_id}, {"score", Rounded(match.score, 100)}};
+  }
+  Json lines = Json::array();
+  for (const auto& [bill_line, eob_line] : match.lines) lines.push_back({{"bill_line", bill_line}, {"eob_line", eob_line}});
+  return {{"bill", match.left_id}, {"eob", match.right_id}, {"claim_number", TextJson(match.claim_number)},
+          {"score", Rounded(match.score, 100)}, {"lines", std::move(lines)}};
+}
+
+Json FindingJson(const Finding& f) {
+  return {{"rule", f.rule}, {"severity", f.severity}, {"documents", f.documents},
+          {"amount_cents", CentsJson(f.amount_cents)}, {"deadline", TextJson(f.deadline)},
+          {"summary", f.summary}, {"next_step", f.next_step}, {"rule_id", f.rule_id}};
+}
 
 Result<std::string> AccountsJson(store::Database& db) {
   auto analysis = findings::Analyse(db);
@@ -119,168 +190,35 @@ Result<std::string> EpisodesJson(store::Database& db) {
 }
 
 Result<std::string> ExportJson(store::Database& db, const std::string& generated_at) {
-  auto documents = db.Select(
-      "SELECT d.id, d.source_id, d.first_page, d.last_page, d.kind, d.kind_confidence, s.path, s.sha256, "
-      "(SELECT duplicate_of FROM duplicates WHERE document_id = d.id) "
-      "FROM documents d JOIN sources s ON s.id = d.source_id ORDER BY s.path, d.first_page");
+  auto documents = db.LoadDocuments();
   if (!documents) return documents.error();
-  auto pages = db.Select(
-      "SELECT source_id, number, text_source, rotation_degrees, skew_degrees, mean_word_confidence, text, to_original "
-      "FROM pages ORDER BY source_id, number");
+  auto pages = db.LoadPages();
   if (!pages) return pages.error();
-  std::map<std::pair<std::int64_t, std::int64_t>, Homography> to_original;  // (source, page number)
-  for (const auto& row : pages->rows) {
-    if (IsNull(row[7])) continue;
-    Json numbers = Json::parse(std::get<std::string>(row[7]), nullptr, false);
-    if (!numbers.is_array() || numbers.size() != 9) continue;
-    Homography transform;
-    for (size_t i = 0; i < 9; ++i) transform.m[i] = numbers[i].get<double>();
-    to_original[{AsInt(row[0]), AsInt(row[1])}] = transform;
-  }
-  auto fields = GroupByDocument(db,
-      "SELECT document_id, name, value_text, value_cents, confidence, page, x0, y0, x1, y1 FROM fields "
-      "ORDER BY document_id, name");
-  if (!fields) return fields.error();
-  auto items = GroupByDocument(db,
-      "SELECT document_id, date_of_service, revenue_code, code, description, units, charge_cents, page, "
-      "x0, y0, x1, y1, confidence FROM line_items ORDER BY document_id, ordinal");
-  if (!items) return items.error();
-  auto claims = GroupByDocument(db,
-      "SELECT document_id, claim_number, provider_name, patient_account_number, network_status, status, "
-      "processed_date, service_date_from, service_date_to, billed_cents, discount_cents, not_covered_cents, "
-      "allowed_cents, plan_paid_cents, deductible_cents, copay_cents, coinsurance_cents, "
-      "patient_responsibility_cents FROM claims ORDER BY document_id, ordinal");
-  if (!claims) return claims.error();
-  auto claim_lines = GroupByDocument(db,
-      "SELECT document_id, claim_ordinal, date_of_service, code, description, billed_cents, discount_cents, "
-      "allowed_cents, plan_paid_cents, deductible_cents, copay_cents, coinsurance_cents, not_covered_cents, "
-      "patient_responsibility_cents, remark_codes, page, x0, y0, x1, y1, confidence FROM claim_lines "
-      "ORDER BY document_id, claim_ordinal, ordinal");
-  if (!claim_lines) return claim_lines.error();
-  auto checks = GroupByDocument(db, "SELECT document_id, name, ok FROM checks ORDER BY document_id, name");
-  if (!checks) return checks.error();
-
-  std::map<std::int64_t, std::vector<const std::vector<Value>*>> pages_by_source;
-  for (const auto& row : pages->rows) pages_by_source[AsInt(row[0])].push_back(&row);
+  auto twins = db.LoadTwins();
+  if (!twins) return twins.error();
+  auto matches = db.LoadMatches();
+  if (!matches) return matches.error();
+  auto found = db.LoadFindings();
+  if (!found) return found.error();
+  std::map<std::int64_t, std::vector<const store::StoredPage*>> pages_of_source;
+  for (const store::StoredPage& page : *pages) pages_of_source[page.source_id].push_back(&page);
+  std::map<std::string, std::string> duplicate_of;
+  for (const Twin& twin : *twins) duplicate_of[twin.document_id] = twin.duplicate_of;
 
   Json out;
   out["format"] = kFormat;
   out["generated_at"] = generated_at;
   Json document_list = Json::array();
-  for (const auto& row : documents->rows) {
-    const std::string id = std::get<std::string>(row[0]);
-    std::int64_t first = AsInt(row[2]), last = AsInt(row[3]);
-    Json document;
-    document["id"] = id;
-    Json page_numbers = Json::array();
-    for (std::int64_t n = first; n <= last; ++n) page_numbers.push_back(n);
-    document["source"] = {{"path", ToJson(row[6])}, {"sha256", ToJson(row[7])}, {"pages", page_numbers}};
-    document["kind"] = ToJson(row[4]);
-    document["kind_confidence"] = Rounded(row[5], 1000);
-    Json page_list = Json::array();
-    for (const auto* page : pages_by_source[AsInt(row[1])]) {
-      std::int64_t number = AsInt((*page)[1]);
-      if (number < first || number > last) continue;
-      Json entry;
-      entry["number"] = number;
-      entry["text_source"] = ToJson((*page)[2]);
-      entry["rotation"] = AsInt((*page)[3]);
-      entry["skew_degrees"] = IsNull((*page)[4]) ? Json(nullptr) : Json(Rounded((*page)[4], 100));
-      entry["mean_word_confidence"] = IsNull((*page)[5]) ? Json(nullptr) : Json(Rounded((*page)[5], 10));
-      entry["text"] = IsNull((*page)[6]) ? Json("") : ToJson((*page)[6]);
-      page_list.push_back(std::move(entry));
-    }
-    document["pages"] = std::move(page_list);
-    auto transform_of_page = [&](const Value& page) -> const Homography* {
-      auto it = to_original.find({AsInt(row[1]), AsInt(page)});
-      return it == to_original.end() ? nullptr : &it->second;
-    };
-    Json field_map = Json::object();
-    for (const auto& f : (*fields)[id]) {
-      Json value = !IsNull(f[3]) ? ToJson(f[3]) : ToJson(f[2]);
-      field_map[std::get<std::string>(f[1])] = {
-          {"value", value}, {"confidence", Rounded(f[4], 1000)}, {"page", ToJson(f[5])}, {"bbox", Box(f, 6)},
-          {"original_bbox", OriginalBox(Box(f, 6), transform_of_page(f[5]))}};
-    }
-    document["fields"] = std::move(field_map);
-    Json item_list = Json::array();
-    for (const auto& it : (*items)[id]) {
-      item_list.push_back({{"date_of_service", ToJson(it[1])}, {"revenue_code", ToJson(it[2])},
-                           {"code", ToJson(it[3])}, {"description", ToJson(it[4])}, {"units", ToJson(it[5])},
-                           {"charge_cents", ToJson(it[6])}, {"page", ToJson(it[7])}, {"bbox", Box(it, 8)},
-                           {"original_bbox", OriginalBox(Box(it, 8), transform_of_page(it[7]))},
-                           {"confidence", Rounded(it[12], 1000)}});
-    }
-    document["line_items"] = std::move(item_list);
-    Json claim_list = Json::array();
-    static const char* kClaimKeys[] = {"claim_number", "provider_name", "patient_account_number", "network_status",
-                                       "status", "processed_date", "service_date_from", "service_date_to",
-                                       "billed_cents", "discount_cents", "not_covered_cents", "allowed_cents",
-                                       "plan_paid_cents", "deductible_cents", "copay_cents", "coinsurance_cents",
-                                       "patient_responsibility_cents"};
-    static const char* kLineKeys[] = {"date_of_service", "code", "description", "billed_cents", "discount_cents",
-                                      "allowed_cents", "plan_paid_cents", "deductible_cents", "copay_cents",
-                                      "coinsurance_cents", "not_covered_cents", "patient_responsibility_cents"};
-    const auto& lines_of_document = (*claim_lines)[id];
-    for (const auto& c : (*claims)[id]) {
-      Json claim;
-      for (size_t k = 0; k < std::size(kClaimKeys); ++k) claim[kClaimKeys[k]] = ToJson(c[k + 1]);
-      Json line_list = Json::array();
-      for (const auto& l : lines_of_document) {
-        if (AsInt(l[1]) != static_cast<std::int64_t>(claim_list.size())) continue;
-        Json line;
-        for (size_t k = 0; k < std::size(kLineKeys); ++k) line[kLineKeys[k]] = ToJson(l[k + 2]);
-        line["remark_codes"] = store::SplitRemarkCodes(IsNull(l[14]) ? "" : std::get<std::string>(l[14]));
-        line["page"] = ToJson(l[15]);
-        line["bbox"] = Box(l, 16);
-        line["original_bbox"] = OriginalBox(line["bbox"], transform_of_page(l[15]));
-        line["confidence"] = Rounded(l[20], 1000);
-        line_list.push_back(std::move(line));
-      }
-      claim["lines"] = std::move(line_list);
-      claim_list.push_back(std::move(claim));
-    }
-    document["claims"] = std::move(claim_list);
-    Json check_list = Json::array();
-    for (const auto& c : (*checks)[id]) check_list.push_back({{"check", ToJson(c[1])}, {"ok", AsInt(c[2]) != 0}});
-    document["checks"] = std::move(check_list);
-    // Another file of the same paper stands for this one (matched and judged once, as that one).
-    if (!IsNull(row[8])) document["duplicate_of"] = ToJson(row[8]);
-    document_list.push_back(std::move(document));
+  for (const StoredDocument& stored : *documents) {
+    document_list.push_back(DocumentJson(stored, pages_of_source[stored.source_id], duplicate_of[stored.id]));
   }
   out["documents"] = std::move(document_list);
   // Bill ↔ EOB/MSN claim matches; collection letter ↔ bill matches go under their own key.
-  auto matches = db.Select(
-      "SELECT m.left_id, m.right_id, m.claim_number, m.score, m.claim_ordinal, r.kind, m.id FROM matches m "
-      "JOIN documents r ON r.id = m.right_id ORDER BY m.id");
-  if (!matches) return matches.error();
-  auto paired = db.Select("SELECT match_id, bill_line, eob_line FROM match_lines ORDER BY match_id, bill_line");
-  if (!paired) return paired.error();
-  std::map<std::int64_t, Json> lines_of_match;
-  for (const auto& row : paired->rows) {
-    lines_of_match[AsInt(row[0])].push_back({{"bill_line", AsInt(row[1])}, {"eob_line", AsInt(row[2])}});
-  }
   Json match_list = Json::array(), letter_list = Json::array();
-  for (const auto& row : matches->rows) {
-    if (!IsNull(row[4])) {
-      match_list.push_back({{"bill", ToJson(row[0])}, {"eob", ToJson(row[1])}, {"claim_number", ToJson(row[2])},
-                            {"score", Rounded(row[3], 100)},
-                            {"lines", lines_of_match.count(AsInt(row[6])) ? lines_of_match[AsInt(row[6])] : Json::array()}});
-    } else {
-      letter_list.push_back({{"collection_letter", ToJson(row[0])}, {"bill", ToJson(row[1])}, {"score", Rounded(row[3], 100)}});
-    }
-  }
+  for (const Match& match : *matches) (match.claim_ordinal >= 0 ? match_list : letter_list).push_back(MatchJson(match));
   out["matches"] = std::move(match_list);
-  auto found = db.Select(
-      "SELECT rule, severity, documents, amount_cents, deadline, summary, next_step, rule_id FROM findings ORDER BY id");
-  if (!found) return found.error();
   Json finding_list = Json::array();
-  for (const auto& row : found->rows) {
-    finding_list.push_back({{"rule", ToJson(row[0])}, {"severity", ToJson(row[1])},
-                            {"documents", Json::parse(std::get<std::string>(row[2]))}, {"amount_cents", ToJson(row[3])},
-                            {"deadline", ToJson(row[4])}, {"summary", ToJson(row[5])}, {"next_step", ToJson(row[6])},
-                            {"rule_id", ToJson(row[7])}});
-  }
+  for (const Finding& finding : *found) finding_list.push_back(FindingJson(finding));
   out["findings"] = std::move(finding_list);
   out["letter_matches"] = std::move(letter_list);
   auto analysis = findings::Analyse(db);

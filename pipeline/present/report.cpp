@@ -121,21 +121,20 @@ class Writer {
     if (!notes) return notes.error();
     notes_ = std::move(notes).value();
     for (const StoredDocument& d : analysis_.documents) by_id_[d.id] = &d;
-    auto pages = db_.Select(
-        "SELECT d.id, p.number, p.text_source, p.dpi, p.rotation_degrees, s.path FROM documents d "
-        "JOIN sources s ON s.id = d.source_id JOIN pages p ON p.source_id = s.id");
+    auto pages = db_.LoadPages();
     if (!pages) return pages.error();
-    for (const auto& row : pages->rows) {
-      PageReplay replay;
-      replay.page_number = static_cast<int>(std::get<std::int64_t>(row[1]));
-      replay.text_layer = std::get<std::string>(row[2]) == "text-layer";
-      replay.dpi = std::holds_alternative<std::int64_t>(row[3]) ? static_cast<int>(std::get<std::int64_t>(row[3])) : 0;
-      replay.rotation_degrees =
-          std::holds_alternative<std::int64_t>(row[4]) ? static_cast<int>(std::get<std::int64_t>(row[4])) : 0;
-      replay.source_path = std::get<std::string>(row[5]);
-      pages_[{std::get<std::string>(row[0]), replay.page_number}] = replay;
+    std::map<std::int64_t, std::vector<const store::StoredPage*>> pages_of_source;
+    for (const store::StoredPage& page : *pages) pages_of_source[page.source_id].push_back(&page);
+    for (const StoredDocument& d : analysis_.documents) {
+      for (const store::StoredPage* page : pages_of_source[d.source_id]) {
+        pages_[{d.id, page->number}] = {page->source_path, page->number, page->text_source == TextSource::kTextLayer,
+                                        page->dpi, page->rotation_degrees};
+      }
     }
-    found_ = findings::EvaluateRules(analysis_.documents, analysis_.matches, options_.today, notes_);
+    // The findings as the last refresh stored them (the caller refreshes them for options.today).
+    auto found = db_.LoadFindings();
+    if (!found) return found.error();
+    found_ = std::move(found).value();
     episodes_ = findings::GroupEpisodes(analysis_.documents, analysis_.matches);
 
     std::error_code error;

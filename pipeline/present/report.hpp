@@ -26,6 +26,7 @@ struct Written {
   int evidence_crops = 0;
 };
 
+// Reads the stored findings: the caller refreshes them for options.today first (runner::RefreshFindings).
 Result<Written> WriteReport(store::Database& db, const Options& options);
 
 // The evidence: the region of the original page around box, re-read from the file the person gave

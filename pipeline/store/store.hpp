@@ -13,11 +13,13 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
-#include "pipeline/core/records.hpp"
+#include "pipeline/core/geometry.hpp"
 #include "pipeline/core/page.hpp"
+#include "pipeline/core/records.hpp"
 #include "pipeline/core/result.hpp"
 
 struct sqlite3;
@@ -32,6 +34,32 @@ struct Table {
 };
 
 enum class Mode { kReadWrite, kReadOnly };
+
+// A page as stored (its words are in the words table).
+struct StoredPage {
+  std::int64_t source_id = 0;
+  std::string source_path;
+  int number = 0;  // 1-based within its source
+  TextSource text_source = TextSource::kOcr;
+  int dpi = 0;     // 0 where not recorded
+  int rotation_degrees = 0;
+  std::optional<double> skew_degrees, mean_word_confidence;
+  std::string text;
+  std::optional<Homography> to_original;  // prepared page → page as given; none where nothing moved
+};
+
+struct DocumentSource {
+  std::string document_id;
+  std::int64_t source_id = 0;
+  std::string source_path;
+  int first_page = 0, last_page = 0;
+};
+
+struct SourceFingerprint {
+  std::string path;
+  std::int64_t size_bytes = 0;
+  std::int64_t mtime_ns = 0;
+};
 
 class Database {
  public:
@@ -55,10 +83,25 @@ class Database {
   Result<bool> AddNote(const Note& note);
   Result<std::vector<Note>> LoadNotes();
 
-  // Every document with its fields, line items, claims and checks, for the cross-matcher.
-  // The stored documents with their fields, line items, claims and checks, in (path, first page)
-  // order; with `after_source_id`, only those of sources stored after it (sources.id grows).
+  // The stored documents with their fields (by name), line items, claims with their lines, and
+  // checks (by name), in (path, first page) order; with `after_source_id`, only those of sources
+  // stored after it (sources.id grows).
   Result<std::vector<StoredDocument>> LoadDocuments(std::int64_t after_source_id = 0);
+  // One stored document by its id; none when no document has it.
+  Result<std::optional<StoredDocument>> LoadDocument(const std::string& document_id);
+  // Which documents the database holds now, each with its source, in document id order.
+  Result<std::vector<DocumentSource>> LoadDocumentSources();
+  // The pages of every stored source (or of one), by source id and page number.
+  Result<std::vector<StoredPage>> LoadPages(std::optional<std::int64_t> source_id = std::nullopt);
+  // The derived rows as ReplaceFindings wrote them, in the order written.
+  Result<std::vector<Twin>> LoadTwins();
+  Result<std::vector<Match>> LoadMatches();
+  Result<std::vector<Finding>> LoadFindings();
+  // The hashes of the sources read to the end (scan skips those files unread).
+  Result<std::vector<std::string>> LoadDoneHashes();
+  // Path, size and modification time of every source read to the end (watch: a restart does not
+  // hash those files again).
+  Result<std::vector<SourceFingerprint>> LoadDoneFingerprints();
 
   // Replaces all twins, matches and findings in one transaction (they are derived from the documents).
   Result<bool> ReplaceFindings(const std::vector<Twin>& twins, const std::vector<Match>& matches,
@@ -73,6 +116,8 @@ class Database {
  private:
   Database(sqlite3* db, Mode mode) : db_(db), mode_(mode) {}
   Result<bool> Migrate();
+  // The documents the condition on `documents d` picks (one parameter), with everything they hold.
+  Result<std::vector<StoredDocument>> LoadDocumentsWhere(const std::string& where, const Value& param);
   Result<bool> Execute(const std::string& sql, const std::vector<Value>& params = {});
 
   sqlite3* db_;

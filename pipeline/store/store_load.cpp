@@ -1,0 +1,307 @@
+// store, the reading half: the stored rows back as the plain types of pipeline/core, for the
+// analysis, the export, show and the report. Nothing outside the store reads a table itself.
+#include <cstdlib>
+#include <map>
+
+#include "pipeline/store/store.hpp"
+#include "pipeline/store/values.hpp"
+
+namespace shoebox::store {
+
+namespace {
+
+Field FieldFromRow(const std::vector<Value>& r) {
+  return {TextValue(r[1]), TextValue(r[2]), CentsValue(r[3]), RealValue(r[4]), static_cast<int>(IntValue(r[5])),
+          BoxValue(r, 6)};
+}
+
+LineItem LineItemFromRow(const std::vector<Value>& r) {
+  LineItem item;
+  item.date_of_service = TextValue(r[1]);
+  item.revenue_code = TextValue(r[2]);
+  item.code = TextValue(r[3]);
+  item.description = TextValue(r[4]);
+  if (auto units = CentsValue(r[5])) item.units = static_cast<int>(*units);
+  item.charge_cents = IntValue(r[6]);
+  item.confidence = RealValue(r[7]);
+  item.page = static_cast<int>(IntValue(r[8]));
+  item.box_px = BoxValue(r, 9);
+  return item;
+}
+
+Claim ClaimFromRow(const std::vector<Value>& r) {
+  Claim c;
+  c.claim_number = TextValue(r[1]);
+  c.provider_name = TextValue(r[2]);
+  c.patient_account_number = TextValue(r[3]);
+  c.network_status = TextValue(r[4]);
+  c.status = TextValue(r[5]);
+  c.processed_date = TextValue(r[6]);
+  c.service_date_from = TextValue(r[7]);
+  c.service_date_to = TextValue(r[8]);
+  c.billed_cents = CentsValue(r[9]);
+  c.discount_cents = CentsValue(r[10]);
+  c.not_covered_cents = CentsValue(r[11]);
+  c.allowed_cents = CentsValue(r[12]);
+  c.plan_paid_cents = CentsValue(r[13]);
+  c.deductible_cents = CentsValue(r[14]);
+  c.copay_cents = CentsValue(r[15]);
+  c.coinsurance_cents = CentsValue(r[16]);
+  c.patient_responsibility_cents = CentsValue(r[17]);
+  c.page = static_cast<int>(IntValue(r[18]));
+  return c;
+}
+
+ClaimLine ClaimLineFromRow(const std::vector<Value>& r) {
+  ClaimLine line;
+  line.date_of_service = TextValue(r[2]);
+  line.code = TextValue(r[3]);
+  line.description = TextValue(r[4]);
+  line.billed_cents = CentsValue(r[5]);
+  line.discount_cents = CentsValue(r[6]);
+  line.not_covered_cents = CentsValue(r[7]);
+  line.allowed_cents = CentsValue(r[8]);
+  line.plan_paid_cents = CentsValue(r[9]);
+  line.deductible_cents = CentsValue(r[10]);
+  line.copay_cents = CentsValue(r[11]);
+  line.coinsurance_cents = CentsValue(r[12]);
+  line.patient_responsibility_cents = CentsValue(r[13]);
+  line.remark_codes = SplitRemarkCodes(TextValue(r[14]));
+  line.confidence = RealValue(r[15]);
+  line.page = static_cast<int>(IntValue(r[16]));
+  line.box_px = BoxValue(r, 17);
+  return line;
+}
+
+}  // namespace
+
+Result<std::vector<StoredDocument>> Database::LoadDocuments(std::int64_t after_source_id) {
+  return LoadDocumentsWhere("d.source_id > ?", Integer(after_source_id));
+}
+
+Result<std::optional<StoredDocument>> Database::LoadDocument(const std::string& document_id) {
+  auto loaded = LoadDocumentsWhere("d.id = ?", document_id);
+  if (!loaded) return loaded.error();
+  if (loaded->empty()) return std::optional<StoredDocument>();
+  return std::optional<StoredDocument>(std::move(loaded->front()));
+}
+
+Result<std::vector<StoredDocument>> Database::LoadDocumentsWhere(const std::string& where, const Value& param) {
+  auto documents = Select(
+      "SELECT d.id, s.path, d.first_page, d.last_page, d.kind, d.kind_confidence, s.sha256, d.source_id FROM documents d "
+      "JOIN sources s ON s.id = d.source_id WHERE " + where + " ORDER BY s.path, d.first_page",
+      {param});
+  if (!documents) return documents.error();
+  std::vector<StoredDocument> loaded;
+  std::map<std::string, size_t> index;
+  for (const auto& row : documents->rows) {
+    StoredDocument stored;
+    stored.id = TextValue(row[0]);
+    stored.path = TextValue(row[1]);
+    stored.document.first_page = static_cast<int>(IntValue(row[2]));
+    stored.document.last_page = static_cast<int>(IntValue(row[3]));
+    stored.document.kind = ParseDocumentKind(TextValue(row[4])).value_or(DocumentKind::kOther);
+    stored.document.kind_confidence = RealValue(row[5]);
+    stored.source_sha256 = TextValue(row[6]);
+    stored.source_id = IntValue(row[7]);
+    index[stored.id] = loaded.size();
+    loaded.push_back(std::move(stored));
+  }
+  // Each detail query reads only the rows of the documents loaded.
+  const std::string wanted = " WHERE document_id IN (SELECT d.id FROM documents d WHERE " + where + ")";
+  auto each = [&](std::string sql, auto&& add) -> Result<bool> {
+    sql.insert(sql.find(" ORDER BY"), wanted);
+    auto rows = Select(sql, {param});
+    if (!rows) return rows.error();
+    for (const auto& row : rows->rows) {
+      auto it = index.find(TextValue(row[0]));
+      if (it != index.end()) add(loaded[it->second].document, row);
+    }
+    return true;
+  };
+  Result<bool> ok = each(
+      "SELECT document_id, name, value_text, value_cents, confidence, page, x0, y0, x1, y1 FROM fields "
+      "ORDER BY document_id, name",
+      [](Document& d, const std::vector<Value>& r) { d.fields.push_back(FieldFromRow(r)); });
+  if (!ok) return ok.error();
+  ok = each("SELECT document_id, date_of_service, revenue_code, code, description, units, charge_cents, confidence, page, "
+            "x0, y0, x1, y1 FROM line_items ORDER BY document_id, ordinal",
+            [](Document& d, const std::vector<Value>& r) { d.line_items.push_back(LineItemFromRow(r)); });
+  if (!ok) return ok.error();
+  ok = each("SELECT document_id, claim_number, provider_name, patient_account_number, network_status, status, "
+            "processed_date, service_date_from, service_date_to, billed_cents, discount_cents, not_covered_cents, "
+            "allowed_cents, plan_paid_cents, deductible_cents, copay_cents, coinsurance_cents, "
+            "patient_responsibility_cents, page FROM claims ORDER BY document_id, ordinal",
+            [](Document& d, const std::vector<Value>& r) { d.claims.push_back(ClaimFromRow(r)); });
+  if (!ok) return ok.error();
+  // Claims were read in ordinal order, so a line's claim is claims[claim_ordinal].
+  ok = each("SELECT document_id, claim_ordinal, date_of_service, code, description, billed_cents, discount_cents, "
+            "not_covered_cents, allowed_cents, plan_paid_cents, deductible_cents, copay_cents, coinsurance_cents, "
+            "patient_responsibility_cents, remark_codes, confidence, page, x0, y0, x1, y1 FROM claim_lines "
+            "ORDER BY document_id, claim_ordinal, ordinal",
+            [](Document& d, const std::vector<Value>& r) {
+              auto claim = static_cast<size_t>(IntValue(r[1]));
+              if (claim < d.claims.size()) d.claims[claim].lines.push_back(ClaimLineFromRow(r));
+            });
+  if (!ok) return ok.error();
+  ok = each("SELECT document_id, name, ok, detail FROM checks ORDER BY document_id, name",
+            [](Document& d, const std::vector<Value>& r) {
+              d.checks.push_back({TextValue(r[1]), IntValue(r[2]) != 0, TextValue(r[3])});
+            });
+  if (!ok) return ok.error();
+  return loaded;
+}
+
+Result<std::vector<Note>> Database::LoadNotes() {
+  auto table = Select(
+      "SELECT kind, account_number, noted_on, amount_cents, representative, reference, text FROM notes "
+      "ORDER BY noted_on, id");
+  if (!table) return table.error();
+  std::vector<Note> notes;
+  for (const auto& row : table->rows) {
+    notes.push_back({TextValue(row[0]), TextValue(row[1]), TextValue(row[2]), CentsValue(row[3]), TextValue(row[4]),
+                     TextValue(row[5]), TextValue(row[6])});
+  }
+  return notes;
+}
+
+Result<std::vector<DocumentSource>> Database::LoadDocumentSources() {
+  auto table = Select(
+      "SELECT d.id, d.source_id, s.path, d.first_page, d.last_page FROM documents d "
+      "JOIN sources s ON s.id = d.source_id ORDER BY d.id");
+  if (!table) return table.error();
+  std::vector<DocumentSource> documents;
+  for (const auto& row : table->rows) {
+    documents.push_back({TextValue(row[0]), IntValue(row[1]), TextValue(row[2]), static_cast<int>(IntValue(row[3])),
+                         static_cast<int>(IntValue(row[4]))});
+  }
+  return documents;
+}
+
+namespace {
+
+// pages.to_original: nine numbers written by TransformText.
+std::optional<Homography> ParseTransform(const Value& value) {
+  std::string text = TextValue(value);
+  if (text.size() < 2 || text.front() != '[' || text.back() != ']') return std::nullopt;
+  Homography transform;
+  size_t count = 0;
+  const char* at = text.c_str() + 1;
+  while (count < transform.m.size()) {
+    char* end = nullptr;
+    transform.m[count] = std::strtod(at, &end);
+    if (end == at) return std::nullopt;
+    ++count;
+    at = end;
+    if (*at == ',') ++at;
+  }
+  if (*at != ']') return std::nullopt;
+  return transform;
+}
+
+}  // namespace
+
+Result<std::vector<StoredPage>> Database::LoadPages(std::optional<std::int64_t> source_id) {
+  auto table = Select(
+      "SELECT p.source_id, s.path, p.number, p.text_source, p.dpi, p.rotation_degrees, p.skew_degrees, "
+      "p.mean_word_confidence, p.text, p.to_original FROM pages p JOIN sources s ON s.id = p.source_id "
+      "WHERE ?1 IS NULL OR p.source_id = ?1 ORDER BY p.source_id, p.number",
+      {source_id ? Integer(*source_id) : Value{}});
+  if (!table) return table.error();
+  std::vector<StoredPage> pages;
+  for (const auto& row : table->rows) {
+    StoredPage page;
+    page.source_id = IntValue(row[0]);
+    page.source_path = TextValue(row[1]);
+    page.number = static_cast<int>(IntValue(row[2]));
+    page.text_source = TextValue(row[3]) == ToString(TextSource::kTextLayer) ? TextSource::kTextLayer : TextSource::kOcr;
+    page.dpi = static_cast<int>(IntValue(row[4]));
+    page.rotation_degrees = static_cast<int>(IntValue(row[5]));
+    page.skew_degrees = OptionalReal(row[6]);
+    page.mean_word_confidence = OptionalReal(row[7]);
+    page.text = TextValue(row[8]);
+    page.to_original = ParseTransform(row[9]);
+    pages.push_back(std::move(page));
+  }
+  return pages;
+}
+
+Result<std::vector<Twin>> Database::LoadTwins() {
+  auto table = Select("SELECT document_id, duplicate_of, keys FROM duplicates ORDER BY rowid");
+  if (!table) return table.error();
+  std::vector<Twin> twins;
+  for (const auto& row : table->rows) twins.push_back({TextValue(row[0]), TextValue(row[1]), TextValue(row[2])});
+  return twins;
+}
+
+Result<std::vector<Match>> Database::LoadMatches() {
+  auto table = Select("SELECT id, left_id, right_id, claim_ordinal, claim_number, score, keys FROM matches ORDER BY id");
+  if (!table) return table.error();
+  auto paired = Select("SELECT match_id, bill_line, eob_line FROM match_lines ORDER BY match_id, bill_line");
+  if (!paired) return paired.error();
+  std::map<std::int64_t, std::vector<std::pair<int, int>>> lines_of_match;
+  for (const auto& row : paired->rows) {
+    lines_of_match[IntValue(row[0])].emplace_back(static_cast<int>(IntValue(row[1])), static_cast<int>(IntValue(row[2])));
+  }
+  std::vector<Match> matches;
+  for (const auto& row : table->rows) {
+    Match match;
+    match.left_id = TextValue(row[1]);
+    match.right_id = TextValue(row[2]);
+    match.claim_ordinal = IsNull(row[3]) ? -1 : static_cast<int>(IntValue(row[3]));
+    match.claim_number = TextValue(row[4]);
+    match.score = RealValue(row[5]);
+    match.keys = TextValue(row[6]);
+    if (auto it = lines_of_match.find(IntValue(row[0])); it != lines_of_match.end()) match.lines = it->second;
+    matches.push_back(std::move(match));
+  }
+  return matches;
+}
+
+Result<std::vector<Finding>> Database::LoadFindings() {
+  auto table = Select(
+      "SELECT id, rule, rule_id, severity, amount_cents, deadline, summary, next_step FROM findings ORDER BY id");
+  if (!table) return table.error();
+  auto documents = Select("SELECT f.id, j.value FROM findings f, json_each(f.documents) j ORDER BY f.id, j.key");
+  if (!documents) return documents.error();
+  std::map<std::int64_t, std::vector<std::string>> documents_of;
+  for (const auto& row : documents->rows) documents_of[IntValue(row[0])].push_back(TextValue(row[1]));
+  std::vector<Finding> found;
+  for (const auto& row : table->rows) {
+    Finding finding;
+    finding.rule = TextValue(row[1]);
+    finding.rule_id = TextValue(row[2]);
+    finding.severity = TextValue(row[3]);
+    finding.documents = documents_of[IntValue(row[0])];
+    finding.amount_cents = CentsValue(row[4]);
+    finding.deadline = TextValue(row[5]);
+    finding.summary = TextValue(row[6]);
+    finding.next_step = TextValue(row[7]);
+    found.push_back(std::move(finding));
+  }
+  return found;
+}
+
+Result<std::vector<std::string>> Database::LoadDoneHashes() {
+  auto table = Select("SELECT sha256 FROM sources WHERE sha256 IS NOT NULL AND status = 'done'");
+  if (!table) return table.error();
+  std::vector<std::string> hashes;
+  for (const auto& row : table->rows) hashes.push_back(TextValue(row[0]));
+  return hashes;
+}
+
+Result<std::vector<SourceFingerprint>> Database::LoadDoneFingerprints() {
+  auto table = Select("SELECT path, size_bytes, mtime_ns FROM sources WHERE status = 'done'");
+  if (!table) return table.error();
+  std::vector<SourceFingerprint> fingerprints;
+  for (const auto& row : table->rows) {
+    if (!std::holds_alternative<std::string>(row[0]) || !std::holds_alternative<std::int64_t>(row[1]) ||
+        !std::holds_alternative<std::int64_t>(row[2])) {
+      continue;
+    }
+    fingerprints.push_back({TextValue(row[0]), IntValue(row[1]), IntValue(row[2])});
+  }
+  return fingerprints;
+}
+
+}  // namespace shoebox::store

@@ -1,0 +1,212 @@
+// store, the writing half: one source file's results in one transaction (S2, S3 of store.hpp), the
+// derived twins, matches and findings replaced together, and the person's notes.
+#include <sqlite3.h>
+
+#include <cmath>
+
+#include "pipeline/store/store.hpp"
+#include "pipeline/store/values.hpp"
+
+namespace shoebox::store {
+
+Result<bool> Database::WriteSource(const SourceResult& source, bool replace, const std::string& scanned_at) {
+  if (mode_ == Mode::kReadOnly) return MakeError("database: opened read-only");
+  if (source.interrupted) return MakeError("database: " + source.path + " was not processed to the end");
+  if (auto begun = Execute("BEGIN IMMEDIATE"); !begun) return begun;
+  auto body = [&]() -> Result<bool> {
+    if (!source.sha256.empty() && replace) {
+      if (auto r = Execute("DELETE FROM sources WHERE sha256 = ?", {source.sha256}); !r) return r;
+    }
+    // S3: an earlier failure for this path or these bytes is replaced by this attempt's outcome.
+    if (auto r = Execute("DELETE FROM sources WHERE status = 'failed' AND (path = ? OR sha256 = ?)",
+                         {source.path, Text(source.sha256)});
+        !r) {
+      return r;
+    }
+    if (auto r = Execute(
+            "INSERT INTO sources (path, sha256, size_bytes, mtime_seconds, mtime_ns, media_type, status, error, "
+            "page_count, scanned_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            {source.path, Text(source.sha256), Integer(source.size_bytes), Integer(source.mtime_seconds), Integer(source.mtime_ns),
+             Text(source.media_type), std::string(source.status == SourceStatus::kDone ? "done" : "failed"),
+             Text(source.error), Integer(static_cast<std::int64_t>(source.pages.size())), scanned_at});
+        !r) {
+      return r;
+    }
+    std::int64_t source_id = sqlite3_last_insert_rowid(db_);
+    for (const Page& page : source.pages) {
+      double confidence_sum = 0;
+      for (const Word& word : page.words) confidence_sum += word.confidence;
+      Value mean = page.words.empty() ? Value{} : Real(std::round(1000.0 * confidence_sum / page.words.size()) / 10.0);
+      if (auto r = Execute(
+              "INSERT INTO pages (source_id, number, text_source, width_px, height_px, dpi, rotation_degrees, "
+              "rotation_confidence, skew_degrees, skew_confidence, mean_word_confidence, text, error, "
+              "ingest_ms, prepare_ms, orientation_ms, recognize_ms, to_original) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              {source_id, Integer(page.number), std::string(ToString(page.text_source)), Integer(page.width_px),
+               Integer(page.height_px), Integer(page.dpi), Integer(page.rotation_degrees), Real(page.rotation_confidence),
+               Real(page.skew_degrees), Real(page.skew_confidence), mean, Text(page.text), Text(page.error),
+               Real(page.ingest_ms), Real(page.prepare_ms), Real(page.orientation_ms), Real(page.recognize_ms),
+               TransformText(page.original_to_prepared)});
+          !r) {
+        return r;
+      }
+      std::int64_t page_id = sqlite3_last_insert_rowid(db_);
+      for (size_t i = 0; i < page.words.size(); ++i) {
+        const Word& word = page.words[i];
+        if (auto r = Execute("INSERT INTO words VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                             {page_id, Integer(static_cast<std::int64_t>(i)), word.text, Integer(word.box_px.x0),
+                              Integer(word.box_px.y0), Integer(word.box_px.x1), Integer(word.box_px.y1),
+                              Real(word.confidence)});
+            !r) {
+          return r;
+        }
+      }
+    }
+    for (const Document& document : source.documents) {
+      std::string id = DocumentId(source.sha256, document.first_page, document.last_page);
+      if (auto r = Execute("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?)",
+                           {id, source_id, Integer(document.first_page), Integer(document.last_page),
+                            std::string(ToString(document.kind)), Real(document.kind_confidence)});
+          !r) {
+        return r;
+      }
+      for (const Field& field : document.fields) {
+        if (auto r = Execute("INSERT INTO fields VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                             {id, field.name, Text(field.text), Cents(field.cents), Real(field.confidence),
+                              Integer(field.page), Integer(field.box_px.x0), Integer(field.box_px.y0),
+                              Integer(field.box_px.x1), Integer(field.box_px.y1)});
+            !r) {
+          return r;
+        }
+      }
+      for (size_t i = 0; i < document.line_items.size(); ++i) {
+        const LineItem& item = document.line_items[i];
+        if (auto r = Execute("INSERT INTO line_items VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                             {id, Integer(static_cast<std::int64_t>(i)), Text(item.date_of_service),
+                              Text(item.revenue_code), Text(item.code), Text(item.description),
+                              item.units ? Value{std::int64_t{*item.units}} : Value{}, Integer(item.charge_cents),
+                              Real(item.confidence), Integer(item.page), Integer(item.box_px.x0),
+                              Integer(item.box_px.y0), Integer(item.box_px.x1), Integer(item.box_px.y1)});
+            !r) {
+          return r;
+        }
+      }
+      for (size_t i = 0; i < document.claims.size(); ++i) {
+        const Claim& c = document.claims[i];
+        if (auto r = Execute(
+                "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                {id, Integer(static_cast<std::int64_t>(i)), Text(c.claim_number), Text(c.provider_name),
+                 Text(c.patient_account_number), Text(c.network_status), Text(c.status), Text(c.processed_date),
+                 Text(c.service_date_from), Text(c.service_date_to), Cents(c.billed_cents), Cents(c.discount_cents),
+                 Cents(c.not_covered_cents), Cents(c.allowed_cents), Cents(c.plan_paid_cents),
+                 Cents(c.deductible_cents), Cents(c.copay_cents), Cents(c.coinsurance_cents),
+                 Cents(c.patient_responsibility_cents), Integer(c.page)});
+            !r) {
+          return r;
+        }
+        for (size_t k = 0; k < c.lines.size(); ++k) {
+          const ClaimLine& line = c.lines[k];
+          if (auto r = Execute(
+                  "INSERT INTO claim_lines VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  {id, Integer(static_cast<std::int64_t>(i)), Integer(static_cast<std::int64_t>(k)),
+                   Text(line.date_of_service), Text(line.code), Text(line.description), Cents(line.billed_cents),
+                   Cents(line.discount_cents), Cents(line.not_covered_cents), Cents(line.allowed_cents),
+                   Cents(line.plan_paid_cents), Cents(line.deductible_cents), Cents(line.copay_cents),
+                   Cents(line.coinsurance_cents), Cents(line.patient_responsibility_cents), Text(JoinRemarkCodes(line.remark_codes)),
+                   Real(line.confidence), Integer(line.page), Integer(line.box_px.x0), Integer(line.box_px.y0),
+                   Integer(line.box_px.x1), Integer(line.box_px.y1)});
+              !r) {
+            return r;
+          }
+        }
+      }
+      for (const Check& check : document.checks) {
+        if (auto r = Execute("INSERT OR REPLACE INTO checks VALUES (?, ?, ?, ?)",
+                             {id, check.name, Integer(check.ok ? 1 : 0), Text(check.detail)});
+            !r) {
+          return r;
+        }
+      }
+    }
+    return true;
+  };
+  Result<bool> written = body();
+  if (!written) {
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    return written;
+  }
+  if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
+    std::string error = SqliteError(db_, "commit");
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    return MakeError(error);
+  }
+  return true;
+}
+
+Result<bool> Database::AddNote(const Note& note) {
+  if (mode_ == Mode::kReadOnly) return MakeError("database: opened read-only");
+  return Execute(
+      "INSERT INTO notes (kind, account_number, noted_on, amount_cents, representative, reference, text) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)",
+      {note.kind, Text(note.account_number), note.noted_on, Cents(note.amount_cents),
+       Text(note.representative), Text(note.reference), Text(note.text)});
+}
+
+Result<bool> Database::RecordMove(const std::string& sha256, const std::string& new_path) {
+  if (mode_ == Mode::kReadOnly) return MakeError("database: opened read-only");
+  return Execute("UPDATE sources SET path = ? WHERE sha256 = ?", {new_path, sha256});
+}
+
+Result<bool> Database::ReplaceFindings(const std::vector<Twin>& twins, const std::vector<Match>& matches,
+                                       const std::vector<Finding>& found, const std::string& today) {
+  if (mode_ == Mode::kReadOnly) return MakeError("database: opened read-only");
+  if (auto begun = Execute("BEGIN IMMEDIATE"); !begun) return begun;
+  auto body = [&]() -> Result<bool> {
+    if (auto r = Execute("DELETE FROM duplicates"); !r) return r;
+    for (const Twin& twin : twins) {
+      if (auto r = Execute("INSERT INTO duplicates (document_id, duplicate_of, keys) VALUES (?, ?, ?)",
+                           {twin.document_id, twin.duplicate_of, twin.keys});
+          !r) {
+        return r;
+      }
+    }
+    if (auto r = Execute("DELETE FROM matches"); !r) return r;
+    if (auto r = Execute("DELETE FROM findings"); !r) return r;
+    for (const Match& m : matches) {
+      if (auto r = Execute("INSERT INTO matches (left_id, right_id, claim_ordinal, claim_number, score, keys) "
+                           "VALUES (?, ?, ?, ?, ?, ?)",
+                           {m.left_id, m.right_id, m.claim_ordinal >= 0 ? Value{std::int64_t{m.claim_ordinal}} : Value{},
+                            Text(m.claim_number), Real(m.score), m.keys});
+          !r) {
+        return r;
+      }
+      // Inserts into the WITHOUT ROWID match_lines leave last_insert_rowid() at this match.
+      for (const auto& [bill_line, eob_line] : m.lines) {
+        if (auto r = Execute("INSERT INTO match_lines VALUES (last_insert_rowid(), ?, ?)",
+                             {Integer(bill_line), Integer(eob_line)});
+            !r) {
+          return r;
+        }
+      }
+    }
+    for (const Finding& f : found) {
+      if (auto r = Execute("INSERT INTO findings (rule, rule_id, severity, documents, amount_cents, deadline, summary, "
+                           "next_step, computed_for) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           {f.rule, f.rule_id, f.severity, JsonStringArray(f.documents), Cents(f.amount_cents),
+                            Text(f.deadline), f.summary, f.next_step, today});
+          !r) {
+        return r;
+      }
+    }
+    return true;
+  };
+  Result<bool> written = body();
+  if (!written || sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
+    std::string error = written ? SqliteError(db_, "commit") : written.error().message;
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    return MakeError(error);
+  }
+  return true;
+}
+
+}  // namespace shoebox::store
