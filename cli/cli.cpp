@@ -346,9 +346,9 @@ int ShowFindings(const Args& args, const Environment& env) {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const Finding& finding : *found) {
       nlohmann::ordered_json item;
-      item["rule"] = finding.rule;
+      item["rule"] = ToString(finding.rule);
       item["rule_id"] = finding.rule_id;
-      item["severity"] = finding.severity;
+      item["severity"] = ToString(finding.severity);
       item["documents"] = finding.documents;
       item["amount_cents"] = finding.amount_cents ? nlohmann::ordered_json(*finding.amount_cents) : nullptr;
       item["deadline"] = finding.deadline.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(finding.deadline);
@@ -372,7 +372,7 @@ int ShowFindings(const Args& args, const Environment& env) {
         files.push_back(source.source_path);
       }
     }
-    *env.out << ++n << ". [" << finding.severity << "] " << finding.rule;
+    *env.out << ++n << ". [" << ToString(finding.severity) << "] " << ToString(finding.rule);
     if (!finding.deadline.empty()) *env.out << "  (deadline " << finding.deadline << ")";
     *env.out << "\n   " << finding.summary << "\n   Next: " << finding.next_step << "\n   Files: " << Join(files, ", ")
              << "\n\n";

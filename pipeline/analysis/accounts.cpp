@@ -247,43 +247,4 @@ std::vector<PlanYear> SumPlanYears(const std::vector<StoredDocument>& documents)
   return years;
 }
 
-std::vector<Finding> EvaluateAccountRules(const std::vector<Account>& accounts) {
-  std::vector<Finding> found;
-  for (const Account& account : accounts) {
-    for (size_t i = 1; i < account.statements.size(); ++i) {
-      const Statement &before = account.statements[i - 1], &after = account.statements[i];
-      if (!before.amount_due_cents || !after.amount_due_cents ||
-          *after.amount_due_cents <= *before.amount_due_cents + 1) {
-        continue;
-      }
-      // R-account-increase-01: the balance went up with no new charges and no payment reversed.
-      auto not_more = [](const std::optional<Cents>& later, const std::optional<Cents>& earlier) {
-        return later && earlier && *later <= *earlier;
-      };
-      auto not_less = [](const std::optional<Cents>& later, const std::optional<Cents>& earlier) {
-        return !later || !earlier || std::llabs(*later) >= std::llabs(*earlier);
-      };
-      bool no_new_charges = not_more(after.total_charges_cents, before.total_charges_cents);
-      bool nothing_reversed = not_less(after.insurance_paid_cents, before.insurance_paid_cents) &&
-                              not_less(after.patient_paid_cents, before.patient_paid_cents) &&
-                              not_less(after.adjustments_cents, before.adjustments_cents);
-      if (!no_new_charges || !nothing_reversed) continue;
-      Cents increase = *after.amount_due_cents - *before.amount_due_cents;
-      found.push_back({"unexplained_balance_increase",
-                       "R-account-increase-01",
-                       "medium",
-                       {after.document_id, before.document_id},
-                       increase,
-                       "",
-                       "The balance of account " + account.account_number + " went from " +
-                           Money(*before.amount_due_cents) + " (" + before.statement_date + ") to " +
-                           Money(*after.amount_due_cents) + " (" + after.statement_date +
-                           ") with no new charges and no payment taken back.",
-                       "Ask the billing office in writing what the " + Money(increase) +
-                           " increase is for (interest, fees, a reversed adjustment) and for an itemized statement."});
-    }
-  }
-  return found;
-}
-
 }  // namespace shoebox::findings

@@ -64,7 +64,5 @@ struct PlanYear {
 };
 std::vector<PlanYear> SumPlanYears(const std::vector<StoredDocument>& documents);
 
-// The rules that need an account's history (docs/RULES.md): R-account-increase-01.
-std::vector<Finding> EvaluateAccountRules(const std::vector<Account>& accounts);
 
 }  // namespace shoebox::findings

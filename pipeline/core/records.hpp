@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -40,11 +41,36 @@ struct Twin {
   std::string keys;  // what they share: "account_number,statement_date"
 };
 
+// What a finding is about: DOMAIN.md §4's names, the export's "rule" (ToString gives the name).
+enum class FindingRule {
+  kPrematureBill,
+  kBalanceExceedsEob,
+  kDuplicateCharge,
+  kQuantityAnomaly,
+  kBilledNotOnEob,
+  kArithmeticMismatch,
+  kFinancialAssistanceWindow,
+  kClaimDenied,
+  kSurpriseBillProtection,
+  kCollectionValidationWindow,
+  kCollectionBeforeInsurance,
+  kCollectionAmountMismatch,
+  kStatementAfterSettlement,
+  kUnexplainedBalanceIncrease,
+};
+const char* ToString(FindingRule rule);
+std::optional<FindingRule> ParseFindingRule(std::string_view name);
+
+// Most urgent first.
+enum class Severity { kHigh, kMedium, kInfo };
+const char* ToString(Severity severity);  // high | medium | info
+std::optional<Severity> ParseSeverity(std::string_view name);
+
 // What not to pay yet, and why (docs/RULES.md).
 struct Finding {
-  std::string rule;      // premature_bill, balance_exceeds_eob, …
+  FindingRule rule = FindingRule::kArithmeticMismatch;
   std::string rule_id;   // R-premature-01, …
-  std::string severity;  // high | medium | info
+  Severity severity = Severity::kInfo;
   std::vector<std::string> documents;
   std::optional<Cents> amount_cents;
   std::string deadline;  // ISO date, or empty

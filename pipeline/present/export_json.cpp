@@ -172,7 +172,7 @@ Json MatchJson(const Match& match) {
 }
 
 Json FindingJson(const Finding& f) {
-  return {{"rule", f.rule}, {"severity", f.severity}, {"documents", f.documents},
+  return {{"rule", ToString(f.rule)}, {"severity", ToString(f.severity)}, {"documents", f.documents},
           {"amount_cents", CentsJson(f.amount_cents)}, {"deadline", TextJson(f.deadline)},
           {"summary", f.summary}, {"next_step", f.next_step}, {"rule_id", f.rule_id}};
 }

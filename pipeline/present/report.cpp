@@ -95,17 +95,17 @@ struct PageKey {
 };
 
 // The field whose figure a finding is about, by rule: what the evidence crop boxes.
-std::vector<std::string> EvidenceFields(const std::string& rule) {
-  if (rule == "premature_bill" || rule == "balance_exceeds_eob" || rule == "statement_after_settlement" ||
-      rule == "unexplained_balance_increase") {
+std::vector<std::string> EvidenceFields(FindingRule rule) {
+  if (rule == FindingRule::kPrematureBill || rule == FindingRule::kBalanceExceedsEob || rule == FindingRule::kStatementAfterSettlement ||
+      rule == FindingRule::kUnexplainedBalanceIncrease) {
     return {"amount_due_cents"};
   }
-  if (rule == "billed_not_on_eob" || rule == "arithmetic_mismatch")
+  if (rule == FindingRule::kBilledNotOnEob || rule == FindingRule::kArithmeticMismatch)
     return {"total_charges_cents", "amount_due_cents", "current_amount_cents"};
-  if (rule == "collection_validation_window") return {"validation_end_date", "current_amount_cents"};
-  if (rule == "collection_before_insurance" || rule == "collection_amount_mismatch") return {"current_amount_cents"};
-  if (rule == "financial_assistance_window") return {"statement_date"};
-  if (rule == "claim_denied" || rule == "surprise_bill_protection") return {"notice_date"};
+  if (rule == FindingRule::kCollectionValidationWindow) return {"validation_end_date", "current_amount_cents"};
+  if (rule == FindingRule::kCollectionBeforeInsurance || rule == FindingRule::kCollectionAmountMismatch) return {"current_amount_cents"};
+  if (rule == FindingRule::kFinancialAssistanceWindow) return {"statement_date"};
+  if (rule == FindingRule::kClaimDenied || rule == FindingRule::kSurpriseBillProtection) return {"notice_date"};
   return {};
 }
 
@@ -167,7 +167,7 @@ class Writer {
       written.files.push_back(path);
       ++written.accounts;
       const findings::Statement& latest = account.statements.back();
-      std::string worst = mine.empty() ? "" : mine.front()->severity;
+      std::string worst = mine.empty() ? "" : ToString(mine.front()->severity);
       index_rows += "<tr><td><a href=\"" + file + "\">" + Html(Or(account.provider_name, "(provider not read)")) +
                     "</a></td><td>" + Html(account.account_number) + "</td><td>" + Html(account.patient_name) +
                     "</td><td class=\"money\">" + Amount(latest.amount_due_cents) + "</td><td>" +
@@ -215,7 +215,7 @@ class Writer {
       auto doc = by_id_.find(id);
       if (doc == by_id_.end()) continue;
       const Document& d = doc->second->document;
-      if (finding.rule == "duplicate_charge" && finding.amount_cents) {
+      if (finding.rule == FindingRule::kDuplicateCharge && finding.amount_cents) {
         BoxPx both;
         int page = 0;
         for (const LineItem& item : d.line_items) {
@@ -253,13 +253,13 @@ class Writer {
 
   std::string FindingHtml(const Finding& finding, int* crops) {
     std::string html =
-        "<article class=\"finding " + Html(finding.severity) + "\"><h3>" + Html(finding.summary) + "</h3>\n<p>";
+        "<article class=\"finding " + Html(ToString(finding.severity)) + "\"><h3>" + Html(finding.summary) + "</h3>\n<p>";
     if (finding.amount_cents) html += "At stake: <b>" + Money(*finding.amount_cents) + "</b>. ";
     if (!finding.deadline.empty()) {
       int days = DaysBetween(options_.today, finding.deadline);
       html += "Deadline: <b>" + Html(finding.deadline) + "</b> (" + std::to_string(days) + " days). ";
     }
-    html += "<span class=\"meta\">(" + Html(finding.rule) + ", " + Html(finding.rule_id) + ")</span></p>\n";
+    html += "<span class=\"meta\">(" + Html(ToString(finding.rule)) + ", " + Html(finding.rule_id) + ")</span></p>\n";
     html += "<p class=\"next\">What to do: " + Html(finding.next_step) + "</p>\n";
     return html + Evidence(finding, crops) + "</article>\n";
   }
@@ -403,28 +403,28 @@ class Writer {
       if (std::find(questions.begin(), questions.end(), question) == questions.end()) questions.push_back(question);
     };
     for (const Finding* finding : mine) {
-      const std::string& rule = finding->rule;
-      if (rule == "premature_bill")
+      FindingRule rule = finding->rule;
+      if (rule == FindingRule::kPrematureBill)
         ask("Has the claim been sent to my insurance, and when? Please hold the account until insurance has finished.");
-      if (rule == "balance_exceeds_eob" && figures.plan_says) {
+      if (rule == FindingRule::kBalanceExceedsEob && figures.plan_says) {
         ask("My plan's Explanation of Benefits says I owe " + Money(*figures.plan_says) +
             ". Why does the statement ask for " + Amount(figures.balance) +
             "? Please apply the plan's adjustment and send a corrected statement.");
       }
-      if (rule == "duplicate_charge" || rule == "billed_not_on_eob" || rule == "arithmetic_mismatch") {
+      if (rule == FindingRule::kDuplicateCharge || rule == FindingRule::kBilledNotOnEob || rule == FindingRule::kArithmeticMismatch) {
         ask("Please send me an itemized bill with every charge, date and code.");
       }
-      if (rule == "duplicate_charge") ask("The same charge appears twice: please remove the duplicate.");
-      if (rule == "billed_not_on_eob")
+      if (rule == FindingRule::kDuplicateCharge) ask("The same charge appears twice: please remove the duplicate.");
+      if (rule == FindingRule::kBilledNotOnEob)
         ask("Were all these charges sent to my insurance? Please send the ones that were not.");
-      if (rule == "collection_before_insurance" || rule == "collection_amount_mismatch") {
+      if (rule == FindingRule::kCollectionBeforeInsurance || rule == FindingRule::kCollectionAmountMismatch) {
         ask("Please recall this account from collections until insurance has finished and the balance is corrected.");
       }
-      if (rule == "financial_assistance_window")
+      if (rule == FindingRule::kFinancialAssistanceWindow)
         ask("Do you have a financial-assistance program? Please send me the application.");
-      if (rule == "claim_denied")
+      if (rule == FindingRule::kClaimDenied)
         ask("My plan denied the claim and I am appealing: please do not bill me while the appeal is open.");
-      if (rule == "statement_after_settlement")
+      if (rule == FindingRule::kStatementAfterSettlement)
         ask("We agreed a settlement in writing: please correct the statement to match it.");
     }
     ask("What is your name, and what is the reference number for this call?");
@@ -461,7 +461,7 @@ class Writer {
 
   std::string Letters(const findings::Account& account, const Figures& figures,
                       const std::vector<const Finding*>& mine) {
-    auto has = [&](const std::string& rule) {
+    auto has = [&](FindingRule rule) {
       return std::any_of(mine.begin(), mine.end(), [&](const Finding* f) { return f->rule == rule; });
     };
     std::string provider = Or(account.provider_name, "Billing office");
@@ -472,7 +472,7 @@ class Writer {
             ": every charge with its date of service, its CPT/HCPCS or revenue code, a description, the units and the "
             "amount, and every payment and adjustment applied, including my insurance's.</p>\n"
             "<p>Please do not send this account to collections while I review the itemized statement.</p>\n");
-    if (has("premature_bill") || has("collection_before_insurance")) {
+    if (has(FindingRule::kPrematureBill) || has(FindingRule::kCollectionBeforeInsurance)) {
       letters += Letter(
           "request to hold the account until insurance has finished", provider + ", billing office", account,
           "<p>The statement asks for " + Amount(figures.balance) + Html(service) +
@@ -497,7 +497,7 @@ class Writer {
                                        Money(*figures.plan_says) + " for these services; a copy is enclosed.</p>\n"
                                  : std::string()));
     }
-    if (has("financial_assistance_window")) {
+    if (has(FindingRule::kFinancialAssistanceWindow)) {
       letters +=
           Letter("request for a financial-assistance application", provider + ", financial assistance office", account,
                  "<p>Please send me your financial-assistance (charity care) policy and application for account " +

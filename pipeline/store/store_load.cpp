@@ -269,9 +269,12 @@ Result<std::vector<Finding>> Database::LoadFindings() {
   std::vector<Finding> found;
   for (const auto& row : table->rows) {
     Finding finding;
-    finding.rule = TextValue(row[1]);
+    auto rule = ParseFindingRule(TextValue(row[1]));
+    auto severity = ParseSeverity(TextValue(row[3]));
+    if (!rule || !severity) return MakeError("database: findings: no rule '" + TextValue(row[1]) + "' of severity '" + TextValue(row[3]) + "'");
+    finding.rule = *rule;
     finding.rule_id = TextValue(row[2]);
-    finding.severity = TextValue(row[3]);
+    finding.severity = *severity;
     finding.documents = documents_of[IntValue(row[0])];
     finding.amount_cents = CentsValue(row[4]);
     finding.deadline = TextValue(row[5]);

@@ -192,7 +192,7 @@ Result<bool> Database::ReplaceFindings(const std::vector<Twin>& twins, const std
     for (const Finding& f : found) {
       if (auto r = Execute("INSERT INTO findings (rule, rule_id, severity, documents, amount_cents, deadline, summary, "
                            "next_step, computed_for) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                           {f.rule, f.rule_id, f.severity, JsonStringArray(f.documents), Cents(f.amount_cents),
+                           {std::string(ToString(f.rule)), f.rule_id, std::string(ToString(f.severity)), JsonStringArray(f.documents), Cents(f.amount_cents),
                             Text(f.deadline), f.summary, f.next_step, today});
           !r) {
         return r;

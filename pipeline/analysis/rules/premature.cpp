@@ -1,0 +1,41 @@
+// R-premature-01/02: insurance has not finished with the bill's services (no EOB yet, or the claim
+// is pending); R-premature-03: the statement predates the plan's processing of the claim.
+#include <algorithm>
+
+#include "pipeline/analysis/findings.hpp"
+#include "pipeline/analysis/rules/rules.hpp"
+
+namespace shoebox::findings {
+
+void RaisePremature(const RuleContext& context, const StoredDocument* bill, const Claim*, std::vector<Finding>& found) {
+  const Document& d = bill->document;
+  std::vector<const Claim*> claims = context.ClaimsOfBill(bill->id);
+  std::optional<Cents> due = CentsOf(d, "amount_due_cents");
+  std::string status = TextOf(d, "insurance_status");
+  bool any_finished = std::any_of(claims.begin(), claims.end(), [](const Claim* c) { return IsFinished(*c); });
+  bool any_pending = std::any_of(claims.begin(), claims.end(), [](const Claim* c) { return c->status == "pending"; });
+  std::string statement = TextOf(d, "statement_date");
+  if ((claims.empty() && status != "processed") || (any_pending && !any_finished)) {
+    bool no_eob = claims.empty();
+    found.push_back({FindingRule::kPrematureBill, no_eob ? "R-premature-01" : "R-premature-02", Severity::kHigh,
+                     {bill->id}, due, "",
+                     no_eob ? "This bill arrived before any Explanation of Benefits for these services: insurance may "
+                              "not have processed the claim yet."
+                            : "The insurance claim for these services is still pending, so the amount you owe is not "
+                              "known yet.",
+                     "Do not pay yet. Call the billing office, ask them to hold the account until insurance has "
+                     "finished, and ask whether the claim was filed."});
+    return;
+  }
+  if (!any_finished || !IsIso(statement) || (status != "pending" && status != "billed")) return;
+  std::string processed;
+  for (const Claim* claim : claims) processed = std::max(processed, claim->processed_date);
+  if (IsIso(processed) && statement < processed) {
+    found.push_back({FindingRule::kPrematureBill, "R-premature-03", Severity::kMedium, {bill->id}, due, "",
+                     "This statement (" + statement + ") was sent before your plan processed the claim (" + processed +
+                         "); its balance does not reflect insurance.",
+                     "Wait for a corrected statement that shows the insurance payment, or ask for one."});
+  }
+}
+
+}  // namespace shoebox::findings
