@@ -7,6 +7,7 @@
 
 #include "pipeline/core/codes.hpp"
 #include "pipeline/core/dates.hpp"
+#include "pipeline/core/figures.hpp"
 #include "extractors/extract.hpp"
 #include "extractors/tables.hpp"
 #include "pipeline/core/text.hpp"
@@ -15,16 +16,8 @@ namespace shoebox::extractors {
 namespace {
 
 std::optional<Cents>* FigureOf(ClaimLine& line, const std::string& field) {
-  if (field == "billed_cents") return &line.billed_cents;
-  if (field == "discount_cents") return &line.discount_cents;
-  if (field == "not_covered_cents") return &line.not_covered_cents;
-  if (field == "allowed_cents") return &line.allowed_cents;
-  if (field == "plan_paid_cents") return &line.plan_paid_cents;
-  if (field == "deductible_cents") return &line.deductible_cents;
-  if (field == "copay_cents") return &line.copay_cents;
-  if (field == "coinsurance_cents") return &line.coinsurance_cents;
-  if (field == "patient_responsibility_cents") return &line.patient_responsibility_cents;
-  return nullptr;
+  const ClaimFigure* figure = FindClaimFigure(field);
+  return figure == nullptr ? nullptr : &(line.*figure->of_line);
 }
 
 // "PR-1", "CO-45", "N130", "M15", "A3": one to three capitals, an optional hyphen, one to three

@@ -14,6 +14,7 @@
 #include "extractors/claim_lines.hpp"
 #include "pipeline/core/codes.hpp"
 #include "pipeline/core/dates.hpp"
+#include "pipeline/core/figures.hpp"
 #include "extractors/labels.hpp"
 #include "extractors/line_items.hpp"
 #include "pipeline/core/money.hpp"
@@ -384,15 +385,7 @@ std::optional<Claim> ReadClaim(const std::vector<Line>& block, const std::string
   // A single date of service is both ends of the range.
   claim.service_date_from = text_of("service_date_from");
   claim.service_date_to = found.count("service_date_to") ? text_of("service_date_to") : claim.service_date_from;
-  claim.billed_cents = CentsOf(found, "billed_cents");
-  claim.discount_cents = CentsOf(found, "discount_cents");
-  claim.not_covered_cents = CentsOf(found, "not_covered_cents");
-  claim.allowed_cents = CentsOf(found, "allowed_cents");
-  claim.plan_paid_cents = CentsOf(found, "plan_paid_cents");
-  claim.deductible_cents = CentsOf(found, "deductible_cents");
-  claim.copay_cents = CentsOf(found, "copay_cents");
-  claim.coinsurance_cents = CentsOf(found, "coinsurance_cents");
-  claim.patient_responsibility_cents = CentsOf(found, "patient_responsibility_cents");
+  for (const ClaimFigure& figure : kClaimFigures) claim.*figure.of_claim = CentsOf(found, std::string(figure.name));
   claim.page = found.begin()->second.page;
   // Network and status are said in words; the block's own words first, then the document's.
   std::string block_text = JoinedLowerText(block);
@@ -459,28 +452,17 @@ std::vector<Check> CheckClaimLines(Claim& claim, const std::string& suffix) {
                            {&*line.copay_cents, +1, name + "copay_cents"},
                            {&*line.coinsurance_cents, +1, name + "coinsurance_cents"}}});
   }
-  struct Column {
-    const char* field;
-    std::optional<Cents> ClaimLine::*line_figure;
-    std::optional<Cents> Claim::*claim_figure;
-  };
-  const Column kColumns[] = {
-      {"billed_cents", &ClaimLine::billed_cents, &Claim::billed_cents},
-      {"allowed_cents", &ClaimLine::allowed_cents, &Claim::allowed_cents},
-      {"deductible_cents", &ClaimLine::deductible_cents, &Claim::deductible_cents},
-      {"copay_cents", &ClaimLine::copay_cents, &Claim::copay_cents},
-      {"coinsurance_cents", &ClaimLine::coinsurance_cents, &Claim::coinsurance_cents},
-      {"plan_paid_cents", &ClaimLine::plan_paid_cents, &Claim::plan_paid_cents},
-      {"patient_responsibility_cents", &ClaimLine::patient_responsibility_cents, &Claim::patient_responsibility_cents}};
-  for (const Column& column : kColumns) {
-    std::optional<Cents>& total = claim.*column.claim_figure;
+  for (const ClaimFigure& figure : kClaimFigures) {
+    if (!figure.lines_add_up_to_it) continue;
+    std::optional<Cents>& total = claim.*figure.of_claim;
     bool every_line = !claim.lines.empty() && std::all_of(claim.lines.begin(), claim.lines.end(), [&](const ClaimLine& line) {
-      return (line.*column.line_figure).has_value();
+      return (line.*figure.of_line).has_value();
     });
     if (!total || !every_line) continue;
-    Identity identity{"claim_lines_sum_to_" + std::string(column.field) + suffix, {{&*total, -1, column.field}}};
+    std::string field(figure.name);
+    Identity identity{"claim_lines_sum_to_" + field + suffix, {{&*total, -1, field}}};
     for (size_t k = 0; k < claim.lines.size(); ++k) {
-      identity.terms.push_back({&*(claim.lines[k].*column.line_figure), +1, "line " + std::to_string(k + 1) + " " + column.field});
+      identity.terms.push_back({&*(claim.lines[k].*figure.of_line), +1, "line " + std::to_string(k + 1) + " " + field});
     }
     identities.push_back(std::move(identity));
   }

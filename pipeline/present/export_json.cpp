@@ -4,6 +4,7 @@
 #include <map>
 #include "pipeline/analysis/accounts.hpp"
 #include "pipeline/analysis/analysis.hpp"
+#include "pipeline/core/figures.hpp"
 #include "pipeline/present/export_document.hpp"
 
 namespace shoebox::exporter {
@@ -77,25 +78,19 @@ Json ClaimJson(const Claim& c, const TransformOfPage& transform_of_page) {
                 {"patient_account_number", TextJson(c.patient_account_number)},
                 {"network_status", TextJson(c.network_status)}, {"status", TextJson(c.status)},
                 {"processed_date", TextJson(c.processed_date)}, {"service_date_from", TextJson(c.service_date_from)},
-                {"service_date_to", TextJson(c.service_date_to)}, {"billed_cents", CentsJson(c.billed_cents)},
-                {"discount_cents", CentsJson(c.discount_cents)}, {"not_covered_cents", CentsJson(c.not_covered_cents)},
-                {"allowed_cents", CentsJson(c.allowed_cents)}, {"plan_paid_cents", CentsJson(c.plan_paid_cents)},
-                {"deductible_cents", CentsJson(c.deductible_cents)}, {"copay_cents", CentsJson(c.copay_cents)},
-                {"coinsurance_cents", CentsJson(c.coinsurance_cents)},
-                {"patient_responsibility_cents", CentsJson(c.patient_responsibility_cents)}};
+                {"service_date_to", TextJson(c.service_date_to)}};
+  for (const ClaimFigure& figure : kClaimFigures) claim[std::string(figure.name)] = CentsJson(c.*figure.of_claim);
   Json line_list = Json::array();
   for (const ClaimLine& l : c.lines) {
-    line_list.push_back({{"date_of_service", TextJson(l.date_of_service)}, {"code", TextJson(l.code)},
-                         {"description", TextJson(l.description)}, {"billed_cents", CentsJson(l.billed_cents)},
-                         {"discount_cents", CentsJson(l.discount_cents)}, {"allowed_cents", CentsJson(l.allowed_cents)},
-                         {"plan_paid_cents", CentsJson(l.plan_paid_cents)},
-                         {"deductible_cents", CentsJson(l.deductible_cents)}, {"copay_cents", CentsJson(l.copay_cents)},
-                         {"coinsurance_cents", CentsJson(l.coinsurance_cents)},
-                         {"not_covered_cents", CentsJson(l.not_covered_cents)},
-                         {"patient_responsibility_cents", CentsJson(l.patient_responsibility_cents)},
-                         {"remark_codes", l.remark_codes}, {"page", l.page}, {"bbox", BoxJson(l.box_px)},
-                         {"original_bbox", OriginalBox(l.box_px, transform_of_page(l.page))},
-                         {"confidence", Rounded(l.confidence, 1000)}});
+    Json line = {{"date_of_service", TextJson(l.date_of_service)}, {"code", TextJson(l.code)},
+                 {"description", TextJson(l.description)}};
+    for (const ClaimFigure& figure : kClaimFigures) line[std::string(figure.name)] = CentsJson(l.*figure.of_line);
+    line["remark_codes"] = l.remark_codes;
+    line["page"] = l.page;
+    line["bbox"] = BoxJson(l.box_px);
+    line["original_bbox"] = OriginalBox(l.box_px, transform_of_page(l.page));
+    line["confidence"] = Rounded(l.confidence, 1000);
+    line_list.push_back(std::move(line));
   }
   claim["lines"] = std::move(line_list);
   return claim;

@@ -39,16 +39,9 @@ Claim ClaimFromRow(const std::vector<Value>& r) {
   c.processed_date = TextValue(r[6]);
   c.service_date_from = TextValue(r[7]);
   c.service_date_to = TextValue(r[8]);
-  c.billed_cents = CentsValue(r[9]);
-  c.discount_cents = CentsValue(r[10]);
-  c.not_covered_cents = CentsValue(r[11]);
-  c.allowed_cents = CentsValue(r[12]);
-  c.plan_paid_cents = CentsValue(r[13]);
-  c.deductible_cents = CentsValue(r[14]);
-  c.copay_cents = CentsValue(r[15]);
-  c.coinsurance_cents = CentsValue(r[16]);
-  c.patient_responsibility_cents = CentsValue(r[17]);
-  c.page = static_cast<int>(IntValue(r[18]));
+  size_t column = 9;
+  for (const ClaimFigure& figure : kClaimFigures) c.*figure.of_claim = CentsValue(r[column++]);
+  c.page = static_cast<int>(IntValue(r[column]));
   return c;
 }
 
@@ -57,19 +50,12 @@ ClaimLine ClaimLineFromRow(const std::vector<Value>& r) {
   line.date_of_service = TextValue(r[2]);
   line.code = TextValue(r[3]);
   line.description = TextValue(r[4]);
-  line.billed_cents = CentsValue(r[5]);
-  line.discount_cents = CentsValue(r[6]);
-  line.not_covered_cents = CentsValue(r[7]);
-  line.allowed_cents = CentsValue(r[8]);
-  line.plan_paid_cents = CentsValue(r[9]);
-  line.deductible_cents = CentsValue(r[10]);
-  line.copay_cents = CentsValue(r[11]);
-  line.coinsurance_cents = CentsValue(r[12]);
-  line.patient_responsibility_cents = CentsValue(r[13]);
-  line.remark_codes = SplitRemarkCodes(TextValue(r[14]));
-  line.confidence = RealValue(r[15]);
-  line.page = static_cast<int>(IntValue(r[16]));
-  line.box_px = BoxValue(r, 17);
+  size_t column = 5;
+  for (const ClaimFigure& figure : kClaimFigures) line.*figure.of_line = CentsValue(r[column++]);
+  line.remark_codes = SplitRemarkCodes(TextValue(r[column]));
+  line.confidence = RealValue(r[column + 1]);
+  line.page = static_cast<int>(IntValue(r[column + 2]));
+  line.box_px = BoxValue(r, column + 3);
   return line;
 }
 
@@ -129,16 +115,13 @@ Result<std::vector<StoredDocument>> Database::LoadDocumentsWhere(const std::stri
             [](Document& d, const std::vector<Value>& r) { d.line_items.push_back(LineItemFromRow(r)); });
   if (!ok) return ok.error();
   ok = each("SELECT document_id, claim_number, provider_name, patient_account_number, network_status, status, "
-            "processed_date, service_date_from, service_date_to, billed_cents, discount_cents, not_covered_cents, "
-            "allowed_cents, plan_paid_cents, deductible_cents, copay_cents, coinsurance_cents, "
-            "patient_responsibility_cents, page FROM claims ORDER BY document_id, ordinal",
+            "processed_date, service_date_from, service_date_to, " + FigureColumns() + ", page FROM claims "
+            "ORDER BY document_id, ordinal",
             [](Document& d, const std::vector<Value>& r) { d.claims.push_back(ClaimFromRow(r)); });
   if (!ok) return ok.error();
   // Claims were read in ordinal order, so a line's claim is claims[claim_ordinal].
-  ok = each("SELECT document_id, claim_ordinal, date_of_service, code, description, billed_cents, discount_cents, "
-            "not_covered_cents, allowed_cents, plan_paid_cents, deductible_cents, copay_cents, coinsurance_cents, "
-            "patient_responsibility_cents, remark_codes, confidence, page, x0, y0, x1, y1 FROM claim_lines "
-            "ORDER BY document_id, claim_ordinal, ordinal",
+  ok = each("SELECT document_id, claim_ordinal, date_of_service, code, description, " + FigureColumns() +
+                ", remark_codes, confidence, page, x0, y0, x1, y1 FROM claim_lines ORDER BY document_id, claim_ordinal, ordinal",
             [](Document& d, const std::vector<Value>& r) {
               auto claim = static_cast<size_t>(IntValue(r[1]));
               if (claim < d.claims.size()) d.claims[claim].lines.push_back(ClaimLineFromRow(r));

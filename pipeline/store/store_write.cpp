@@ -93,28 +93,33 @@ Result<bool> Database::WriteSource(const SourceResult& source, bool replace, con
       }
       for (size_t i = 0; i < document.claims.size(); ++i) {
         const Claim& c = document.claims[i];
-        if (auto r = Execute(
-                "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                {id, Integer(static_cast<std::int64_t>(i)), Text(c.claim_number), Text(c.provider_name),
-                 Text(c.patient_account_number), Text(c.network_status), Text(c.status), Text(c.processed_date),
-                 Text(c.service_date_from), Text(c.service_date_to), Cents(c.billed_cents), Cents(c.discount_cents),
-                 Cents(c.not_covered_cents), Cents(c.allowed_cents), Cents(c.plan_paid_cents),
-                 Cents(c.deductible_cents), Cents(c.copay_cents), Cents(c.coinsurance_cents),
-                 Cents(c.patient_responsibility_cents), Integer(c.page)});
+        std::vector<Value> claim = {id, Integer(static_cast<std::int64_t>(i)), Text(c.claim_number),
+                                    Text(c.provider_name), Text(c.patient_account_number), Text(c.network_status),
+                                    Text(c.status), Text(c.processed_date), Text(c.service_date_from),
+                                    Text(c.service_date_to)};
+        for (const ClaimFigure& figure : kClaimFigures) claim.push_back(Cents(c.*figure.of_claim));
+        claim.push_back(Integer(c.page));
+        if (auto r = Execute("INSERT INTO claims (document_id, ordinal, claim_number, provider_name, "
+                             "patient_account_number, network_status, status, processed_date, service_date_from, "
+                             "service_date_to, " + FigureColumns() + ", page) VALUES (" + Placeholders(claim.size()) + ")",
+                             claim);
             !r) {
           return r;
         }
         for (size_t k = 0; k < c.lines.size(); ++k) {
           const ClaimLine& line = c.lines[k];
-          if (auto r = Execute(
-                  "INSERT INTO claim_lines VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                  {id, Integer(static_cast<std::int64_t>(i)), Integer(static_cast<std::int64_t>(k)),
-                   Text(line.date_of_service), Text(line.code), Text(line.description), Cents(line.billed_cents),
-                   Cents(line.discount_cents), Cents(line.not_covered_cents), Cents(line.allowed_cents),
-                   Cents(line.plan_paid_cents), Cents(line.deductible_cents), Cents(line.copay_cents),
-                   Cents(line.coinsurance_cents), Cents(line.patient_responsibility_cents), Text(JoinRemarkCodes(line.remark_codes)),
-                   Real(line.confidence), Integer(line.page), Integer(line.box_px.x0), Integer(line.box_px.y0),
-                   Integer(line.box_px.x1), Integer(line.box_px.y1)});
+          std::vector<Value> row = {id, Integer(static_cast<std::int64_t>(i)), Integer(static_cast<std::int64_t>(k)),
+                                    Text(line.date_of_service), Text(line.code), Text(line.description)};
+          for (const ClaimFigure& figure : kClaimFigures) row.push_back(Cents(line.*figure.of_line));
+          for (Value value : {Text(JoinRemarkCodes(line.remark_codes)), Real(line.confidence), Integer(line.page),
+                              Integer(line.box_px.x0), Integer(line.box_px.y0), Integer(line.box_px.x1),
+                              Integer(line.box_px.y1)}) {
+            row.push_back(std::move(value));
+          }
+          if (auto r = Execute("INSERT INTO claim_lines (document_id, claim_ordinal, ordinal, date_of_service, code, "
+                               "description, " + FigureColumns() + ", remark_codes, confidence, page, x0, y0, x1, y1) "
+                               "VALUES (" + Placeholders(row.size()) + ")",
+                               row);
               !r) {
             return r;
           }

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/core/figures.hpp"
 #include "pipeline/core/geometry.hpp"
 #include "pipeline/core/page.hpp"
 #include "pipeline/store/store.hpp"
@@ -62,6 +63,20 @@ inline std::optional<double> OptionalReal(const Value& value) {
 inline BoxPx BoxValue(const std::vector<Value>& row, size_t first) {
   return {static_cast<int>(IntValue(row[first])), static_cast<int>(IntValue(row[first + 1])),
           static_cast<int>(IntValue(row[first + 2])), static_cast<int>(IntValue(row[first + 3]))};
+}
+
+// The claim figures' columns of claims and claim_lines, in the figures table's order.
+inline std::string FigureColumns() {
+  std::string columns;
+  for (const ClaimFigure& figure : kClaimFigures) columns += (columns.empty() ? "" : ", ") + std::string(figure.name);
+  return columns;
+}
+
+// "?, ?, ?": the placeholders of an INSERT of `count` values.
+inline std::string Placeholders(size_t count) {
+  std::string marks;
+  for (size_t i = 0; i < count; ++i) marks += i ? ", ?" : "?";
+  return marks;
 }
 
 // findings.documents: the document ids as a JSON array of strings (read back with json_each).
