@@ -8,8 +8,8 @@
 #include "pipeline/core/codes.hpp"
 #include "pipeline/core/dates.hpp"
 #include "pipeline/core/figures.hpp"
-#include "extractors/extract.hpp"
 #include "extractors/tables.hpp"
+#include "pipeline/core/money.hpp"
 #include "pipeline/core/text.hpp"
 
 namespace shoebox::extractors {

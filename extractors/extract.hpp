@@ -1,10 +1,9 @@
-// extract: a classified document's lines → its fields, claims and arithmetic checks.
-// Labels come from the dictionary; a value is read after its label in the same cell, in the next
-// cell of the line, or in the line below under the label (column-per-amount layouts). Every value
-// keeps its page, box and confidence.
+// extract: a classified document's lines → its fields, line items, claims and arithmetic checks,
+// by the one engine that reads every kind of the kinds table (extractors/kinds/): the kind's field
+// readers in order, its tables, and its identities, checked and repaired (arithmetic.hpp). Every
+// value keeps its page, box and confidence.
 #pragma once
 
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,15 +11,17 @@
 
 namespace shoebox::extractors {
 
-// Money found in a run of words: a single token ("$1,840.00") or "$" followed by the number.
-struct MoneyMatch {
-  Cents cents = 0;
-  size_t first_word = 0;
-  size_t word_count = 0;
-};
-std::optional<MoneyMatch> FindMoney(const std::vector<std::string>& words, size_t start = 0);
-
-// Fills document.fields, claims and checks for its kind from the document's lines (all pages).
+// Fills document.fields, line_items, claims and checks for its kind from the document's lines
+// (all pages). An `other` document is left as it is.
 void Extract(const std::vector<Line>& lines, Document& document);
+
+// What split needs of a page to tell where a document ends, read without extracting it: the
+// account number or member ID the labels of its kind give ("" where none does), and whether it
+// holds an itemized table or a part of one.
+struct SplitCues {
+  std::string identifier;
+  bool itemized = false;
+};
+SplitCues ReadSplitCues(const std::vector<Line>& lines, DocumentKind kind);
 
 }  // namespace shoebox::extractors

@@ -6,7 +6,6 @@
 
 #include "pipeline/core/codes.hpp"
 #include "pipeline/core/dates.hpp"
-#include "extractors/extract.hpp"
 #include "extractors/labels.hpp"
 #include "pipeline/core/money.hpp"
 #include "extractors/tables.hpp"

@@ -4,7 +4,6 @@
 #include <string>
 
 #include "extractors/extract.hpp"
-#include "extractors/line_items.hpp"
 #include "pipeline/core/text.hpp"
 #include "extractors/classify.hpp"
 
@@ -42,13 +41,9 @@ PageCues ReadCues(const std::vector<Line>& lines) {
   PageCues cues;
   cues.kind = classify::Classify(lines);
   cues.marker = FindPageMarker(lines);
-  Document probe;
-  probe.kind = cues.kind.kind;
-  extractors::Extract(lines, probe);
-  for (const Field& field : probe.fields) {
-    if (field.name == "account_number" || field.name == "member_id") cues.identifier = field.text;
-  }
-  cues.has_table = !probe.line_items.empty() || !extractors::ExtractLineItems(lines).empty();
+  extractors::SplitCues read = extractors::ReadSplitCues(lines, cues.kind.kind);
+  cues.identifier = read.identifier;
+  cues.has_table = read.itemized;
   return cues;
 }
 

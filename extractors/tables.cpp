@@ -4,8 +4,8 @@
 #include <cctype>
 #include <set>
 
-#include "extractors/extract.hpp"
 #include "extractors/labels.hpp"
+#include "pipeline/core/money.hpp"
 #include "pipeline/core/text.hpp"
 
 namespace shoebox::extractors {

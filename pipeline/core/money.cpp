@@ -85,4 +85,21 @@ std::optional<Cents> ParseMoney(std::string_view text) {
   return negative ? -value : value;
 }
 
+std::optional<MoneyMatch> FindMoney(const std::vector<std::string>& words, size_t start) {
+  for (size_t i = start; i < words.size(); ++i) {
+    // A sign or "$" printed apart from the number: "+ $ 75.00", "– $ 50.00", "$ 2,234.56".
+    if ((words[i] == "$") && i + 1 < words.size()) {
+      if (auto cents = ParseMoney("$" + words[i + 1])) return MoneyMatch{*cents, i, 2};
+    }
+    std::string token = words[i];
+    while (!token.empty() && (token.back() == ',' || token.back() == ';' || token.back() == '.')) {
+      if (token.size() >= 3 && token[token.size() - 3] == '.' && token.back() != '.') break;
+      token.pop_back();
+    }
+    if (auto cents = ParseMoney(token)) return MoneyMatch{*cents, i, 1};
+  }
+  return std::nullopt;
+}
+
+
 }  // namespace shoebox

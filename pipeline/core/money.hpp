@@ -3,6 +3,8 @@
 #pragma once
 
 #include <optional>
+#include <string>
+#include <vector>
 #include <string_view>
 
 #include "pipeline/core/page.hpp"
@@ -12,5 +14,13 @@ namespace shoebox {
 // Parses one token (or a few tokens joined with spaces) that is wholly an amount.
 // An amount needs a "$" or a two-digit decimal part, so account numbers are not read as money.
 std::optional<Cents> ParseMoney(std::string_view text);
+
+// Money found in a run of words: a single token ("$1,840.00") or "$" followed by the number.
+struct MoneyMatch {
+  Cents cents = 0;
+  size_t first_word = 0;
+  size_t word_count = 0;
+};
+std::optional<MoneyMatch> FindMoney(const std::vector<std::string>& words, size_t start = 0);
 
 }  // namespace shoebox

@@ -1,0 +1,164 @@
+#include "extractors/claims.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "extractors/arithmetic.hpp"
+#include "extractors/claim_lines.hpp"
+#include "extractors/fields.hpp"
+#include "extractors/labels.hpp"
+#include "pipeline/core/figures.hpp"
+#include "pipeline/core/text.hpp"
+
+namespace shoebox::extractors {
+namespace {
+
+// One claim from the lines of its block.
+std::optional<Claim> ReadClaim(const std::vector<Line>& block, const std::string& document_text) {
+  CellGrid grid(block);
+  auto found = FindLabelledFields(grid, "claim");
+  if (found.empty()) return std::nullopt;
+  Claim claim;
+  auto text_of = [&](const char* name) { return found.count(name) ? found[name].text : std::string(); };
+  claim.claim_number = text_of("claim_number");
+  claim.provider_name = text_of("provider_name");
+  claim.patient_account_number = text_of("patient_account_number");
+  claim.processed_date = text_of("processed_date");
+  // A single date of service is both ends of the range.
+  claim.service_date_from = text_of("service_date_from");
+  claim.service_date_to = found.count("service_date_to") ? text_of("service_date_to") : claim.service_date_from;
+  for (const ClaimFigure& figure : kClaimFigures) claim.*figure.of_claim = CentsOf(found, std::string(figure.name));
+  claim.page = found.begin()->second.page;
+  // Network and status are said in words; the block's own words first, then the document's.
+  std::string block_text = JoinedLowerText(block);
+  for (const std::string* text : std::array<const std::string*, 2>{&block_text, &document_text}) {
+    if (!claim.network_status.empty()) break;
+    if (text->find("out-of-network") != std::string::npos || text->find("out of network") != std::string::npos) {
+      claim.network_status = "out_of_network";
+    } else if (text->find("in-network") != std::string::npos || text->find("in network") != std::string::npos) {
+      claim.network_status = "in_network";
+    }
+  }
+  if (block_text.find("denied") != std::string::npos) {
+    claim.status = claim.plan_paid_cents.value_or(0) > 0 ? "partially_denied" : "denied";
+  } else if (block_text.find("pending") != std::string::npos || block_text.find("in process") != std::string::npos) {
+    claim.status = "pending";
+  } else if (!claim.processed_date.empty() || claim.plan_paid_cents) {
+    claim.status = "processed";
+  }
+  return claim;
+}
+
+
+// The lines of each claim: a block starts at each line that carries a claim-number label.
+std::vector<std::vector<Line>> ClaimBlocks(const std::vector<Line>& lines) {
+  std::vector<const Label*> number_labels;
+  for (const Label& label : Labels()) {
+    if (label.scope == "claim" && label.field == "claim_number") number_labels.push_back(&label);
+  }
+  std::vector<size_t> starts;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::vector<std::string> tokens;
+    for (const Word& word : lines[i].words) tokens.push_back(LabelToken(word.text));
+    for (const Label* label : number_labels) {
+      if (MatchLabel(tokens, label->tokens)) {
+        starts.push_back(i);
+        break;
+      }
+    }
+  }
+  if (starts.size() < 2) return {lines};
+  std::vector<std::vector<Line>> blocks;
+  for (size_t k = 0; k < starts.size(); ++k) {
+    size_t end = k + 1 < starts.size() ? starts[k + 1] : lines.size();
+    blocks.emplace_back(lines.begin() + static_cast<long>(starts[k]), lines.begin() + static_cast<long>(end));
+  }
+  return blocks;
+}
+
+
+// A claim's lines against themselves and against the claim: each line's allowed amount is what
+// the plan paid plus the member's shares, and each column adds up to the claim's figure. Checked
+// together, so a figure misread in one line is repaired only where one reading makes both hold.
+std::vector<Check> CheckClaimLines(Claim& claim, const std::string& suffix) {
+  std::vector<Identity> identities;
+  for (size_t k = 0; k < claim.lines.size(); ++k) {
+    ClaimLine& line = claim.lines[k];
+    if (!line.allowed_cents || !line.plan_paid_cents || !line.deductible_cents || !line.copay_cents ||
+        !line.coinsurance_cents) {
+      continue;
+    }
+    std::string name = "line " + std::to_string(k + 1) + " ";
+    identities.push_back({"claim_line_" + std::to_string(k + 1) + "_allowed_equals_paid_plus_cost_share" + suffix,
+                          {{&*line.allowed_cents, -1, name + "allowed_cents"},
+                           {&*line.plan_paid_cents, +1, name + "plan_paid_cents"},
+                           {&*line.deductible_cents, +1, name + "deductible_cents"},
+                           {&*line.copay_cents, +1, name + "copay_cents"},
+                           {&*line.coinsurance_cents, +1, name + "coinsurance_cents"}}});
+  }
+  for (const ClaimFigure& figure : kClaimFigures) {
+    if (!figure.lines_add_up_to_it) continue;
+    std::optional<Cents>& total = claim.*figure.of_claim;
+    bool every_line = !claim.lines.empty() && std::all_of(claim.lines.begin(), claim.lines.end(), [&](const ClaimLine& line) {
+      return (line.*figure.of_line).has_value();
+    });
+    if (!total || !every_line) continue;
+    std::string field(figure.name);
+    Identity identity{"claim_lines_sum_to_" + field + suffix, {{&*total, -1, field}}};
+    for (size_t k = 0; k < claim.lines.size(); ++k) {
+      identity.terms.push_back({&*(claim.lines[k].*figure.of_line), +1, "line " + std::to_string(k + 1) + " " + field});
+    }
+    identities.push_back(std::move(identity));
+  }
+  if (identities.empty()) return {};
+  return CheckIdentities(std::move(identities));
+}
+
+
+}  // namespace
+
+void ReadClaims(const std::vector<Line>& lines, Document& document) {
+  std::string document_text = JoinedLowerText(lines);
+  std::vector<std::vector<Line>> blocks = ClaimBlocks(lines);
+  for (const std::vector<Line>& block : blocks) {
+    // The service-line table first: its headers ("Deductible", "Service Date") are labels too, and
+    // the claim's own figures are the ones printed outside it.
+    ClaimTable table = ExtractClaimLines(block);
+    std::vector<Line> outside_table;
+    for (size_t i = 0; i < block.size(); ++i) {
+      if (!table.in_table[i]) outside_table.push_back(block[i]);
+    }
+    std::optional<Claim> claim = ReadClaim(outside_table, document_text);
+    if (!claim) continue;
+    std::string suffix = blocks.size() > 1 ? "_claim_" + std::to_string(document.claims.size() + 1) : "";
+    Claim& c = *claim;
+    c.lines = std::move(table.lines);
+    if (c.deductible_cents && c.copay_cents && c.coinsurance_cents && c.patient_responsibility_cents) {
+      // What you owe = deductible + copay + coinsurance (+ the not-covered part the patient owes).
+      // Where the not-covered amount is not printed the identity cannot be told apart from a
+      // denial, so it is checked only when it holds without it.
+      std::vector<Term> terms = {{&*c.deductible_cents, +1, "deductible_cents"}, {&*c.copay_cents, +1, "copay_cents"},
+                                 {&*c.coinsurance_cents, +1, "coinsurance_cents"},
+                                 {&*c.patient_responsibility_cents, -1, "patient_responsibility_cents"}};
+      Cents shares = *c.deductible_cents + *c.copay_cents + *c.coinsurance_cents;
+      if (c.not_covered_cents && shares != *c.patient_responsibility_cents) {
+        terms.push_back({&*c.not_covered_cents, +1, "not_covered_cents"});
+      }
+      if (c.not_covered_cents || shares == *c.patient_responsibility_cents) {
+        document.checks.push_back(CheckIdentity("claim_cost_share_sums_to_patient_responsibility" + suffix, terms));
+      }
+    }
+    if (c.allowed_cents && c.plan_paid_cents && c.deductible_cents && c.copay_cents && c.coinsurance_cents) {
+      document.checks.push_back(CheckIdentity(
+          "claim_allowed_equals_paid_plus_cost_share" + suffix,
+          {{&*c.allowed_cents, -1, "allowed_cents"}, {&*c.plan_paid_cents, +1, "plan_paid_cents"},
+           {&*c.deductible_cents, +1, "deductible_cents"}, {&*c.copay_cents, +1, "copay_cents"},
+           {&*c.coinsurance_cents, +1, "coinsurance_cents"}}));
+    }
+    for (Check& check : CheckClaimLines(c, suffix)) document.checks.push_back(std::move(check));
+    document.claims.push_back(std::move(*claim));
+  }
+}
+
+
+}  // namespace shoebox::extractors

@@ -1,0 +1,337 @@
+#include "extractors/fields.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+#include <tuple>
+
+#include "extractors/labels.hpp"
+#include "pipeline/core/codes.hpp"
+#include "pipeline/core/dates.hpp"
+#include "pipeline/core/money.hpp"
+#include "pipeline/core/text.hpp"
+#include "pipeline/reading/layout.hpp"
+
+namespace shoebox::extractors {
+namespace {
+
+std::vector<std::string> Texts(const std::vector<Word>& words) {
+  std::vector<std::string> texts;
+  for (const Word& word : words) texts.push_back(word.text);
+  return texts;
+}
+
+bool HasDigit(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); });
+}
+bool HasLetter(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](unsigned char c) { return std::isalpha(c); });
+}
+
+std::string TrimIdentifier(std::string text) {
+  auto is_trim = [](char c) { return c == '.' || c == ',' || c == ':' || c == ';' || c == '#' || c == ')' || c == '('; };
+  while (!text.empty() && is_trim(text.back())) text.pop_back();
+  while (!text.empty() && is_trim(text.front())) text.erase(0, 1);
+  return text;
+}
+
+bool IsHeaderLike(const CellRef& ref) {
+  return ref.cell.words.size() <= 3 && !HasDigit(ref.cell.Text());
+}
+
+bool Overlaps(int a0, int a1, int b0, int b1) { return std::min(a1, b1) > std::max(a0, b0); }
+
+}  // namespace
+
+ValueType TypeOf(const std::string& field) {
+  if (field.ends_with("_cents")) return ValueType::kMoney;
+  if (field.find("date") != std::string::npos) return ValueType::kDate;
+  if (field.ends_with("_number") || field.ends_with("_id")) return ValueType::kIdentifier;
+  return ValueType::kName;
+}
+
+bool ReadValue(ValueType type, const std::vector<Word>& words, size_t start, Field& field) {
+  if (start >= words.size()) return false;
+  std::vector<std::string> texts = Texts(words);
+  size_t first = 0, count = 0;
+  switch (type) {
+    case ValueType::kMoney: {
+      auto money = FindMoney(texts, start);
+      if (!money) return false;
+      field.cents = money->cents;
+      first = money->first_word, count = money->word_count;
+      break;
+    }
+    case ValueType::kDate: {
+      auto date = FindDate(texts, start);
+      if (!date) return false;
+      field.text = date->iso;
+      first = date->first_word, count = date->word_count;
+      break;
+    }
+    case ValueType::kIdentifier: {
+      for (size_t i = start; i < texts.size() && count == 0; ++i) {
+        std::string token = TrimIdentifier(texts[i]);
+        if (field.name == "member_id") token = MendMedicareNumber(token);
+        if (HasDigit(token) && token.size() >= 3) field.text = token, first = i, count = 1;
+      }
+      if (count == 0) return false;
+      break;
+    }
+    case ValueType::kName: {
+      std::string joined;
+      for (size_t i = start; i < texts.size(); ++i) joined += (joined.empty() ? "" : " ") + texts[i];
+      joined = CollapseSpaces(TrimIdentifier(joined));
+      if (!HasLetter(joined) || FindMoney(texts, start)) return false;
+      field.text = joined;
+      first = start, count = texts.size() - start;
+      break;
+    }
+  }
+  double confidence = 1.0;
+  BoxPx box;
+  for (size_t i = first; i < first + count; ++i) {
+    confidence = std::min(confidence, words[i].confidence);
+    box = Union(box, words[i].box_px);
+  }
+  field.box_px = box;
+  field.confidence = confidence;
+  return true;
+}
+
+std::optional<size_t> MatchLabel(const std::vector<std::string>& cell_tokens, const std::vector<std::string>& tokens,
+                                 bool tolerant) {
+  for (size_t i = 0; i + tokens.size() <= cell_tokens.size(); ++i) {
+    if (LabelWordsAt(cell_tokens, i, tokens, tolerant)) return i + tokens.size();
+  }
+  return std::nullopt;
+}
+
+CellGrid::CellGrid(const std::vector<Line>& all_lines) : lines(&all_lines) {
+  for (size_t i = 0; i < all_lines.size(); ++i) {
+    std::vector<CellRef> row;
+    for (Line& cell : layout::SplitCells(all_lines[i])) {
+      CellRef ref{i, std::move(cell), {}};
+      for (const Word& word : ref.cell.words) ref.tokens.push_back(LabelToken(word.text));
+      row.push_back(std::move(ref));
+    }
+    cells.push_back(std::move(row));
+  }
+  AddStackedHeaders();
+}
+
+void CellGrid::AddStackedHeaders() {
+  auto header_row = [](const std::vector<CellRef>& row) {
+    return row.size() >= 2 && std::all_of(row.begin(), row.end(), IsHeaderLike);
+  };
+  for (size_t i = 0; i + 1 < cells.size(); ++i) {
+    // Only between two rows made wholly of short labels: a header that wraps.
+    if (!header_row(cells[i]) || !header_row(cells[i + 1])) continue;
+    std::vector<CellRef> stacked;
+    for (const CellRef& upper : cells[i]) {
+      if (!IsHeaderLike(upper)) continue;
+      for (const CellRef& lower : cells[i + 1]) {
+        const BoxPx& a = upper.cell.box_px;
+        const BoxPx& b = lower.cell.box_px;
+        int overlap = std::min(a.x1, b.x1) - std::max(a.x0, b.x0);
+        bool aligned = overlap > 0.5 * std::min(a.width(), b.width());
+        bool adjacent = b.y0 - a.y1 < a.height() && upper.cell.page == lower.cell.page;
+        if (!aligned || !adjacent || !IsHeaderLike(lower)) continue;
+        CellRef joined = upper;
+        joined.cell.words.insert(joined.cell.words.end(), lower.cell.words.begin(), lower.cell.words.end());
+        joined.cell.box_px = Union(a, b);
+        joined.tokens.insert(joined.tokens.end(), lower.tokens.begin(), lower.tokens.end());
+        joined.stacked = true;
+        stacked.push_back(std::move(joined));
+      }
+    }
+    for (CellRef& ref : stacked) cells[i].push_back(std::move(ref));
+  }
+}
+
+std::map<std::string, Field> FindLabelledFields(const CellGrid& grid, const std::string& scope) {
+  const std::vector<const Label*>& labels = LabelsLongestFirst(scope);
+  std::map<std::string, Field> found;
+  // Words consumed by a label, by position (a word can stand in a cell and a stacked header cell).
+  std::set<std::tuple<int, int, int>> used;
+  // Exact labels first; then, for fields still unfound, labels with one OCR slip per word.
+  for (bool tolerant : {false, true}) {
+    for (const Label* label : labels) {
+      if (found.count(label->field)) continue;
+      ValueType type = TypeOf(label->field);
+      for (size_t li = 0; li < grid.cells.size() && !found.count(label->field); ++li) {
+        const auto& row = grid.cells[li];
+        for (size_t ci = 0; ci < row.size() && !found.count(label->field); ++ci) {
+          auto end = MatchLabel(row[ci].tokens, label->tokens, tolerant);
+          if (!end) continue;
+          size_t begin = *end - label->tokens.size();
+          bool taken = false;
+          auto key = [&](size_t w) {
+            const BoxPx& box = row[ci].cell.words[w].box_px;
+            return std::tuple<int, int, int>{row[ci].cell.page, box.x0, box.y0};
+          };
+          for (size_t w = begin; w < *end; ++w) taken |= used.count(key(w)) > 0;
+          if (taken) continue;
+          // A label in a real cell owns its words even when no value follows; one found only in a
+          // stacked header cell owns them only once it has its value.
+          auto claim_words = [&] {
+            for (size_t w = begin; w < *end; ++w) used.insert(key(w));
+          };
+          if (!row[ci].stacked) claim_words();
+          Field field;
+          field.name = label->field;
+          field.page = row[ci].cell.page;
+          const BoxPx& label_box = row[ci].cell.words[begin].box_px;
+          bool ok = ReadValue(type, row[ci].cell.words, *end, field);
+          // Then the cells to the right: a name only in the next one; a figure may stand past a
+          // sign printed in a cell of its own ("interest:   +   $75.00").
+          for (size_t next = ci + 1; !ok && next < row.size() && (type != ValueType::kName || next == ci + 1); ++next) {
+            if (row[next].stacked) continue;
+            ok = ReadValue(type, row[next].cell.words, 0, field);
+          }
+          // Column layouts: the value sits under its label, within the next two lines.
+          for (size_t below = li + 1; !ok && below < grid.cells.size() && below <= li + 2; ++below) {
+            for (const CellRef& under : grid.cells[below]) {
+              if (under.cell.page == row[ci].cell.page &&
+                  Overlaps(under.cell.box_px.x0, under.cell.box_px.x1, label_box.x0, row[ci].cell.box_px.x1) &&
+                  ReadValue(type, under.cell.words, 0, field)) {
+                ok = true;
+                break;
+              }
+            }
+          }
+          if (ok) {
+            claim_words();
+            field.confidence *= tolerant ? 0.85 : 0.95;  // the label itself may be a near miss of what was meant
+            found[label->field] = field;
+          }
+        }
+      }
+    }
+  }
+  return found;
+}
+
+std::optional<Field> Letterhead(const std::vector<Line>& lines, const std::string& name) {
+  if (lines.empty()) return std::nullopt;
+  int page = lines.front().page;
+  int top = lines.front().box_px.y0, bottom = top;
+  for (const Line& line : lines) {
+    if (line.page == page) bottom = std::max(bottom, line.box_px.y1);
+  }
+  int limit = top + (bottom - top) / 4;
+  const Line* best = nullptr;
+  int best_height = 0;
+  for (const Line& line : lines) {
+    if (line.page != page || line.box_px.y0 > limit) continue;
+    std::vector<Line> cells = layout::SplitCells(line);
+    const Line& first_cell = cells.front();
+    std::string text = first_cell.Text();
+    if (!HasLetter(text) || HasDigit(text)) continue;
+    std::vector<int> heights;
+    for (const Word& word : first_cell.words) heights.push_back(word.box_px.height());
+    std::sort(heights.begin(), heights.end());
+    int height = heights[heights.size() / 2];
+    if (height > best_height * 1.15) best = &line, best_height = height;
+  }
+  if (best == nullptr) return std::nullopt;
+  Line cell = layout::SplitCells(*best).front();
+  Field field;
+  field.name = name;
+  field.text = CollapseSpaces(cell.Text());
+  field.page = cell.page;
+  field.box_px = cell.box_px;
+  field.confidence = 1.0;
+  for (const Word& word : cell.words) field.confidence = std::min(field.confidence, word.confidence);
+  field.confidence *= 0.8;  // a letterhead is a guess from layout, not a label
+  return field;
+}
+
+std::optional<Field> NameBeforePhrase(const std::vector<Line>& lines, const std::string& field_name,
+                                      const std::vector<std::string>& phrase) {
+  for (const Line& line : lines) {
+    std::vector<std::string> tokens;
+    for (const Word& word : line.words) tokens.push_back(LabelToken(word.text));
+    auto end = MatchLabel(tokens, phrase);
+    if (!end || *end < phrase.size() + 1) continue;
+    size_t name_end = *end - phrase.size();
+    Field field;
+    field.name = field_name;
+    field.page = line.page;
+    field.confidence = 1.0;
+    for (size_t i = 0; i < name_end; ++i) {
+      field.text += (i ? " " : "") + line.words[i].text;
+      field.box_px = Union(field.box_px, line.words[i].box_px);
+      field.confidence = std::min(field.confidence, line.words[i].confidence);
+    }
+    return field;
+  }
+  return std::nullopt;
+}
+
+std::optional<Field> ValueAfterPhrase(const std::vector<Line>& lines, const std::string& field_name,
+                                      const std::vector<std::string>& phrase) {
+  for (const Line& line : lines) {
+    std::vector<std::string> tokens;
+    for (const Word& word : line.words) tokens.push_back(LabelToken(word.text));
+    auto end = MatchLabel(tokens, phrase);
+    if (!end) continue;
+    Field field;
+    field.name = field_name;
+    field.page = line.page;
+    if (ReadValue(TypeOf(field_name), line.words, *end, field)) return field;
+  }
+  return std::nullopt;
+}
+
+std::optional<Field> SentenceAfterPhrase(const std::vector<Line>& lines, const std::string& field_name,
+                                         const std::vector<std::string>& phrase) {
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::vector<std::string> tokens;
+    for (const Word& word : lines[i].words) tokens.push_back(LabelToken(word.text));
+    auto end = MatchLabel(tokens, phrase);
+    if (!end) continue;
+    std::vector<Word> words(lines[i].words.begin() + static_cast<long>(*end), lines[i].words.end());
+    if (i + 1 < lines.size()) words.insert(words.end(), lines[i + 1].words.begin(), lines[i + 1].words.end());
+    Field field;
+    field.name = field_name;
+    field.page = lines[i].page;
+    field.confidence = 1.0;
+    for (const Word& word : words) {
+      bool last = word.text.ends_with(".");
+      field.text += (field.text.empty() ? "" : " ") + (last ? word.text.substr(0, word.text.size() - 1) : word.text);
+      field.box_px = Union(field.box_px, word.box_px);
+      field.confidence = std::min(field.confidence, word.confidence * 0.9);
+      if (last) break;
+    }
+    if (!field.text.empty() && field.text.size() < 80) return field;
+  }
+  return std::nullopt;
+}
+
+std::optional<Field> DateAloneAtTop(const std::vector<Line>& lines, const std::string& field_name) {
+  for (const Line& line : lines) {
+    if (line.page != lines.front().page) break;
+    auto date = FindDate(Texts(line.words));
+    if (!date || date->word_count != line.words.size()) continue;
+    Field field;
+    field.name = field_name;
+    field.page = line.page;
+    if (ReadValue(ValueType::kDate, line.words, 0, field)) return field;
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+std::string JoinedLowerText(const std::vector<Line>& lines) {
+  std::string text;
+  for (const Line& line : lines) text += NormalizeForMatch(line.Text()) + "\n";
+  return text;
+}
+
+std::optional<Cents> CentsOf(const std::map<std::string, Field>& fields, const std::string& name) {
+  auto it = fields.find(name);
+  return it == fields.end() ? std::nullopt : it->second.cents;
+}
+
+}  // namespace shoebox::extractors

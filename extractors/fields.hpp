@@ -1,0 +1,81 @@
+// The field readers of the extraction engine: a value of a field's type read from words; labels
+// matched in cells (the lines split into cells once, with wrapped column headers joined); the
+// sender from the letterhead; values said in sentences. Each keeps its page, box and confidence.
+// Used by extract.cpp and claims.cpp; nothing outside extractors/ includes this.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/core/page.hpp"
+
+namespace shoebox::extractors {
+
+// A field's type, by its name: *_cents money, *date* a date, *_number / *_id an identifier, else a name.
+enum class ValueType { kMoney, kDate, kIdentifier, kName };
+ValueType TypeOf(const std::string& field);
+
+// Reads a value of `type` from words[start, …); fills field text/cents, box and confidence.
+bool ReadValue(ValueType type, const std::vector<Word>& words, size_t start, Field& field);
+
+// Finds `tokens` as a run in the cell's words (tolerant: LabelWordsAt's one slip per word);
+// returns the index just past it.
+std::optional<size_t> MatchLabel(const std::vector<std::string>& cell_tokens, const std::vector<std::string>& tokens,
+                                 bool tolerant = false);
+
+struct CellRef {
+  size_t line = 0;
+  Line cell;
+  std::vector<std::string> tokens;
+  bool stacked = false;  // a wrapped column header joined from two lines
+};
+
+// The lines split into cells once, with their label tokens.
+struct CellGrid {
+  const std::vector<Line>* lines = nullptr;
+  std::vector<std::vector<CellRef>> cells;  // per line
+
+  explicit CellGrid(const std::vector<Line>& all_lines);
+
+ private:
+  // Column headers wrap: "What" over "You Owe". Where a short wordy cell sits right above another,
+  // one more cell joining the two is added to the upper line, so the label can match whole.
+  void AddStackedHeaders();
+};
+
+// Label → value over the whole document for one scope of labels.tsv. Longer labels claim their
+// words first, so "Patient Account Number" is never read as the patient's name.
+std::map<std::string, Field> FindLabelledFields(const CellGrid& grid, const std::string& scope);
+
+// The sender's name: the tallest line near the top of the first page, ignoring lines of figures.
+std::optional<Field> Letterhead(const std::vector<Line>& lines, const std::string& field);
+
+// The words of a line before `phrase` ("North South Group" of "North South Group is a debt collector.").
+std::optional<Field> NameBeforePhrase(const std::vector<Line>& lines, const std::string& field,
+                                      const std::vector<std::string>& phrase);
+// A value of the field's type right after `phrase`, on the first line where both are read.
+std::optional<Field> ValueAfterPhrase(const std::vector<Line>& lines, const std::string& field,
+                                      const std::vector<std::string>& phrase);
+// The words after `phrase` up to a full stop, carried across one line break (under 80 characters).
+std::optional<Field> SentenceAfterPhrase(const std::vector<Line>& lines, const std::string& field,
+                                         const std::vector<std::string>& phrase);
+// The first line of the first page that is a date and nothing else (a letter's own date).
+std::optional<Field> DateAloneAtTop(const std::vector<Line>& lines, const std::string& field);
+
+// The document's text, normalised for phrase search (NormalizeForMatch), one line per line.
+std::string JoinedLowerText(const std::vector<Line>& lines);
+
+// The cents of a found field, if it was read.
+std::optional<Cents> CentsOf(const std::map<std::string, Field>& fields, const std::string& name);
+
+// Tesseract sometimes runs a name in capitals into the label printed just after it
+// ("CENTERiatement Date:" for "CENTER Statement Date:"). Such a word is split when what follows
+// the capitals is a label's first word misread by at most two characters (three where the next
+// word reads as the label's second; thin strokes read for one another count half), and the label
+// word restored; otherwise it is left as read (glued_labels.cpp).
+std::vector<Line> SplitRunTogetherLabels(const std::vector<Line>& lines);
+
+}  // namespace shoebox::extractors
