@@ -10,6 +10,16 @@ namespace shoebox::store {
 
 namespace {
 
+// The rows of one query, each made into a T by `read`.
+template <typename T, typename Read>
+Result<std::vector<T>> RowsOf(Database& db, const std::string& sql, const std::vector<Value>& params, Read read) {
+  auto table = db.Select(sql, params);
+  if (!table) return table.error();
+  std::vector<T> rows;
+  for (const auto& row : table->rows) rows.push_back(read(row));
+  return rows;
+}
+
 Field FieldFromRow(const std::vector<Value>& r) {
   return {TextValue(r[1]), TextValue(r[2]), CentsValue(r[3]), RealValue(r[4]), static_cast<int>(IntValue(r[5])),
           BoxValue(r, 6)};
@@ -136,29 +146,24 @@ Result<std::vector<StoredDocument>> Database::LoadDocumentsWhere(const std::stri
 }
 
 Result<std::vector<Note>> Database::LoadNotes() {
-  auto table = Select(
-      "SELECT kind, account_number, noted_on, amount_cents, representative, reference, text FROM notes "
-      "ORDER BY noted_on, id");
-  if (!table) return table.error();
-  std::vector<Note> notes;
-  for (const auto& row : table->rows) {
-    notes.push_back({TextValue(row[0]), TextValue(row[1]), TextValue(row[2]), CentsValue(row[3]), TextValue(row[4]),
-                     TextValue(row[5]), TextValue(row[6])});
-  }
-  return notes;
+  return RowsOf<Note>(*this,
+                      "SELECT kind, account_number, noted_on, amount_cents, representative, reference, text FROM notes "
+                      "ORDER BY noted_on, id",
+                      {}, [](const std::vector<Value>& row) {
+                        return Note{TextValue(row[0]), TextValue(row[1]), TextValue(row[2]), CentsValue(row[3]),
+                                    TextValue(row[4]), TextValue(row[5]), TextValue(row[6])};
+                      });
 }
 
 Result<std::vector<DocumentSource>> Database::LoadDocumentSources() {
-  auto table = Select(
-      "SELECT d.id, d.source_id, s.path, d.first_page, d.last_page FROM documents d "
-      "JOIN sources s ON s.id = d.source_id ORDER BY d.id");
-  if (!table) return table.error();
-  std::vector<DocumentSource> documents;
-  for (const auto& row : table->rows) {
-    documents.push_back({TextValue(row[0]), IntValue(row[1]), TextValue(row[2]), static_cast<int>(IntValue(row[3])),
-                         static_cast<int>(IntValue(row[4]))});
-  }
-  return documents;
+  return RowsOf<DocumentSource>(*this,
+                                "SELECT d.id, d.source_id, s.path, d.first_page, d.last_page FROM documents d "
+                                "JOIN sources s ON s.id = d.source_id ORDER BY d.id",
+                                {}, [](const std::vector<Value>& row) {
+                                  return DocumentSource{TextValue(row[0]), IntValue(row[1]), TextValue(row[2]),
+                                                        static_cast<int>(IntValue(row[3])),
+                                                        static_cast<int>(IntValue(row[4]))};
+                                });
 }
 
 namespace {
@@ -182,39 +187,38 @@ std::optional<Homography> ParseTransform(const Value& value) {
   return transform;
 }
 
+
+StoredPage PageFromRow(const std::vector<Value>& row) {
+  StoredPage page;
+  page.source_id = IntValue(row[0]);
+  page.source_path = TextValue(row[1]);
+  page.number = static_cast<int>(IntValue(row[2]));
+  page.text_source = TextValue(row[3]) == ToString(TextSource::kTextLayer) ? TextSource::kTextLayer : TextSource::kOcr;
+  page.dpi = static_cast<int>(IntValue(row[4]));
+  page.rotation_degrees = static_cast<int>(IntValue(row[5]));
+  page.skew_degrees = OptionalReal(row[6]);
+  page.mean_word_confidence = OptionalReal(row[7]);
+  page.text = TextValue(row[8]);
+  page.to_original = ParseTransform(row[9]);
+  return page;
+}
+
 }  // namespace
 
 Result<std::vector<StoredPage>> Database::LoadPages(std::optional<std::int64_t> source_id) {
-  auto table = Select(
+  return RowsOf<StoredPage>(
+      *this,
       "SELECT p.source_id, s.path, p.number, p.text_source, p.dpi, p.rotation_degrees, p.skew_degrees, "
       "p.mean_word_confidence, p.text, p.to_original FROM pages p JOIN sources s ON s.id = p.source_id "
       "WHERE ?1 IS NULL OR p.source_id = ?1 ORDER BY p.source_id, p.number",
-      {source_id ? Integer(*source_id) : Value{}});
-  if (!table) return table.error();
-  std::vector<StoredPage> pages;
-  for (const auto& row : table->rows) {
-    StoredPage page;
-    page.source_id = IntValue(row[0]);
-    page.source_path = TextValue(row[1]);
-    page.number = static_cast<int>(IntValue(row[2]));
-    page.text_source = TextValue(row[3]) == ToString(TextSource::kTextLayer) ? TextSource::kTextLayer : TextSource::kOcr;
-    page.dpi = static_cast<int>(IntValue(row[4]));
-    page.rotation_degrees = static_cast<int>(IntValue(row[5]));
-    page.skew_degrees = OptionalReal(row[6]);
-    page.mean_word_confidence = OptionalReal(row[7]);
-    page.text = TextValue(row[8]);
-    page.to_original = ParseTransform(row[9]);
-    pages.push_back(std::move(page));
-  }
-  return pages;
+      {source_id ? Integer(*source_id) : Value{}}, PageFromRow);
 }
 
 Result<std::vector<Twin>> Database::LoadTwins() {
-  auto table = Select("SELECT document_id, duplicate_of, keys FROM duplicates ORDER BY rowid");
-  if (!table) return table.error();
-  std::vector<Twin> twins;
-  for (const auto& row : table->rows) twins.push_back({TextValue(row[0]), TextValue(row[1]), TextValue(row[2])});
-  return twins;
+  return RowsOf<Twin>(*this, "SELECT document_id, duplicate_of, keys FROM duplicates ORDER BY rowid", {},
+                      [](const std::vector<Value>& row) {
+                        return Twin{TextValue(row[0]), TextValue(row[1]), TextValue(row[2])};
+                      });
 }
 
 Result<std::vector<Match>> Database::LoadMatches() {
@@ -269,25 +273,18 @@ Result<std::vector<Finding>> Database::LoadFindings() {
 }
 
 Result<std::vector<std::string>> Database::LoadDoneHashes() {
-  auto table = Select("SELECT sha256 FROM sources WHERE sha256 IS NOT NULL AND status = 'done'");
-  if (!table) return table.error();
-  std::vector<std::string> hashes;
-  for (const auto& row : table->rows) hashes.push_back(TextValue(row[0]));
-  return hashes;
+  return RowsOf<std::string>(*this, "SELECT sha256 FROM sources WHERE sha256 IS NOT NULL AND status = 'done'", {},
+                             [](const std::vector<Value>& row) { return TextValue(row[0]); });
 }
 
 Result<std::vector<SourceFingerprint>> Database::LoadDoneFingerprints() {
-  auto table = Select("SELECT path, size_bytes, mtime_ns FROM sources WHERE status = 'done'");
-  if (!table) return table.error();
-  std::vector<SourceFingerprint> fingerprints;
-  for (const auto& row : table->rows) {
-    if (!std::holds_alternative<std::string>(row[0]) || !std::holds_alternative<std::int64_t>(row[1]) ||
-        !std::holds_alternative<std::int64_t>(row[2])) {
-      continue;
-    }
-    fingerprints.push_back({TextValue(row[0]), IntValue(row[1]), IntValue(row[2])});
-  }
-  return fingerprints;
+  return RowsOf<SourceFingerprint>(
+      *this,
+      "SELECT path, size_bytes, mtime_ns FROM sources "
+      "WHERE status = 'done' AND size_bytes IS NOT NULL AND mtime_ns IS NOT NULL",
+      {}, [](const std::vector<Value>& row) {
+        return SourceFingerprint{TextValue(row[0]), IntValue(row[1]), IntValue(row[2])};
+      });
 }
 
 }  // namespace shoebox::store
