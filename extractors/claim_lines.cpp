@@ -60,6 +60,23 @@ const Column* ColumnUnder(const BoxPx& box, const std::vector<const Column*>& mo
   return best;
 }
 
+// A column of text the figures table does not name (a dental line's tooth number): what its header's
+// field is, and which words of a row stand under it: those overlapping the header's span, widened
+// by the header's height on each side.
+bool IsDetailColumn(const Column& column) {
+  static const char* kRead[] = {"date_of_service", "code", "description", "remark_codes"};
+  return !column.field.ends_with("_cents") &&
+         std::none_of(std::begin(kRead), std::end(kRead), [&](const char* field) { return column.field == field; });
+}
+
+const Column* DetailColumnOver(const BoxPx& box, const std::vector<const Column*>& detail_columns) {
+  for (const Column* column : detail_columns) {
+    int margin = column->box_px.height();
+    if (std::min(box.x1, column->box_px.x1 + margin) > std::max(box.x0, column->box_px.x0 - margin)) return column;
+  }
+  return nullptr;
+}
+
 // A figure read on a row, and where it stands.
 struct Figure {
   Cents cents;
@@ -102,11 +119,12 @@ std::optional<Row> ReadRow(const Line& line, const std::vector<Column>& columns,
     if (!code) code = ParseRevenueCode(texts[i]);
     if (code) row.code = *code, used[i] = true, figures_from = i + 1;
   }
-  std::vector<const Column*> money_columns;
+  std::vector<const Column*> money_columns, detail_columns;
   const Column* remarks_column = nullptr;
   for (const Column& column : columns) {
     if (column.field.ends_with("_cents")) money_columns.push_back(&column);
     if (column.field == "remark_codes") remarks_column = &column;
+    if (IsDetailColumn(column)) detail_columns.push_back(&column);
   }
   std::vector<Figure> read;
   bool bare_read = false;
@@ -142,6 +160,12 @@ std::optional<Row> ReadRow(const Line& line, const std::vector<Column>& columns,
   std::string description;
   for (size_t i = 0; i < texts.size(); ++i) {
     if (used[i]) continue;
+    if (const Column* detail = DetailColumnOver(line.words[i].box_px, detail_columns)) {
+      auto it = std::find_if(row.details.begin(), row.details.end(), [&](const auto& d) { return d.first == detail->field; });
+      if (it == row.details.end()) it = row.details.insert(row.details.end(), {detail->field, ""});
+      it->second += (it->second.empty() ? "" : " ") + texts[i];
+      continue;
+    }
     bool under_remarks = remarks_column != nullptr && line.words[i].box_px.x1 > remarks_column->box_px.x0;
     if (auto remark = ParseRemarkCode(texts[i]); remark && (under_remarks || remarks_column == nullptr)) {
       row.remark_codes.push_back(*remark);

@@ -2,6 +2,7 @@
 // of each kind (DOMAIN.md §1), weighted; a page with no cue is `other`.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "pipeline/core/page.hpp"
@@ -11,6 +12,7 @@ namespace shoebox::classify {
 struct Classification {
   DocumentKind kind = DocumentKind::kOther;
   double confidence = 0;
+  std::string form;  // a form of the kind (the kinds table's), or ""
 };
 
 Classification Classify(const std::vector<Line>& lines);

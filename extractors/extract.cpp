@@ -104,7 +104,7 @@ void CheckFields(const KindSpec& kind, std::map<std::string, Field>& found, Docu
 }  // namespace
 
 void Extract(const std::vector<Line>& raw_lines, Document& document) {
-  const KindSpec* kind = KindOf(document.kind);
+  const KindSpec* kind = KindOf(document.kind, document.form);
   if (kind == nullptr) return;
   std::vector<Line> lines = SplitRunTogetherLabels(raw_lines);
   CellGrid grid(lines);

@@ -6,6 +6,7 @@
 
 #include "extractors/arithmetic.hpp"
 #include "extractors/extract.hpp"
+#include "extractors/kinds/kind.hpp"
 #include "extractors/labels.hpp"
 #include "pipeline/core/text.hpp"
 #include "extractors/classify.hpp"
@@ -142,7 +143,15 @@ TEST(Labels, DictionaryParsesAndCoversEveryScope) {
   EXPECT_EQ(labels[0].tokens, (std::vector<std::string>{"amount", "due"}));
   std::set<std::string> scopes;
   for (const auto& label : extractors::Labels()) scopes.insert(label.scope);
-  EXPECT_EQ(scopes, (std::set<std::string>{"bill", "bill_column", "claim", "claim_column", "collection_letter", "eob"}));
+  // Every scope is read: the kinds table's label readers, and the tables and claims of the engine.
+  std::set<std::string> read = {"bill_column", "claim", "claim_column"};
+  for (const extractors::KindSpec* kind : extractors::Kinds()) {
+    for (const extractors::FieldReader& reader : kind->fields) {
+      if (reader.reader == extractors::Reader::kLabels) read.insert(std::string(reader.field));
+    }
+  }
+  EXPECT_EQ(scopes, read);
+  EXPECT_EQ(read.size(), 7u);
 }
 
 TEST(Extract, ANameRunIntoTheNextLabelIsSplitAndTheLabelRestored) {
@@ -355,6 +364,48 @@ TEST(Extract, EobClaimLinesUnderTheirHeaders) {
   EXPECT_TRUE(checks.at("claim_lines_sum_to_deductible_cents"));
   EXPECT_TRUE(checks.at("claim_lines_sum_to_patient_responsibility_cents"));
   EXPECT_TRUE(checks.at("claim_line_1_allowed_equals_paid_plus_cost_share"));
+}
+
+// A dental EOB is an EOB of the kinds table's form "dental": read by the one engine from its table
+// entry and labels alone, with each line's tooth under its column and the year's maximum checked.
+TEST(Extract, DentalEobByItsKindsTableEntryAlone) {
+  std::vector<Line> lines =
+      Lines({Row(40, {{100, "Bright Smile Dental Plan"}}), Row(80, {{100, "Dental Explanation of Benefits"}}),
+             Row(120, {{100, "Member ID: DN120496874"}}), Row(160, {{100, "Claim Number: 529214793992"}}),
+             Row(300, {{100, "Service Date"}, {330, "Code"}, {450, "Tooth"}, {600, "Billed"}, {760, "Allowed"},
+                       {900, "Deductible"}, {1100, "Copay"}, {1250, "Coinsurance"}, {1450, "Plan Paid"}, {1650, "You Owe"}}),
+             Row(350, {{100, "08/15/2025"}, {330, "D0274"}, {600, "82.00"}, {760, "58.22"}, {900, "0.00"},
+                       {1100, "0.00"}, {1250, "0.00"}, {1450, "58.22"}, {1650, "0.00"}}),
+             Row(400, {{100, "08/15/2025"}, {330, "D2740"}, {460, "3"}, {600, "1,280.00"}, {760, "972.80"},
+                       {900, "50.00"}, {1100, "0.00"}, {1250, "461.40"}, {1450, "461.40"}, {1650, "511.40"}}),
+             Row(540, {{100, "What You Owe"}, {900, "$511.40"}}),
+             Row(600, {{100, "Annual Maximum Benefit: $1,500.00"}, {900, "Maximum Used to Date: $1,219.37"}}),
+             Row(640, {{100, "Remaining Annual Maximum: $280.63"}})});
+  classify::Classification kind = classify::Classify(lines);
+  EXPECT_EQ(kind.kind, DocumentKind::kEob);
+  EXPECT_EQ(kind.form, "dental");
+  Document document;
+  document.kind = kind.kind;
+  document.form = kind.form;
+  extractors::Extract(lines, document);
+  ASSERT_NE(FindField(document, "annual_maximum_remaining_cents"), nullptr);
+  EXPECT_EQ(FindField(document, "annual_maximum_cents")->cents, 150000);
+  EXPECT_EQ(FindField(document, "annual_maximum_used_cents")->cents, 121937);
+  EXPECT_EQ(FindField(document, "annual_maximum_remaining_cents")->cents, 28063);
+  ASSERT_EQ(document.claims.size(), 1u);
+  ASSERT_EQ(document.claims[0].lines.size(), 2u);
+  EXPECT_EQ(document.claims[0].lines[0].code, "D0274");
+  EXPECT_TRUE(document.claims[0].lines[0].details.empty());
+  EXPECT_EQ(document.claims[0].lines[1].details,
+            (std::vector<std::pair<std::string, std::string>>{{"tooth_number", "3"}}));
+  std::map<std::string, bool> checks;
+  for (const Check& check : document.checks) checks[check.name] = check.ok;
+  EXPECT_TRUE(checks.at("annual_maximum_equals_used_plus_remaining"));
+  // The same page without its dental words is a plain EOB, read without the year's maximum.
+  Document plain;
+  plain.kind = DocumentKind::kEob;
+  extractors::Extract(lines, plain);
+  EXPECT_EQ(FindField(plain, "annual_maximum_cents"), nullptr);
 }
 
 // A photo's small type: the Copay header lost and one coinsurance read "440" without its point. The

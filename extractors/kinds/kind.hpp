@@ -67,6 +67,9 @@ struct FieldIdentity {
 
 struct KindSpec {
   DocumentKind kind = DocumentKind::kOther;
+  // A form of the kind ("dental" of eob): stored, exported and judged as its kind, read by its own
+  // spec. Classify picks a form when the document is of its kind and its cues reach the kind's bar.
+  std::string_view form;
   std::vector<Cue> cues;
   std::vector<FieldReader> fields;
   bool line_items = false;  // an itemized table of charges (labels.tsv scope bill_column)
@@ -74,15 +77,16 @@ struct KindSpec {
   std::vector<FieldIdentity> identities;
 };
 
-// Every kind but `other`, in DocumentKind order.
+// Every kind but `other`, in DocumentKind order, then the forms of kinds.
 std::span<const KindSpec* const> Kinds();
-// The spec of a kind; null for `other`.
-const KindSpec* KindOf(DocumentKind kind);
+// The spec of a kind, or of one of its forms; null for `other`.
+const KindSpec* KindOf(DocumentKind kind, std::string_view form = "");
 
 // One per kind file.
 const KindSpec& BillKind();
 const KindSpec& EobKind();
 const KindSpec& MsnKind();
 const KindSpec& CollectionLetterKind();
+const KindSpec& DentalEobKind();
 
 }  // namespace shoebox::extractors

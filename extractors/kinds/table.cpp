@@ -1,4 +1,4 @@
-// The kinds table: every kind of paperwork shoebox reads, in DocumentKind order.
+// The kinds table: every kind of paperwork shoebox reads, in DocumentKind order, then the forms.
 #include <array>
 
 #include "extractors/kinds/kind.hpp"
@@ -6,13 +6,14 @@
 namespace shoebox::extractors {
 
 std::span<const KindSpec* const> Kinds() {
-  static const std::array<const KindSpec*, 4> kKinds = {&BillKind(), &EobKind(), &MsnKind(), &CollectionLetterKind()};
+  static const std::array<const KindSpec*, 5> kKinds = {&BillKind(), &EobKind(), &MsnKind(), &CollectionLetterKind(),
+                                                        &DentalEobKind()};
   return kKinds;
 }
 
-const KindSpec* KindOf(DocumentKind kind) {
+const KindSpec* KindOf(DocumentKind kind, std::string_view form) {
   for (const KindSpec* spec : Kinds()) {
-    if (spec->kind == kind) return spec;
+    if (spec->kind == kind && spec->form == form) return spec;
   }
   return nullptr;
 }

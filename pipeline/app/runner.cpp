@@ -394,6 +394,7 @@ void AssembleDocuments(std::vector<PageRead> pages, SourceResult& result) {
     classify::Classification kind = classify::Classify(lines);
     document.kind = kind.kind;
     document.kind_confidence = kind.confidence;
+    document.form = kind.form;
     extractors::Extract(lines, document);
     result.documents.push_back(std::move(document));
   }

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "pipeline/core/geometry.hpp"
@@ -99,6 +100,8 @@ struct ClaimLine {
   std::optional<Cents> billed_cents, discount_cents, not_covered_cents, allowed_cents, plan_paid_cents,
       deductible_cents, copay_cents, coinsurance_cents, patient_responsibility_cents;
   std::vector<std::string> remark_codes;  // as printed: "PR-1", "CO-45", a plan's own "A3"
+  // The line's other columns, as printed, by the field their header names: ("tooth_number", "14").
+  std::vector<std::pair<std::string, std::string>> details;
   int page = 0;
   BoxPx box_px;
   double confidence = 0;
@@ -127,6 +130,7 @@ struct Document {
   int first_page = 0, last_page = 0;  // 1-based, inclusive, within the source
   DocumentKind kind = DocumentKind::kOther;
   double kind_confidence = 0;
+  std::string form;  // the kinds table's form of the kind it was read as ("dental"), or "" for the kind itself
   std::vector<Field> fields;
   std::vector<LineItem> line_items;
   std::vector<Claim> claims;

@@ -86,6 +86,11 @@ Json ClaimJson(const Claim& c, const TransformOfPage& transform_of_page) {
                  {"description", TextJson(l.description)}};
     for (const ClaimFigure& figure : kClaimFigures) line[std::string(figure.name)] = CentsJson(l.*figure.of_line);
     line["remark_codes"] = l.remark_codes;
+    if (!l.details.empty()) {
+      Json details = Json::object();
+      for (const auto& [name, value] : l.details) details[name] = value;
+      line["details"] = std::move(details);
+    }
     line["page"] = l.page;
     line["bbox"] = BoxJson(l.box_px);
     line["original_bbox"] = OriginalBox(l.box_px, transform_of_page(l.page));
@@ -108,6 +113,7 @@ Json DocumentJson(const StoredDocument& stored, const std::vector<const store::S
   document["source"] = {{"path", stored.path}, {"sha256", TextJson(stored.source_sha256)}, {"pages", page_numbers}};
   document["kind"] = ToString(d.kind);
   document["kind_confidence"] = Rounded(d.kind_confidence, 1000);
+  if (!d.form.empty()) document["form"] = d.form;
   Json page_list = Json::array();
   std::map<int, const Homography*> to_original;  // page number → its transform
   for (const store::StoredPage* page : pages_of_source) {

@@ -99,7 +99,8 @@ Result<std::string> DocumentText(store::Database& db, const std::string& documen
   auto money = [](const Json& value) {
     return value.is_number_integer() ? findings::Money(value.get<Cents>()) : std::string("–");
   };
-  out << id << "  " << document["kind"].get<std::string>() << " (" << document["kind_confidence"].dump() << ")  "
+  out << id << "  " << document["kind"].get<std::string>()
+      << (document.contains("form") ? " (" + document["form"].get<std::string>() + ")" : "") << " (" << document["kind_confidence"].dump() << ")  "
       << document["source"]["path"].get<std::string>() << " pages " << document["source"]["pages"].dump() << '\n';
   if (document.contains("duplicate_of")) out << "another copy of " << document["duplicate_of"].get<std::string>() << '\n';
   out << "\nfields\n";
@@ -126,6 +127,9 @@ Result<std::string> DocumentText(store::Database& db, const std::string& documen
           << money(line["billed_cents"]) << ", allowed " << money(line["allowed_cents"]) << ", you owe "
           << money(line["patient_responsibility_cents"]);
       for (const Json& remark : line["remark_codes"]) out << "  " << remark.get<std::string>();
+      for (const auto& [name, value] : line.value("details", Json::object()).items()) {
+        out << "  " << name << " " << value.get<std::string>();
+      }
       out << '\n';
     }
   }

@@ -84,7 +84,8 @@ Result<std::optional<StoredDocument>> Database::LoadDocument(const std::string& 
 
 Result<std::vector<StoredDocument>> Database::LoadDocumentsWhere(const std::string& where, const Value& param) {
   auto documents = Select(
-      "SELECT d.id, s.path, d.first_page, d.last_page, d.kind, d.kind_confidence, s.sha256, d.source_id FROM documents d "
+      "SELECT d.id, s.path, d.first_page, d.last_page, d.kind, d.kind_confidence, s.sha256, d.source_id, d.form "
+      "FROM documents d "
       "JOIN sources s ON s.id = d.source_id WHERE " + where + " ORDER BY s.path, d.first_page",
       {param});
   if (!documents) return documents.error();
@@ -100,6 +101,7 @@ Result<std::vector<StoredDocument>> Database::LoadDocumentsWhere(const std::stri
     stored.document.kind_confidence = RealValue(row[5]);
     stored.source_sha256 = TextValue(row[6]);
     stored.source_id = IntValue(row[7]);
+    stored.document.form = TextValue(row[8]);
     index[stored.id] = loaded.size();
     loaded.push_back(std::move(stored));
   }
@@ -135,6 +137,15 @@ Result<std::vector<StoredDocument>> Database::LoadDocumentsWhere(const std::stri
             [](Document& d, const std::vector<Value>& r) {
               auto claim = static_cast<size_t>(IntValue(r[1]));
               if (claim < d.claims.size()) d.claims[claim].lines.push_back(ClaimLineFromRow(r));
+            });
+  if (!ok) return ok.error();
+  ok = each("SELECT document_id, claim_ordinal, ordinal, name, value FROM claim_line_details "
+            "ORDER BY document_id, claim_ordinal, ordinal, name",
+            [](Document& d, const std::vector<Value>& r) {
+              auto claim = static_cast<size_t>(IntValue(r[1])), line = static_cast<size_t>(IntValue(r[2]));
+              if (claim < d.claims.size() && line < d.claims[claim].lines.size()) {
+                d.claims[claim].lines[line].details.emplace_back(TextValue(r[3]), TextValue(r[4]));
+              }
             });
   if (!ok) return ok.error();
   ok = each("SELECT document_id, name, ok, detail FROM checks ORDER BY document_id, name",

@@ -64,9 +64,10 @@ Result<bool> Database::WriteSource(const SourceResult& source, bool replace, con
     }
     for (const Document& document : source.documents) {
       std::string id = DocumentId(source.sha256, document.first_page, document.last_page);
-      if (auto r = Execute("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?)",
+      if (auto r = Execute("INSERT INTO documents (id, source_id, first_page, last_page, kind, kind_confidence, form) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?)",
                            {id, source_id, Integer(document.first_page), Integer(document.last_page),
-                            std::string(ToString(document.kind)), Real(document.kind_confidence)});
+                            std::string(ToString(document.kind)), Real(document.kind_confidence), Text(document.form)});
           !r) {
         return r;
       }
@@ -122,6 +123,14 @@ Result<bool> Database::WriteSource(const SourceResult& source, bool replace, con
                                row);
               !r) {
             return r;
+          }
+          for (const auto& [name, value] : line.details) {
+            if (auto r = Execute("INSERT OR REPLACE INTO claim_line_details VALUES (?, ?, ?, ?, ?)",
+                                 {id, Integer(static_cast<std::int64_t>(i)), Integer(static_cast<std::int64_t>(k)), name,
+                                  value});
+                !r) {
+              return r;
+            }
           }
         }
       }

@@ -133,14 +133,15 @@ void NoteMiss(const std::string& what, const Json& expected, const Json& got) {
   if (g_misses != nullptr) *g_misses << g_current_file << "  " << what << "  expected " << expected.dump() << "  got " << got.dump() << '\n';
 }
 
-// A claim line counts when its date, code and every figure the notice prints are right.
+// A claim line counts when its date, code, every figure the notice prints and its other columns
+// (a dental line's tooth) are right.
 std::string ClaimLineKey(const Json& line) {
   std::string key;
   for (const char* name : {"date_of_service", "code", "billed_cents", "allowed_cents", "deductible_cents", "copay_cents",
                            "coinsurance_cents", "plan_paid_cents", "patient_responsibility_cents"}) {
     key += (line.contains(name) ? line[name].dump() : "null") + "|";
   }
-  return key;
+  return key + line.value("details", Json::object()).dump();
 }
 
 // Multiset match of keys: (matched, truth count, got count), with the misses noted.

@@ -45,4 +45,7 @@ std::vector<DocumentSpec> EpisodeDocuments(const Episode& episode, Rng& rng);
 // Pages that are none of the four kinds: pharmacy receipt, appointment letter.
 DocumentSpec MakeOtherDocument(Rng& rng);
 
+// A dental plan's EOB (dental_eob.cpp): a kind of EOB of its own form, dated before `today`.
+DocumentSpec MakeDentalEob(Rng& rng, const std::string& today);
+
 }  // namespace samplegen

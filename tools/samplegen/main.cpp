@@ -22,7 +22,7 @@ const std::vector<std::string> kScenarios = {"clean", "premature_bill", "clean",
 
 int Usage() {
   std::cerr << "usage: samplegen --out DIR [--seed N] [--episodes N] [--others N] "
-               "[--modes born_digital,scan,photo,fax] [--degraded-episodes K] [--batches N] [--blank-pages N] [--today YYYY-MM-DD]\n";
+               "[--modes born_digital,scan,photo,fax] [--degraded-episodes K] [--batches N] [--blank-pages N] [--dental N] [--today YYYY-MM-DD]\n";
   return 1;
 }
 
@@ -47,7 +47,7 @@ std::string Extension(RenderMode mode) {
 int main(int argc, char** argv) {
   std::string out_dir;
   std::uint64_t seed = 1;
-  int episodes = 12, others = 2;
+  int episodes = 12, others = 2, dental = 0;
   int degraded_episodes = -1;  // render modes other than born_digital only for the first K episodes
   int batches = 0;             // the first N episodes also as one batch file (born-digital and scan)
   int blank_pages = 1;         // blank pages, each in every render mode
@@ -60,6 +60,7 @@ int main(int argc, char** argv) {
     else if (arg == "--seed") seed = std::stoull(value());
     else if (arg == "--episodes") episodes = std::stoi(value());
     else if (arg == "--others") others = std::stoi(value());
+    else if (arg == "--dental") dental = std::stoi(value());
     else if (arg == "--degraded-episodes") degraded_episodes = std::stoi(value());
     else if (arg == "--batches") batches = std::stoi(value());
     else if (arg == "--today") today = value();
@@ -159,6 +160,14 @@ int main(int argc, char** argv) {
         if (mode != RenderMode::kBornDigital && degraded_episodes >= 0 && i >= degraded_episodes) continue;
         emit({doc}, stem, "", "other", mode);
       }
+    }
+    // Dental EOBs on their own, with their own random draws so the rest of the set is as without them.
+    samplegen::Rng dental_rng(seed * 31 + 7);
+    for (int i = 0; i < dental; ++i) {
+      char stem[32];
+      std::snprintf(stem, sizeof stem, "D%03d-dental_eob", i + 1);
+      samplegen::DocumentSpec doc = samplegen::MakeDentalEob(dental_rng, today);
+      for (RenderMode mode : modes) emit({doc}, stem, "", "dental", mode);
     }
     // A blank page, as sheet feeders and phones produce: it must come out as `other` with no words.
     for (int i = 0; i < blank_pages; ++i) {
