@@ -2,7 +2,7 @@
 # Speed, memory and word recall side by side, in one run on the same generated files, by render mode:
 #   shoebox scan (two jobs)                       wall time, pages per minute, peak resident memory
 #   tesseract on shoebox's own prepared pages     recognition alone: the floor shoebox is held to
-#   the same, its OpenMP regions run inline       as shoebox runs them (pipeline/tesseract_openmp_inline.cpp,
+#   the same, its OpenMP regions run inline       as shoebox runs them (pipeline/reading/tesseract_openmp_inline.cpp,
 #                                                 preloaded): what is left is shoebox's own work
 #                                                 (these three alternate, three rounds; medians quoted)
 #   the tesseract command on the files            (PDFs rendered at 300 dpi with pdftoppm first)
@@ -66,7 +66,7 @@ export out
 
 # shoebox runs Tesseract's OpenMP regions on the calling thread; the same definitions, preloaded into
 # the tesseract command, give the floor without libgomp's cost per region.
-g++ -O2 -shared -fPIC -o "$out/tmp/openmp_inline.so" "$root/pipeline/tesseract_openmp_inline.cpp"
+g++ -O2 -shared -fPIC -o "$out/tmp/openmp_inline.so" "$root/pipeline/reading/tesseract_openmp_inline.cpp"
 
 median() { sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 
