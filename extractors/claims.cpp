@@ -1,3 +1,4 @@
+// A plan's claims and their arithmetic (claims.hpp).
 #include "extractors/claims.hpp"
 
 #include <algorithm>

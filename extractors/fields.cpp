@@ -1,3 +1,4 @@
+// The field readers (fields.hpp): values by type, labels in cells, the letterhead, sentences.
 #include "extractors/fields.hpp"
 
 #include <algorithm>

@@ -1,7 +1,7 @@
 // match and rules: everything in the database → which bill goes with which EOB/MSN claim and which
 // collection letter with which bill, then the findings of DOMAIN.md §4 — what not to pay yet, and
-// why. Plain data in, plain data out; the store loads and saves. Rule IDs and their definitions
-// are in docs/RULES.md; every ID has a test that names it.
+// why, through the rules table (rules/). Plain data in, plain data out; the store loads and saves.
+// Rule IDs and their definitions are in docs/RULES.md; every ID has a test that names it.
 #pragma once
 
 #include <optional>

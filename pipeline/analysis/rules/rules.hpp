@@ -1,7 +1,7 @@
 // The rules table: every findings rule of docs/RULES.md is one entry, with its IDs, what it reads
 // and the function that raises its findings; findings::EvaluateRules is a loop over the table.
 // A rule sees the whole database through RuleContext and never touches the store. Only
-// pipeline/analysis/ includes this header.
+// pipeline/analysis/ (and its tests) include this header.
 #pragma once
 
 #include <map>
