@@ -1,0 +1,129 @@
+// The verbs' shared parts (verbs.hpp).
+#include "cli/verbs.hpp"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <ctime>
+#include <functional>
+#include <iostream>
+#include <locale>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <sstream>
+
+#include "pipeline/core/text.hpp"
+#include "pipeline/analysis/accounts.hpp"
+#include "pipeline/analysis/analysis.hpp"
+#include "pipeline/present/export_json.hpp"
+#include "pipeline/present/report.hpp"
+#include "pipeline/present/show.hpp"
+#include "pipeline/app/runner.hpp"
+#include "pipeline/app/stages.hpp"
+#include "pipeline/store/store.hpp"
+#include "pipeline/app/watch.hpp"
+
+
+namespace shoebox::cli {
+
+std::string DatabasePath(const Args& args, const Environment& env) {
+  if (auto db = args.Get("--db")) return *db;
+  return env.default_db.empty() ? "shoebox.db" : env.default_db;
+}
+
+// The database --db names (or the default), opened; nullptr once the reason it could not be is said.
+std::unique_ptr<store::Database> OpenDatabase(const Args& args, const Environment& env, store::Mode mode) {
+  auto db = store::Database::Open(DatabasePath(args, env), mode);
+  if (!db) {
+    *env.err << db.error().message << '\n';
+    return nullptr;
+  }
+  return std::move(db).value();
+}
+
+std::string UtcNow() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buffer;
+}
+
+std::string LocalToday() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&now, &tm);
+  char buffer[16];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &tm);
+  return buffer;
+}
+
+// --today DATE (YYYY-MM-DD), or the system date: deadlines are computed against it.
+// The value of a date option (YYYY-MM-DD), or nullopt after saying what it takes.
+std::optional<std::string> DateOption(const std::string& date, const Environment& env, std::string_view verb,
+                                      std::string_view option) {
+  bool shaped = date.size() == 10 && date[4] == '-' && date[7] == '-' &&
+                std::all_of(date.begin(), date.end(),
+                            [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '-'; });
+  if (!shaped) {
+    *env.err << "shoebox " << verb << ": " << option << " takes a date as YYYY-MM-DD\n";
+    return std::nullopt;
+  }
+  return date;
+}
+
+std::optional<std::string> Today(const Args& args, const Environment& env, std::string_view verb) {
+  auto given = args.Get("--today");
+  if (!given) return LocalToday();
+  return DateOption(*given, env, verb, "--today");
+}
+
+std::optional<int> ParsePositiveInt(const std::string& text) {
+  if (text.empty() || text.size() > 6 || !std::all_of(text.begin(), text.end(), ::isdigit)) return std::nullopt;
+  int value = std::stoi(text);
+  return value > 0 ? std::optional<int>(value) : std::nullopt;
+}
+
+
+// The options scan and watch share; nullopt (after saying why) on a usage error.
+std::optional<runner::Options> RunnerOptions(const Args& args, const Environment& env, std::string_view verb) {
+  runner::Options options;
+  options.scanned_at = UtcNow();
+  options.force = args.Has("--force");
+  options.show_progress = env.err_is_terminal && !args.Has("--no-progress");
+  options.stop = env.stop;
+  if (auto jobs = args.Get("--jobs")) {
+    auto n = ParsePositiveInt(*jobs);
+    if (!n) {
+      *env.err << "shoebox " << verb << ": --jobs takes a whole number above 0\n";
+      return std::nullopt;
+    }
+    options.jobs = *n;
+  }
+  if (auto dir = args.Get("--keep-intermediates")) {
+    std::error_code error;
+    std::filesystem::create_directories(*dir, error);
+    if (error) {
+      *env.err << "shoebox " << verb << ": cannot create " << *dir << '\n';
+      return std::nullopt;
+    }
+    options.keep_intermediates_dir = *dir;
+  }
+  if (auto dpi = args.Get("--dpi")) {
+    auto n = ParsePositiveInt(*dpi);
+    if (!n || *n < 72 || *n > 1200) {
+      *env.err << "shoebox " << verb << ": --dpi takes a number from 72 to 1200\n";
+      return std::nullopt;
+    }
+    options.ingest.render_dpi = *n;
+  }
+  return options;
+}
+
+}  // namespace shoebox::cli

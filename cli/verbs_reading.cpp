@@ -1,0 +1,323 @@
+// export, query, findings, show, accounts, episodes: what the database knows, read.
+#include "cli/verbs.hpp"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <ctime>
+#include <functional>
+#include <iostream>
+#include <locale>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <sstream>
+
+#include "pipeline/core/text.hpp"
+#include "pipeline/analysis/accounts.hpp"
+#include "pipeline/analysis/analysis.hpp"
+#include "pipeline/present/export_json.hpp"
+#include "pipeline/present/report.hpp"
+#include "pipeline/present/show.hpp"
+#include "pipeline/app/runner.hpp"
+#include "pipeline/app/stages.hpp"
+#include "pipeline/store/store.hpp"
+#include "pipeline/app/watch.hpp"
+
+
+namespace shoebox::cli {
+
+int Export(const Args& args, const Environment& env) {
+  if (!args.Has("--json")) {
+    *env.err << "shoebox export: say --json (the only format so far)\n";
+    return kExitUsage;
+  }
+  auto db = OpenDatabase(args, env, store::Mode::kReadOnly);
+  if (!db) return kExitDatabase;
+  auto json = exporter::ExportJson(*db, UtcNow());
+  if (!json) {
+    *env.err << json.error().message << '\n';
+    return kExitDatabase;
+  }
+  if (auto out = args.Get("--out")) {
+    if (!WritePrivateFile(*out, *json)) {
+      *env.err << "shoebox export: cannot write " << *out << '\n';
+      return kExitUsage;
+    }
+    return kExitOk;
+  }
+  *env.out << *json;
+  return kExitOk;
+}
+
+namespace {
+
+std::string CellText(const store::Value& value) {
+  if (std::holds_alternative<std::int64_t>(value)) return std::to_string(std::get<std::int64_t>(value));
+  if (std::holds_alternative<double>(value)) {
+    std::ostringstream text;
+    text.imbue(std::locale::classic());
+    text << std::get<double>(value);
+    return text.str();
+  }
+  if (std::holds_alternative<std::string>(value)) return std::get<std::string>(value);
+  return "";
+}
+
+std::string CsvQuote(const std::string& text) {
+  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return quoted + "\"";
+}
+
+}  // namespace
+
+int Query(const Args& args, const Environment& env) {
+  if (args.positional.size() != 1) {
+    *env.err << "shoebox query: give one SQL statement in quotes\n";
+    return kExitUsage;
+  }
+  auto db = OpenDatabase(args, env, store::Mode::kReadOnly);
+  if (!db) return kExitDatabase;
+  auto table = db->Select(args.positional[0]);
+  if (!table) {
+    *env.err << table.error().message << '\n';
+    return kExitUsage;
+  }
+  std::ostream& out = *env.out;
+  if (args.Has("--json")) {
+    nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+    for (const auto& row : table->rows) {
+      nlohmann::ordered_json object = nlohmann::ordered_json::object();
+      for (size_t c = 0; c < row.size(); ++c) {
+        const auto& value = row[c];
+        if (std::holds_alternative<std::int64_t>(value)) object[table->columns[c]] = std::get<std::int64_t>(value);
+        else if (std::holds_alternative<double>(value)) object[table->columns[c]] = std::get<double>(value);
+        else if (std::holds_alternative<std::string>(value)) object[table->columns[c]] = std::get<std::string>(value);
+        else object[table->columns[c]] = nullptr;
+      }
+      rows.push_back(std::move(object));
+    }
+    out << rows.dump(2) << '\n';
+  } else if (args.Has("--csv")) {
+    for (size_t c = 0; c < table->columns.size(); ++c) out << (c ? "," : "") << CsvQuote(table->columns[c]);
+    out << '\n';
+    for (const auto& row : table->rows) {
+      for (size_t c = 0; c < row.size(); ++c) out << (c ? "," : "") << CsvQuote(CellText(row[c]));
+      out << '\n';
+    }
+  } else {
+    std::vector<size_t> widths;
+    for (const auto& column : table->columns) widths.push_back(column.size());
+    std::vector<std::vector<std::string>> cells;
+    for (const auto& row : table->rows) {
+      std::vector<std::string> texts;
+      for (size_t c = 0; c < row.size(); ++c) {
+        std::string text = CellText(row[c]);
+        std::replace(text.begin(), text.end(), '\n', ' ');
+        if (text.size() > 60) text = text.substr(0, 57) + "...";
+        widths[c] = std::max(widths[c], text.size());
+        texts.push_back(std::move(text));
+      }
+      cells.push_back(std::move(texts));
+    }
+    auto print_row = [&](const std::vector<std::string>& row) {
+      for (size_t c = 0; c < row.size(); ++c) {
+        out << (c ? "  " : "") << row[c];
+        if (c + 1 < row.size()) out << std::string(widths[c] - row[c].size(), ' ');
+      }
+      out << '\n';
+    };
+    print_row(table->columns);
+    std::vector<std::string> rule;
+    for (size_t w : widths) rule.push_back(std::string(w, '-'));
+    print_row(rule);
+    for (const auto& row : cells) print_row(row);
+  }
+  return kExitOk;
+}
+
+int ShowFindings(const Args& args, const Environment& env) {
+  auto today = Today(args, env, "findings");
+  if (!today) return kExitUsage;
+  auto db = OpenDatabase(args, env, store::Mode::kReadWrite);
+  if (!db) return kExitDatabase;
+  if (auto found = runner::RefreshFindings(*db, *today); !found) {
+    *env.err << found.error().message << '\n';
+    return kExitDatabase;
+  }
+  auto found = db->LoadFindings();
+  auto sources = db->LoadDocumentSources();
+  if (!found || !sources) {
+    *env.err << (found ? sources.error() : found.error()).message << '\n';
+    return kExitDatabase;
+  }
+  if (args.Has("--json")) {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const Finding& finding : *found) {
+      nlohmann::ordered_json item;
+      item["rule"] = ToString(finding.rule);
+      item["rule_id"] = finding.rule_id;
+      item["severity"] = ToString(finding.severity);
+      item["documents"] = finding.documents;
+      item["amount_cents"] = finding.amount_cents ? nlohmann::ordered_json(*finding.amount_cents) : nullptr;
+      item["deadline"] = finding.deadline.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(finding.deadline);
+      item["summary"] = finding.summary;
+      item["next_step"] = finding.next_step;
+      list.push_back(std::move(item));
+    }
+    *env.out << list.dump(2) << '\n';
+    return kExitOk;
+  }
+  if (found->empty()) {
+    *env.out << "No findings: nothing in the database looks wrong or premature as of " << *today << ".\n";
+    return kExitOk;
+  }
+  int n = 0;
+  for (const Finding& finding : *found) {
+    // The files the finding rests on, in document id order.
+    std::vector<std::string> files;
+    for (const store::DocumentSource& source : *sources) {
+      if (std::find(finding.documents.begin(), finding.documents.end(), source.document_id) != finding.documents.end()) {
+        files.push_back(source.source_path);
+      }
+    }
+    *env.out << ++n << ". [" << ToString(finding.severity) << "] " << ToString(finding.rule);
+    if (!finding.deadline.empty()) *env.out << "  (deadline " << finding.deadline << ")";
+    *env.out << "\n   " << finding.summary << "\n   Next: " << finding.next_step << "\n   Files: " << Join(files, ", ")
+             << "\n\n";
+  }
+  return kExitOk;
+}
+
+namespace {
+
+// accounts and episodes: open read-only, then the JSON view or a terminal one.
+int ShowView(const Args& args, const Environment& env, std::string_view verb,
+             Result<std::string> (*as_json)(store::Database&),
+             void (*print)(const findings::Analysis&, std::ostream&)) {
+  auto db = OpenDatabase(args, env, store::Mode::kReadOnly);
+  if (!db) return kExitDatabase;
+  if (args.Has("--json")) {
+    auto json = as_json(*db);
+    if (!json) {
+      *env.err << "shoebox " << verb << ": " << json.error().message << '\n';
+      return kExitDatabase;
+    }
+    *env.out << *json;
+    return kExitOk;
+  }
+  auto analysis = findings::Analyse(*db);
+  if (!analysis) {
+    *env.err << "shoebox " << verb << ": " << analysis.error().message << '\n';
+    return kExitDatabase;
+  }
+  print(*analysis, *env.out);
+  return kExitOk;
+}
+
+std::string PathOf(const findings::Analysis& analysis, const std::string& id) {
+  for (const StoredDocument& d : analysis.documents) {
+    if (d.id == id) return d.path;
+  }
+  return id;
+}
+
+std::string Amount(const std::optional<Cents>& cents) { return cents ? findings::Money(*cents) : "–"; }
+
+void PrintPlanYears(const findings::Analysis& analysis, std::ostream& out) {
+  std::vector<findings::PlanYear> years = findings::SumPlanYears(analysis.documents);
+  if (years.empty()) return;
+  out << "\nPlan year so far (from the plan's notices):\n";
+  for (const findings::PlanYear& year : years) {
+    out << "  " << year.year << "  " << (year.person.empty() ? std::string("whole family") : year.person) << ": deductible "
+        << findings::Money(year.deductible_cents) << ", your share " << findings::Money(year.patient_responsibility_cents)
+        << " (" << year.claims << " claim" << (year.claims == 1 ? "" : "s") << ")"
+        << (year.deductible_met_by.empty() ? "" : "; deductible met by " + year.deductible_met_by) << '\n';
+  }
+}
+
+void PrintAccounts(const findings::Analysis& analysis, std::ostream& out) {
+  std::vector<findings::Account> accounts = findings::GroupAccounts(analysis.documents);
+  if (accounts.empty()) out << "No bills in the database yet.\n";
+  for (const findings::Account& account : accounts) {
+    out << (account.provider_name.empty() ? "(provider not read)" : account.provider_name) << ", account "
+        << (account.account_number.empty() ? "(not read)" : account.account_number) << '\n';
+    for (const findings::Statement& s : account.statements) {
+      out << "  " << (s.statement_date.empty() ? "(no date)  " : s.statement_date) << "  charges "
+          << Amount(s.total_charges_cents) << ", insurance paid " << Amount(s.insurance_paid_cents) << ", you paid "
+          << Amount(s.patient_paid_cents) << ", due " << Amount(s.amount_due_cents) << "   "
+          << PathOf(analysis, s.document_id) << '\n';
+    }
+  }
+  PrintPlanYears(analysis, out);
+}
+
+void PrintEpisodes(const findings::Analysis& analysis, std::ostream& out) {
+  std::vector<findings::Episode> episodes = findings::GroupEpisodes(analysis.documents, analysis.matches);
+  if (episodes.empty()) out << "No bills, EOBs or collection letters in the database yet.\n";
+  for (const findings::Episode& episode : episodes) {
+    std::string dates = episode.first_service_date.empty() ? "dates of service not read"
+                        : episode.first_service_date == episode.last_service_date
+                            ? episode.first_service_date
+                            : episode.first_service_date + " to " + episode.last_service_date;
+    out << dates << (episode.patient_name.empty() ? "" : ", " + episode.patient_name) << '\n';
+    for (const std::string& id : episode.bills) out << "  bill    " << PathOf(analysis, id) << '\n';
+    std::set<std::string> notices;
+    for (const findings::EpisodeClaim& claim : episode.claims) notices.insert(claim.document_id);
+    for (const std::string& id : notices) out << "  EOB     " << PathOf(analysis, id) << '\n';
+    for (const std::string& id : episode.letters) out << "  letter  " << PathOf(analysis, id) << '\n';
+    for (const std::string& missing : episode.missing) out << "  missing: " << missing << '\n';
+  }
+}
+
+}  // namespace
+
+int ShowAccounts(const Args& args, const Environment& env) {
+  return ShowView(args, env, "accounts", exporter::AccountsJson, PrintAccounts);
+}
+
+int ShowEpisodes(const Args& args, const Environment& env) {
+  return ShowView(args, env, "episodes", exporter::EpisodesJson, PrintEpisodes);
+}
+
+// shoebox show DOC: one document as the export has it (fields with confidence, page and box; line
+// items; claims and their lines; checks), with its matches and its findings. DOC is a document id
+// or its first characters, or the path (or just the name) of the file it came from.
+int Show(const Args& args, const Environment& env) {
+  if (args.positional.size() != 1) {
+    *env.err << "shoebox show: name one document: its id (or the first characters of it) or its file\n";
+    return kExitUsage;
+  }
+  const std::string& wanted = args.positional[0];
+  auto db = OpenDatabase(args, env, store::Mode::kReadOnly);
+  if (!db) return kExitDatabase;
+  auto found = show::FindDocuments(*db, wanted);
+  if (!found) {
+    *env.err << found.error().message << '\n';
+    return kExitDatabase;
+  }
+  if (found->size() != 1) {
+    *env.err << "shoebox show: " << (found->empty() ? "no document is '" + wanted + "'" : "'" + wanted + "' names several documents:");
+    for (const store::DocumentSource& document : *found) {
+      *env.err << "\n  " << document.document_id << "  " << document.source_path << " pages " << show::PageList(document);
+    }
+    *env.err << '\n';
+    return kExitUsage;
+  }
+  const std::string& id = found->front().document_id;
+  auto shown = args.Has("--json") ? show::DocumentJson(*db, id) : show::DocumentText(*db, id);
+  if (!shown) {
+    *env.err << shown.error().message << '\n';
+    return kExitDatabase;
+  }
+  *env.out << *shown;
+  return kExitOk;
+}
+
+}  // namespace shoebox::cli
