@@ -4,7 +4,10 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <nlohmann/json.hpp>
+
 #include "pipeline/core/embedded_data.hpp"
+#include "pipeline/present/show.hpp"
 #include "tests/test_support.hpp"
 
 namespace shoebox::store {
@@ -99,6 +102,51 @@ TEST(Database, AllOrNothingAtEveryWrite) {
 
 // A notice's claim lines and the pairing of bill lines with them survive the database as written;
 // deleting the notice takes its lines with it.
+// A kind's form and a claim line's text columns are stored and read back, and show prints them
+// (in text, where a line's details once crashed it, and in JSON).
+TEST(Database, FormsAndLineDetailsRoundTripAndAreShown) {
+  testing::ScratchDir dir;
+  auto db = Database::Open(dir / "s.db", Mode::kReadWrite);
+  SourceResult notice = SampleSource("dental");
+  Document& eob = notice.documents[0];
+  eob.kind = DocumentKind::kEob;
+  eob.form = "dental";
+  eob.line_items.clear();
+  Claim claim;
+  claim.claim_number = "529214793992";
+  ClaimLine crown;
+  crown.date_of_service = "2025-08-15";
+  crown.code = "D2740";
+  crown.billed_cents = 128000, crown.allowed_cents = 97280, crown.patient_responsibility_cents = 51140;
+  crown.details = {{"tooth_number", "3"}};
+  ClaimLine exam = crown;
+  exam.code = "D0120";
+  exam.details.clear();
+  claim.lines = {crown, exam};
+  eob.claims.push_back(claim);
+  ASSERT_TRUE((*db)->WriteSource(notice, false, "t"));
+  auto stored = (*db)->LoadDocuments();
+  ASSERT_TRUE(stored);
+  ASSERT_EQ(stored->size(), 1u);
+  const Document& read = stored->front().document;
+  EXPECT_EQ(read.form, "dental");
+  ASSERT_EQ(read.claims.size(), 1u);
+  ASSERT_EQ(read.claims[0].lines.size(), 2u);
+  EXPECT_EQ(read.claims[0].lines[0].details, crown.details);
+  EXPECT_TRUE(read.claims[0].lines[1].details.empty());
+  auto text = show::DocumentText(**db, stored->front().id);
+  ASSERT_TRUE(text);
+  EXPECT_NE(text->find(" eob (dental) ("), std::string::npos) << *text;
+  EXPECT_NE(text->find("D2740  billed $1,280.00, allowed $972.80, you owe $511.40  tooth_number 3\n"), std::string::npos)
+      << *text;
+  auto json = show::DocumentJson(**db, stored->front().id);
+  ASSERT_TRUE(json);
+  nlohmann::json shown = nlohmann::json::parse(*json);
+  EXPECT_EQ(shown["document"]["form"], "dental");
+  EXPECT_EQ(shown["document"]["claims"][0]["lines"][0]["details"]["tooth_number"], "3");
+  EXPECT_FALSE(shown["document"]["claims"][0]["lines"][1].contains("details"));
+}
+
 TEST(Database, ClaimLinesAndMatchedLinesRoundTrip) {
   testing::ScratchDir dir;
   auto db = Database::Open(dir / "s.db", Mode::kReadWrite);

@@ -127,8 +127,8 @@ Result<std::string> DocumentText(store::Database& db, const std::string& documen
           << money(line["billed_cents"]) << ", allowed " << money(line["allowed_cents"]) << ", you owe "
           << money(line["patient_responsibility_cents"]);
       for (const Json& remark : line["remark_codes"]) out << "  " << remark.get<std::string>();
-      for (const auto& [name, value] : line.value("details", Json::object()).items()) {
-        out << "  " << name << " " << value.get<std::string>();
+      if (line.contains("details")) {
+        for (const auto& [name, value] : line["details"].items()) out << "  " << name << " " << value.get<std::string>();
       }
       out << '\n';
     }
