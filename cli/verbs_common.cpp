@@ -46,25 +46,24 @@ std::unique_ptr<store::Database> OpenDatabase(const Args& args, const Environmen
   return std::move(db).value();
 }
 
-std::string UtcNow() {
+namespace {
+
+// The clock, the one place the verbs read it: now in `format`, in UTC or the local time zone.
+std::string Now(const char* format, bool utc) {
   std::time_t now = std::time(nullptr);
   std::tm tm{};
-  gmtime_r(&now, &tm);
+  utc ? gmtime_r(&now, &tm) : localtime_r(&now, &tm);
   char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  std::strftime(buffer, sizeof buffer, format, &tm);
   return buffer;
 }
 
-std::string LocalToday() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  localtime_r(&now, &tm);
-  char buffer[16];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &tm);
-  return buffer;
-}
+}  // namespace
 
-// --today DATE (YYYY-MM-DD), or the system date: deadlines are computed against it.
+std::string UtcNow() { return Now("%Y-%m-%dT%H:%M:%SZ", true); }
+
+std::string LocalToday() { return Now("%Y-%m-%d", false); }
+
 // The value of a date option (YYYY-MM-DD), or nullopt after saying what it takes.
 std::optional<std::string> DateOption(const std::string& date, const Environment& env, std::string_view verb,
                                       std::string_view option) {
@@ -78,6 +77,7 @@ std::optional<std::string> DateOption(const std::string& date, const Environment
   return date;
 }
 
+// --today DATE (YYYY-MM-DD), or the system date: deadlines are computed against it.
 std::optional<std::string> Today(const Args& args, const Environment& env, std::string_view verb) {
   auto given = args.Get("--today");
   if (!given) return LocalToday();

@@ -42,10 +42,11 @@ Classification Classify(const std::vector<Line>& lines) {
   // Share of the evidence, tempered by how much evidence there is at all.
   Classification found{static_cast<DocumentKind>(best), (best_score / total) * std::min(1.0, best_score / 8.0 + 0.5)};
   // The form of the kind whose own cues weigh most, where any reach the bar.
-  double best_form = kLeastEvidence - 1e-9;
+  double best_form = 0;
   for (const extractors::KindSpec* kind : extractors::Kinds()) {
     if (kind->kind != found.kind || kind->form.empty()) continue;
-    if (double score = Score(*kind, text); score > best_form) best_form = score, found.form = std::string(kind->form);
+    double score = Score(*kind, text);
+    if (score >= kLeastEvidence && score > best_form) best_form = score, found.form = std::string(kind->form);
   }
   return found;
 }

@@ -75,15 +75,15 @@ void CheckFields(const KindSpec& kind, std::map<std::string, Field>& found, Docu
     if (!std::all_of(spec.required.begin(), spec.required.end(), read)) continue;
     if (spec.with_line_item_charges && document.line_items.empty()) continue;
     Identity identity{std::string(spec.check), {}};
-    for (const IdentityTerm& term : spec.required) {
+    auto add = [&](const IdentityTerm& term) {
       identity.terms.push_back({&*found[std::string(term.field)].cents, term.sign, std::string(term.field), term.magnitude});
-    }
+    };
+    std::for_each(spec.required.begin(), spec.required.end(), add);
     for (size_t i = 0; spec.with_line_item_charges && i < document.line_items.size(); ++i) {
       identity.terms.push_back({&document.line_items[i].charge_cents, +1, "line " + std::to_string(i + 1) + " charge"});
     }
     for (const IdentityTerm& term : spec.optional) {
-      if (!read(term)) continue;
-      identity.terms.push_back({&*found[std::string(term.field)].cents, term.sign, std::string(term.field), term.magnitude});
+      if (read(term)) add(term);
     }
     identities.push_back(std::move(identity));
   }

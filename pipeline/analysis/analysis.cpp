@@ -80,10 +80,21 @@ Result<const Analysis*> Analyser::Update(store::Database& db) {
 }
 
 Result<Analysis> Analyse(store::Database& db) {
-  Analyser analyser;
-  auto analysis = analyser.Update(db);
-  if (!analysis) return analysis.error();
-  return **analysis;
+  auto documents = db.LoadDocuments();
+  if (!documents) return documents.error();
+  return AnalysisOf(std::move(documents).value());
+}
+
+Analysis AnalysisOf(std::vector<StoredDocument> documents) {
+  Analysis analysis;
+  analysis.twins = FindTwins(documents);
+  std::set<std::string> copies;
+  for (const Twin& twin : analysis.twins) copies.insert(twin.document_id);
+  for (StoredDocument& d : documents) {
+    if (!copies.count(d.id)) analysis.documents.push_back(std::move(d));
+  }
+  analysis.matches = MatchDocuments(analysis.documents);
+  return analysis;
 }
 
 }  // namespace shoebox::findings

@@ -42,5 +42,7 @@ class Analyser {
 
 // A fresh analysis of everything in the database.
 Result<Analysis> Analyse(store::Database& db);
+// The same of documents already loaded (in the (path, first page) order LoadDocuments gives).
+Analysis AnalysisOf(std::vector<StoredDocument> documents);
 
 }  // namespace shoebox::findings

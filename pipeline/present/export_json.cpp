@@ -222,11 +222,10 @@ Result<std::string> ExportJson(store::Database& db, const std::string& generated
   for (const Finding& finding : *found) finding_list.push_back(FindingJson(finding));
   out["findings"] = std::move(finding_list);
   out["letter_matches"] = std::move(letter_list);
-  auto analysis = findings::Analyse(db);
-  if (!analysis) return analysis.error();
-  out["accounts"] = AccountList(*analysis);
-  out["episodes"] = EpisodeList(*analysis);
-  out["plan_years"] = PlanYearList(*analysis);
+  findings::Analysis analysis = findings::AnalysisOf(std::move(documents).value());
+  out["accounts"] = AccountList(analysis);
+  out["episodes"] = EpisodeList(analysis);
+  out["plan_years"] = PlanYearList(analysis);
   return out.dump(2) + "\n";
 }
 

@@ -10,9 +10,9 @@ namespace shoebox::findings {
 
 void RaiseBalance(const RuleContext& context, const StoredDocument* bill, const Claim*, std::vector<Finding>& found) {
   const Document& d = bill->document;
-  std::vector<const Claim*> claims = context.ClaimsOfBill(bill->id);
+  const std::vector<const Claim*>& claims = context.ClaimsOfBill(bill->id);
   std::optional<Cents> due = CentsOf(d, "amount_due_cents");
-  bool any_finished = std::any_of(claims.begin(), claims.end(), [](const Claim* c) { return IsFinished(*c); });
+  bool any_finished = AnyFinished(claims);
   if (!due || !any_finished) return;
   Cents owed = 0;
   std::vector<std::string> docs = {bill->id};

@@ -42,9 +42,9 @@ std::string LinesNotClaimed(const RuleContext& context, const StoredDocument& bi
 
 void RaiseBilledNotOnEob(const RuleContext& context, const StoredDocument* bill, const Claim*,
                          std::vector<Finding>& found) {
-  std::vector<const Claim*> claims = context.ClaimsOfBill(bill->id);
+  const std::vector<const Claim*>& claims = context.ClaimsOfBill(bill->id);
   std::optional<Cents> total = CentsOf(bill->document, "total_charges_cents");
-  bool any_finished = std::any_of(claims.begin(), claims.end(), [](const Claim* c) { return IsFinished(*c); });
+  bool any_finished = AnyFinished(claims);
   if (!total || !any_finished) return;
   Cents claimed = 0;
   for (const Claim* claim : claims) claimed += claim->billed_cents.value_or(0);

@@ -17,10 +17,6 @@ std::vector<std::string> LetterAndBills(const RuleContext& context, const Stored
   return docs;
 }
 
-bool AnyFinished(const std::vector<const Claim*>& claims) {
-  return std::any_of(claims.begin(), claims.end(), [](const Claim* c) { return IsFinished(*c); });
-}
-
 }  // namespace
 
 void RaiseValidation(const RuleContext& context, const StoredDocument* letter, const Claim*, std::vector<Finding>& found) {

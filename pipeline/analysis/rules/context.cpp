@@ -8,6 +8,10 @@ namespace shoebox::findings {
 
 bool IsIso(const std::string& text) { return text.size() == 10 && text[4] == '-' && text[7] == '-'; }
 
+bool AnyFinished(const std::vector<const Claim*>& claims) {
+  return std::any_of(claims.begin(), claims.end(), [](const Claim* c) { return IsFinished(*c); });
+}
+
 bool IsHospitalBill(const Document& bill) {
   for (const LineItem& item : bill.line_items) {
     if (!item.revenue_code.empty()) return true;  // UB-04 revenue codes come only from facilities
@@ -19,11 +23,36 @@ bool IsHospitalBill(const Document& bill) {
   return false;
 }
 
+namespace {
+
+// The claims matched to a bill, one per claim number: the same EOB scanned twice, or a claim
+// reprocessed later, counts once, the latest processing winning.
+std::vector<const Claim*> LatestClaims(const std::vector<const Match*>& matches_of_bill,
+                                       const std::map<std::string, const StoredDocument*>& by_id) {
+  std::map<std::string, const Claim*> latest;
+  for (const Match* match : matches_of_bill) {
+    auto notice = by_id.find(match->right_id);
+    if (notice == by_id.end() || match->claim_ordinal < 0) continue;
+    const auto& claims = notice->second->document.claims;
+    if (match->claim_ordinal >= static_cast<int>(claims.size())) continue;
+    const Claim* claim = &claims[static_cast<size_t>(match->claim_ordinal)];
+    std::string key = claim->claim_number.empty() ? match->right_id : claim->claim_number;
+    auto it = latest.find(key);
+    if (it == latest.end() || it->second->processed_date < claim->processed_date) latest[key] = claim;
+  }
+  std::vector<const Claim*> claims;
+  for (const auto& [key, claim] : latest) claims.push_back(claim);
+  return claims;
+}
+
+}  // namespace
+
 RuleContext::RuleContext(const std::vector<StoredDocument>& documents, const std::vector<Match>& matches,
                          std::string today, const std::vector<Note>& notes)
     : documents_(documents), today_(std::move(today)), notes_(notes), accounts_(GroupAccounts(documents)) {
   for (const StoredDocument& document : documents) by_id_[document.id] = &document;
   for (const Match& match : matches) matches_of_[match.left_id].push_back(&match);
+  for (const auto& [left_id, matches_of_left] : matches_of_) claims_of_bill_[left_id] = LatestClaims(matches_of_left, by_id_);
   // A later statement of the same account supersedes the earlier ones, and the first statement
   // starts the financial-assistance clock.
   for (const Account& account : accounts_) {
@@ -49,22 +78,10 @@ const std::vector<const Match*>& RuleContext::MatchesOf(const std::string& docum
   return it == matches_of_.end() ? kNone : it->second;
 }
 
-std::vector<const Claim*> RuleContext::ClaimsOfBill(const std::string& bill_id) const {
-  // The same EOB scanned twice, or a claim reprocessed later, counts once: the latest processing wins.
-  std::map<std::string, const Claim*> latest;
-  for (const Match* match : MatchesOf(bill_id)) {
-    auto notice = by_id_.find(match->right_id);
-    if (notice == by_id_.end() || match->claim_ordinal < 0) continue;
-    const auto& claims = notice->second->document.claims;
-    if (match->claim_ordinal >= static_cast<int>(claims.size())) continue;
-    const Claim* claim = &claims[static_cast<size_t>(match->claim_ordinal)];
-    std::string key = claim->claim_number.empty() ? match->right_id : claim->claim_number;
-    auto it = latest.find(key);
-    if (it == latest.end() || it->second->processed_date < claim->processed_date) latest[key] = claim;
-  }
-  std::vector<const Claim*> claims;
-  for (const auto& [key, claim] : latest) claims.push_back(claim);
-  return claims;
+const std::vector<const Claim*>& RuleContext::ClaimsOfBill(const std::string& bill_id) const {
+  static const std::vector<const Claim*> kNone;
+  auto it = claims_of_bill_.find(bill_id);
+  return it == claims_of_bill_.end() ? kNone : it->second;
 }
 
 std::vector<std::string> RuleContext::BillsOfLetter(const std::string& letter_id) const {

@@ -9,10 +9,10 @@ namespace shoebox::findings {
 
 void RaisePremature(const RuleContext& context, const StoredDocument* bill, const Claim*, std::vector<Finding>& found) {
   const Document& d = bill->document;
-  std::vector<const Claim*> claims = context.ClaimsOfBill(bill->id);
+  const std::vector<const Claim*>& claims = context.ClaimsOfBill(bill->id);
   std::optional<Cents> due = CentsOf(d, "amount_due_cents");
   std::string status = TextOf(d, "insurance_status");
-  bool any_finished = std::any_of(claims.begin(), claims.end(), [](const Claim* c) { return IsFinished(*c); });
+  bool any_finished = AnyFinished(claims);
   bool any_pending = std::any_of(claims.begin(), claims.end(), [](const Claim* c) { return c->status == "pending"; });
   std::string statement = TextOf(d, "statement_date");
   if ((claims.empty() && status != "processed") || (any_pending && !any_finished)) {

@@ -32,7 +32,7 @@ class RuleContext {
   // The matches whose left side (the bill, or the collection letter) is this document.
   const std::vector<const Match*>& MatchesOf(const std::string& document_id) const;
   // The claims matched to a bill, one per claim number (the latest processing wins).
-  std::vector<const Claim*> ClaimsOfBill(const std::string& bill_id) const;
+  const std::vector<const Claim*>& ClaimsOfBill(const std::string& bill_id) const;
   // The bills a collection letter matches, and their claims, one per claim number.
   std::vector<std::string> BillsOfLetter(const std::string& letter_id) const;
   std::vector<const Claim*> ClaimsOfLetter(const std::string& letter_id) const;
@@ -50,6 +50,7 @@ class RuleContext {
   const std::vector<Note>& notes_;
   std::map<std::string, const StoredDocument*> by_id_;
   std::unordered_map<std::string, std::vector<const Match*>> matches_of_;
+  std::unordered_map<std::string, std::vector<const Claim*>> claims_of_bill_;  // found once, read by several rules
   std::vector<Account> accounts_;
   std::set<std::string> not_judged_;
   std::map<std::string, std::string> first_statement_of_;
@@ -79,6 +80,8 @@ std::span<const Rule> Rules();
 
 // Shared by the rules.
 bool IsIso(const std::string& text);
+// Whether the plan has finished with any of these claims (findings::IsFinished).
+bool AnyFinished(const std::vector<const Claim*>& claims);
 bool IsHospitalBill(const Document& bill);
 
 // One per rule file (rules/<name>.cpp), each named in the table (rules/table.cpp).
