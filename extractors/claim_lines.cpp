@@ -182,14 +182,11 @@ std::optional<Row> ReadRow(const Line& line, const std::vector<Column>& columns,
   return Row{std::move(row), std::move(unplaced), bare_read};
 }
 
-bool Holds(const std::vector<std::optional<Cents>>& terms, const std::optional<Cents>& sum) {
-  if (!sum) return false;
-  Cents total = 0;
-  for (const auto& term : terms) {
-    if (!term) return false;
-    total += *term;
-  }
-  return total == *sum;
+// The line's own arithmetic: allowed = plan paid + deductible + copay + coinsurance, or what you
+// owe = deductible + copay + coinsurance.
+bool LineAddsUp(const ClaimLine& line) {
+  return IdentityHolds(line, &ClaimFigure::of_line, SignWhereAllowedIsPaidPlusShares) ||
+         IdentityHolds(line, &ClaimFigure::of_line, SignWhereOwedIsTheShares);
 }
 
 // A column whose header OCR lost (small bold type on a shaded band) still has its figures, one per
@@ -198,42 +195,32 @@ bool Holds(const std::vector<std::optional<Cents>>& terms, const std::optional<C
 // coinsurance; what you owe = deductible + copay + coinsurance) names the column. With none or
 // several, the figures stay unread.
 void NameUnlabelledColumn(const std::vector<Column>& columns, std::vector<Row>& rows) {
-  static const char* kFields[] = {"allowed_cents", "plan_paid_cents", "deductible_cents", "copay_cents",
-                                  "coinsurance_cents", "patient_responsibility_cents"};
   std::vector<Row*> with_one;
   for (Row& row : rows) {
     if (row.unplaced.size() > 1) return;
     if (row.unplaced.size() == 1) with_one.push_back(&row);
   }
   if (with_one.empty()) return;
-  const char* named = nullptr;
-  for (const char* field : kFields) {
-    bool in_header = std::any_of(columns.begin(), columns.end(), [&](const Column& c) { return c.field == field; });
+  const ClaimFigure* named = nullptr;
+  for (const ClaimFigure& figure : kClaimFigures) {
+    // Only a figure of the line's arithmetic can be named by it.
+    if (SignWhereAllowedIsPaidPlusShares(figure.role) == 0 && SignWhereOwedIsTheShares(figure.role) == 0) continue;
+    bool in_header = std::any_of(columns.begin(), columns.end(), [&](const Column& c) { return c.field == figure.name; });
     if (in_header) continue;
     bool all_hold = true;
     for (Row* row : with_one) {
       ClaimLine trial = row->line;
-      *FigureOf(trial, field) = row->unplaced.front().cents;
-      bool allowed = Holds({trial.plan_paid_cents, trial.deductible_cents, trial.copay_cents, trial.coinsurance_cents},
-                           trial.allowed_cents);
-      bool owed = Holds({trial.deductible_cents, trial.copay_cents, trial.coinsurance_cents}, trial.patient_responsibility_cents);
-      all_hold = all_hold && (allowed || owed);
+      trial.*figure.of_line = row->unplaced.front().cents;
+      all_hold = all_hold && LineAddsUp(trial);
     }
     if (!all_hold) continue;
     if (named != nullptr) return;  // two fields fit: the column stays unnamed
-    named = field;
+    named = &figure;
   }
   if (named == nullptr) return;
-  for (Row* row : with_one) *FigureOf(row->line, named) = row->unplaced.front().cents;
+  for (Row* row : with_one) row->line.*named->of_line = row->unplaced.front().cents;
 }
 
-// The line's own arithmetic: allowed = plan paid + deductible + copay + coinsurance, or what you
-// owe = deductible + copay + coinsurance.
-bool LineAddsUp(const ClaimLine& line) {
-  return Holds({line.plan_paid_cents, line.deductible_cents, line.copay_cents, line.coinsurance_cents},
-               line.allowed_cents) ||
-         Holds({line.deductible_cents, line.copay_cents, line.coinsurance_cents}, line.patient_responsibility_cents);
-}
 
 // A table's rows settled. Each row read with a bare number as an amount keeps that reading only
 // where its line then adds up (after any headerless column is named); otherwise it is read as

@@ -78,24 +78,33 @@ std::vector<std::vector<Line>> ClaimBlocks(const std::vector<Line>& lines) {
 }
 
 
+// The terms of one of the claim's identities (figures.hpp) over a claim's or a line's figures, in
+// the figures table's order, named prefix + figure; none unless every figure it takes was read.
+template <typename Holder>
+std::optional<std::vector<Term>> TermsOf(Holder& holder, std::optional<Cents> Holder::*ClaimFigure::*member,
+                                         int (*sign_of)(FigureRole), const std::string& prefix = "") {
+  std::vector<Term> terms;
+  for (const ClaimFigure& figure : kClaimFigures) {
+    int sign = sign_of(figure.role);
+    if (sign == 0) continue;
+    std::optional<Cents>& value = holder.*(figure.*member);
+    if (!value) return std::nullopt;
+    terms.push_back({&*value, sign, prefix + std::string(figure.name)});
+  }
+  return terms;
+}
+
 // A claim's lines against themselves and against the claim: each line's allowed amount is what
 // the plan paid plus the member's shares, and each column adds up to the claim's figure. Checked
 // together, so a figure misread in one line is repaired only where one reading makes both hold.
 std::vector<Check> CheckClaimLines(Claim& claim, const std::string& suffix) {
   std::vector<Identity> identities;
   for (size_t k = 0; k < claim.lines.size(); ++k) {
-    ClaimLine& line = claim.lines[k];
-    if (!line.allowed_cents || !line.plan_paid_cents || !line.deductible_cents || !line.copay_cents ||
-        !line.coinsurance_cents) {
-      continue;
-    }
-    std::string name = "line " + std::to_string(k + 1) + " ";
-    identities.push_back({"claim_line_" + std::to_string(k + 1) + "_allowed_equals_paid_plus_cost_share" + suffix,
-                          {{&*line.allowed_cents, -1, name + "allowed_cents"},
-                           {&*line.plan_paid_cents, +1, name + "plan_paid_cents"},
-                           {&*line.deductible_cents, +1, name + "deductible_cents"},
-                           {&*line.copay_cents, +1, name + "copay_cents"},
-                           {&*line.coinsurance_cents, +1, name + "coinsurance_cents"}}});
+    auto terms = TermsOf(claim.lines[k], &ClaimFigure::of_line, SignWhereAllowedIsPaidPlusShares,
+                         "line " + std::to_string(k + 1) + " ");
+    if (!terms) continue;
+    identities.push_back(
+        {"claim_line_" + std::to_string(k + 1) + "_allowed_equals_paid_plus_cost_share" + suffix, std::move(*terms)});
   }
   for (const ClaimFigure& figure : kClaimFigures) {
     if (!figure.lines_add_up_to_it) continue;
@@ -134,27 +143,18 @@ void ReadClaims(const std::vector<Line>& lines, Document& document) {
     std::string suffix = blocks.size() > 1 ? "_claim_" + std::to_string(document.claims.size() + 1) : "";
     Claim& c = *claim;
     c.lines = std::move(table.lines);
-    if (c.deductible_cents && c.copay_cents && c.coinsurance_cents && c.patient_responsibility_cents) {
+    if (auto terms = TermsOf(c, &ClaimFigure::of_claim, SignWhereOwedIsTheShares)) {
       // What you owe = deductible + copay + coinsurance (+ the not-covered part the patient owes).
       // Where the not-covered amount is not printed the identity cannot be told apart from a
       // denial, so it is checked only when it holds without it.
-      std::vector<Term> terms = {{&*c.deductible_cents, +1, "deductible_cents"}, {&*c.copay_cents, +1, "copay_cents"},
-                                 {&*c.coinsurance_cents, +1, "coinsurance_cents"},
-                                 {&*c.patient_responsibility_cents, -1, "patient_responsibility_cents"}};
-      Cents shares = *c.deductible_cents + *c.copay_cents + *c.coinsurance_cents;
-      if (c.not_covered_cents && shares != *c.patient_responsibility_cents) {
-        terms.push_back({&*c.not_covered_cents, +1, "not_covered_cents"});
-      }
-      if (c.not_covered_cents || shares == *c.patient_responsibility_cents) {
-        document.checks.push_back(CheckIdentity("claim_cost_share_sums_to_patient_responsibility" + suffix, terms));
+      bool shares_are_owed = IdentityHolds(c, &ClaimFigure::of_claim, SignWhereOwedIsTheShares);
+      if (c.not_covered_cents && !shares_are_owed) terms->push_back({&*c.not_covered_cents, +1, "not_covered_cents"});
+      if (c.not_covered_cents || shares_are_owed) {
+        document.checks.push_back(CheckIdentity("claim_cost_share_sums_to_patient_responsibility" + suffix, *terms));
       }
     }
-    if (c.allowed_cents && c.plan_paid_cents && c.deductible_cents && c.copay_cents && c.coinsurance_cents) {
-      document.checks.push_back(CheckIdentity(
-          "claim_allowed_equals_paid_plus_cost_share" + suffix,
-          {{&*c.allowed_cents, -1, "allowed_cents"}, {&*c.plan_paid_cents, +1, "plan_paid_cents"},
-           {&*c.deductible_cents, +1, "deductible_cents"}, {&*c.copay_cents, +1, "copay_cents"},
-           {&*c.coinsurance_cents, +1, "coinsurance_cents"}}));
+    if (auto terms = TermsOf(c, &ClaimFigure::of_claim, SignWhereAllowedIsPaidPlusShares)) {
+      document.checks.push_back(CheckIdentity("claim_allowed_equals_paid_plus_cost_share" + suffix, std::move(*terms)));
     }
     for (Check& check : CheckClaimLines(c, suffix)) document.checks.push_back(std::move(check));
     document.claims.push_back(std::move(*claim));

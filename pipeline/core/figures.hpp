@@ -43,6 +43,33 @@ inline constexpr std::array<ClaimFigure, 9> kClaimFigures = {{
      FigureRole::kMemberOwes, true},
 }};
 
+// A figure's sign in the claim's two identities (DOMAIN.md §3), 0 where it takes no part:
+// allowed = plan paid + deductible + copay + coinsurance, and what the member owes = deductible +
+// copay + coinsurance (written as signed sums that come to zero).
+inline int SignWhereAllowedIsPaidPlusShares(FigureRole role) {
+  if (role == FigureRole::kAllowed) return -1;
+  return role == FigureRole::kPlanPaid || role == FigureRole::kMemberShare ? +1 : 0;
+}
+inline int SignWhereOwedIsTheShares(FigureRole role) {
+  if (role == FigureRole::kMemberOwes) return -1;
+  return role == FigureRole::kMemberShare ? +1 : 0;
+}
+
+// Whether an identity (one of the two above) holds over a claim's or a line's figures: every
+// figure it takes is read and the signed sum is zero.
+template <typename Holder>
+bool IdentityHolds(const Holder& holder, std::optional<Cents> Holder::*ClaimFigure::*member, int (*sign_of)(FigureRole)) {
+  Cents total = 0;
+  for (const ClaimFigure& figure : kClaimFigures) {
+    int sign = sign_of(figure.role);
+    if (sign == 0) continue;
+    const std::optional<Cents>& value = holder.*(figure.*member);
+    if (!value) return false;
+    total += sign * *value;
+  }
+  return total == 0;
+}
+
 // The figure of that name, or null.
 inline const ClaimFigure* FindClaimFigure(std::string_view name) {
   for (const ClaimFigure& figure : kClaimFigures) {
