@@ -97,6 +97,30 @@ std::optional<Cents> AmountWithoutItsPoint(const std::string& text) {
   return std::stoll(text);
 }
 
+// The words no figure, date or code took: under a text column (a tooth, a surface) they are that
+// column's detail; a remark code under the remarks column (or anywhere, where there is none) is a
+// remark; the rest is the description.
+void ReadWordsLeft(const Line& line, const std::vector<std::string>& texts, const std::vector<bool>& used,
+                   const std::vector<const Column*>& detail_columns, const Column* remarks_column, ClaimLine& row) {
+  std::string description;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    if (used[i]) continue;
+    if (const Column* detail = DetailColumnOver(line.words[i].box_px, detail_columns)) {
+      auto it = std::find_if(row.details.begin(), row.details.end(), [&](const auto& d) { return d.first == detail->field; });
+      if (it == row.details.end()) it = row.details.insert(row.details.end(), {detail->field, ""});
+      it->second += (it->second.empty() ? "" : " ") + texts[i];
+      continue;
+    }
+    bool under_remarks = remarks_column != nullptr && line.words[i].box_px.x1 > remarks_column->box_px.x0;
+    if (auto remark = ParseRemarkCode(texts[i]); remark && (under_remarks || remarks_column == nullptr)) {
+      row.remark_codes.push_back(*remark);
+    } else {
+      description += (description.empty() ? "" : " ") + texts[i];
+    }
+  }
+  row.description = CollapseSpaces(description);
+}
+
 // One row of the table. With `read_bare_numbers`, a bare number after the row's first amount is read
 // as an amount whose point was lost; the caller keeps that reading only where the line's own
 // arithmetic then holds.
@@ -157,23 +181,7 @@ std::optional<Row> ReadRow(const Line& line, const std::vector<Column>& columns,
   }
   if (row.date_of_service.empty()) row.date_of_service = last_date;
   if (row.date_of_service.empty() || row.code.empty() || figures < 2) return std::nullopt;
-  std::string description;
-  for (size_t i = 0; i < texts.size(); ++i) {
-    if (used[i]) continue;
-    if (const Column* detail = DetailColumnOver(line.words[i].box_px, detail_columns)) {
-      auto it = std::find_if(row.details.begin(), row.details.end(), [&](const auto& d) { return d.first == detail->field; });
-      if (it == row.details.end()) it = row.details.insert(row.details.end(), {detail->field, ""});
-      it->second += (it->second.empty() ? "" : " ") + texts[i];
-      continue;
-    }
-    bool under_remarks = remarks_column != nullptr && line.words[i].box_px.x1 > remarks_column->box_px.x0;
-    if (auto remark = ParseRemarkCode(texts[i]); remark && (under_remarks || remarks_column == nullptr)) {
-      row.remark_codes.push_back(*remark);
-    } else {
-      description += (description.empty() ? "" : " ") + texts[i];
-    }
-  }
-  row.description = CollapseSpaces(description);
+  ReadWordsLeft(line, texts, used, detail_columns, remarks_column, row);
   row.page = line.page;
   row.box_px = line.box_px;
   row.confidence = 1.0;

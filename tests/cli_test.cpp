@@ -135,6 +135,8 @@ TEST(Cli, DatabaseThatCannotBeOpened) {
   EXPECT_EQ(outcome.err, "database: cannot create /nonexistent-dir/x.db\n");
 }
 
+// Long because it asserts on one scan of the bundled samples: a scan takes seconds, so every check
+// of the end-to-end path is made on the one database it leaves.
 TEST(Cli, SamplesEndToEnd) {
   testing::ScratchDir dir;
   std::string db = dir / "samples.db";

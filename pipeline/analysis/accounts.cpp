@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <numeric>
 #include <set>
 
 namespace shoebox::findings {
@@ -69,133 +68,154 @@ std::vector<Account> GroupAccounts(const std::vector<StoredDocument>& documents)
   return accounts;
 }
 
-std::vector<Episode> GroupEpisodes(const std::vector<StoredDocument>& documents, const std::vector<Match>& matches) {
-  // Nodes: bills, letters, and each claim of each notice (a periodic EOB lists several visits).
-  std::map<std::string, size_t> node_of;  // "id" for bills and letters, "id#ordinal" for claims
-  std::vector<std::string> names;
-  auto node = [&](const std::string& name) {
-    auto [it, added] = node_of.emplace(name, names.size());
-    if (added) names.push_back(name);
-    return it->second;
-  };
+namespace {
+
+// The nodes episodes are made of, joined as union-find: bills, letters, and each claim of each notice
+// (a periodic EOB lists several visits), named "id" and "id#ordinal".
+class EpisodeNodes {
+ public:
+  void Add(const std::string& name) {
+    if (node_of_.emplace(name, names_.size()).second) {
+      names_.push_back(name);
+      parent_.push_back(parent_.size());
+    }
+  }
+  bool Has(const std::string& name) const { return node_of_.count(name) > 0; }
+  void Join(const std::string& a, const std::string& b) { parent_[Root(node_of_.at(a))] = Root(node_of_.at(b)); }
+  size_t Root(size_t i) {
+    while (parent_[i] != i) i = parent_[i] = parent_[parent_[i]];
+    return i;
+  }
+  const std::vector<std::string>& names() const { return names_; }
+
+ private:
+  std::map<std::string, size_t> node_of_;
+  std::vector<std::string> names_;
+  std::vector<size_t> parent_;
+};
+
+std::string ClaimNode(const std::string& notice_id, int ordinal) { return notice_id + "#" + std::to_string(ordinal); }
+
+void Widen(Episode& episode, const std::string& first, const std::string& last) {
+  if (first.size() == 10 && (episode.first_service_date.empty() || first < episode.first_service_date)) {
+    episode.first_service_date = first;
+  }
+  if (last.size() == 10 && (episode.last_service_date.empty() || last > episode.last_service_date)) {
+    episode.last_service_date = last;
+  }
+}
+
+// What the episode grouping knows of the documents.
+struct EpisodeFacts {
   std::map<std::string, const StoredDocument*> by_id;
+  std::map<std::string, std::vector<const Match*>> matches_of_bill;
+  std::map<std::string, std::pair<std::string, std::string>> dates_of_bill;  // first, last date of service
+  std::set<std::pair<std::string, int>> billed_claims;  // (notice, claim ordinal) some bill matched
+};
+
+// Adds one node to its episode: a claim widens the dates by its own, a bill by its dates of service.
+void AddToEpisode(const std::string& name, EpisodeFacts& facts, Episode& episode) {
+  size_t hash = name.find('#');
+  if (hash != std::string::npos) {
+    const StoredDocument* notice = facts.by_id[name.substr(0, hash)];
+    int ordinal = std::stoi(name.substr(hash + 1));
+    const Claim& claim = notice->document.claims[static_cast<size_t>(ordinal)];
+    episode.claims.push_back({notice->id, ordinal});
+    Widen(episode, claim.service_date_from, claim.service_date_to.empty() ? claim.service_date_from : claim.service_date_to);
+    if (episode.patient_name.empty()) episode.patient_name = TextOf(notice->document, "patient_name");
+    return;
+  }
+  const StoredDocument* stored = facts.by_id[name];
+  if (stored->document.kind == DocumentKind::kBill) {
+    episode.bills.push_back(name);
+    Widen(episode, facts.dates_of_bill[name].first, facts.dates_of_bill[name].second);
+  } else {
+    episode.letters.push_back(name);
+  }
+  if (std::string patient = TextOf(stored->document, "patient_name"); !patient.empty()) episode.patient_name = patient;
+}
+
+// What is still to come, for each bill and each claim of the episode.
+void NoteWhatIsMissing(EpisodeFacts& facts, Episode& episode) {
+  for (const std::string& bill_id : episode.bills) {
+    const Document& bill = facts.by_id[bill_id]->document;
+    std::string provider = TextOf(bill, "provider_name");
+    std::string date = facts.dates_of_bill[bill_id].first;
+    std::string which = "the " + (provider.empty() ? std::string("unnamed provider's") : provider) + " bill" +
+                        (date.empty() ? "" : " of " + date);
+    std::vector<const Claim*> claims;
+    for (const Match* match : facts.matches_of_bill[bill_id]) {
+      if (match->claim_ordinal < 0 || !facts.by_id.count(match->right_id)) continue;
+      claims.push_back(&facts.by_id[match->right_id]->document.claims[static_cast<size_t>(match->claim_ordinal)]);
+    }
+    if (claims.empty()) {
+      episode.missing.push_back("no EOB yet for " + which);
+    } else if (std::none_of(claims.begin(), claims.end(), [](const Claim* c) { return IsFinished(*c); })) {
+      episode.missing.push_back("the plan has not finished the claim for " + which);
+    }
+  }
+  for (const EpisodeClaim& claim_ref : episode.claims) {
+    bool billed = facts.billed_claims.count({claim_ref.document_id, claim_ref.claim_ordinal}) > 0;
+    const Claim& claim = facts.by_id[claim_ref.document_id]->document.claims[static_cast<size_t>(claim_ref.claim_ordinal)];
+    if (!billed && claim.patient_responsibility_cents.value_or(0) > 0) {
+      episode.missing.push_back(
+          "no bill yet from " + (claim.provider_name.empty() ? "the provider" : claim.provider_name) + " for claim " +
+          claim.claim_number + " (the plan says you owe " + Money(*claim.patient_responsibility_cents) + ")");
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<Episode> GroupEpisodes(const std::vector<StoredDocument>& documents, const std::vector<Match>& matches) {
+  EpisodeNodes nodes;
+  EpisodeFacts facts;
   for (const StoredDocument& stored : documents) {
-    by_id[stored.id] = &stored;
+    facts.by_id[stored.id] = &stored;
     switch (stored.document.kind) {
       case DocumentKind::kBill:
       case DocumentKind::kCollectionLetter:
-        node(stored.id);
+        nodes.Add(stored.id);
         break;
       case DocumentKind::kEob:
       case DocumentKind::kMsn:
-        for (size_t c = 0; c < stored.document.claims.size(); ++c) node(stored.id + "#" + std::to_string(c));
+        for (size_t c = 0; c < stored.document.claims.size(); ++c) nodes.Add(ClaimNode(stored.id, static_cast<int>(c)));
         break;
       case DocumentKind::kOther:
         break;
     }
   }
-  std::vector<size_t> parent(names.size());
-  std::iota(parent.begin(), parent.end(), 0);
-  auto root = [&](size_t i) {
-    while (parent[i] != i) i = parent[i] = parent[parent[i]];
-    return i;
-  };
-  auto join = [&](size_t a, size_t b) { parent[root(a)] = root(b); };
   for (const Match& match : matches) {
-    if (!node_of.count(match.left_id)) continue;
-    std::string right =
-        match.claim_ordinal >= 0 ? match.right_id + "#" + std::to_string(match.claim_ordinal) : match.right_id;
-    if (node_of.count(right)) join(node_of[match.left_id], node_of[right]);
+    facts.matches_of_bill[match.left_id].push_back(&match);
+    if (match.claim_ordinal >= 0) facts.billed_claims.insert({match.right_id, match.claim_ordinal});
+    if (!nodes.Has(match.left_id)) continue;
+    std::string right = match.claim_ordinal >= 0 ? ClaimNode(match.right_id, match.claim_ordinal) : match.right_id;
+    if (nodes.Has(right)) nodes.Join(match.left_id, right);
   }
   // Bills of one patient whose dates of service meet: one visit seen by several providers.
   struct BillDates {
     std::string id, patient, first, last;
   };
-  std::map<std::string, std::vector<const Match*>> matches_of_bill;
-  for (const Match& match : matches) matches_of_bill[match.left_id].push_back(&match);
   std::vector<BillDates> bill_dates;
   for (const StoredDocument& stored : documents) {
     if (stored.document.kind != DocumentKind::kBill) continue;
-    auto [first, last] = ServiceDates(stored, by_id, matches_of_bill[stored.id]);
+    auto [first, last] = ServiceDates(stored, facts.by_id, facts.matches_of_bill[stored.id]);
     bill_dates.push_back({stored.id, Key(TextOf(stored.document, "patient_name")), first, last});
+    facts.dates_of_bill[stored.id] = {first, last};
   }
   for (size_t i = 0; i < bill_dates.size(); ++i) {
     for (size_t j = i + 1; j < bill_dates.size(); ++j) {
       const BillDates &a = bill_dates[i], &b = bill_dates[j];
       if (a.patient.empty() || a.patient != b.patient || a.first.empty() || b.first.empty()) continue;
-      if (a.first <= b.last && b.first <= a.last) join(node_of[a.id], node_of[b.id]);
+      if (a.first <= b.last && b.first <= a.last) nodes.Join(a.id, b.id);
     }
   }
 
   std::map<size_t, Episode> by_root;
-  std::map<std::string, std::pair<std::string, std::string>> dates_of_bill;
-  for (const BillDates& dates : bill_dates) dates_of_bill[dates.id] = {dates.first, dates.last};
-  auto widen = [](Episode& episode, const std::string& first, const std::string& last) {
-    if (first.size() == 10 && (episode.first_service_date.empty() || first < episode.first_service_date)) {
-      episode.first_service_date = first;
-    }
-    if (last.size() == 10 && (episode.last_service_date.empty() || last > episode.last_service_date)) {
-      episode.last_service_date = last;
-    }
-  };
-  for (size_t i = 0; i < names.size(); ++i) {
-    Episode& episode = by_root[root(i)];
-    const std::string& name = names[i];
-    size_t hash = name.find('#');
-    if (hash != std::string::npos) {
-      const StoredDocument* notice = by_id[name.substr(0, hash)];
-      int ordinal = std::stoi(name.substr(hash + 1));
-      const Claim& claim = notice->document.claims[static_cast<size_t>(ordinal)];
-      episode.claims.push_back({notice->id, ordinal});
-      widen(episode, claim.service_date_from,
-            claim.service_date_to.empty() ? claim.service_date_from : claim.service_date_to);
-      if (episode.patient_name.empty()) episode.patient_name = TextOf(notice->document, "patient_name");
-      continue;
-    }
-    const StoredDocument* stored = by_id[name];
-    if (stored->document.kind == DocumentKind::kBill) {
-      episode.bills.push_back(name);
-      widen(episode, dates_of_bill[name].first, dates_of_bill[name].second);
-    } else {
-      episode.letters.push_back(name);
-    }
-    if (std::string patient = TextOf(stored->document, "patient_name"); !patient.empty())
-      episode.patient_name = patient;
-  }
-
-  // What is still to come, for each bill and each claim of the episode.
-  std::set<std::pair<std::string, int>> billed_claims;  // (notice, claim ordinal) some bill matched
-  for (const Match& match : matches) {
-    if (match.claim_ordinal >= 0) billed_claims.insert({match.right_id, match.claim_ordinal});
-  }
+  for (size_t i = 0; i < nodes.names().size(); ++i) AddToEpisode(nodes.names()[i], facts, by_root[nodes.Root(i)]);
   std::vector<Episode> episodes;
   for (auto& [ignored, episode] : by_root) {
-    for (const std::string& bill_id : episode.bills) {
-      const Document& bill = by_id[bill_id]->document;
-      std::string provider = TextOf(bill, "provider_name");
-      std::string date = dates_of_bill[bill_id].first;
-      std::string which = "the " + (provider.empty() ? std::string("unnamed provider's") : provider) + " bill" +
-                          (date.empty() ? "" : " of " + date);
-      std::vector<const Claim*> claims;
-      for (const Match* match : matches_of_bill[bill_id]) {
-        if (match->claim_ordinal < 0 || !by_id.count(match->right_id)) continue;
-        claims.push_back(&by_id[match->right_id]->document.claims[static_cast<size_t>(match->claim_ordinal)]);
-      }
-      if (claims.empty()) {
-        episode.missing.push_back("no EOB yet for " + which);
-      } else if (std::none_of(claims.begin(), claims.end(), [](const Claim* c) { return IsFinished(*c); })) {
-        episode.missing.push_back("the plan has not finished the claim for " + which);
-      }
-    }
-    for (const EpisodeClaim& claim_ref : episode.claims) {
-      bool billed = billed_claims.count({claim_ref.document_id, claim_ref.claim_ordinal}) > 0;
-      const Claim& claim = by_id[claim_ref.document_id]->document.claims[static_cast<size_t>(claim_ref.claim_ordinal)];
-      if (!billed && claim.patient_responsibility_cents.value_or(0) > 0) {
-        episode.missing.push_back(
-            "no bill yet from " + (claim.provider_name.empty() ? "the provider" : claim.provider_name) + " for claim " +
-            claim.claim_number + " (the plan says you owe " + Money(*claim.patient_responsibility_cents) + ")");
-      }
-    }
+    NoteWhatIsMissing(facts, episode);
     episodes.push_back(std::move(episode));
   }
   std::sort(episodes.begin(), episodes.end(), [](const Episode& a, const Episode& b) {

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include "pipeline/core/dates.hpp"
@@ -73,49 +74,74 @@ std::string Money(Cents cents) {
 
 bool IsFinished(const Claim& claim) { return claim.status == "processed" || claim.status == "partially_denied"; }
 
-std::vector<Twin> FindTwins(const std::vector<StoredDocument>& documents) {
-  // Each document's identity keys; two documents of one kind sharing any key are one paper.
-  auto identity = [](const Document& d) {
-    std::vector<std::pair<std::string, std::string>> keys;  // (key, what it is made of)
-    auto add = [&](std::string what, std::initializer_list<std::string> parts) {
-      std::string key = std::string(ToString(d.kind));
-      for (const std::string& part : parts) {
-        if (part.empty()) return;  // a key is only as good as all its parts
-        key += "|" + part;
-      }
-      keys.emplace_back(key, std::move(what));
-    };
-    auto cents = [&](const char* name) {
-      auto value = CentsOf(d, name);
-      return value ? std::to_string(*value) : std::string();
-    };
-    switch (d.kind) {
-      case DocumentKind::kBill:
-        add("account_number,statement_date", {Key(TextOf(d, "account_number")), TextOf(d, "statement_date")});
-        add("provider,statement_date,amount_due",
-            {Key(TextOf(d, "provider_name")), TextOf(d, "statement_date"), cents("amount_due_cents")});
-        // For a copy whose statement date was not read (a faxed page); a dated copy of another date
-        // is never joined by it (see conflict below).
-        add("account_number,total_charges,amount_due",
-            {Key(TextOf(d, "account_number")), cents("total_charges_cents"), cents("amount_due_cents")});
-        // A faxed copy may keep no more than its account number and balance.
-        add("account_number,amount_due", {Key(TextOf(d, "account_number")), cents("amount_due_cents")});
-        break;
-      case DocumentKind::kEob:
-      case DocumentKind::kMsn:
-        for (const Claim& claim : d.claims) add("notice_date,claim_number", {TextOf(d, "notice_date"), Key(claim.claim_number)});
-        add("member_id,notice_date,patient_total",
-            {Key(TextOf(d, "member_id")), TextOf(d, "notice_date"), cents("total_patient_responsibility_cents")});
-        break;
-      case DocumentKind::kCollectionLetter:
-        add("account_number,letter_date", {Key(TextOf(d, "account_number")), TextOf(d, "letter_date")});
-        add("reference_number,letter_date", {Key(TextOf(d, "reference_number")), TextOf(d, "letter_date")});
-        break;
-      case DocumentKind::kOther:
-        break;
+namespace {
+
+// A document's identity keys, each with what it is made of; two documents of one kind sharing any
+// key are one paper.
+std::vector<std::pair<std::string, std::string>> IdentityKeys(const Document& d) {
+  std::vector<std::pair<std::string, std::string>> keys;  // (key, what it is made of)
+  auto add = [&](std::string what, std::initializer_list<std::string> parts) {
+    std::string key = std::string(ToString(d.kind));
+    for (const std::string& part : parts) {
+      if (part.empty()) return;  // a key is only as good as all its parts
+      key += "|" + part;
     }
-    return keys;
+    keys.emplace_back(key, std::move(what));
   };
+  auto cents = [&](const char* name) {
+    auto value = CentsOf(d, name);
+    return value ? std::to_string(*value) : std::string();
+  };
+  switch (d.kind) {
+    case DocumentKind::kBill:
+      add("account_number,statement_date", {Key(TextOf(d, "account_number")), TextOf(d, "statement_date")});
+      add("provider,statement_date,amount_due",
+          {Key(TextOf(d, "provider_name")), TextOf(d, "statement_date"), cents("amount_due_cents")});
+      // For a copy whose statement date was not read (a faxed page); a dated copy of another date
+      // is never joined by it (see conflict below).
+      add("account_number,total_charges,amount_due",
+          {Key(TextOf(d, "account_number")), cents("total_charges_cents"), cents("amount_due_cents")});
+      // A faxed copy may keep no more than its account number and balance.
+      add("account_number,amount_due", {Key(TextOf(d, "account_number")), cents("amount_due_cents")});
+      break;
+    case DocumentKind::kEob:
+    case DocumentKind::kMsn:
+      for (const Claim& claim : d.claims) add("notice_date,claim_number", {TextOf(d, "notice_date"), Key(claim.claim_number)});
+      add("member_id,notice_date,patient_total",
+          {Key(TextOf(d, "member_id")), TextOf(d, "notice_date"), cents("total_patient_responsibility_cents")});
+      break;
+    case DocumentKind::kCollectionLetter:
+      add("account_number,letter_date", {Key(TextOf(d, "account_number")), TextOf(d, "letter_date")});
+      add("reference_number,letter_date", {Key(TextOf(d, "reference_number")), TextOf(d, "letter_date")});
+      break;
+    case DocumentKind::kOther:
+      break;
+  }
+  return keys;
+}
+
+// Two papers that print different dates of their own are different papers, whatever else they share.
+bool PrintDifferentDates(const Document& a, const Document& b) {
+  for (const char* date : {"statement_date", "notice_date", "letter_date"}) {
+    std::string x = TextOf(a, date), y = TextOf(b, date);
+    if (!x.empty() && !y.empty() && x != y) return true;
+  }
+  return false;
+}
+
+// The copy that stands for a group of twins: its figures add up, it was read most surely (a text
+// layer over a photograph), then the most was read from it.
+std::tuple<bool, int, size_t> Standing(const Document& d) {
+  bool adds_up = std::all_of(d.checks.begin(), d.checks.end(), [](const Check& c) { return c.ok; });
+  double confidence = 0;
+  for (const Field& field : d.fields) confidence += field.confidence;
+  int sureness = d.fields.empty() ? 0 : static_cast<int>(std::lround(100 * confidence / d.fields.size()));
+  return std::make_tuple(adds_up, sureness, d.fields.size() + d.line_items.size() + d.claims.size());
+}
+
+}  // namespace
+
+std::vector<Twin> FindTwins(const std::vector<StoredDocument>& documents) {
   // Union-find over the documents.
   std::vector<size_t> parent(documents.size());
   for (size_t i = 0; i < parent.size(); ++i) parent[i] = i;
@@ -123,35 +149,18 @@ std::vector<Twin> FindTwins(const std::vector<StoredDocument>& documents) {
     while (parent[i] != i) i = parent[i] = parent[parent[i]];
     return i;
   };
-  // Two papers that print different dates of their own are different papers, whatever else they share.
-  auto conflict = [&](size_t a, size_t b) {
-    for (const char* date : {"statement_date", "notice_date", "letter_date"}) {
-      std::string x = TextOf(documents[a].document, date), y = TextOf(documents[b].document, date);
-      if (!x.empty() && !y.empty() && x != y) return true;
-    }
-    return false;
-  };
   std::map<size_t, std::string> shared;  // document → the keys that joined it to its group
   std::map<std::string, size_t> first_holder;
   for (size_t i = 0; i < documents.size(); ++i) {
-    for (const auto& [key, what] : identity(documents[i].document)) {
+    for (const auto& [key, what] : IdentityKeys(documents[i].document)) {
       auto [it, added] = first_holder.emplace(key, i);
-      if (added || conflict(i, it->second)) continue;
+      if (added || PrintDifferentDates(documents[i].document, documents[it->second].document)) continue;
       parent[root(i)] = root(it->second);
       shared.emplace(i, what);
       shared.emplace(it->second, what);
     }
   }
-  // The copy that stands for each group: its figures add up, it was read most surely (a text layer
-  // over a photograph), then the most was read from it.
-  auto standing = [&](size_t i) {
-    const Document& d = documents[i].document;
-    bool adds_up = std::all_of(d.checks.begin(), d.checks.end(), [](const Check& c) { return c.ok; });
-    double confidence = 0;
-    for (const Field& field : d.fields) confidence += field.confidence;
-    int sureness = d.fields.empty() ? 0 : static_cast<int>(std::lround(100 * confidence / d.fields.size()));
-    return std::make_tuple(adds_up, sureness, d.fields.size() + d.line_items.size() + d.claims.size());
-  };
+  auto standing = [&](size_t i) { return Standing(documents[i].document); };
   std::map<size_t, size_t> best;  // group root → its standing copy
   for (size_t i = 0; i < documents.size(); ++i) {
     auto [it, added] = best.emplace(root(i), i);
@@ -192,120 +201,150 @@ std::vector<std::pair<int, int>> PairLines(const std::vector<LineItem>& items, c
   return pairs;
 }
 
-}  // namespace
+// A match needs the account number (0.6) or two of date, billed total and what the patient owes
+// (the provider alone adds 0.15, a paired line 0.1): so every bill is scored only against the
+// claims that share its account, a date of service, its total or its balance, found through
+// indexes built once. The keys are normalised once per document, not once per pair.
+struct ClaimRef {
+  const StoredDocument* notice;
+  size_t ordinal;
+  std::string patient;  // the notice's patient, as read
+  std::string account;  // the claim's patient account number, normalised
+};
 
-std::vector<Match> MatchDocuments(const std::vector<StoredDocument>& documents, const std::set<std::string>* touching) {
-  // A match needs the account number (0.6) or two of date, billed total and what the patient owes
-  // (the provider alone adds 0.15, a paired line 0.1): so every bill is scored only against the
-  // claims that share its account, a date of service, its total or its balance, found through
-  // indexes built once. The keys are normalised once per document, not once per pair.
-  struct ClaimRef {
-    const StoredDocument* notice;
-    size_t ordinal;
-    std::string patient;  // the notice's patient, as read
-    std::string account;  // the claim's patient account number, normalised
-  };
+struct LetterRef {
+  const StoredDocument* letter;
+  std::optional<Cents> itemized;
+};
+
+struct MatchIndexes {
   std::vector<ClaimRef> claims;
   std::unordered_map<std::string, std::vector<size_t>> claims_by_account, claims_by_date;
   std::unordered_map<Cents, std::vector<size_t>> claims_by_billed, claims_by_owed;
-  struct LetterRef {
-    const StoredDocument* letter;
-    std::optional<Cents> itemized;
-  };
   std::vector<LetterRef> letters;
   std::unordered_map<std::string, std::vector<size_t>> letters_by_account;
   std::unordered_map<Cents, std::vector<size_t>> letters_by_amount;
+};
+
+MatchIndexes IndexNoticesAndLetters(const std::vector<StoredDocument>& documents) {
+  MatchIndexes index;
   for (const StoredDocument& stored : documents) {
     const Document& d = stored.document;
     if (d.kind == DocumentKind::kEob || d.kind == DocumentKind::kMsn) {
       std::string patient = TextOf(d, "patient_name");
       for (size_t c = 0; c < d.claims.size(); ++c) {
         const Claim& claim = d.claims[c];
-        size_t at = claims.size();
-        claims.push_back({&stored, c, patient, Key(claim.patient_account_number)});
-        if (!claims.back().account.empty()) claims_by_account[claims.back().account].push_back(at);
-        if (!claim.service_date_from.empty()) claims_by_date[claim.service_date_from].push_back(at);
-        if (claim.billed_cents) claims_by_billed[*claim.billed_cents].push_back(at);
-        if (claim.patient_responsibility_cents) claims_by_owed[*claim.patient_responsibility_cents].push_back(at);
+        size_t at = index.claims.size();
+        index.claims.push_back({&stored, c, patient, Key(claim.patient_account_number)});
+        if (!index.claims.back().account.empty()) index.claims_by_account[index.claims.back().account].push_back(at);
+        if (!claim.service_date_from.empty()) index.claims_by_date[claim.service_date_from].push_back(at);
+        if (claim.billed_cents) index.claims_by_billed[*claim.billed_cents].push_back(at);
+        if (claim.patient_responsibility_cents) index.claims_by_owed[*claim.patient_responsibility_cents].push_back(at);
       }
     } else if (d.kind == DocumentKind::kCollectionLetter) {
-      size_t at = letters.size();
-      letters.push_back({&stored, CentsOf(d, "amount_on_itemization_date_cents")});
-      if (std::string account = Key(TextOf(d, "account_number")); !account.empty()) letters_by_account[account].push_back(at);
-      if (letters.back().itemized) letters_by_amount[*letters.back().itemized].push_back(at);
+      size_t at = index.letters.size();
+      index.letters.push_back({&stored, CentsOf(d, "amount_on_itemization_date_cents")});
+      if (std::string account = Key(TextOf(d, "account_number")); !account.empty()) {
+        index.letters_by_account[account].push_back(at);
+      }
+      if (index.letters.back().itemized) index.letters_by_amount[*index.letters.back().itemized].push_back(at);
     }
   }
-  auto add_from = [](auto& index, const auto& key, std::set<size_t>& into) {
-    auto it = index.find(key);
-    if (it != index.end()) into.insert(it->second.begin(), it->second.end());
-  };
+  return index;
+}
 
+template <typename Index, typename Key>
+void AddFrom(const Index& index, const Key& key, std::set<size_t>& into) {
+  auto it = index.find(key);
+  if (it != index.end()) into.insert(it->second.begin(), it->second.end());
+}
+
+// What a bill is matched by, read once.
+struct BillKeys {
+  explicit BillKeys(const StoredDocument& stored)
+      : bill(stored), account(Key(TextOf(stored.document, "account_number"))),
+        provider(TextOf(stored.document, "provider_name")), patient(TextOf(stored.document, "patient_name")),
+        total(CentsOf(stored.document, "total_charges_cents")), due(CentsOf(stored.document, "amount_due_cents")) {
+    for (const LineItem& item : stored.document.line_items) service_dates.insert(item.date_of_service);
+  }
+  const StoredDocument& bill;
+  std::string account, provider, patient;
+  std::optional<Cents> total, due;
+  std::set<std::string> service_dates;
+};
+
+std::optional<Match> ScoreClaim(const BillKeys& b, const ClaimRef& ref) {
+  // One person's bill is never matched to another's claim (a child and a parent seen the same
+  // day by the same provider for the same charge).
+  if (!CouldBeOnePatient(b.patient, ref.patient)) return std::nullopt;
+  const Claim& claim = ref.notice->document.claims[ref.ordinal];
+  double score = 0;
+  std::vector<std::string> keys;
+  if (!b.account.empty() && ref.account == b.account) score += 0.6, keys.push_back("account_number");
+  if (SameProvider(b.provider, claim.provider_name)) score += 0.15, keys.push_back("provider");
+  if (!claim.service_date_from.empty() && b.service_dates.count(claim.service_date_from)) {
+    score += 0.15, keys.push_back("service_date");
+  }
+  if (b.total && claim.billed_cents && *b.total == *claim.billed_cents) score += 0.2, keys.push_back("billed_total");
+  // A summary bill without lines or account number on the claim (Medicare notices print none)
+  // still says what the plan left the patient to pay.
+  if (b.due && claim.patient_responsibility_cents && *b.due > 0 && *b.due == *claim.patient_responsibility_cents) {
+    score += 0.2, keys.push_back("patient_owes");
+  }
+  std::vector<std::pair<int, int>> lines = PairLines(b.bill.document.line_items, claim.lines);
+  if (!lines.empty()) score += 0.1, keys.push_back("lines");
+  // The account number alone, or provider, date and amount together.
+  if (score < 0.5) return std::nullopt;
+  return Match{b.bill.id, ref.notice->id, static_cast<int>(ref.ordinal), claim.claim_number, std::min(1.0, score),
+               Join(keys, ","), std::move(lines)};
+}
+
+std::optional<Match> ScoreLetter(const BillKeys& b, const LetterRef& letter) {
+  const Document& l = letter.letter->document;
+  double score = 0;
+  std::vector<std::string> keys;
+  if (!b.account.empty() && Key(TextOf(l, "account_number")) == b.account) score += 0.7, keys.push_back("account_number");
+  for (const char* creditor : {"original_creditor", "current_creditor"}) {
+    if (SameProvider(b.provider, TextOf(l, creditor))) {
+      score += 0.2, keys.push_back("creditor");
+      break;
+    }
+  }
+  const std::optional<Cents>& itemized = letter.itemized;
+  if (itemized && ((b.due && *itemized == *b.due) || (b.total && *itemized == *b.total))) {
+    score += 0.2, keys.push_back("amount");
+  }
+  if (score < 0.5) return std::nullopt;
+  return Match{letter.letter->id, b.bill.id, -1, "", std::min(1.0, score), Join(keys, ",")};
+}
+
+}  // namespace
+
+std::vector<Match> MatchDocuments(const std::vector<StoredDocument>& documents, const std::set<std::string>* touching) {
+  MatchIndexes index = IndexNoticesAndLetters(documents);
   auto scored = [&](const std::string& a, const std::string& b) {
     return touching == nullptr || touching->count(a) > 0 || touching->count(b) > 0;
   };
-
   std::vector<Match> matches;
   for (const StoredDocument& bill : documents) {
     if (bill.document.kind != DocumentKind::kBill) continue;
-    const Document& b = bill.document;
-    std::string account = Key(TextOf(b, "account_number"));
-    std::string provider = TextOf(b, "provider_name");
-    std::optional<Cents> total = CentsOf(b, "total_charges_cents"), due = CentsOf(b, "amount_due_cents");
-    std::set<std::string> service_dates;
-    for (const LineItem& item : b.line_items) service_dates.insert(item.date_of_service);
-    std::string patient = TextOf(b, "patient_name");
+    BillKeys keys(bill);
     std::set<size_t> candidates;  // in document and claim order, as the matches are listed
-    if (!account.empty()) add_from(claims_by_account, account, candidates);
-    for (const std::string& date : service_dates) add_from(claims_by_date, date, candidates);
-    if (total) add_from(claims_by_billed, *total, candidates);
-    if (due) add_from(claims_by_owed, *due, candidates);
+    if (!keys.account.empty()) AddFrom(index.claims_by_account, keys.account, candidates);
+    for (const std::string& date : keys.service_dates) AddFrom(index.claims_by_date, date, candidates);
+    if (keys.total) AddFrom(index.claims_by_billed, *keys.total, candidates);
+    if (keys.due) AddFrom(index.claims_by_owed, *keys.due, candidates);
     for (size_t at : candidates) {
-      const ClaimRef& ref = claims[at];
-      if (!scored(bill.id, ref.notice->id)) continue;
-      // One person's bill is never matched to another's claim (a child and a parent seen the same
-      // day by the same provider for the same charge).
-      if (!CouldBeOnePatient(patient, ref.patient)) continue;
-      const Claim& claim = ref.notice->document.claims[ref.ordinal];
-      double score = 0;
-      std::vector<std::string> keys;
-      if (!account.empty() && ref.account == account) score += 0.6, keys.push_back("account_number");
-      if (SameProvider(provider, claim.provider_name)) score += 0.15, keys.push_back("provider");
-      if (!claim.service_date_from.empty() && service_dates.count(claim.service_date_from)) {
-        score += 0.15, keys.push_back("service_date");
-      }
-      if (total && claim.billed_cents && *total == *claim.billed_cents) score += 0.2, keys.push_back("billed_total");
-      // A summary bill without lines or account number on the claim (Medicare notices print none)
-      // still says what the plan left the patient to pay.
-      if (due && claim.patient_responsibility_cents && *due > 0 && *due == *claim.patient_responsibility_cents) {
-        score += 0.2, keys.push_back("patient_owes");
-      }
-      std::vector<std::pair<int, int>> lines = PairLines(b.line_items, claim.lines);
-      if (!lines.empty()) score += 0.1, keys.push_back("lines");
-      // The account number alone, or provider, date and amount together.
-      if (score < 0.5) continue;
-      matches.push_back({bill.id, ref.notice->id, static_cast<int>(ref.ordinal), claim.claim_number, std::min(1.0, score),
-                         Join(keys, ","), std::move(lines)});
+      if (!scored(bill.id, index.claims[at].notice->id)) continue;
+      if (auto match = ScoreClaim(keys, index.claims[at])) matches.push_back(std::move(*match));
     }
     std::set<size_t> letter_candidates;
-    if (!account.empty()) add_from(letters_by_account, account, letter_candidates);
-    if (due) add_from(letters_by_amount, *due, letter_candidates);
-    if (total) add_from(letters_by_amount, *total, letter_candidates);
+    if (!keys.account.empty()) AddFrom(index.letters_by_account, keys.account, letter_candidates);
+    if (keys.due) AddFrom(index.letters_by_amount, *keys.due, letter_candidates);
+    if (keys.total) AddFrom(index.letters_by_amount, *keys.total, letter_candidates);
     for (size_t at : letter_candidates) {
-      if (!scored(bill.id, letters[at].letter->id)) continue;
-      const Document& l = letters[at].letter->document;
-      double score = 0;
-      std::vector<std::string> keys;
-      if (!account.empty() && Key(TextOf(l, "account_number")) == account) score += 0.7, keys.push_back("account_number");
-      for (const char* creditor : {"original_creditor", "current_creditor"}) {
-        if (SameProvider(provider, TextOf(l, creditor))) {
-          score += 0.2, keys.push_back("creditor");
-          break;
-        }
-      }
-      const std::optional<Cents>& itemized = letters[at].itemized;
-      if (itemized && ((due && *itemized == *due) || (total && *itemized == *total))) score += 0.2, keys.push_back("amount");
-      if (score < 0.5) continue;
-      matches.push_back({letters[at].letter->id, bill.id, -1, "", std::min(1.0, score), Join(keys, ",")});
+      if (!scored(bill.id, index.letters[at].letter->id)) continue;
+      if (auto match = ScoreLetter(keys, index.letters[at])) matches.push_back(std::move(*match));
     }
   }
   return matches;

@@ -7,17 +7,13 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
-#include <condition_variable>
 #include <cstring>
-#include <deque>
 #include <map>
 #include <filesystem>
-#include <mutex>
 #include <optional>
 #include <ostream>
 #include <thread>
 #include <unordered_set>
-#include <variant>
 
 #include "extractors/extract.hpp"
 #include "pipeline/analysis/analysis.hpp"
@@ -26,6 +22,7 @@
 #include "pipeline/reading/second_look.hpp"
 #include "pipeline/core/sha256.hpp"
 #include "extractors/split.hpp"
+#include "pipeline/app/scan_work.hpp"
 
 namespace shoebox::runner {
 namespace {
@@ -73,128 +70,6 @@ Result<std::string> ReadWholeFile(const std::string& path, std::int64_t max_byte
 }
 
 int DefaultJobs() { return std::max(1u, std::thread::hardware_concurrency()); }
-
-// One page read: the page (image dropped) and its lines, for the file's documents.
-struct PageRead {
-  Page page;
-  std::vector<Line> lines;
-};
-
-// A work item: a file read and hashed by the producer, waiting for a worker.
-struct Job {
-  size_t index = 0;
-  SourceResult header;  // path, sha256, size, mtime
-  std::string bytes;
-};
-
-struct Outcome {
-  size_t index = 0;  // position in the expanded file list: results are written in this order
-  SourceResult result;
-  bool skipped = false;  // same bytes as a stored source, or as an earlier file of this batch
-};
-
-template <typename T>
-class BoundedQueue {
- public:
-  explicit BoundedQueue(size_t capacity) : capacity_(capacity) {}
-  void Push(T item) {
-    std::unique_lock lock(mutex_);
-    not_full_.wait(lock, [&] { return items_.size() < capacity_; });
-    items_.push_back(std::move(item));
-    not_empty_.notify_one();
-  }
-  std::optional<T> Pop() {
-    std::unique_lock lock(mutex_);
-    not_empty_.wait(lock, [&] { return !items_.empty() || closed_; });
-    if (items_.empty()) return std::nullopt;
-    T item = std::move(items_.front());
-    items_.pop_front();
-    not_full_.notify_one();
-    return item;
-  }
-  void Close() {
-    std::lock_guard lock(mutex_);
-    closed_ = true;
-    not_empty_.notify_all();
-  }
-
- private:
-  size_t capacity_;
-  std::mutex mutex_;
-  std::condition_variable not_full_, not_empty_;
-  std::deque<T> items_;
-  bool closed_ = false;
-};
-
-// A file whose pages are being read, shared by the workers that read them.
-struct FileInProgress {
-  size_t index = 0;
-  SourceResult result;  // the header; pages and documents are filled in when the last page is read
-  std::shared_ptr<const std::string> bytes;  // each worker reading a page opens its own parser over them
-  std::vector<PageRead> pages;  // by position
-  std::atomic<int> remaining{0};
-  std::atomic<bool> interrupted{false};
-};
-
-struct PageTask {
-  std::shared_ptr<FileInProgress> file;
-  int index = 0;
-};
-
-// Hands out work: pages of files already started first (a long PDF is read by every worker, and a
-// started file is finished before the next is begun, so memory stays bounded and results come in
-// order), then new files from the producer.
-class Scheduler {
- public:
-  explicit Scheduler(size_t file_capacity) : file_capacity_(file_capacity) {}
-
-  void PushFile(Job job) {
-    std::unique_lock lock(mutex_);
-    files_not_full_.wait(lock, [&] { return files_.size() < file_capacity_; });
-    files_.push_back(std::move(job));
-    ready_.notify_one();
-  }
-  void CloseFiles() {
-    std::lock_guard lock(mutex_);
-    files_closed_ = true;
-    ready_.notify_all();
-  }
-  // Called once per file taken by Next, with the pages left for others (none for a file that could
-  // not be opened): until then a worker with nothing to do waits rather than leaves.
-  void FileOpened(const std::shared_ptr<FileInProgress>& file, int first_page, int page_count) {
-    std::lock_guard lock(mutex_);
-    for (int index = first_page; index < page_count; ++index) pages_.push_back({file, index});
-    --opening_;
-    ready_.notify_all();
-  }
-  // A page to read, or a file to start; nullopt once everything is handed out.
-  std::optional<std::variant<PageTask, Job>> Next() {
-    std::unique_lock lock(mutex_);
-    ready_.wait(lock, [&] { return !pages_.empty() || !files_.empty() || (files_closed_ && opening_ == 0); });
-    if (!pages_.empty()) {
-      PageTask task = std::move(pages_.front());
-      pages_.pop_front();
-      return task;
-    }
-    if (!files_.empty()) {
-      Job job = std::move(files_.front());
-      files_.pop_front();
-      ++opening_;
-      files_not_full_.notify_one();
-      return job;
-    }
-    return std::nullopt;
-  }
-
- private:
-  size_t file_capacity_;
-  std::mutex mutex_;
-  std::condition_variable ready_, files_not_full_;
-  std::deque<Job> files_;
-  std::deque<PageTask> pages_;
-  bool files_closed_ = false;
-  int opening_ = 0;  // files taken whose pages are not yet listed
-};
 
 std::string DescribeDocument(const Document& document) {
   std::string text = ToString(document.kind);
@@ -443,26 +318,139 @@ Result<size_t> RefreshFindings(store::Database& db, const std::string& today, fi
   return found.size();
 }
 
-Result<Summary> Scan(const std::vector<std::string>& paths, store::Database& db, const Options& options,
-                     std::ostream& out, std::ostream& err) {
-  Summary summary;
-  auto started = Clock::now();
-  std::vector<std::string> files = ExpandPaths(paths);
-  summary.files_seen = static_cast<int>(files.size());
-  int jobs = options.jobs > 0 ? options.jobs : DefaultJobs();
-  Scheduler work(static_cast<size_t>(jobs) * 2);
-  BoundedQueue<Outcome> done(static_cast<size_t>(jobs) * 2);
+namespace {
 
-  // Hashes already stored: the producer skips those files without parsing them (S2 of store.hpp).
-  std::unordered_set<std::string> known;
-  if (!options.force) {
-    auto stored = db.LoadDoneHashes();
-    if (!stored) return stored.error();
-    known.insert(stored->begin(), stored->end());
+// One scan's three kinds of thread: a producer that reads and hashes files, workers that read pages,
+// and the caller's thread, the sole writer, which owns the SQLite connection.
+class ScanRun {
+ public:
+  ScanRun(std::vector<std::string> files, store::Database& db, const Options& options, int jobs)
+      : files_(std::move(files)), db_(db), options_(options), jobs_(jobs),
+        work_(static_cast<size_t>(jobs) * 2), done_(static_cast<size_t>(jobs) * 2) {}
+
+  Result<Summary> Run(std::ostream& out, std::ostream& err) {
+    summary_.files_seen = static_cast<int>(files_.size());
+    // Hashes already stored: the producer skips those files without parsing them (S2 of store.hpp).
+    if (!options_.force) {
+      auto stored = db_.LoadDoneHashes();
+      if (!stored) return stored.error();
+      known_.insert(stored->begin(), stored->end());
+    }
+    std::vector<std::thread> workers;
+    for (int w = 0; w < jobs_; ++w) workers.emplace_back([this] { Work(); });
+    std::thread producer([this] { Produce(); });
+    std::optional<Error> database_error = WriteInInputOrder(out, err);
+    producer.join();
+    for (std::thread& worker : workers) worker.join();
+    if (options_.show_progress) err << "\r\033[K" << std::flush;
+    if (database_error) return *database_error;
+    return summary_;
+  }
+
+ private:
+  // The producer reads and hashes on its own thread so the writer never waits on disk.
+  void Produce() {
+    std::unordered_set<std::string> seen;  // the same bytes twice in one batch are read once
+    for (size_t i = 0; i < files_.size(); ++i) {
+      Job job;
+      job.index = i;
+      job.header.path = files_[i];
+      if (StopRequested(options_)) {  // the rest is left for the next run
+        job.header.interrupted = true;
+        done_.Push(Outcome{i, std::move(job.header), false});
+        continue;
+      }
+      struct stat info {};
+      auto bytes = ReadWholeFile(files_[i], options_.ingest.limits.max_file_bytes, &info);
+      if (!bytes) {
+        job.header.status = SourceStatus::kFailed;
+        job.header.error = bytes.error().message;
+        done_.Push(Outcome{i, std::move(job.header), false});
+        continue;
+      }
+      job.header.sha256 = Sha256Hex(*bytes);
+      job.header.size_bytes = info.st_size;
+      job.header.mtime_seconds = info.st_mtime;
+      job.header.mtime_ns = static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec;
+      if (known_.count(job.header.sha256) || !seen.insert(job.header.sha256).second) {
+        done_.Push(Outcome{i, std::move(job.header), true});
+        continue;
+      }
+      job.bytes = std::move(bytes).value();
+      work_.PushFile(std::move(job));
+    }
+    work_.CloseFiles();
+  }
+
+  // A worker takes whole files (reading their first page) and single pages of files others opened.
+  void Work() {
+    std::unique_ptr<ocr::Engine> engine;  // R3
+    // The file this worker last read a page of, and its own parser of it.
+    std::shared_ptr<FileInProgress> open_file;
+    std::unique_ptr<ingest::PageSource> open_source;
+    while (auto task = work_.Next()) {
+      if (Job* job = std::get_if<Job>(&*task)) {
+        OpenFile(std::move(*job), open_file, open_source, &engine);
+        continue;
+      }
+      PageTask& page = std::get<PageTask>(*task);
+      if (open_file != page.file) {
+        open_file = page.file;
+        auto source = ingest::Open(page.file->bytes, options_.ingest);
+        open_source = source ? std::move(source).value() : nullptr;
+      }
+      if (open_source == nullptr) {  // opened once already, so this is not expected
+        PageRead failed;
+        failed.page.number = page.index + 1;
+        failed.page.error = "page " + std::to_string(page.index + 1) + ": the file could not be opened again";
+        PageDone(*page.file, page.index, std::move(failed));
+        continue;
+      }
+      ReadOnePage(*page.file, *open_source, page.index, &engine);
+    }
+  }
+
+  void OpenFile(Job job, std::shared_ptr<FileInProgress>& open_file, std::unique_ptr<ingest::PageSource>& open_source,
+                std::unique_ptr<ocr::Engine>* engine) {
+    auto file = std::make_shared<FileInProgress>();
+    file->index = job.index;
+    file->result = std::move(job.header);
+    file->result.media_type = ingest::MediaTypeName(ingest::SniffMediaType(job.bytes));
+    file->bytes = std::make_shared<const std::string>(std::move(job.bytes));
+    auto source = ingest::Open(file->bytes, options_.ingest);
+    if (!source) {
+      work_.FileOpened(file, 0, 0);
+      file->result.status = SourceStatus::kFailed;
+      file->result.error = source.error().message;
+      done_.Push(Outcome{file->index, std::move(file->result), false});
+      return;
+    }
+    int page_count = (*source)->PageCount();
+    file->pages.resize(static_cast<size_t>(page_count));
+    file->remaining = page_count;
+    if (page_count == 0) {
+      work_.FileOpened(file, 0, 0);
+      AssembleDocuments({}, file->result);
+      done_.Push(Outcome{file->index, std::move(file->result), false});
+      return;
+    }
+    work_.FileOpened(file, 1, page_count);  // pages 2.. for whoever is free
+    open_file = file;
+    open_source = std::move(source).value();
+    ReadOnePage(*file, *open_source, 0, engine);
+  }
+
+  void ReadOnePage(FileInProgress& file, ingest::PageSource& source, int index, std::unique_ptr<ocr::Engine>* engine) {
+    if (file.interrupted || StopRequested(options_)) {  // files in flight stop at their next page
+      file.interrupted = true;
+      PageDone(file, index, {});
+      return;
+    }
+    PageDone(file, index, ReadPage(source, index, file.result.path, engine, options_));
   }
 
   // A page read: the last one of its file puts the file's documents together and hands it on.
-  auto page_done = [&](FileInProgress& file, int index, PageRead read) {
+  void PageDone(FileInProgress& file, int index, PageRead read) {
     file.pages[static_cast<size_t>(index)] = std::move(read);
     if (file.remaining.fetch_sub(1) != 1) return;
     if (file.interrupted) {
@@ -470,129 +458,49 @@ Result<Summary> Scan(const std::vector<std::string>& paths, store::Database& db,
     } else {
       AssembleDocuments(std::move(file.pages), file.result);
     }
-    done.Push(Outcome{file.index, std::move(file.result), false});
-  };
-  auto read_page = [&](FileInProgress& file, ingest::PageSource& source, int index, std::unique_ptr<ocr::Engine>* engine) {
-    if (file.interrupted || StopRequested(options)) {  // files in flight stop at their next page
-      file.interrupted = true;
-      page_done(file, index, {});
-      return;
-    }
-    page_done(file, index, ReadPage(source, index, file.result.path, engine, options));
-  };
-
-  std::vector<std::thread> workers;
-  for (int w = 0; w < jobs; ++w) {
-    workers.emplace_back([&] {
-      std::unique_ptr<ocr::Engine> engine;  // R3
-      // The file this worker last read a page of, and its own parser of it.
-      std::shared_ptr<FileInProgress> open_file;
-      std::unique_ptr<ingest::PageSource> open_source;
-      while (auto task = work.Next()) {
-        if (Job* job = std::get_if<Job>(&*task)) {
-          auto file = std::make_shared<FileInProgress>();
-          file->index = job->index;
-          file->result = std::move(job->header);
-          file->result.media_type = ingest::MediaTypeName(ingest::SniffMediaType(job->bytes));
-          file->bytes = std::make_shared<const std::string>(std::move(job->bytes));
-          auto source = ingest::Open(file->bytes, options.ingest);
-          if (!source) {
-            work.FileOpened(file, 0, 0);
-            file->result.status = SourceStatus::kFailed;
-            file->result.error = source.error().message;
-            done.Push(Outcome{file->index, std::move(file->result), false});
-            continue;
-          }
-          int page_count = (*source)->PageCount();
-          file->pages.resize(static_cast<size_t>(page_count));
-          file->remaining = page_count;
-          if (page_count == 0) {
-            work.FileOpened(file, 0, 0);
-            AssembleDocuments({}, file->result);
-            done.Push(Outcome{file->index, std::move(file->result), false});
-            continue;
-          }
-          work.FileOpened(file, 1, page_count);  // pages 2.. for whoever is free
-          open_file = file;
-          open_source = std::move(source).value();
-          read_page(*file, *open_source, 0, &engine);
-        } else {
-          PageTask& page = std::get<PageTask>(*task);
-          if (open_file != page.file) {
-            open_file = page.file;
-            auto source = ingest::Open(page.file->bytes, options.ingest);
-            open_source = source ? std::move(source).value() : nullptr;
-          }
-          if (open_source == nullptr) {  // opened once already, so this is not expected
-            PageRead failed;
-            failed.page.number = page.index + 1;
-            failed.page.error = "page " + std::to_string(page.index + 1) + ": the file could not be opened again";
-            page_done(*page.file, page.index, std::move(failed));
-            continue;
-          }
-          read_page(*page.file, *open_source, page.index, &engine);
-        }
-      }
-    });
+    done_.Push(Outcome{file.index, std::move(file.result), false});
   }
 
-  // The producer reads and hashes on its own thread so the writer (this thread) never waits on disk.
-  std::thread producer([&] {
-    std::unordered_set<std::string> seen;  // the same bytes twice in one batch are read once
-    for (size_t i = 0; i < files.size(); ++i) {
-      Job job;
-      job.index = i;
-      job.header.path = files[i];
-      if (StopRequested(options)) {  // the rest is left for the next run
-        job.header.interrupted = true;
-        done.Push(Outcome{i, std::move(job.header), false});
-        continue;
-      }
-      struct stat info {};
-      auto bytes = ReadWholeFile(files[i], options.ingest.limits.max_file_bytes, &info);
-      if (!bytes) {
-        job.header.status = SourceStatus::kFailed;
-        job.header.error = bytes.error().message;
-        done.Push(Outcome{i, std::move(job.header), false});
-        continue;
-      }
-      job.header.sha256 = Sha256Hex(*bytes);
-      job.header.size_bytes = info.st_size;
-      job.header.mtime_seconds = info.st_mtime;
-      job.header.mtime_ns = static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec;
-      if (known.count(job.header.sha256) || !seen.insert(job.header.sha256).second) {
-        done.Push(Outcome{i, std::move(job.header), true});
-        continue;
-      }
-      job.bytes = std::move(bytes).value();
-      work.PushFile(std::move(job));
-    }
-    work.CloseFiles();
-  });
-
-  // The sole writer: SQLite's connection belongs to this thread.
-  std::optional<Error> database_error;
   // Workers finish out of order; results are written in input order so the database and the
-  // output are the same from run to run.
-  std::map<size_t, Outcome> waiting;
-  size_t next = 0;
-  while (next < files.size()) {
-    std::optional<Outcome> arrived = done.Pop();
-    if (!arrived) break;
-    waiting.emplace(arrived->index, std::move(*arrived));
-    for (auto it = waiting.find(next); it != waiting.end(); it = waiting.find(++next)) {
-      Outcome outcome = std::move(it->second);
-      waiting.erase(it);
-      if (database_error) continue;  // keep draining so the workers can finish
-      WriteOutcome(outcome, db, options, summary, out, err, database_error);
-      if (options.show_progress) ShowProgress(err, next + 1, files.size(), summary, started);
+  // output are the same from run to run. After a database error the rest is drained unwritten so
+  // the workers can finish.
+  std::optional<Error> WriteInInputOrder(std::ostream& out, std::ostream& err) {
+    std::optional<Error> database_error;
+    std::map<size_t, Outcome> waiting;
+    size_t next = 0;
+    while (next < files_.size()) {
+      std::optional<Outcome> arrived = done_.Pop();
+      if (!arrived) break;
+      waiting.emplace(arrived->index, std::move(*arrived));
+      for (auto it = waiting.find(next); it != waiting.end(); it = waiting.find(++next)) {
+        Outcome outcome = std::move(it->second);
+        waiting.erase(it);
+        if (database_error) continue;
+        WriteOutcome(outcome, db_, options_, summary_, out, err, database_error);
+        if (options_.show_progress) ShowProgress(err, next + 1, files_.size(), summary_, started_);
+      }
     }
+    return database_error;
   }
-  producer.join();
-  for (std::thread& worker : workers) worker.join();
-  if (options.show_progress) err << "\r\033[K" << std::flush;
-  if (database_error) return *database_error;
-  return summary;
+
+  const std::vector<std::string> files_;
+  store::Database& db_;
+  const Options& options_;
+  const int jobs_;
+  const Clock::time_point started_ = Clock::now();
+  std::unordered_set<std::string> known_;
+  Scheduler work_;
+  BoundedQueue<Outcome> done_;
+  Summary summary_;
+};
+
+}  // namespace
+
+Result<Summary> Scan(const std::vector<std::string>& paths, store::Database& db, const Options& options,
+                     std::ostream& out, std::ostream& err) {
+  int jobs = options.jobs > 0 ? options.jobs : DefaultJobs();
+  ScanRun run(ExpandPaths(paths), db, options, jobs);
+  return run.Run(out, err);
 }
 
 }  // namespace shoebox::runner

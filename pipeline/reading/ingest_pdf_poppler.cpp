@@ -161,17 +161,7 @@ class PdfPageSource : public PageSource {
     page.width_px = static_cast<int>(std::lround(rect.width() * scale));
     page.height_px = static_cast<int>(std::lround(rect.height() * scale));
 
-    std::vector<Word> words;
-    for (const poppler::text_box& box : pdf_page->text_list()) {
-      Word word;
-      word.text = ToUtf8(box.text());
-      if (word.text.empty()) continue;
-      poppler::rectf b = box.bbox();
-      word.box_px = {static_cast<int>(std::floor(b.left() * scale)), static_cast<int>(std::floor(b.top() * scale)),
-                     static_cast<int>(std::ceil(b.right() * scale)), static_cast<int>(std::ceil(b.bottom() * scale))};
-      word.confidence = 1.0;
-      words.push_back(std::move(word));
-    }
+    std::vector<Word> words = TextLayerWords(*pdf_page, scale);
     if (TextLayerLooksSound(words, options_.min_text_layer_chars)) {
       page.text_source = TextSource::kTextLayer;
       page.words = std::move(words);
@@ -230,6 +220,22 @@ class PdfPageSource : public PageSource {
   }
 
  private:
+  // The words of the page's text layer, in pixels at `scale` pixels per point.
+  static std::vector<Word> TextLayerWords(const poppler::page& pdf_page, double scale) {
+    std::vector<Word> words;
+    for (const poppler::text_box& box : pdf_page.text_list()) {
+      Word word;
+      word.text = ToUtf8(box.text());
+      if (word.text.empty()) continue;
+      poppler::rectf b = box.bbox();
+      word.box_px = {static_cast<int>(std::floor(b.left() * scale)), static_cast<int>(std::floor(b.top() * scale)),
+                     static_cast<int>(std::ceil(b.right() * scale)), static_cast<int>(std::ceil(b.bottom() * scale))};
+      word.confidence = 1.0;
+      words.push_back(std::move(word));
+    }
+    return words;
+  }
+
   // The page's images as it would draw them, through Poppler's core (opened from the same bytes
   // when first needed); nothing found where the core cannot read the file.
   PageImages LookAtImages(int index, double page_width, double page_height) {

@@ -119,6 +119,10 @@ class Database {
   // The documents the condition on `documents d` picks (one parameter), with everything they hold.
   Result<std::vector<StoredDocument>> LoadDocumentsWhere(const std::string& where, const Value& param);
   Result<bool> Execute(const std::string& sql, const std::vector<Value>& params = {});
+  // The parts of WriteSource, each inside its transaction.
+  Result<bool> WritePage(std::int64_t source_id, const Page& page);
+  Result<bool> WriteDocument(std::int64_t source_id, const std::string& source_sha256, const Document& document);
+  Result<bool> WriteClaim(const std::string& document_id, size_t ordinal, const Claim& claim);
 
   sqlite3* db_;
   Mode mode_;

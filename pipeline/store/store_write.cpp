@@ -34,113 +34,10 @@ Result<bool> Database::WriteSource(const SourceResult& source, bool replace, con
     }
     std::int64_t source_id = sqlite3_last_insert_rowid(db_);
     for (const Page& page : source.pages) {
-      double confidence_sum = 0;
-      for (const Word& word : page.words) confidence_sum += word.confidence;
-      Value mean = page.words.empty() ? Value{} : Real(std::round(1000.0 * confidence_sum / page.words.size()) / 10.0);
-      if (auto r = Execute(
-              "INSERT INTO pages (source_id, number, text_source, width_px, height_px, dpi, rotation_degrees, "
-              "rotation_confidence, skew_degrees, skew_confidence, mean_word_confidence, text, error, "
-              "ingest_ms, prepare_ms, orientation_ms, recognize_ms, to_original) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-              {source_id, Integer(page.number), std::string(ToString(page.text_source)), Integer(page.width_px),
-               Integer(page.height_px), Integer(page.dpi), Integer(page.rotation_degrees), Real(page.rotation_confidence),
-               Real(page.skew_degrees), Real(page.skew_confidence), mean, Text(page.text), Text(page.error),
-               Real(page.ingest_ms), Real(page.prepare_ms), Real(page.orientation_ms), Real(page.recognize_ms),
-               TransformText(page.original_to_prepared)});
-          !r) {
-        return r;
-      }
-      std::int64_t page_id = sqlite3_last_insert_rowid(db_);
-      for (size_t i = 0; i < page.words.size(); ++i) {
-        const Word& word = page.words[i];
-        if (auto r = Execute("INSERT INTO words VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                             {page_id, Integer(static_cast<std::int64_t>(i)), word.text, Integer(word.box_px.x0),
-                              Integer(word.box_px.y0), Integer(word.box_px.x1), Integer(word.box_px.y1),
-                              Real(word.confidence)});
-            !r) {
-          return r;
-        }
-      }
+      if (auto r = WritePage(source_id, page); !r) return r;
     }
     for (const Document& document : source.documents) {
-      std::string id = DocumentId(source.sha256, document.first_page, document.last_page);
-      if (auto r = Execute("INSERT INTO documents (id, source_id, first_page, last_page, kind, kind_confidence, form) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                           {id, source_id, Integer(document.first_page), Integer(document.last_page),
-                            std::string(ToString(document.kind)), Real(document.kind_confidence), Text(document.form)});
-          !r) {
-        return r;
-      }
-      for (const Field& field : document.fields) {
-        if (auto r = Execute("INSERT INTO fields VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                             {id, field.name, Text(field.text), Cents(field.cents), Real(field.confidence),
-                              Integer(field.page), Integer(field.box_px.x0), Integer(field.box_px.y0),
-                              Integer(field.box_px.x1), Integer(field.box_px.y1)});
-            !r) {
-          return r;
-        }
-      }
-      for (size_t i = 0; i < document.line_items.size(); ++i) {
-        const LineItem& item = document.line_items[i];
-        if (auto r = Execute("INSERT INTO line_items VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                             {id, Integer(static_cast<std::int64_t>(i)), Text(item.date_of_service),
-                              Text(item.revenue_code), Text(item.code), Text(item.description),
-                              item.units ? Value{std::int64_t{*item.units}} : Value{}, Integer(item.charge_cents),
-                              Real(item.confidence), Integer(item.page), Integer(item.box_px.x0),
-                              Integer(item.box_px.y0), Integer(item.box_px.x1), Integer(item.box_px.y1)});
-            !r) {
-          return r;
-        }
-      }
-      for (size_t i = 0; i < document.claims.size(); ++i) {
-        const Claim& c = document.claims[i];
-        std::vector<Value> claim = {id, Integer(static_cast<std::int64_t>(i)), Text(c.claim_number),
-                                    Text(c.provider_name), Text(c.patient_account_number), Text(c.network_status),
-                                    Text(c.status), Text(c.processed_date), Text(c.service_date_from),
-                                    Text(c.service_date_to)};
-        for (const ClaimFigure& figure : kClaimFigures) claim.push_back(Cents(c.*figure.of_claim));
-        claim.push_back(Integer(c.page));
-        if (auto r = Execute("INSERT INTO claims (document_id, ordinal, claim_number, provider_name, "
-                             "patient_account_number, network_status, status, processed_date, service_date_from, "
-                             "service_date_to, " + FigureColumns() + ", page) VALUES (" + Placeholders(claim.size()) + ")",
-                             claim);
-            !r) {
-          return r;
-        }
-        for (size_t k = 0; k < c.lines.size(); ++k) {
-          const ClaimLine& line = c.lines[k];
-          std::vector<Value> row = {id, Integer(static_cast<std::int64_t>(i)), Integer(static_cast<std::int64_t>(k)),
-                                    Text(line.date_of_service), Text(line.code), Text(line.description)};
-          for (const ClaimFigure& figure : kClaimFigures) row.push_back(Cents(line.*figure.of_line));
-          for (Value value : {Text(JoinRemarkCodes(line.remark_codes)), Real(line.confidence), Integer(line.page),
-                              Integer(line.box_px.x0), Integer(line.box_px.y0), Integer(line.box_px.x1),
-                              Integer(line.box_px.y1)}) {
-            row.push_back(std::move(value));
-          }
-          if (auto r = Execute("INSERT INTO claim_lines (document_id, claim_ordinal, ordinal, date_of_service, code, "
-                               "description, " + FigureColumns() + ", remark_codes, confidence, page, x0, y0, x1, y1) "
-                               "VALUES (" + Placeholders(row.size()) + ")",
-                               row);
-              !r) {
-            return r;
-          }
-          for (const auto& [name, value] : line.details) {
-            if (auto r = Execute("INSERT OR REPLACE INTO claim_line_details VALUES (?, ?, ?, ?, ?)",
-                                 {id, Integer(static_cast<std::int64_t>(i)), Integer(static_cast<std::int64_t>(k)), name,
-                                  value});
-                !r) {
-              return r;
-            }
-          }
-        }
-      }
-      for (const Check& check : document.checks) {
-        if (auto r = Execute("INSERT OR REPLACE INTO checks VALUES (?, ?, ?, ?)",
-                             {id, check.name, Integer(check.ok ? 1 : 0), Text(check.detail)});
-            !r) {
-          return r;
-        }
-      }
+      if (auto r = WriteDocument(source_id, source.sha256, document); !r) return r;
     }
     return true;
   };
@@ -153,6 +50,123 @@ Result<bool> Database::WriteSource(const SourceResult& source, bool replace, con
     std::string error = SqliteError(db_, "commit");
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
     return MakeError(error);
+  }
+  return true;
+}
+
+Result<bool> Database::WritePage(std::int64_t source_id, const Page& page) {
+  double confidence_sum = 0;
+  for (const Word& word : page.words) confidence_sum += word.confidence;
+  Value mean = page.words.empty() ? Value{} : Real(std::round(1000.0 * confidence_sum / page.words.size()) / 10.0);
+  if (auto r = Execute(
+          "INSERT INTO pages (source_id, number, text_source, width_px, height_px, dpi, rotation_degrees, "
+          "rotation_confidence, skew_degrees, skew_confidence, mean_word_confidence, text, error, "
+          "ingest_ms, prepare_ms, orientation_ms, recognize_ms, to_original) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          {source_id, Integer(page.number), std::string(ToString(page.text_source)), Integer(page.width_px),
+           Integer(page.height_px), Integer(page.dpi), Integer(page.rotation_degrees), Real(page.rotation_confidence),
+           Real(page.skew_degrees), Real(page.skew_confidence), mean, Text(page.text), Text(page.error),
+           Real(page.ingest_ms), Real(page.prepare_ms), Real(page.orientation_ms), Real(page.recognize_ms),
+           TransformText(page.original_to_prepared)});
+      !r) {
+    return r;
+  }
+  std::int64_t page_id = sqlite3_last_insert_rowid(db_);
+  for (size_t i = 0; i < page.words.size(); ++i) {
+    const Word& word = page.words[i];
+    if (auto r = Execute("INSERT INTO words VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                         {page_id, Integer(static_cast<std::int64_t>(i)), word.text, Integer(word.box_px.x0),
+                          Integer(word.box_px.y0), Integer(word.box_px.x1), Integer(word.box_px.y1),
+                          Real(word.confidence)});
+        !r) {
+      return r;
+    }
+  }
+  return true;
+}
+
+Result<bool> Database::WriteDocument(std::int64_t source_id, const std::string& source_sha256, const Document& document) {
+  std::string id = DocumentId(source_sha256, document.first_page, document.last_page);
+  if (auto r = Execute("INSERT INTO documents (id, source_id, first_page, last_page, kind, kind_confidence, form) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                       {id, source_id, Integer(document.first_page), Integer(document.last_page),
+                        std::string(ToString(document.kind)), Real(document.kind_confidence), Text(document.form)});
+      !r) {
+    return r;
+  }
+  for (const Field& field : document.fields) {
+    if (auto r = Execute("INSERT INTO fields VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         {id, field.name, Text(field.text), Cents(field.cents), Real(field.confidence),
+                          Integer(field.page), Integer(field.box_px.x0), Integer(field.box_px.y0),
+                          Integer(field.box_px.x1), Integer(field.box_px.y1)});
+        !r) {
+      return r;
+    }
+  }
+  for (size_t i = 0; i < document.line_items.size(); ++i) {
+    const LineItem& item = document.line_items[i];
+    if (auto r = Execute("INSERT INTO line_items VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         {id, Integer(static_cast<std::int64_t>(i)), Text(item.date_of_service),
+                          Text(item.revenue_code), Text(item.code), Text(item.description),
+                          item.units ? Value{std::int64_t{*item.units}} : Value{}, Integer(item.charge_cents),
+                          Real(item.confidence), Integer(item.page), Integer(item.box_px.x0),
+                          Integer(item.box_px.y0), Integer(item.box_px.x1), Integer(item.box_px.y1)});
+        !r) {
+      return r;
+    }
+  }
+  for (size_t i = 0; i < document.claims.size(); ++i) {
+    if (auto r = WriteClaim(id, i, document.claims[i]); !r) return r;
+  }
+  for (const Check& check : document.checks) {
+    if (auto r = Execute("INSERT OR REPLACE INTO checks VALUES (?, ?, ?, ?)",
+                         {id, check.name, Integer(check.ok ? 1 : 0), Text(check.detail)});
+        !r) {
+      return r;
+    }
+  }
+  return true;
+}
+
+Result<bool> Database::WriteClaim(const std::string& id, size_t i, const Claim& c) {  // i: the claim's ordinal
+  std::vector<Value> claim = {id, Integer(static_cast<std::int64_t>(i)), Text(c.claim_number),
+                              Text(c.provider_name), Text(c.patient_account_number), Text(c.network_status),
+                              Text(c.status), Text(c.processed_date), Text(c.service_date_from),
+                              Text(c.service_date_to)};
+  for (const ClaimFigure& figure : kClaimFigures) claim.push_back(Cents(c.*figure.of_claim));
+  claim.push_back(Integer(c.page));
+  if (auto r = Execute("INSERT INTO claims (document_id, ordinal, claim_number, provider_name, "
+                       "patient_account_number, network_status, status, processed_date, service_date_from, "
+                       "service_date_to, " + FigureColumns() + ", page) VALUES (" + Placeholders(claim.size()) + ")",
+                       claim);
+      !r) {
+    return r;
+  }
+  for (size_t k = 0; k < c.lines.size(); ++k) {
+    const ClaimLine& line = c.lines[k];
+    std::vector<Value> row = {id, Integer(static_cast<std::int64_t>(i)), Integer(static_cast<std::int64_t>(k)),
+                              Text(line.date_of_service), Text(line.code), Text(line.description)};
+    for (const ClaimFigure& figure : kClaimFigures) row.push_back(Cents(line.*figure.of_line));
+    for (Value value : {Text(JoinRemarkCodes(line.remark_codes)), Real(line.confidence), Integer(line.page),
+                        Integer(line.box_px.x0), Integer(line.box_px.y0), Integer(line.box_px.x1),
+                        Integer(line.box_px.y1)}) {
+      row.push_back(std::move(value));
+    }
+    if (auto r = Execute("INSERT INTO claim_lines (document_id, claim_ordinal, ordinal, date_of_service, code, "
+                         "description, " + FigureColumns() + ", remark_codes, confidence, page, x0, y0, x1, y1) "
+                         "VALUES (" + Placeholders(row.size()) + ")",
+                         row);
+        !r) {
+      return r;
+    }
+    for (const auto& [name, value] : line.details) {
+      if (auto r = Execute("INSERT OR REPLACE INTO claim_line_details VALUES (?, ?, ?, ?, ?)",
+                           {id, Integer(static_cast<std::int64_t>(i)), Integer(static_cast<std::int64_t>(k)), name,
+                            value});
+          !r) {
+        return r;
+      }
+    }
   }
   return true;
 }

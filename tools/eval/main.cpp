@@ -388,71 +388,34 @@ int Usage() {
   return 1;
 }
 
-}  // namespace
+// Scans the set's inbox into a fresh database in a work folder beside it (so the run measures a
+// first scan) and exports it; returns the export's path, or "" after saying why it failed.
+std::string ScanAndExport(const std::string& set_dir, const std::string& shoebox, const std::string& jobs,
+                          const std::string& work) {
+  fs::create_directories(work);
+  std::string db = work + "/eval.db", log = work + "/scan.log", export_path = work + "/export.json";
+  std::vector<std::string> scan = {shoebox, "--db", db, "scan", "--no-progress", set_dir + "/inbox"};
+  // Deadlines count from the day the generated shoebox was "opened", so findings are reproducible.
+  if (fs::exists(set_dir + "/episodes.json")) {
+    std::ifstream manifest_in(set_dir + "/episodes.json");
+    Json manifest_json = Json::parse(manifest_in);
+    if (manifest_json.contains("today")) scan.insert(scan.end(), {"--today", manifest_json["today"].get<std::string>()});
+  }
+  if (!jobs.empty()) scan.insert(scan.end(), {"--jobs", jobs});
+  int rc = RunCommand(scan, log);
+  if (rc != 0 && rc != 2) {
+    std::cerr << "eval: shoebox scan exited " << rc << " (log: " << log << ")\n";
+    return "";
+  }
+  if (RunCommand({shoebox, "--db", db, "export", "--json", "--out", export_path}, log) != 0) {
+    std::cerr << "eval: shoebox export failed (log: " << log << ")\n";
+    return "";
+  }
+  return export_path;
+}
 
-int main(int argc, char** argv) {
-  std::string set_dir, shoebox, export_path, json_out, floors_path, jobs, work, text_dir, truth_text, text_file;
-  bool keep_work = false;
-  for (int i = 1; i < argc; ++i) {
-    std::string arg = argv[i];
-    auto value = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
-    if (arg == "--set") set_dir = value();
-    else if (arg == "--shoebox") shoebox = value();
-    else if (arg == "--export") export_path = value();
-    else if (arg == "--json") json_out = value();
-    else if (arg == "--floors") floors_path = value();
-    else if (arg == "--jobs") jobs = value();
-    else if (arg == "--misses") g_misses = &std::cerr;
-    else if (arg == "--keep-work") keep_work = true;
-    else if (arg == "--text") text_dir = value();
-    else if (arg == "--truth-text") truth_text = value();
-    else if (arg == "--text-file") text_file = value();
-    else return Usage();
-  }
-  if (!truth_text.empty() && (!export_path.empty() || !text_file.empty())) {
-    return ScoreTruthText(truth_text, export_path, text_file);
-  }
-  if (set_dir.empty()) return Usage();
-  if (shoebox.empty()) shoebox = (fs::path(argv[0]).parent_path() / "shoebox").string();
-  if (!text_dir.empty()) return ScoreTextDirectory(set_dir, text_dir);
-
-  if (export_path.empty()) {
-    // A fresh database beside the set, so the run measures a first scan.
-    work = fs::temp_directory_path() / ("shoebox-eval-" + std::to_string(getpid()));
-    fs::create_directories(work);
-    std::string db = work + "/eval.db", log = work + "/scan.log";
-    export_path = work + "/export.json";
-    std::vector<std::string> scan = {shoebox, "--db", db, "scan", "--no-progress", set_dir + "/inbox"};
-    // Deadlines count from the day the generated shoebox was "opened", so findings are reproducible.
-    if (fs::exists(set_dir + "/episodes.json")) {
-      std::ifstream manifest_in(set_dir + "/episodes.json");
-      Json manifest_json = Json::parse(manifest_in);
-      if (manifest_json.contains("today")) scan.insert(scan.end(), {"--today", manifest_json["today"].get<std::string>()});
-    }
-    if (!jobs.empty()) scan.insert(scan.end(), {"--jobs", jobs});
-    int rc = RunCommand(scan, log);
-    if (rc != 0 && rc != 2) {
-      std::cerr << "eval: shoebox scan exited " << rc << " (log: " << log << ")\n";
-      return 2;
-    }
-    if (RunCommand({shoebox, "--db", db, "export", "--json", "--out", export_path}, log) != 0) {
-      std::cerr << "eval: shoebox export failed (log: " << log << ")\n";
-      return 2;
-    }
-  }
-  Json exported;
-  try {
-    std::ifstream in(export_path);
-    exported = Json::parse(in);
-  } catch (const std::exception& error) {
-    std::cerr << "eval: cannot read the export " << export_path << ": " << error.what() << '\n';
-    return 2;
-  }
-  if (!work.empty() && !keep_work) {
-    fs::remove_all(work);
-  } else if (!work.empty()) {
-    std::cerr << "eval: database and export kept in " << work << '\n';
-  }
+// The report of one set against its export: overall, by render mode, by mode and family, findings.
+Json ScoreSet(const std::string& set_dir, const Json& exported) {
   // Exported documents by source file name (the set's files have unique names).
   std::map<std::string, std::vector<const Json*>> by_file;
   for (const Json& document : exported["documents"]) {
@@ -492,7 +455,10 @@ int main(int argc, char** argv) {
   report["findings"] = ScoreFindings(manifest, exported, episode_of_document, paper_of_document);
   for (auto& [mode, scores] : by_mode) report["by_render_mode"][mode] = scores.ToJson();
   for (auto& [family, scores] : by_family) report["by_mode_and_family"][family] = scores.ToJson();
+  return report;
+}
 
+void PrintReport(const Json& report) {
   std::cout << std::left << std::setw(28) << "slice" << std::right << std::setw(6) << "files" << std::setw(8) << "class"
             << std::setw(8) << "fields" << std::setw(8) << "claims" << std::setw(8) << "itemR" << std::setw(8) << "itemP"
             << std::setw(8) << "clineR" << std::setw(8) << "clineP" << std::setw(8) << "words" << std::setw(8) << "orient" << std::setw(8) << "skew°" << '\n';
@@ -501,16 +467,18 @@ int main(int argc, char** argv) {
   std::cout << '\n';
   for (auto& [family, j] : report["by_mode_and_family"].items()) PrintRow(family, j);
   std::cout << "\nfindings: " << report["findings"].dump() << '\n';
-  if (!json_out.empty()) std::ofstream(json_out) << report.dump(2) << '\n';
+}
 
-  if (floors_path.empty()) return 0;
+// How many metrics of the report fall below their floor (or above a ceiling), each said on stderr;
+// -1 when the floors cannot be read.
+int CountBelowFloors(const Json& report, const std::string& floors_path) {
   Json floors;
   try {
     std::ifstream in(floors_path);
     floors = Json::parse(in, nullptr, true, true);
   } catch (const std::exception& error) {
     std::cerr << "eval: cannot read floors " << floors_path << ": " << error.what() << '\n';
-    return 2;
+    return -1;
   }
   int below = 0;
   for (auto& [mode, metrics] : floors["by_render_mode"].items()) {
@@ -537,6 +505,62 @@ int main(int argc, char** argv) {
       ++below;
     }
   }
+  return below;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string set_dir, shoebox, export_path, json_out, floors_path, jobs, text_dir, truth_text, text_file;
+  bool keep_work = false;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    auto value = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
+    if (arg == "--set") set_dir = value();
+    else if (arg == "--shoebox") shoebox = value();
+    else if (arg == "--export") export_path = value();
+    else if (arg == "--json") json_out = value();
+    else if (arg == "--floors") floors_path = value();
+    else if (arg == "--jobs") jobs = value();
+    else if (arg == "--misses") g_misses = &std::cerr;
+    else if (arg == "--keep-work") keep_work = true;
+    else if (arg == "--text") text_dir = value();
+    else if (arg == "--truth-text") truth_text = value();
+    else if (arg == "--text-file") text_file = value();
+    else return Usage();
+  }
+  if (!truth_text.empty() && (!export_path.empty() || !text_file.empty())) {
+    return ScoreTruthText(truth_text, export_path, text_file);
+  }
+  if (set_dir.empty()) return Usage();
+  if (shoebox.empty()) shoebox = (fs::path(argv[0]).parent_path() / "shoebox").string();
+  if (!text_dir.empty()) return ScoreTextDirectory(set_dir, text_dir);
+
+  std::string work;
+  if (export_path.empty()) {
+    work = fs::temp_directory_path() / ("shoebox-eval-" + std::to_string(getpid()));
+    export_path = ScanAndExport(set_dir, shoebox, jobs, work);
+    if (export_path.empty()) return 2;
+  }
+  Json exported;
+  try {
+    std::ifstream in(export_path);
+    exported = Json::parse(in);
+  } catch (const std::exception& error) {
+    std::cerr << "eval: cannot read the export " << export_path << ": " << error.what() << '\n';
+    return 2;
+  }
+  if (!work.empty() && !keep_work) {
+    fs::remove_all(work);
+  } else if (!work.empty()) {
+    std::cerr << "eval: database and export kept in " << work << '\n';
+  }
+  Json report = ScoreSet(set_dir, exported);
+  PrintReport(report);
+  if (!json_out.empty()) std::ofstream(json_out) << report.dump(2) << '\n';
+  if (floors_path.empty()) return 0;
+  int below = CountBelowFloors(report, floors_path);
+  if (below < 0) return 2;
   if (below > 0) return 1;
   std::cerr << "eval: every metric meets its floor (" << floors_path << ")\n";
   return 0;

@@ -37,6 +37,8 @@ struct DentalLine {
 
 }  // namespace
 
+// Long because it draws the notice top to bottom in the order it is printed, with the truth of each
+// figure written where the figure is drawn.
 DocumentSpec MakeDentalEob(Rng& rng, const std::string& today) {
   DocumentSpec doc;
   doc.kind = "eob";

@@ -39,6 +39,14 @@ struct Episode {
 Episode MakeEpisode(const std::string& id, const std::string& scenario, bool medicare, const std::string& today,
                     Rng& rng);
 
+// The documents of an episode, each in one of its families' layouts: the provider's statement
+// (bill.cpp; premature: sent before the plan finished), the plan's EOB or MSN (notices.cpp), the
+// collector's letter (collection_letter.cpp).
+DocumentSpec MakeBill(const Episode& episode, bool premature, Rng& rng);
+DocumentSpec MakeEob(const Episode& episode, Rng& rng);
+DocumentSpec MakeMsn(const Episode& episode, Rng& rng);
+DocumentSpec MakeCollectionLetter(const Episode& episode, Rng& rng);
+
 // The documents an episode produced (bill, maybe an EOB/MSN, maybe a collection letter).
 std::vector<DocumentSpec> EpisodeDocuments(const Episode& episode, Rng& rng);
 

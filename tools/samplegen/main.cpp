@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include "tools/samplegen/documents.hpp"
@@ -42,9 +43,7 @@ std::string Extension(RenderMode mode) {
   return "";
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+struct Options {
   std::string out_dir;
   std::uint64_t seed = 1;
   int episodes = 12, others = 2, dental = 0;
@@ -53,44 +52,129 @@ int main(int argc, char** argv) {
   int blank_pages = 1;         // blank pages, each in every render mode
   std::string today = "2025-12-01";  // the day the shoebox is opened; findings' deadlines count from it
   std::vector<RenderMode> modes = {RenderMode::kBornDigital, RenderMode::kScan, RenderMode::kPhoto, RenderMode::kFax};
+};
+
+std::optional<Options> ParseOptions(int argc, char** argv) {
+  Options o;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     auto value = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
-    if (arg == "--out") out_dir = value();
-    else if (arg == "--seed") seed = std::stoull(value());
-    else if (arg == "--episodes") episodes = std::stoi(value());
-    else if (arg == "--others") others = std::stoi(value());
-    else if (arg == "--dental") dental = std::stoi(value());
-    else if (arg == "--degraded-episodes") degraded_episodes = std::stoi(value());
-    else if (arg == "--batches") batches = std::stoi(value());
-    else if (arg == "--today") today = value();
-    else if (arg == "--blank-pages") blank_pages = std::stoi(value());
+    if (arg == "--out") o.out_dir = value();
+    else if (arg == "--seed") o.seed = std::stoull(value());
+    else if (arg == "--episodes") o.episodes = std::stoi(value());
+    else if (arg == "--others") o.others = std::stoi(value());
+    else if (arg == "--dental") o.dental = std::stoi(value());
+    else if (arg == "--degraded-episodes") o.degraded_episodes = std::stoi(value());
+    else if (arg == "--batches") o.batches = std::stoi(value());
+    else if (arg == "--today") o.today = value();
+    else if (arg == "--blank-pages") o.blank_pages = std::stoi(value());
     else if (arg == "--modes") {
-      modes.clear();
+      o.modes.clear();
       std::stringstream list(value());
       std::string name;
       while (std::getline(list, name, ',')) {
         bool known = false;
         for (RenderMode mode : {RenderMode::kBornDigital, RenderMode::kScan, RenderMode::kPhoto, RenderMode::kFax}) {
-          if (name == samplegen::ToString(mode)) modes.push_back(mode), known = true;
+          if (name == samplegen::ToString(mode)) o.modes.push_back(mode), known = true;
         }
-        if (!known) return Usage();
+        if (!known) return std::nullopt;
       }
     } else {
-      return Usage();
+      return std::nullopt;
     }
   }
-  if (out_dir.empty()) return Usage();
-  for (const std::string& dir : {out_dir, out_dir + "/inbox", out_dir + "/truth"}) ::mkdir(dir.c_str(), 0755);
+  if (o.out_dir.empty()) return std::nullopt;
+  return o;
+}
 
-  samplegen::Rng rng(seed);
-  Json episode_list = Json::array();
-  int files = 0;
+// Writes the set: every document in every render mode it comes in, each file with its truth.
+class SetWriter {
+ public:
+  explicit SetWriter(const Options& options) : o_(options), rng_(options.seed) {}
+
+  void WriteAll() {
+    for (int i = 0; i < o_.episodes; ++i) WriteEpisode(i);
+    for (int i = 0; i < o_.others; ++i) {
+      char stem[32];
+      std::snprintf(stem, sizeof stem, "X%03d-other", i + 1);
+      samplegen::DocumentSpec doc = samplegen::MakeOtherDocument(rng_);
+      for (RenderMode mode : o_.modes) {
+        if (mode != RenderMode::kBornDigital && o_.degraded_episodes >= 0 && i >= o_.degraded_episodes) continue;
+        Emit({doc}, stem, "", "other", mode);
+      }
+    }
+    // Dental EOBs on their own, with their own random draws so the rest of the set is as without them.
+    samplegen::Rng dental_rng(o_.seed * 31 + 7);
+    for (int i = 0; i < o_.dental; ++i) {
+      char stem[32];
+      std::snprintf(stem, sizeof stem, "D%03d-dental_eob", i + 1);
+      samplegen::DocumentSpec doc = samplegen::MakeDentalEob(dental_rng, o_.today);
+      for (RenderMode mode : o_.modes) Emit({doc}, stem, "", "dental", mode);
+    }
+    // A blank page, as sheet feeders and phones produce: it must come out as `other` with no words.
+    for (int i = 0; i < o_.blank_pages; ++i) {
+      char stem[32];
+      std::snprintf(stem, sizeof stem, "Z%03d-blank", i + 1);
+      samplegen::DocumentSpec blank;
+      blank.kind = "other";
+      blank.family = "blank_page";
+      blank.layout = "A";
+      blank.pages.emplace_back();
+      blank.truth = {{"kind", "other"}, {"fields", Json::object()}, {"line_items", Json::array()}, {"claims", Json::array()}};
+      for (RenderMode mode : o_.modes) Emit({blank}, stem, "", "other", mode);
+    }
+  }
+
+  void WriteManifest() const {
+    Json manifest = {{"format", "shoebox-samples/1"}, {"seed", o_.seed}, {"today", o_.today}, {"episodes", episode_list_}};
+    WriteText(o_.out_dir + "/episodes.json", manifest.dump(2) + "\n");
+  }
+
+  int files() const { return files_; }
+
+ private:
+  void WriteEpisode(int i) {
+    char id[16];
+    std::snprintf(id, sizeof id, "E%03d", i + 1);
+    const std::string& scenario = kScenarios[static_cast<size_t>(i) % kScenarios.size()];
+    // Every third clean episode is a Medicare patient's, so each set has MSNs.
+    bool medicare = scenario == "clean" && (i / 2) % 3 == 2;
+    samplegen::Episode episode = samplegen::MakeEpisode(id, scenario, medicare, o_.today, rng_);
+    Json episode_files = Json::object();
+    std::vector<samplegen::DocumentSpec> documents = samplegen::EpisodeDocuments(episode, rng_);
+    // A hospital's own "final notice" states no validation period, so there is no window to flag.
+    for (const samplegen::DocumentSpec& doc : documents) {
+      if (doc.family != "final_notice") continue;
+      auto& expected = episode.expected_findings;
+      expected.erase(std::remove(expected.begin(), expected.end(), "collection_validation_window"), expected.end());
+    }
+    for (const samplegen::DocumentSpec& doc : documents) {
+      std::string stem = std::string(id) + "-" + doc.kind;
+      for (RenderMode mode : o_.modes) {
+        if (mode != RenderMode::kBornDigital && o_.degraded_episodes >= 0 && i >= o_.degraded_episodes) continue;
+        // Photos and faxes are taken one sheet at a time: a longer document comes as one file per page.
+        if ((mode == RenderMode::kPhoto || mode == RenderMode::kFax) && doc.pages.size() > 1) continue;
+        episode_files[samplegen::ToString(mode)].push_back(Emit({doc}, stem, id, scenario, mode));
+      }
+    }
+    if (i < o_.batches) {
+      // The whole episode fed through a sheet feeder as one scan, with an unrelated page among it.
+      documents.push_back(samplegen::MakeOtherDocument(rng_));
+      for (RenderMode mode : o_.modes) {
+        if (mode != RenderMode::kBornDigital && mode != RenderMode::kScan) continue;
+        episode_files["batch_" + std::string(samplegen::ToString(mode))].push_back(
+            Emit(documents, std::string(id) + "-batch", id, scenario, mode));
+      }
+    }
+    episode_list_.push_back({{"episode", id}, {"scenario", scenario}, {"provider_family", episode.provider_family},
+                             {"files", episode_files}, {"expected_findings", episode.expected_findings}});
+  }
+
   // Renders one or more documents back to back into one file and writes its truth.
-  auto emit = [&](const std::vector<samplegen::DocumentSpec>& docs, const std::string& stem, const std::string& episode,
-                  const std::string& scenario, RenderMode mode) {
+  std::string Emit(const std::vector<samplegen::DocumentSpec>& docs, const std::string& stem, const std::string& episode,
+                   const std::string& scenario, RenderMode mode) {
     std::string name = stem + "-" + samplegen::ToString(mode) + Extension(mode);
-    samplegen::Rng render_rng(seed * 1000003 + static_cast<std::uint64_t>(files));
+    samplegen::Rng render_rng(o_.seed * 1000003 + static_cast<std::uint64_t>(files_));
     std::vector<samplegen::PageSpec> all_pages;
     Json documents = Json::array();
     for (const samplegen::DocumentSpec& doc : docs) {
@@ -104,89 +188,40 @@ int main(int argc, char** argv) {
       document["family"] = doc.family;
       documents.push_back(document);
     }
-    Json pages = samplegen::Render(all_pages, mode, render_rng, out_dir + "/inbox/" + name);
+    Json pages = samplegen::Render(all_pages, mode, render_rng, o_.out_dir + "/inbox/" + name);
     Json truth = {{"format", "shoebox-truth/1"}, {"file", "inbox/" + name}, {"render_mode", samplegen::ToString(mode)},
                   {"family", docs.size() == 1 ? docs[0].family : "batch"}, {"layout", docs[0].layout},
                   {"episode", episode}, {"scenario", scenario}, {"documents", documents}, {"pages", pages}};
     std::string truth_name = name.substr(0, name.rfind('.')) + ".json";
-    if (!WriteText(out_dir + "/truth/" + truth_name, truth.dump(2) + "\n")) {
+    if (!WriteText(o_.out_dir + "/truth/" + truth_name, truth.dump(2) + "\n")) {
       throw std::runtime_error("cannot write truth for " + name);
     }
-    ++files;
+    ++files_;
     return name;
-  };
+  }
+
+  const Options& o_;
+  samplegen::Rng rng_;
+  Json episode_list_ = Json::array();
+  int files_ = 0;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::optional<Options> options = ParseOptions(argc, argv);
+  if (!options) return Usage();
+  for (const std::string& dir : {options->out_dir, options->out_dir + "/inbox", options->out_dir + "/truth"}) {
+    ::mkdir(dir.c_str(), 0755);
+  }
+  SetWriter writer(*options);
   try {
-    for (int i = 0; i < episodes; ++i) {
-      char id[16];
-      std::snprintf(id, sizeof id, "E%03d", i + 1);
-      const std::string& scenario = kScenarios[static_cast<size_t>(i) % kScenarios.size()];
-      // Every third clean episode is a Medicare patient's, so each set has MSNs.
-      bool medicare = scenario == "clean" && (i / 2) % 3 == 2;
-      samplegen::Episode episode = samplegen::MakeEpisode(id, scenario, medicare, today, rng);
-      Json episode_files = Json::object();
-      std::vector<samplegen::DocumentSpec> documents = samplegen::EpisodeDocuments(episode, rng);
-      // A hospital's own "final notice" states no validation period, so there is no window to flag.
-      for (const samplegen::DocumentSpec& doc : documents) {
-        if (doc.family != "final_notice") continue;
-        auto& expected = episode.expected_findings;
-        expected.erase(std::remove(expected.begin(), expected.end(), "collection_validation_window"), expected.end());
-      }
-      for (const samplegen::DocumentSpec& doc : documents) {
-        std::string stem = std::string(id) + "-" + doc.kind;
-        for (RenderMode mode : modes) {
-          if (mode != RenderMode::kBornDigital && degraded_episodes >= 0 && i >= degraded_episodes) continue;
-          // Photos and faxes are taken one sheet at a time: a longer document comes as one file per page.
-          if ((mode == RenderMode::kPhoto || mode == RenderMode::kFax) && doc.pages.size() > 1) continue;
-          episode_files[samplegen::ToString(mode)].push_back(emit({doc}, stem, id, scenario, mode));
-        }
-      }
-      if (i < batches) {
-        // The whole episode fed through a sheet feeder as one scan, with an unrelated page among it.
-        documents.push_back(samplegen::MakeOtherDocument(rng));
-        for (RenderMode mode : modes) {
-          if (mode != RenderMode::kBornDigital && mode != RenderMode::kScan) continue;
-          episode_files["batch_" + std::string(samplegen::ToString(mode))].push_back(
-              emit(documents, std::string(id) + "-batch", id, scenario, mode));
-        }
-      }
-      episode_list.push_back({{"episode", id}, {"scenario", scenario}, {"provider_family", episode.provider_family},
-                              {"files", episode_files}, {"expected_findings", episode.expected_findings}});
-    }
-    for (int i = 0; i < others; ++i) {
-      char stem[32];
-      std::snprintf(stem, sizeof stem, "X%03d-other", i + 1);
-      samplegen::DocumentSpec doc = samplegen::MakeOtherDocument(rng);
-      for (RenderMode mode : modes) {
-        if (mode != RenderMode::kBornDigital && degraded_episodes >= 0 && i >= degraded_episodes) continue;
-        emit({doc}, stem, "", "other", mode);
-      }
-    }
-    // Dental EOBs on their own, with their own random draws so the rest of the set is as without them.
-    samplegen::Rng dental_rng(seed * 31 + 7);
-    for (int i = 0; i < dental; ++i) {
-      char stem[32];
-      std::snprintf(stem, sizeof stem, "D%03d-dental_eob", i + 1);
-      samplegen::DocumentSpec doc = samplegen::MakeDentalEob(dental_rng, today);
-      for (RenderMode mode : modes) emit({doc}, stem, "", "dental", mode);
-    }
-    // A blank page, as sheet feeders and phones produce: it must come out as `other` with no words.
-    for (int i = 0; i < blank_pages; ++i) {
-      char stem[32];
-      std::snprintf(stem, sizeof stem, "Z%03d-blank", i + 1);
-      samplegen::DocumentSpec blank;
-      blank.kind = "other";
-      blank.family = "blank_page";
-      blank.layout = "A";
-      blank.pages.emplace_back();
-      blank.truth = {{"kind", "other"}, {"fields", Json::object()}, {"line_items", Json::array()}, {"claims", Json::array()}};
-      for (RenderMode mode : modes) emit({blank}, stem, "", "other", mode);
-    }
+    writer.WriteAll();
   } catch (const std::exception& error) {
     std::cerr << "samplegen: " << error.what() << '\n';
     return 2;
   }
-  Json manifest = {{"format", "shoebox-samples/1"}, {"seed", seed}, {"today", today}, {"episodes", episode_list}};
-  WriteText(out_dir + "/episodes.json", manifest.dump(2) + "\n");
-  std::cerr << "samplegen: wrote " << files << " file(s) to " << out_dir << "/inbox\n";
+  writer.WriteManifest();
+  std::cerr << "samplegen: wrote " << writer.files() << " file(s) to " << options->out_dir << "/inbox\n";
   return 0;
 }

@@ -12,6 +12,15 @@ const std::vector<std::string> kStreets = {"418 Juniper Lane", "77 Harbor View R
                                            "53 Larkspur Ave", "2201 Prairie Wind Dr", "9 Quarry Hill St"};
 const std::vector<std::string> kCities = {"Millbrook, OH 44011", "Cedar Falls, PA 17102", "Riverton, WI 53704",
                                           "Fairhaven, MN 55401", "Lakemont, NY 14510", "Ashby, MO 63101"};
+const std::vector<std::string> kHospitals = {"SAINT MERCY REGIONAL MEDICAL CENTER", "LAKESIDE GENERAL HOSPITAL",
+                                             "VALLEY VIEW HEALTH SYSTEM", "NORTHGATE COMMUNITY HOSPITAL"};
+const std::vector<std::string> kPhysicianGroups = {"Bayside Emergency Physicians", "Summit Radiology Associates",
+                                                   "Crestwood Family Medicine", "Harborline Anesthesia Group"};
+const std::vector<std::string> kLabs = {"ClearPath Diagnostic Laboratories", "Meridian Imaging Center"};
+const std::vector<std::string> kPayers = {"Keystone Health Plan", "Summit Benefit Administrators",
+                                          "Great Lakes Mutual Health", "Evergreen Care Insurance"};
+const std::vector<std::string> kCollectors = {"North Ridge Recovery Services", "Allied Credit Partners",
+                                              "Pinecrest Collection Bureau"};
 const std::vector<std::string> kFonts = {"DejaVu Sans", "Liberation Sans", "Liberation Serif"};
 
 std::string Money(long long cents) {

@@ -10,6 +10,7 @@
 namespace samplegen {
 
 extern const std::vector<std::string> kFirstNames, kLastNames, kStreets, kCities, kFonts;
+extern const std::vector<std::string> kHospitals, kPhysicianGroups, kLabs, kPayers, kCollectors;
 
 // "$1,840.00"; a credit as "-$96.60".
 std::string Money(long long cents);
