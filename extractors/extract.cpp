@@ -12,6 +12,7 @@
 #include "extractors/fields.hpp"
 #include "extractors/kinds/kind.hpp"
 #include "extractors/line_items.hpp"
+#include "pipeline/core/text.hpp"
 
 namespace shoebox::extractors {
 namespace {
@@ -20,20 +21,37 @@ std::vector<std::string> Tokens(const std::vector<std::string_view>& phrase) {
   return std::vector<std::string>(phrase.begin(), phrase.end());
 }
 
+// The rule ID a reader's fields carry (Field::read_by), with the phrase it went by.
+std::string ReadBy(const FieldReader& reader) {
+  std::string phrase = Join(Tokens(reader.phrase), " ");
+  switch (reader.reader) {
+    case Reader::kLabels: return "label";
+    case Reader::kLetterhead: return "letterhead";
+    case Reader::kNameBeforePhrase: return "name_before_phrase: " + phrase;
+    case Reader::kValueAfterPhrase: return "value_after_phrase: " + phrase;
+    case Reader::kSentenceAfterPhrase: return "sentence_after_phrase: " + phrase;
+    case Reader::kDateAloneAtTop: return "date_alone_at_top";
+    case Reader::kWordsSay: return "words_say";
+  }
+  return "";
+}
+
 // kWordsSay: the first choice whose phrase the text holds, or whose field was read.
 std::optional<Field> WordsSay(const FieldReader& reader, const std::vector<Line>& lines,
                               const std::map<std::string, Field>& found) {
   std::string text = JoinedLowerText(lines);
   for (const WordsChoice& choice : reader.choices) {
-    bool said = std::any_of(choice.phrases.begin(), choice.phrases.end(),
-                            [&](std::string_view phrase) { return text.find(phrase) != std::string::npos; });
+    auto said = std::find_if(choice.phrases.begin(), choice.phrases.end(),
+                             [&](std::string_view phrase) { return text.find(phrase) != std::string::npos; });
     bool read = !choice.or_when_read.empty() && found.count(std::string(choice.or_when_read)) > 0;
-    if (!said && !read) continue;
+    if (said == choice.phrases.end() && !read) continue;
     Field field;
     field.name = std::string(reader.field);
     field.text = std::string(choice.value);
     field.confidence = reader.confidence;
     field.page = lines.empty() ? 1 : lines.front().page;
+    field.read_by = said != choice.phrases.end() ? "words_say: " + std::string(*said)
+                                                 : "words_say: " + std::string(choice.or_when_read) + " was read";
     return field;
   }
   return std::nullopt;
@@ -59,7 +77,10 @@ std::map<std::string, Field> ReadFields(const KindSpec& kind, const std::vector<
       case Reader::kDateAloneAtTop: read = DateAloneAtTop(lines, field); break;
       case Reader::kWordsSay: read = WordsSay(reader, lines, found); break;
     }
-    if (read) found[field] = std::move(*read);
+    if (read) {
+      if (read->read_by.empty()) read->read_by = ReadBy(reader);
+      found[field] = std::move(*read);
+    }
   }
   return found;
 }
@@ -92,7 +113,10 @@ void CheckFields(const KindSpec& kind, std::map<std::string, Field>& found, Docu
     bool counted = !repairs.insert(check.detail).second;
     for (auto& [name, field] : found) {
       if (counted) break;
-      if (check.detail.starts_with("repaired " + name + ":")) field.confidence *= 0.8;
+      if (check.detail.starts_with("repaired " + name + ":")) {
+        field.confidence *= 0.8;
+        field.read_by += "; repaired by " + check.name;
+      }
     }
     for (size_t i = 0; i < document.line_items.size() && !counted; ++i) {
       if (check.detail.starts_with("repaired line " + std::to_string(i + 1) + " ")) document.line_items[i].confidence *= 0.8;

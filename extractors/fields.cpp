@@ -184,11 +184,13 @@ std::map<std::string, Field> FindLabelledFields(const CellGrid& grid, const std:
           field.page = row[ci].cell.page;
           const BoxPx& label_box = row[ci].cell.words[begin].box_px;
           bool ok = ReadValue(type, row[ci].cell.words, *end, field);
+          const char* placement = "label_then_value";
           // Then the cells to the right: a name only in the next one; a figure may stand past a
           // sign printed in a cell of its own ("interest:   +   $75.00").
           for (size_t next = ci + 1; !ok && next < row.size() && (type != ValueType::kName || next == ci + 1); ++next) {
             if (row[next].stacked) continue;
             ok = ReadValue(type, row[next].cell.words, 0, field);
+            placement = "label_next_cell";
           }
           // Column layouts: the value sits under its label, within the next two lines.
           for (size_t below = li + 1; !ok && below < grid.cells.size() && below <= li + 2; ++below) {
@@ -197,6 +199,7 @@ std::map<std::string, Field> FindLabelledFields(const CellGrid& grid, const std:
                   Overlaps(under.cell.box_px.x0, under.cell.box_px.x1, label_box.x0, row[ci].cell.box_px.x1) &&
                   ReadValue(type, under.cell.words, 0, field)) {
                 ok = true;
+                placement = "label_above_value";
                 break;
               }
             }
@@ -204,6 +207,7 @@ std::map<std::string, Field> FindLabelledFields(const CellGrid& grid, const std:
           if (ok) {
             claim_words();
             field.confidence *= tolerant ? 0.85 : 0.95;  // the label itself may be a near miss of what was meant
+            field.read_by = std::string(placement) + (tolerant ? " (near miss): " : ": ") + Join(label->tokens, " ");
             found[label->field] = field;
           }
         }

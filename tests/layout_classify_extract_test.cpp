@@ -234,6 +234,11 @@ TEST(Extract, BillFieldsBesideAndUnderTheirLabels) {
   const Field* due = FindField(document, "amount_due_cents");
   EXPECT_EQ(due->box_px.y0, 300);
   EXPECT_NEAR(due->confidence, 0.9 * 0.95, 1e-9);
+  // Each says which reading rule found it and by what label.
+  EXPECT_EQ(FindField(document, "account_number")->read_by, "label_next_cell: patient account number");
+  EXPECT_EQ(FindField(document, "statement_date")->read_by, "label_then_value: statement date");
+  EXPECT_EQ(due->read_by, "label_above_value: amount due");
+  EXPECT_EQ(FindField(document, "provider_name")->read_by, "letterhead");
   ASSERT_EQ(document.checks.size(), 1u);
   EXPECT_EQ(document.checks[0].name, "amount_due_equals_charges_less_credits");
   EXPECT_TRUE(document.checks[0].ok);

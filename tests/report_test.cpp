@@ -115,6 +115,8 @@ TEST_F(ReportTest, EveryFindingOnItsAccountPageWithEvidenceCroppedFromTheOrigina
   size_t data = all.find("data:image/png;base64,");
   ASSERT_NE(data, std::string::npos);
   EXPECT_GT(all.find('"', data) - data, 2000u);
+  // A crop of a field says how sure its reading was and which rule read it.
+  EXPECT_NE(all.find(" sure, by label_"), std::string::npos);
 }
 
 TEST_F(ReportTest, CallSheetAndLettersCarryTheAccountsOwnNamesNumbersAndDeadlines) {

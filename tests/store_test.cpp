@@ -29,7 +29,7 @@ SourceResult SampleSource(const std::string& sha) {
   document.first_page = document.last_page = 1;
   document.kind = DocumentKind::kBill;
   document.kind_confidence = 0.9;
-  document.fields.push_back({"amount_due_cents", "", Cents{12000}, 0.95, 1, {140, 10, 200, 30}});
+  document.fields.push_back({"amount_due_cents", "", Cents{12000}, 0.95, 1, {140, 10, 200, 30}, "label_next_cell: amount due"});
   document.line_items.push_back({"2025-02-03", "0450", "99284", "ER VISIT", 1, 184000, 1, {1, 2, 3, 4}, 0.9});
   document.checks.push_back({"amount_due_equals_charges_less_credits", true, ""});
   source.documents.push_back(document);
@@ -104,7 +104,7 @@ TEST(Database, AllOrNothingAtEveryWrite) {
 // deleting the notice takes its lines with it.
 // A kind's form and a claim line's text columns are stored and read back, and show prints them
 // (in text, where a line's details once crashed it, and in JSON).
-TEST(Database, FormsAndLineDetailsRoundTripAndAreShown) {
+TEST(Database, FormsLineDetailsAndReadingRulesRoundTripAndAreShown) {
   testing::ScratchDir dir;
   auto db = Database::Open(dir / "s.db", Mode::kReadWrite);
   SourceResult notice = SampleSource("dental");
@@ -134,8 +134,11 @@ TEST(Database, FormsAndLineDetailsRoundTripAndAreShown) {
   ASSERT_EQ(read.claims[0].lines.size(), 2u);
   EXPECT_EQ(read.claims[0].lines[0].details, crown.details);
   EXPECT_TRUE(read.claims[0].lines[1].details.empty());
+  ASSERT_FALSE(read.fields.empty());
+  EXPECT_EQ(read.fields[0].read_by, "label_next_cell: amount due");  // how the field was read is kept
   auto text = show::DocumentText(**db, stored->front().id);
   ASSERT_TRUE(text);
+  EXPECT_NE(text->find("      read by label_next_cell: amount due\n"), std::string::npos) << *text;
   EXPECT_NE(text->find(" eob (dental) ("), std::string::npos) << *text;
   EXPECT_NE(text->find("D2740  billed $1,280.00, allowed $972.80, you owe $511.40  tooth_number 3\n"), std::string::npos)
       << *text;
@@ -145,6 +148,7 @@ TEST(Database, FormsAndLineDetailsRoundTripAndAreShown) {
   EXPECT_EQ(shown["document"]["form"], "dental");
   EXPECT_EQ(shown["document"]["claims"][0]["lines"][0]["details"]["tooth_number"], "3");
   EXPECT_FALSE(shown["document"]["claims"][0]["lines"][1].contains("details"));
+  EXPECT_EQ(shown["document"]["fields"]["amount_due_cents"]["read_by"], "label_next_cell: amount due");
 }
 
 TEST(Database, ClaimLinesAndMatchedLinesRoundTrip) {

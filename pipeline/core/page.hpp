@@ -77,6 +77,9 @@ struct Field {
   double confidence = 0;
   int page = 0;
   BoxPx box_px;
+  // The reading rule that found it and what it went by ("label_next_cell: amount due"), and any
+  // repair the arithmetic made; the rules are listed in docs/ARCHITECTURE.md.
+  std::string read_by;
 };
 
 struct LineItem {

@@ -139,6 +139,7 @@ Json DocumentJson(const StoredDocument& stored, const std::vector<const store::S
     Json value = f.cents ? Json(*f.cents) : TextJson(f.text);
     field_map[f.name] = {{"value", value}, {"confidence", Rounded(f.confidence, 1000)}, {"page", f.page},
                          {"bbox", BoxJson(f.box_px)}, {"original_bbox", OriginalBox(f.box_px, transform_of_page(f.page))}};
+    if (!f.read_by.empty()) field_map[f.name]["read_by"] = f.read_by;
   }
   document["fields"] = std::move(field_map);
   Json item_list = Json::array();

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cmath>
 #include <filesystem>
 #include <map>
@@ -208,9 +209,17 @@ class Writer {
     return ids;
   }
 
-  // Where on which page the finding's figure is: the field its rule is about, or for a duplicate
-  // charge the lines that repeat it.
-  std::optional<std::tuple<std::string, int, BoxPx, std::string>> EvidenceBox(const Finding& finding) {
+  // Where on which page the finding's figure is, and how it was read.
+  struct EvidenceSpot {
+    std::string document_id;
+    int page = 0;
+    BoxPx box;
+    std::string what;
+    const Field* field = nullptr;  // the field it is, when it is one
+  };
+
+  // The field its rule is about, or for a duplicate charge the lines that repeat it.
+  std::optional<EvidenceSpot> EvidenceOf(const Finding& finding) {
     for (const std::string& id : finding.documents) {
       auto doc = by_id_.find(id);
       if (doc == by_id_.end()) continue;
@@ -223,32 +232,38 @@ class Writer {
           page = item.page;
           both = Union(both, item.box_px);
         }
-        if (page != 0 && !both.empty()) return std::make_tuple(id, page, both, std::string("the repeated lines"));
+        if (page != 0 && !both.empty()) return EvidenceSpot{id, page, both, "the repeated lines"};
       }
       for (const std::string& name : EvidenceFields(finding.rule)) {
         const Field* field = findings::FieldOf(d, name);
-        if (field != nullptr && !field->box_px.empty()) return std::make_tuple(id, field->page, field->box_px, name);
+        if (field != nullptr && !field->box_px.empty()) return EvidenceSpot{id, field->page, field->box_px, name, field};
       }
     }
     return std::nullopt;
   }
 
   std::string Evidence(const Finding& finding, int* crops) {
-    auto where = EvidenceBox(finding);
-    if (!where) return "";
-    const auto& [id, page_number, box, what] = *where;
-    auto page = pages_.find({id, page_number});
+    auto spot = EvidenceOf(finding);
+    if (!spot) return "";
+    auto page = pages_.find({spot->document_id, spot->page});
     if (page == pages_.end()) return "";
-    std::optional<std::string> png = EvidencePng(page->second, box);
+    std::optional<std::string> png = EvidencePng(page->second, spot->box);
     if (!png) {
       return "<p class=\"meta\">The page this comes from (" + Html(page->second.source_path) +
              ") could not be opened to show it.</p>\n";
     }
     ++*crops;
-    return "<figure><img alt=\"" + Html(what) + " on page " + std::to_string(page_number) +
+    std::string how;
+    if (spot->field != nullptr) {
+      char sure[16];
+      std::snprintf(sure, sizeof sure, "%.0f%%", 100 * spot->field->confidence);
+      how = "; read " + std::string(sure) + " sure" +
+            (spot->field->read_by.empty() ? std::string() : ", by " + Html(spot->field->read_by));
+    }
+    return "<figure><img alt=\"" + Html(spot->what) + " on page " + std::to_string(spot->page) +
            "\" src=\"data:image/png;base64," + Base64(*png) + "\"><figcaption>" +
-           Html(fs::path(page->second.source_path).filename().string()) + ", page " + std::to_string(page_number) +
-           " (the figure is boxed)</figcaption></figure>\n";
+           Html(fs::path(page->second.source_path).filename().string()) + ", page " + std::to_string(spot->page) +
+           " (the figure is boxed" + how + ")</figcaption></figure>\n";
   }
 
   std::string FindingHtml(const Finding& finding, int* crops) {

@@ -108,6 +108,7 @@ Result<std::string> DocumentText(store::Database& db, const std::string& documen
     out << "  " << name << " = " << (name.ends_with("_cents") ? money(field["value"]) : value_text(field["value"]))
         << "   (confidence " << field["confidence"].dump() << ", page " << value_text(field["page"]) << ", box "
         << field["bbox"].dump() << ")\n";
+    if (field.contains("read_by")) out << "      read by " << field["read_by"].get<std::string>() << "\n";
   }
   if (!document["line_items"].empty()) {
     out << "\nline items\n";

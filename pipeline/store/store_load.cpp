@@ -22,7 +22,7 @@ Result<std::vector<T>> RowsOf(Database& db, const std::string& sql, const std::v
 
 Field FieldFromRow(const std::vector<Value>& r) {
   return {TextValue(r[1]), TextValue(r[2]), CentsValue(r[3]), RealValue(r[4]), static_cast<int>(IntValue(r[5])),
-          BoxValue(r, 6)};
+          BoxValue(r, 6), TextValue(r[10])};
 }
 
 LineItem LineItemFromRow(const std::vector<Value>& r) {
@@ -118,7 +118,7 @@ Result<std::vector<StoredDocument>> Database::LoadDocumentsWhere(const std::stri
     return true;
   };
   Result<bool> ok = each(
-      "SELECT document_id, name, value_text, value_cents, confidence, page, x0, y0, x1, y1 FROM fields "
+      "SELECT document_id, name, value_text, value_cents, confidence, page, x0, y0, x1, y1, read_by FROM fields "
       "ORDER BY document_id, name",
       [](Document& d, const std::vector<Value>& r) { d.fields.push_back(FieldFromRow(r)); });
   if (!ok) return ok.error();

@@ -95,10 +95,10 @@ Result<bool> Database::WriteDocument(std::int64_t source_id, const std::string& 
     return r;
   }
   for (const Field& field : document.fields) {
-    if (auto r = Execute("INSERT INTO fields VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    if (auto r = Execute("INSERT INTO fields VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                          {id, field.name, Text(field.text), Cents(field.cents), Real(field.confidence),
                           Integer(field.page), Integer(field.box_px.x0), Integer(field.box_px.y0),
-                          Integer(field.box_px.x1), Integer(field.box_px.y1)});
+                          Integer(field.box_px.x1), Integer(field.box_px.y1), Text(field.read_by)});
         !r) {
       return r;
     }
