@@ -1,4 +1,4 @@
-// layout, classify and extract on hand-placed words (no engines), then on the CFPB model notice.
+// classify and extract on hand-placed words (no engines), then on the CFPB model notice.
 #include <gtest/gtest.h>
 
 #include <map>
@@ -12,39 +12,14 @@
 #include "extractors/classify.hpp"
 #include "pipeline/reading/ingest.hpp"
 #include "pipeline/reading/layout.hpp"
+#include "tests/placed_words.hpp"
 #include "tests/test_support.hpp"
 
 namespace shoebox {
 namespace {
 
-// Places words on a row: each {x, text} becomes a word 30 px tall, 16 px per character wide.
-std::vector<Word> Row(int y, const std::vector<std::pair<int, std::string>>& items, double confidence = 0.9) {
-  std::vector<Word> words;
-  for (const auto& [x, text] : items) {
-    int x_end = x;
-    std::string token;
-    for (size_t i = 0; i <= text.size(); ++i) {
-      if (i == text.size() || text[i] == ' ') {
-        if (!token.empty()) {
-          int start = x_end;
-          x_end = start + 16 * static_cast<int>(token.size());
-          words.push_back({token, {start, y, x_end, y + 30}, confidence});
-          x_end += 12;  // a normal space
-        }
-        token.clear();
-      } else {
-        token += text[i];
-      }
-    }
-  }
-  return words;
-}
-
-std::vector<Line> Lines(const std::vector<std::vector<Word>>& rows) {
-  std::vector<Word> all;
-  for (const auto& row : rows) all.insert(all.end(), row.begin(), row.end());
-  return layout::BuildLines(all, 1);
-}
+using testing::Lines;
+using testing::Row;
 
 const Field* FindField(const Document& document, const std::string& name) {
   for (const Field& field : document.fields) {
@@ -53,39 +28,8 @@ const Field* FindField(const Document& document, const std::string& name) {
   return nullptr;
 }
 
-TEST(BuildLines, GroupsByBandAndOrdersLeftToRight) {
-  std::vector<Word> words = Row(100, {{900, "$120.00"}, {100, "Amount Due"}});
-  auto below = Row(160, {{100, "Account"}});
-  words.insert(words.begin(), below.begin(), below.end());
-  words[0].box_px.y0 += 4;  // slightly lower on the page, still its own line
-  std::vector<Line> lines = layout::BuildLines(words, 3);
-  ASSERT_EQ(lines.size(), 2u);
-  EXPECT_EQ(lines[0].Text(), "Amount Due $120.00");
-  EXPECT_EQ(lines[0].page, 3);
-  EXPECT_EQ(lines[1].Text(), "Account");
-}
-
-TEST(SplitCells, WideGapsSeparateCells) {
-  std::vector<Line> lines = Lines({Row(100, {{100, "Statement Date: 01/05/2025"}, {900, "Account Number: 12345"}})});
-  ASSERT_EQ(lines.size(), 1u);
-  std::vector<Line> cells = layout::SplitCells(lines[0]);
-  ASSERT_EQ(cells.size(), 2u);
-  EXPECT_EQ(cells[0].Text(), "Statement Date: 01/05/2025");
-  EXPECT_EQ(cells[1].Text(), "Account Number: 12345");
-}
-
 // A box drawn too short ("Name:" 20 px beside "Patient" 27, as OCR boxed it on an enlarged scan)
 // does not shrink the gap that separates cells: 36 px is a word space at 27 px, not at 20.
-TEST(SplitCells, TheGapIsMeasuredInTheTallerWordsHeight) {
-  Line line;
-  line.words = {{"Patient", {100, 100, 200, 127}, 0.9}, {"Name:", {236, 104, 300, 124}, 0.9},
-                {"Pat", {500, 100, 545, 127}, 0.9}};
-  std::vector<Line> cells = layout::SplitCells(line);
-  ASSERT_EQ(cells.size(), 2u);
-  EXPECT_EQ(cells[0].Text(), "Patient Name:");
-  EXPECT_EQ(cells[1].Text(), "Pat");
-}
-
 TEST(LabelToken, LowercaseWithoutThePunctuationAndStrayMarksAround) {
   EXPECT_EQ(LabelToken("Date:"), "date");
   EXPECT_EQ(LabelToken("\u2018Total"), "total");  // a fax's stray quote mark
@@ -122,21 +66,6 @@ TEST(Classify, KindsFromTellTalePhrases) {
 
 // "or" is half as tall as "paid" in the same type, and a photographed "of" half as tall as "the":
 // no new cell. A letterhead in large capitals beside a label in body type is one.
-TEST(SplitCells, LettersWithoutAscendersAreNotAChangeOfTypeSize) {
-  Line sentence;
-  sentence.words = {{"You", {210, 1161, 273, 1188}, 0.9}, {"paid", {288, 1160, 359, 1196}, 0.9},
-                    {"or", {374, 1167, 407, 1188}, 0.9}, {"were", {418, 1167, 503, 1188}, 0.9},
-                    {"credited", {517, 1160, 654, 1188}, 0.9}};
-  EXPECT_EQ(layout::SplitCells(sentence).size(), 1u);
-  Line letterhead;
-  letterhead.words = {{"CENTER", {100, 40, 400, 100}, 0.9}, {"Statement", {420, 60, 560, 90}, 0.9}};
-  EXPECT_EQ(layout::SplitCells(letterhead).size(), 2u);
-  Line photographed;
-  photographed.words = {{"amount", {223, 822, 300, 857}, 0.9}, {"of", {311, 826, 338, 847}, 0.9},
-                        {"the", {349, 822, 385, 857}, 0.9}, {"debt", {398, 822, 447, 857}, 0.9}};
-  EXPECT_EQ(layout::SplitCells(photographed).size(), 1u);
-}
-
 TEST(Labels, DictionaryParsesAndCoversEveryScope) {
   auto labels = extractors::ParseLabels("# comment\nbill\tamount_due_cents\tAmount Due:\n\nbroken row\n");
   ASSERT_EQ(labels.size(), 1u);

@@ -551,7 +551,7 @@ namespace {
 // Every ID the rules table raises is documented in docs/RULES.md and named by a test here.
 TEST(Rules, EveryRuleOfTheTableIsDocumentedAndTested) {
   std::string rules_doc = testing::ReadFile(testing::SourceDir() + "/docs/RULES.md");
-  std::string tests = testing::ReadFile(testing::SourceDir() + "/tests/findings_test.cpp");
+  std::string tests = testing::ReadFile(testing::SourceDir() + "/tests/analysis/findings_test.cpp");
   size_t ids = 0;
   for (const Rule& rule : Rules()) {
     std::istringstream words{std::string(rule.ids)};
