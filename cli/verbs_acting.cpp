@@ -61,7 +61,7 @@ int Log(const Args& args, const Environment& env) {
     }
     if (notes->empty()) *env.out << "Nothing logged yet (shoebox log call --account NUMBER --rep NAME ...).\n";
     for (const Note& note : *notes) {
-      *env.out << note.noted_on << "  " << note.kind << "  account " << note.account_number;
+      *env.out << note.noted_on << "  " << ToString(note.kind) << "  account " << note.account_number;
       if (note.amount_cents) *env.out << "  " << findings::Money(*note.amount_cents);
       if (!note.representative.empty()) *env.out << "  with " << note.representative;
       if (!note.reference.empty()) *env.out << "  ref " << note.reference;
@@ -71,12 +71,12 @@ int Log(const Args& args, const Environment& env) {
     return kExitOk;
   }
   Note note;
-  note.kind = args.positional[0];
-  if (args.positional.size() != 1 ||
-      (note.kind != "call" && note.kind != "payment" && note.kind != "agreement" && note.kind != "note")) {
+  std::optional<NoteKind> kind = args.positional.size() == 1 ? ParseNoteKind(args.positional[0]) : std::nullopt;
+  if (!kind) {
     *env.err << "shoebox log: say what to log: call, payment, agreement or note\n";
     return kExitUsage;
   }
+  note.kind = *kind;
   auto account = args.Get("--account");
   if (!account || account->empty()) {
     *env.err << "shoebox log: --account NUMBER says which account (shoebox accounts lists them)\n";
@@ -98,8 +98,8 @@ int Log(const Args& args, const Environment& env) {
       return kExitUsage;
     }
   }
-  if ((note.kind == "payment" || note.kind == "agreement") && !note.amount_cents) {
-    *env.err << "shoebox log: a " << note.kind << " needs --amount\n";
+  if ((note.kind == NoteKind::kPayment || note.kind == NoteKind::kAgreement) && !note.amount_cents) {
+    *env.err << "shoebox log: a " << ToString(note.kind) << " needs --amount\n";
     return kExitUsage;
   }
   note.representative = args.Get("--rep").value_or("");
@@ -114,7 +114,7 @@ int Log(const Args& args, const Environment& env) {
     *env.err << found.error().message << '\n';
     return kExitDatabase;
   }
-  *env.err << "logged the " << note.kind << " for account " << note.account_number << "; " << *found
+  *env.err << "logged the " << ToString(note.kind) << " for account " << note.account_number << "; " << *found
            << " finding(s) now (shoebox findings)\n";
   return kExitOk;
 }

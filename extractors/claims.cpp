@@ -33,19 +33,19 @@ std::optional<Claim> ReadClaim(const std::vector<Line>& block, const std::string
   // Network and status are said in words; the block's own words first, then the document's.
   std::string block_text = JoinedLowerText(block);
   for (const std::string* text : std::array<const std::string*, 2>{&block_text, &document_text}) {
-    if (!claim.network_status.empty()) break;
+    if (claim.network_status != NetworkStatus::kUnknown) break;
     if (text->find("out-of-network") != std::string::npos || text->find("out of network") != std::string::npos) {
-      claim.network_status = "out_of_network";
+      claim.network_status = NetworkStatus::kOutOfNetwork;
     } else if (text->find("in-network") != std::string::npos || text->find("in network") != std::string::npos) {
-      claim.network_status = "in_network";
+      claim.network_status = NetworkStatus::kInNetwork;
     }
   }
   if (block_text.find("denied") != std::string::npos) {
-    claim.status = claim.plan_paid_cents.value_or(0) > 0 ? "partially_denied" : "denied";
+    claim.status = claim.plan_paid_cents.value_or(0) > 0 ? ClaimStatus::kPartiallyDenied : ClaimStatus::kDenied;
   } else if (block_text.find("pending") != std::string::npos || block_text.find("in process") != std::string::npos) {
-    claim.status = "pending";
+    claim.status = ClaimStatus::kPending;
   } else if (!claim.processed_date.empty() || claim.plan_paid_cents) {
-    claim.status = "processed";
+    claim.status = ClaimStatus::kProcessed;
   }
   return claim;
 }

@@ -237,7 +237,7 @@ std::vector<PlanYear> SumPlanYears(const std::vector<StoredDocument>& documents)
     std::string person = TextOf(d, "patient_name");
     if (person.empty()) person = TextOf(d, "member_name");
     for (const Claim& claim : d.claims) {
-      if (claim.service_date_from.size() != 10 || claim.status == "pending") continue;
+      if (claim.service_date_from.size() != 10 || claim.status == ClaimStatus::kPending) continue;
       std::string key =
           Key(claim.claim_number).empty() ? stored.id + "#" + claim.service_date_from : Key(claim.claim_number);
       auto it = latest.find(key);
@@ -255,7 +255,7 @@ std::vector<PlanYear> SumPlanYears(const std::vector<StoredDocument>& documents)
       sum.patient_responsibility_cents += counted.claim->patient_responsibility_cents.value_or(0);
       ++sum.claims;
       const Claim& claim = *counted.claim;
-      bool met = claim.status == "processed" && claim.deductible_cents.value_or(-1) == 0 &&
+      bool met = claim.status == ClaimStatus::kProcessed && claim.deductible_cents.value_or(-1) == 0 &&
                  claim.coinsurance_cents.value_or(0) > 0 && claim.processed_date.size() == 10;
       if (met && (sum.deductible_met_by.empty() || claim.processed_date < sum.deductible_met_by)) {
         sum.deductible_met_by = claim.processed_date;

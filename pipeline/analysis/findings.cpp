@@ -72,7 +72,9 @@ std::string Money(Cents cents) {
   return text;
 }
 
-bool IsFinished(const Claim& claim) { return claim.status == "processed" || claim.status == "partially_denied"; }
+bool IsFinished(const Claim& claim) {
+  return claim.status == ClaimStatus::kProcessed || claim.status == ClaimStatus::kPartiallyDenied;
+}
 
 namespace {
 

@@ -60,6 +60,40 @@ const char* ToString(DocumentKind kind) {
   return "other";
 }
 
+const char* ToString(ClaimStatus status) {
+  switch (status) {
+    case ClaimStatus::kUnknown: return "";
+    case ClaimStatus::kProcessed: return "processed";
+    case ClaimStatus::kPending: return "pending";
+    case ClaimStatus::kDenied: return "denied";
+    case ClaimStatus::kPartiallyDenied: return "partially_denied";
+  }
+  return "";
+}
+
+ClaimStatus ParseClaimStatus(const std::string& text) {
+  for (ClaimStatus status : {ClaimStatus::kProcessed, ClaimStatus::kPending, ClaimStatus::kDenied,
+                             ClaimStatus::kPartiallyDenied}) {
+    if (text == ToString(status)) return status;
+  }
+  return ClaimStatus::kUnknown;
+}
+
+const char* ToString(NetworkStatus status) {
+  switch (status) {
+    case NetworkStatus::kUnknown: return "";
+    case NetworkStatus::kInNetwork: return "in_network";
+    case NetworkStatus::kOutOfNetwork: return "out_of_network";
+  }
+  return "";
+}
+
+NetworkStatus ParseNetworkStatus(const std::string& text) {
+  if (text == ToString(NetworkStatus::kInNetwork)) return NetworkStatus::kInNetwork;
+  if (text == ToString(NetworkStatus::kOutOfNetwork)) return NetworkStatus::kOutOfNetwork;
+  return NetworkStatus::kUnknown;
+}
+
 std::optional<DocumentKind> ParseDocumentKind(const std::string& text) {
   for (DocumentKind kind : {DocumentKind::kBill, DocumentKind::kEob, DocumentKind::kMsn,
                             DocumentKind::kCollectionLetter, DocumentKind::kOther}) {

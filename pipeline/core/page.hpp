@@ -110,12 +110,23 @@ struct ClaimLine {
   double confidence = 0;
 };
 
+// What the plan did with a claim, as the notice says; kUnknown where it says nothing readable.
+enum class ClaimStatus { kUnknown, kProcessed, kPending, kDenied, kPartiallyDenied };
+// "processed", "pending", "denied", "partially_denied"; "" for kUnknown (the export's null).
+const char* ToString(ClaimStatus status);
+ClaimStatus ParseClaimStatus(const std::string& text);
+
+enum class NetworkStatus { kUnknown, kInNetwork, kOutOfNetwork };
+// "in_network", "out_of_network"; "" for kUnknown.
+const char* ToString(NetworkStatus status);
+NetworkStatus ParseNetworkStatus(const std::string& text);
+
 struct Claim {
   std::string claim_number;
   std::string provider_name;
   std::string patient_account_number;
-  std::string network_status;  // in_network | out_of_network | ""
-  std::string status;          // processed | pending | denied | partially_denied | ""
+  NetworkStatus network_status = NetworkStatus::kUnknown;
+  ClaimStatus status = ClaimStatus::kUnknown;
   std::string processed_date, service_date_from, service_date_to;
   std::optional<Cents> billed_cents, discount_cents, not_covered_cents, allowed_cents, plan_paid_cents,
       deductible_cents, copay_cents, coinsurance_cents, patient_responsibility_cents;

@@ -50,4 +50,21 @@ std::optional<FindingRule> ParseFindingRule(std::string_view name) { return Valu
 const char* ToString(Severity severity) { return NameOf(kSeverityNames, severity); }
 std::optional<Severity> ParseSeverity(std::string_view name) { return ValueOf(kSeverityNames, name); }
 
+const char* ToString(NoteKind kind) {
+  switch (kind) {
+    case NoteKind::kCall: return "call";
+    case NoteKind::kPayment: return "payment";
+    case NoteKind::kAgreement: return "agreement";
+    case NoteKind::kNote: return "note";
+  }
+  return "note";
+}
+
+std::optional<NoteKind> ParseNoteKind(const std::string& text) {
+  for (NoteKind kind : {NoteKind::kCall, NoteKind::kPayment, NoteKind::kAgreement, NoteKind::kNote}) {
+    if (text == ToString(kind)) return kind;
+  }
+  return std::nullopt;
+}
+
 }  // namespace shoebox

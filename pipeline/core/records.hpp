@@ -80,8 +80,13 @@ struct Finding {
 
 // What the person recorded with `shoebox log`: a call, a payment, an agreement received in
 // writing, or a note, against an account number.
+// What the person logged: a call, a payment, an agreement (settles the account's findings), a note.
+enum class NoteKind { kCall, kPayment, kAgreement, kNote };
+const char* ToString(NoteKind kind);  // call | payment | agreement | note
+std::optional<NoteKind> ParseNoteKind(const std::string& text);
+
 struct Note {
-  std::string kind;  // call | payment | agreement | note
+  NoteKind kind = NoteKind::kNote;
   std::string account_number;
   std::string noted_on;  // ISO date
   std::optional<Cents> amount_cents;  // paid, or agreed to pay in full settlement

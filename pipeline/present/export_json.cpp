@@ -76,7 +76,7 @@ template <typename TransformOfPage>
 Json ClaimJson(const Claim& c, const TransformOfPage& transform_of_page) {
   Json claim = {{"claim_number", TextJson(c.claim_number)}, {"provider_name", TextJson(c.provider_name)},
                 {"patient_account_number", TextJson(c.patient_account_number)},
-                {"network_status", TextJson(c.network_status)}, {"status", TextJson(c.status)},
+                {"network_status", TextJson(ToString(c.network_status))}, {"status", TextJson(ToString(c.status))},
                 {"processed_date", TextJson(c.processed_date)}, {"service_date_from", TextJson(c.service_date_from)},
                 {"service_date_to", TextJson(c.service_date_to)}};
   for (const ClaimFigure& figure : kClaimFigures) claim[std::string(figure.name)] = CentsJson(c.*figure.of_claim);

@@ -329,7 +329,7 @@ class Writer {
     if (!figures.first_service.empty()) events.emplace(figures.first_service, "Care received (first date of service)");
     for (const Claim* claim : figures.claims) {
       if (claim->processed_date.empty()) continue;
-      events.emplace(claim->processed_date, "Plan " + Or(claim->status, "processed") + " claim " + claim->claim_number +
+      events.emplace(claim->processed_date, "Plan " + Or(ToString(claim->status), "processed") + " claim " + claim->claim_number +
                                                 (claim->patient_responsibility_cents
                                                      ? ": you owe " + Money(*claim->patient_responsibility_cents)
                                                      : std::string()));
@@ -350,7 +350,8 @@ class Writer {
     for (const Note& note : notes_) {
       if (findings::Key(note.account_number) != findings::Key(account.account_number)) continue;
       std::string what =
-          "You logged " + std::string(note.kind == "agreement" ? "an agreement in writing" : "a " + note.kind);
+          "You logged " + std::string(note.kind == NoteKind::kAgreement ? "an agreement in writing"
+                                                                       : "a " + std::string(ToString(note.kind)));
       if (note.amount_cents) what += " of " + Money(*note.amount_cents);
       if (!note.representative.empty()) what += " with " + note.representative;
       if (!note.reference.empty()) what += ", reference " + note.reference;
@@ -381,7 +382,7 @@ class Writer {
         figures += (figures.empty() ? "" : "; ") + label + " " + Money(*field.cents);
       }
       for (const Claim& claim : d.claims) {
-        figures += (figures.empty() ? "" : "; ") + std::string("claim ") + claim.claim_number + " " + claim.status +
+        figures += (figures.empty() ? "" : "; ") + std::string("claim ") + claim.claim_number + " " + ToString(claim.status) +
                    ", billed " + Amount(claim.billed_cents) + ", you owe " + Amount(claim.patient_responsibility_cents);
       }
       html += "<tr><td>" + Html(ToString(d.kind)) + "</td><td>" + Html(date) + "</td><td>" + Html(figures) +

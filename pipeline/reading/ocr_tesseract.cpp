@@ -33,8 +33,7 @@ class TesseractEngine : public Engine {
     recognizer_.SetVariable("debug_file", "/dev/null");  // no "Estimating resolution" chatter
     // Sparse text: statements are forms, not prose. Automatic segmentation joins a label in one
     // column with a value in the next into one text line and misreads both; our layout stage
-    // rebuilds lines from boxes anyway. Measured on the eval set: scan field exact 0.913 → 0.978,
-    // photo 0.750 → 0.812 (docs/EVALUATION.md).
+    // rebuilds lines from boxes anyway (the figures: docs/EVALUATION.md, "What changed the figures").
     recognizer_.SetPageSegMode(tesseract::PSM_SPARSE_TEXT);
     max_seconds_per_page_ = options.max_seconds_per_page;
     tessdata_dir_ = options.tessdata_dir;

@@ -24,8 +24,8 @@ struct Options {
   double max_skew_degrees = 15;
   // Pages above max_dpi are scaled down to target_dpi first: a 600 dpi scan would cost Tesseract
   // four times the time for no better reading. Low-resolution pages are left as they are: scaling
-  // 200 dpi faxes up to 300 made them worse (fax set, seed 2026: fields 0.915 → 0.834, words
-  // 0.933 → 0.921), and telling Tesseract their true 200 dpi changed nothing.
+  // 200 dpi faxes up to 300 read them worse, and telling Tesseract their true 200 dpi changed
+  // nothing (docs/EVALUATION.md, "What changed the figures").
   int max_dpi = 400, target_dpi = 300;
   // Replaying a page whose orientation is known (to crop evidence from the same image the words
   // were read from): this turn is applied instead of detecting one.

@@ -44,8 +44,8 @@ Claim ClaimFromRow(const std::vector<Value>& r) {
   c.claim_number = TextValue(r[1]);
   c.provider_name = TextValue(r[2]);
   c.patient_account_number = TextValue(r[3]);
-  c.network_status = TextValue(r[4]);
-  c.status = TextValue(r[5]);
+  c.network_status = ParseNetworkStatus(TextValue(r[4]));
+  c.status = ParseClaimStatus(TextValue(r[5]));
   c.processed_date = TextValue(r[6]);
   c.service_date_from = TextValue(r[7]);
   c.service_date_to = TextValue(r[8]);
@@ -161,7 +161,7 @@ Result<std::vector<Note>> Database::LoadNotes() {
                       "SELECT kind, account_number, noted_on, amount_cents, representative, reference, text FROM notes "
                       "ORDER BY noted_on, id",
                       {}, [](const std::vector<Value>& row) {
-                        return Note{TextValue(row[0]), TextValue(row[1]), TextValue(row[2]), CentsValue(row[3]),
+                        return Note{ParseNoteKind(TextValue(row[0])).value_or(NoteKind::kNote), TextValue(row[1]), TextValue(row[2]), CentsValue(row[3]),
                                     TextValue(row[4]), TextValue(row[5]), TextValue(row[6])};
                       });
 }

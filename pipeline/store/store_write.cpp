@@ -130,8 +130,8 @@ Result<bool> Database::WriteDocument(std::int64_t source_id, const std::string& 
 
 Result<bool> Database::WriteClaim(const std::string& id, size_t i, const Claim& c) {  // i: the claim's ordinal
   std::vector<Value> claim = {id, Integer(static_cast<std::int64_t>(i)), Text(c.claim_number),
-                              Text(c.provider_name), Text(c.patient_account_number), Text(c.network_status),
-                              Text(c.status), Text(c.processed_date), Text(c.service_date_from),
+                              Text(c.provider_name), Text(c.patient_account_number), Text(ToString(c.network_status)),
+                              Text(ToString(c.status)), Text(c.processed_date), Text(c.service_date_from),
                               Text(c.service_date_to)};
   for (const ClaimFigure& figure : kClaimFigures) claim.push_back(Cents(c.*figure.of_claim));
   claim.push_back(Integer(c.page));
@@ -176,7 +176,7 @@ Result<bool> Database::AddNote(const Note& note) {
   return Execute(
       "INSERT INTO notes (kind, account_number, noted_on, amount_cents, representative, reference, text) "
       "VALUES (?, ?, ?, ?, ?, ?, ?)",
-      {note.kind, Text(note.account_number), note.noted_on, Cents(note.amount_cents),
+      {std::string(ToString(note.kind)), Text(note.account_number), note.noted_on, Cents(note.amount_cents),
        Text(note.representative), Text(note.reference), Text(note.text)});
 }
 

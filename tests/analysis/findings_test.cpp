@@ -37,7 +37,7 @@ StoredDocument Eob(const std::string& id, Cents billed, Cents owed, const std::s
   claim.claim_number = "C-" + id;
   claim.provider_name = "CRESTWOOD FAMILY MEDICINE";
   claim.patient_account_number = "5550101";
-  claim.status = status;
+  claim.status = ParseClaimStatus(status);
   claim.processed_date = "2025-03-25";
   claim.service_date_from = claim.service_date_to = "2025-03-01";
   claim.billed_cents = billed;
@@ -255,8 +255,8 @@ TEST(Rules, R_settled_01_AStatementAfterTheAgreementAsksForMore) {
   // for $100 and paid $40; May's statement still asks for $185.
   StoredDocument april = Bill("april", 18500, 18500, "billed");
   StoredDocument may = NextStatement("may", 18500, 0, 18500);
-  std::vector<Note> notes = {{"agreement", "555 0101", "2025-04-20", 10000, "J. Smith", "A-77", ""},
-                             {"payment", "5550101", "2025-04-25", 4000, "", "", ""}};
+  std::vector<Note> notes = {{NoteKind::kAgreement, "555 0101", "2025-04-20", 10000, "J. Smith", "A-77", ""},
+                             {NoteKind::kPayment, "5550101", "2025-04-25", 4000, "", "", ""}};
   // The settled account stops nagging: April's statement alone is premature, but not once agreed.
   EXPECT_EQ(Count(Evaluate({april}, "2025-05-15"), "R-premature-01"), 1);
   EXPECT_EQ(Count(EvaluateRules({april}, {}, "2025-05-15", notes), "R-premature-01"), 0);
@@ -439,7 +439,7 @@ TEST(Rules, R_assistance_01_HospitalBillsWithin240Days) {
 
 TEST(Rules, R_surprise_01_OutOfNetworkClinicianYouDidNotChoose) {
   StoredDocument eob = Eob("e", 18500, 9000);
-  eob.document.claims[0].network_status = "out_of_network";
+  eob.document.claims[0].network_status = NetworkStatus::kOutOfNetwork;
   eob.document.claims[0].provider_name = "Harborline Anesthesia Group";
   EXPECT_EQ(Count(Evaluate({eob}), "R-surprise-01"), 1);
   eob.document.claims[0].provider_name = "Crestwood Family Medicine";  // a clinician the patient chose

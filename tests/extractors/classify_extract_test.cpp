@@ -244,7 +244,7 @@ TEST(Extract, EobClaim) {
   EXPECT_EQ(claim.processed_date, "2025-03-21");
   EXPECT_EQ(claim.plan_paid_cents, 80000);
   EXPECT_EQ(claim.patient_responsibility_cents, 15000);
-  EXPECT_EQ(claim.status, "processed");
+  EXPECT_EQ(claim.status, ClaimStatus::kProcessed);
   EXPECT_EQ(FindField(document, "payer_name")->text, "Keystone Health Plan");
 }
 

@@ -58,7 +58,7 @@ Document EobDocument() {
   Claim claim;
   claim.claim_number = "2025034411827";
   claim.patient_account_number = "556677889";
-  claim.status = "processed";
+  claim.status = ClaimStatus::kProcessed;
   claim.service_date_from = claim.service_date_to = "2025-02-03";
   claim.billed_cents = 184000;
   claim.allowed_cents = 90000;

@@ -153,8 +153,8 @@ TEST_F(ReportTest, LoggedCallsAndAgreementsChangeTheTimelineAndTheFindings) {
   std::string before = PageOf(Write(), "815178348");
   EXPECT_NE(before.find("3 finding(s)"), std::string::npos);
   ASSERT_TRUE(
-      db_->AddNote({"call", "815178348", "2025-11-25", std::nullopt, "Dana", "R-1", "asked for an itemized bill"}));
-  ASSERT_TRUE(db_->AddNote({"agreement", "815178348", "2025-11-28", 10000, "Dana", "R-2", ""}));
+      db_->AddNote({NoteKind::kCall, "815178348", "2025-11-25", std::nullopt, "Dana", "R-1", "asked for an itemized bill"}));
+  ASSERT_TRUE(db_->AddNote({NoteKind::kAgreement, "815178348", "2025-11-28", 10000, "Dana", "R-2", ""}));
   std::string after = PageOf(Write(), "815178348");
   EXPECT_NE(after.find("You logged a call with Dana, reference R-1: asked for an itemized bill"), std::string::npos);
   EXPECT_NE(after.find("You logged an agreement in writing of $100.00 with Dana, reference R-2"), std::string::npos);

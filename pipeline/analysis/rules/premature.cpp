@@ -13,7 +13,7 @@ void RaisePremature(const RuleContext& context, const StoredDocument* bill, cons
   std::optional<Cents> due = CentsOf(d, "amount_due_cents");
   std::string status = TextOf(d, "insurance_status");
   bool any_finished = AnyFinished(claims);
-  bool any_pending = std::any_of(claims.begin(), claims.end(), [](const Claim* c) { return c->status == "pending"; });
+  bool any_pending = std::any_of(claims.begin(), claims.end(), [](const Claim* c) { return c->status == ClaimStatus::kPending; });
   std::string statement = TextOf(d, "statement_date");
   if ((claims.empty() && status != "processed") || (any_pending && !any_finished)) {
     bool no_eob = claims.empty();

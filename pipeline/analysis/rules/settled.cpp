@@ -13,7 +13,7 @@ void RaiseSettled(const RuleContext& context, const StoredDocument*, const Claim
     if (agreement == nullptr) continue;
     Cents paid = 0;
     for (const Note& note : context.notes()) {
-      if (note.kind == "payment" && note.amount_cents && Key(note.account_number) == Key(account.account_number) &&
+      if (note.kind == NoteKind::kPayment && note.amount_cents && Key(note.account_number) == Key(account.account_number) &&
           note.noted_on >= agreement->noted_on) {
         paid += *note.amount_cents;
       }

@@ -9,7 +9,7 @@ void RaiseSurprise(const RuleContext&, const StoredDocument* notice, const Claim
   std::string provider = Key(claim->provider_name);
   bool unchosen = provider.find("EMERGENCY") != std::string::npos || provider.find("ANESTHESIA") != std::string::npos ||
                   provider.find("RADIOLOGY") != std::string::npos || provider.find("PATHOLOGY") != std::string::npos;
-  if (claim->network_status != "out_of_network" || !unchosen) return;
+  if (claim->network_status != NetworkStatus::kOutOfNetwork || !unchosen) return;
   found.push_back({FindingRule::kSurpriseBillProtection, "R-surprise-01", Severity::kHigh, {notice->id},
                    claim->patient_responsibility_cents, "",
                    "Claim " + claim->claim_number + " from " + claim->provider_name +
