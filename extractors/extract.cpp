@@ -70,7 +70,7 @@ std::map<std::string, Field> ReadFields(const KindSpec& kind, const std::vector<
     std::optional<Field> read;
     switch (reader.reader) {
       case Reader::kLabels: break;
-      case Reader::kLetterhead: read = Letterhead(lines, field); break;
+      case Reader::kLetterhead: read = Letterhead(grid, field); break;
       case Reader::kNameBeforePhrase: read = NameBeforePhrase(lines, field, Tokens(reader.phrase)); break;
       case Reader::kValueAfterPhrase: read = ValueAfterPhrase(lines, field, Tokens(reader.phrase)); break;
       case Reader::kSentenceAfterPhrase: read = SentenceAfterPhrase(lines, field, Tokens(reader.phrase)); break;

@@ -217,7 +217,8 @@ std::map<std::string, Field> FindLabelledFields(const CellGrid& grid, const std:
   return found;
 }
 
-std::optional<Field> Letterhead(const std::vector<Line>& lines, const std::string& name) {
+std::optional<Field> Letterhead(const CellGrid& grid, const std::string& name) {
+  const std::vector<Line>& lines = *grid.lines;
   if (lines.empty()) return std::nullopt;
   int page = lines.front().page;
   int top = lines.front().box_px.y0, bottom = top;
@@ -225,22 +226,24 @@ std::optional<Field> Letterhead(const std::vector<Line>& lines, const std::strin
     if (line.page == page) bottom = std::max(bottom, line.box_px.y1);
   }
   int limit = top + (bottom - top) / 4;
-  const Line* best = nullptr;
+  const Line* best = nullptr;  // the first cell of the line
   int best_height = 0;
-  for (const Line& line : lines) {
+  for (size_t li = 0; li < lines.size(); ++li) {
+    const Line& line = lines[li];
     if (line.page != page || line.box_px.y0 > limit) continue;
-    std::vector<Line> cells = layout::SplitCells(line);
-    const Line& first_cell = cells.front();
+    auto first = std::find_if(grid.cells[li].begin(), grid.cells[li].end(), [](const CellRef& c) { return !c.stacked; });
+    if (first == grid.cells[li].end()) continue;
+    const Line& first_cell = first->cell;
     std::string text = first_cell.Text();
     if (!HasLetter(text) || HasDigit(text)) continue;
     std::vector<int> heights;
     for (const Word& word : first_cell.words) heights.push_back(word.box_px.height());
     std::sort(heights.begin(), heights.end());
     int height = heights[heights.size() / 2];
-    if (height > best_height * 1.15) best = &line, best_height = height;
+    if (height > best_height * 1.15) best = &first_cell, best_height = height;
   }
   if (best == nullptr) return std::nullopt;
-  Line cell = layout::SplitCells(*best).front();
+  const Line& cell = *best;
   Field field;
   field.name = name;
   field.text = CollapseSpaces(cell.Text());

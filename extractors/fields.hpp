@@ -51,7 +51,7 @@ struct CellGrid {
 std::map<std::string, Field> FindLabelledFields(const CellGrid& grid, const std::string& scope);
 
 // The sender's name: the tallest line near the top of the first page, ignoring lines of figures.
-std::optional<Field> Letterhead(const std::vector<Line>& lines, const std::string& field);
+std::optional<Field> Letterhead(const CellGrid& grid, const std::string& field);
 
 // The words of a line before `phrase` ("North South Group" of "North South Group is a debt collector.").
 std::optional<Field> NameBeforePhrase(const std::vector<Line>& lines, const std::string& field,
