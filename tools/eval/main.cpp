@@ -19,10 +19,27 @@
 #include <set>
 #include <sstream>
 
+#include "tools/eval/eval.hpp"
 #include "pipeline/core/text.hpp"
+
+namespace eval {
+
+// Where the misses are listed (eval --misses), for working on the extractors.
+std::ostream* g_misses = nullptr;
+std::string g_current_file;
+
+void NoteMiss(const std::string& what, const Json& expected, const Json& got) {
+  if (g_misses != nullptr) *g_misses << g_current_file << "  " << what << "  expected " << expected.dump() << "  got " << got.dump() << '\n';
+}
+
+}  // namespace eval
 
 namespace {
 
+using eval::g_current_file;
+using eval::g_misses;
+using eval::NoteMiss;
+using eval::ScoreFindings;
 namespace fs = std::filesystem;
 using Json = nlohmann::ordered_json;
 
@@ -123,14 +140,6 @@ std::string ItemKey(const Json& item) {
   auto text = [&](const char* key) { return item.contains(key) && item[key].is_string() ? item[key].get<std::string>() : ""; };
   long long charge = item.contains("charge_cents") && item["charge_cents"].is_number() ? item["charge_cents"].get<long long>() : 0;
   return text("date_of_service") + "|" + text("code") + "|" + std::to_string(charge);
-}
-
-// Where the misses are listed (eval --misses), for working on the extractors.
-std::ostream* g_misses = nullptr;
-std::string g_current_file;
-
-void NoteMiss(const std::string& what, const Json& expected, const Json& got) {
-  if (g_misses != nullptr) *g_misses << g_current_file << "  " << what << "  expected " << expected.dump() << "  got " << got.dump() << '\n';
 }
 
 // A claim line counts when its date, code, every figure the notice prints and its other columns
@@ -249,54 +258,6 @@ Scores ScoreFile(const Json& truth, const std::vector<const Json*>& exported) {
     }
   }
   return s;
-}
-
-// Findings: (episode, rule) pairs expected by the generator against those the export raises; a
-// finding belongs to every episode whose files it names.
-Json ScoreFindings(const Json& manifest, const Json& exported, const std::map<std::string, std::string>& episode_of_document,
-                   const std::map<std::string, std::string>& paper_of_document) {
-  std::set<std::pair<std::string, std::string>> expected, found;
-  const Json episodes = manifest.value("episodes", Json::array());  // a hand-made set may have none
-  for (const Json& episode : episodes) {
-    for (const Json& rule : episode["expected_findings"]) {
-      expected.insert({episode["episode"].get<std::string>(), rule.get<std::string>()});
-    }
-  }
-  for (const Json& finding : exported["findings"]) {
-    for (const Json& id : finding["documents"]) {
-      auto it = episode_of_document.find(id.get<std::string>());
-      if (it != episode_of_document.end() && !it->second.empty()) found.insert({it->second, finding["rule"].get<std::string>()});
-    }
-  }
-  long long hits = 0;
-  g_current_file = "findings";
-  for (const auto& pair : expected) {
-    hits += found.count(pair) ? 1 : 0;
-    if (!found.count(pair)) NoteMiss("missed " + pair.second, pair.first, Json());
-  }
-  for (const auto& pair : found) {
-    if (!expected.count(pair)) NoteMiss("unexpected " + pair.second, Json(), pair.first);
-  }
-  // The same paper in several files (a photo and a scan of one statement) must be judged once: a
-  // finding about the same papers by the same rule as an earlier one is a repeat.
-  std::set<std::pair<std::string, std::set<std::string>>> seen;
-  long long findings = 0, repeats = 0;
-  for (const Json& finding : exported["findings"]) {
-    std::set<std::string> papers;
-    for (const Json& id : finding["documents"]) {
-      auto it = paper_of_document.find(id.get<std::string>());
-      papers.insert(it == paper_of_document.end() ? id.get<std::string>() : it->second);
-    }
-    ++findings;
-    if (!seen.insert({finding.value("rule_id", finding["rule"].get<std::string>()), papers}).second) {
-      ++repeats;
-      NoteMiss("repeated " + finding["rule"].get<std::string>(), Json(), *papers.begin());
-    }
-  }
-  auto ratio = [](long long a, long long b) { return b == 0 ? Json(nullptr) : Json(std::round(10000.0 * a / b) / 10000); };
-  return {{"expected", expected.size()}, {"raised", found.size()}, {"precision", ratio(hits, static_cast<long long>(found.size()))},
-          {"recall", ratio(hits, static_cast<long long>(expected.size()))},
-          {"once_per_paper", ratio(findings - repeats, findings)}};
 }
 
 int RunCommand(const std::vector<std::string>& args, const std::string& log_path) {
@@ -421,9 +382,13 @@ Json ScoreSet(const std::string& set_dir, const Json& exported) {
   for (const Json& document : exported["documents"]) {
     by_file[fs::path(document["source"]["path"].get<std::string>()).filename().string()].push_back(&document);
   }
-  std::map<std::string, Scores> by_mode, by_family;
+  std::map<std::string, Scores> by_mode, by_family, by_split, by_split_and_mode;
   std::map<std::string, std::string> episode_of_document, paper_of_document;
+  std::map<std::string, std::set<std::string>> episodes_of_split;
+  std::set<std::string> held_out_episodes;
   Scores overall;
+  std::ostream* misses = g_misses;
+  long long hidden = 0;
   for (const fs::path& path : TruthFiles(set_dir)) {
     std::ifstream in(path);
     Json truth = Json::parse(in);
@@ -439,7 +404,20 @@ Json ScoreSet(const std::string& set_dir, const Json& exported) {
       episode_of_document[(*documents[i])["id"].get<std::string>()] = truth["episode"].get<std::string>();
       paper_of_document[(*documents[i])["id"].get<std::string>()] = paper + "#" + std::to_string(i);
     }
+    // Held-out families are judged, never studied: their misses are not listed (docs/EVALUATION.md).
+    std::string split = truth.value("split", "seen");
+    std::ostringstream held_out_misses;
+    g_misses = split == "held_out" && misses != nullptr ? &held_out_misses : misses;
     Scores scores = ScoreFile(truth, documents);
+    g_misses = misses;
+    std::string unlisted = held_out_misses.str();
+    hidden += std::count(unlisted.begin(), unlisted.end(), '\n');
+    by_split[split].Merge(scores);
+    by_split_and_mode[split + "/" + truth["render_mode"].get<std::string>()].Merge(scores);
+    if (!truth["episode"].get<std::string>().empty()) {
+      episodes_of_split["all"].insert(truth["episode"].get<std::string>());
+      if (split == "held_out") held_out_episodes.insert(truth["episode"].get<std::string>());
+    }
     by_mode[truth["render_mode"].get<std::string>()].Merge(scores);
     by_family[truth["render_mode"].get<std::string>() + "/" + truth["family"].get<std::string>()].Merge(scores);
     overall.Merge(scores);
@@ -453,6 +431,21 @@ Json ScoreSet(const std::string& set_dir, const Json& exported) {
   report["set"] = set_dir;
   report["overall"] = overall.ToJson();
   report["findings"] = ScoreFindings(manifest, exported, episode_of_document, paper_of_document);
+  // An episode is held out when any of its papers is of a held-out family.
+  if (!held_out_episodes.empty()) {
+    std::set<std::string> seen_episodes;
+    for (const std::string& episode : episodes_of_split["all"]) {
+      if (!held_out_episodes.count(episode)) seen_episodes.insert(episode);
+    }
+    report["findings_by_split"]["seen"] = ScoreFindings(manifest, exported, episode_of_document, paper_of_document, &seen_episodes);
+    g_misses = nullptr;
+    report["findings_by_split"]["held_out"] =
+        ScoreFindings(manifest, exported, episode_of_document, paper_of_document, &held_out_episodes);
+    g_misses = misses;
+  }
+  for (auto& [split, scores] : by_split) report["by_split"][split] = scores.ToJson();
+  for (auto& [slice, scores] : by_split_and_mode) report["by_split_and_mode"][slice] = scores.ToJson();
+  if (misses != nullptr && hidden > 0) *misses << "(" << hidden << " misses on held-out families not listed)\n";
   for (auto& [mode, scores] : by_mode) report["by_render_mode"][mode] = scores.ToJson();
   for (auto& [family, scores] : by_family) report["by_mode_and_family"][family] = scores.ToJson();
   return report;
@@ -464,9 +457,17 @@ void PrintReport(const Json& report) {
             << std::setw(8) << "clineR" << std::setw(8) << "clineP" << std::setw(8) << "words" << std::setw(8) << "orient" << std::setw(8) << "skew°" << '\n';
   PrintRow("overall", report["overall"]);
   for (auto& [mode, j] : report["by_render_mode"].items()) PrintRow(mode, j);
+  if (report.contains("by_split") && report["by_split"].size() > 1) {
+    std::cout << '\n';
+    for (auto& [split, j] : report["by_split"].items()) PrintRow(split, j);
+    for (auto& [slice, j] : report["by_split_and_mode"].items()) PrintRow(slice, j);
+  }
   std::cout << '\n';
   for (auto& [family, j] : report["by_mode_and_family"].items()) PrintRow(family, j);
   std::cout << "\nfindings: " << report["findings"].dump() << '\n';
+  if (report.contains("findings_by_split")) {
+    for (auto& [split, j] : report["findings_by_split"].items()) std::cout << "findings, " << split << ": " << j.dump() << '\n';
+  }
 }
 
 // How many metrics of the report fall below their floor (or above a ceiling), each said on stderr;
@@ -481,28 +482,27 @@ int CountBelowFloors(const Json& report, const std::string& floors_path) {
     return -1;
   }
   int below = 0;
-  for (auto& [mode, metrics] : floors["by_render_mode"].items()) {
-    if (!report["by_render_mode"].contains(mode)) {
-      std::cerr << "eval: floor for " << mode << " but the set has no such files\n";
-      ++below;
+  auto hold = [&](const std::string& where, const std::string& metric, const Json& value, const Json& floor) {
+    bool ceiling = metric == "median_skew_error_degrees";  // lower is better
+    if (!value.is_null() && (ceiling ? value.get<double>() <= floor.get<double>() : value.get<double>() >= floor.get<double>())) return;
+    std::cerr << "eval: " << where << " " << metric << " = " << value.dump() << (ceiling ? ", above its ceiling " : ", below its floor ")
+              << floor.dump() << '\n';
+    ++below;
+  };
+  // Sections of slices (by_render_mode, by_split_and_mode, findings_by_split) and of metrics (findings).
+  for (auto& [section, content] : floors.items()) {
+    if (section.starts_with("_")) continue;
+    if (section == "findings") {
+      for (auto& [metric, floor] : content.items()) hold("findings", metric, report["findings"].value(metric, Json()), floor);
       continue;
     }
-    for (auto& [metric, floor] : metrics.items()) {
-      const Json& value = report["by_render_mode"][mode][metric];
-      bool ceiling = metric == "median_skew_error_degrees";  // lower is better
-      if (value.is_null() || (ceiling ? value.get<double>() > floor.get<double>() : value.get<double>() < floor.get<double>())) {
-        std::cerr << "eval: " << mode << " " << metric << " = " << value.dump() << (ceiling ? ", above its ceiling " : ", below its floor ")
-                  << floor.dump() << '\n';
+    for (auto& [slice, metrics] : content.items()) {
+      if (!report.contains(section) || !report[section].contains(slice)) {
+        std::cerr << "eval: floor for " << section << " " << slice << " but the set has no such files\n";
         ++below;
+        continue;
       }
-    }
-  }
-  const Json findings_floors = floors.value("findings", Json::object());
-  for (auto& [metric, floor] : findings_floors.items()) {
-    const Json& value = report["findings"][metric];
-    if (value.is_null() || value.get<double>() < floor.get<double>()) {
-      std::cerr << "eval: findings " << metric << " = " << value.dump() << ", below its floor " << floor.dump() << '\n';
-      ++below;
+      for (auto& [metric, floor] : metrics.items()) hold(slice, metric, report[section][slice].value(metric, Json()), floor);
     }
   }
   return below;

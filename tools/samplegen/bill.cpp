@@ -11,6 +11,24 @@ namespace samplegen {
 
 using shoebox::AddDays;
 
+BillFigures BillFiguresOf(const Episode& e, bool premature, Rng& rng) {
+  BillFigures f;
+  for (const auto& line : e.lines) f.total += line.charge_cents;
+  if (premature) {
+    f.pending = rng.Chance(0.6) ? f.total * rng.Int(60, 85) / 100 : 0;
+    f.status = f.pending > 0 ? "pending" : "billed";
+  } else if (e.claim_status == "denied") {
+    f.status = "processed";  // the bill says so in words: insurance has processed and paid nothing
+  } else {
+    f.insurance_paid = e.plan_paid;
+    f.adjustments = e.discount;
+    if (e.scenario == "balance_exceeds_eob") f.adjustments = e.discount / 2;
+    f.status = "processed";
+  }
+  f.due = f.total - f.insurance_paid - f.adjustments - f.pending;
+  return f;
+}
+
 // Long because it draws the statement top to bottom in the order it is printed, both layouts side
 // by side where they differ; cut into regions, the order of the page would be lost.
 DocumentSpec MakeBill(const Episode& e, bool premature, Rng& rng) {
@@ -22,23 +40,10 @@ DocumentSpec MakeBill(const Episode& e, bool premature, Rng& rng) {
   DateStyle style = layout_b ? DateStyle::kLong : DateStyle::kSlash;
   PageWriter w(rng.Pick(kFonts));
   std::vector<ServiceLine> lines = e.lines;
-  long long total = 0;
-  for (const auto& line : lines) total += line.charge_cents;
-  // What the bill says about insurance.
-  long long insurance_paid = 0, adjustments = 0, pending = 0;
-  std::string status;
-  if (premature) {
-    pending = rng.Chance(0.6) ? total * rng.Int(60, 85) / 100 : 0;
-    status = pending > 0 ? "pending" : "billed";
-  } else if (e.claim_status == "denied") {
-    status = "processed";  // the bill says so in words: insurance has processed and paid nothing
-  } else {
-    insurance_paid = e.plan_paid;
-    adjustments = e.discount;
-    if (e.scenario == "balance_exceeds_eob") adjustments = e.discount / 2;
-    status = "processed";
-  }
-  long long due = total - insurance_paid - adjustments - pending;
+  BillFigures money = BillFiguresOf(e, premature, rng);
+  long long total = money.total, insurance_paid = money.insurance_paid, adjustments = money.adjustments,
+            pending = money.pending, due = money.due;
+  const std::string& status = money.status;
 
   // Letterhead and statement box.
   w.Text(40, 36, e.provider_name, e.provider_family == "hospital_itemized" ? 15 : 13, true);

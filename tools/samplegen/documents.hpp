@@ -34,6 +34,26 @@ struct Episode {
   std::vector<std::string> expected_findings;
 };
 
+// The claim's figures shared out over the lines the plan received (the duplicate of a
+// duplicate_charge scenario never reached it), so the lines add up to the claim exactly: allowed in
+// proportion to the charge, the deductible and the copay taken by the first lines with room for
+// them, the coinsurance in proportion to what is left, the last line rounding. No randomness: the
+// lines follow from the episode.
+struct ClaimLineFigures {
+  const ServiceLine* line;
+  long long allowed = 0, deductible = 0, copay = 0, coinsurance = 0, plan_paid = 0, patient = 0;
+  std::vector<std::string> remarks;
+};
+std::vector<ClaimLineFigures> ShareOutClaim(const Episode& e);
+
+// What a provider's statement says of the money: insurance paid, adjusted or pending, and the
+// balance; `status` is what the statement says of insurance (pending | billed | processed).
+struct BillFigures {
+  long long total = 0, insurance_paid = 0, adjustments = 0, pending = 0, due = 0;
+  std::string status;
+};
+BillFigures BillFiguresOf(const Episode& e, bool premature, Rng& rng);
+
 // medicare: the patient is on Original Medicare, so the plan's notice is an MSN.
 // today: the ISO date the person sits down with the shoebox; every document predates it.
 Episode MakeEpisode(const std::string& id, const std::string& scenario, bool medicare, const std::string& today,

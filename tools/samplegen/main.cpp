@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "tools/samplegen/documents.hpp"
+#include "tools/samplegen/grammar/grammar.hpp"
 
 namespace {
 
@@ -23,7 +24,8 @@ const std::vector<std::string> kScenarios = {"clean", "premature_bill", "clean",
 
 int Usage() {
   std::cerr << "usage: samplegen --out DIR [--seed N] [--episodes N] [--others N] "
-               "[--modes born_digital,scan,photo,fax] [--degraded-episodes K] [--batches N] [--blank-pages N] [--dental N] [--today YYYY-MM-DD]\n";
+               "[--modes born_digital,scan,photo,fax] [--degraded-episodes K] [--batches N] [--blank-pages N] [--dental N] "
+               "[--grammar-episodes N] [--today YYYY-MM-DD]\n";
   return 1;
 }
 
@@ -47,6 +49,7 @@ struct Options {
   std::string out_dir;
   std::uint64_t seed = 1;
   int episodes = 12, others = 2, dental = 0;
+  int grammar_episodes = 0;    // episodes whose papers come from the layout grammar's families
   int degraded_episodes = -1;  // render modes other than born_digital only for the first K episodes
   int batches = 0;             // the first N episodes also as one batch file (born-digital and scan)
   int blank_pages = 1;         // blank pages, each in every render mode
@@ -64,6 +67,7 @@ std::optional<Options> ParseOptions(int argc, char** argv) {
     else if (arg == "--episodes") o.episodes = std::stoi(value());
     else if (arg == "--others") o.others = std::stoi(value());
     else if (arg == "--dental") o.dental = std::stoi(value());
+    else if (arg == "--grammar-episodes") o.grammar_episodes = std::stoi(value());
     else if (arg == "--degraded-episodes") o.degraded_episodes = std::stoi(value());
     else if (arg == "--batches") o.batches = std::stoi(value());
     else if (arg == "--today") o.today = value();
@@ -94,6 +98,10 @@ class SetWriter {
 
   void WriteAll() {
     for (int i = 0; i < o_.episodes; ++i) WriteEpisode(i);
+    // Episodes in the layout grammar's families, with their own random draws so the rest of the
+    // set is as without them.
+    samplegen::Rng grammar_rng(o_.seed * 131 + 17);
+    for (int i = 0; i < o_.grammar_episodes; ++i) WriteGrammarEpisode(i, grammar_rng);
     for (int i = 0; i < o_.others; ++i) {
       char stem[32];
       std::snprintf(stem, sizeof stem, "X%03d-other", i + 1);
@@ -133,6 +141,25 @@ class SetWriter {
   int files() const { return files_; }
 
  private:
+  void WriteGrammarEpisode(int i, samplegen::Rng& rng) {
+    char id[16];
+    std::snprintf(id, sizeof id, "G%03d", i + 1);
+    const std::string& scenario = kScenarios[static_cast<size_t>(i) % kScenarios.size()];
+    bool medicare = scenario == "clean" && (i / 2) % 2 == 1;
+    samplegen::Episode episode = samplegen::MakeEpisode(id, scenario, medicare, o_.today, rng);
+    std::vector<samplegen::DocumentSpec> documents = samplegen::grammar::EpisodeDocuments(episode, grammar_drawn_, rng);
+    Json episode_files = Json::object();
+    for (const samplegen::DocumentSpec& doc : documents) {
+      std::string stem = std::string(id) + "-" + doc.kind;
+      for (RenderMode mode : o_.modes) {
+        if ((mode == RenderMode::kPhoto || mode == RenderMode::kFax) && doc.pages.size() > 1) continue;
+        episode_files[samplegen::ToString(mode)].push_back(Emit({doc}, stem, id, scenario, mode));
+      }
+    }
+    episode_list_.push_back({{"episode", id}, {"scenario", scenario}, {"provider_family", episode.provider_family},
+                             {"files", episode_files}, {"expected_findings", episode.expected_findings}});
+  }
+
   void WriteEpisode(int i) {
     char id[16];
     std::snprintf(id, sizeof id, "E%03d", i + 1);
@@ -186,11 +213,13 @@ class SetWriter {
       }
       document["pages"] = page_numbers;
       document["family"] = doc.family;
+      document["split"] = doc.held_out ? "held_out" : "seen";
       documents.push_back(document);
     }
     Json pages = samplegen::Render(all_pages, mode, render_rng, o_.out_dir + "/inbox/" + name);
     Json truth = {{"format", "shoebox-truth/1"}, {"file", "inbox/" + name}, {"render_mode", samplegen::ToString(mode)},
                   {"family", docs.size() == 1 ? docs[0].family : "batch"}, {"layout", docs[0].layout},
+                  {"split", docs.size() == 1 && docs[0].held_out ? "held_out" : "seen"},
                   {"episode", episode}, {"scenario", scenario}, {"documents", documents}, {"pages", pages}};
     std::string truth_name = name.substr(0, name.rfind('.')) + ".json";
     if (!WriteText(o_.out_dir + "/truth/" + truth_name, truth.dump(2) + "\n")) {
@@ -203,6 +232,7 @@ class SetWriter {
   const Options& o_;
   samplegen::Rng rng_;
   Json episode_list_ = Json::array();
+  std::map<std::string, int> grammar_drawn_;  // documents of each kind drawn by the layout grammar
   int files_ = 0;
 };
 

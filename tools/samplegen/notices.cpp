@@ -33,49 +33,6 @@ Json ClaimTruth(const Episode& e) {
   return claim;
 }
 
-// The claim's figures shared out over the lines the plan received (the duplicate of a
-// duplicate_charge scenario never reached it), so the lines add up to the claim exactly: allowed in
-// proportion to the charge, the deductible and the copay taken by the first lines with room for
-// them, the coinsurance in proportion to what is left, the last line rounding. No randomness: the
-// lines follow from the episode.
-struct ClaimLineFigures {
-  const ServiceLine* line;
-  long long allowed = 0, deductible = 0, copay = 0, coinsurance = 0, plan_paid = 0, patient = 0;
-  std::vector<std::string> remarks;
-};
-
-std::vector<ClaimLineFigures> ShareOutClaim(const Episode& e) {
-  size_t claimed = e.scenario == "duplicate_charge" ? e.lines.size() - 1 : e.lines.size();
-  std::vector<ClaimLineFigures> shares;
-  long long allowed_left = e.allowed, deductible_left = e.deductible, copay_left = e.copay;
-  for (size_t i = 0; i < claimed; ++i) {
-    ClaimLineFigures f{&e.lines[i]};
-    f.allowed = i + 1 == claimed ? allowed_left : e.lines[i].charge_cents * e.allowed / e.billed;
-    allowed_left -= f.allowed;
-    f.deductible = std::min(f.allowed, deductible_left);
-    deductible_left -= f.deductible;
-    f.copay = std::min(f.allowed - f.deductible, copay_left);
-    copay_left -= f.copay;
-    shares.push_back(f);
-  }
-  long long base_total = 0, coinsurance_left = e.coinsurance;
-  for (const auto& f : shares) base_total += f.allowed - f.deductible - f.copay;
-  for (size_t i = 0; i < shares.size(); ++i) {
-    ClaimLineFigures& f = shares[i];
-    long long base = f.allowed - f.deductible - f.copay;
-    f.coinsurance = base_total == 0 ? 0 : i + 1 == shares.size() ? coinsurance_left : base * e.coinsurance / base_total;
-    coinsurance_left -= f.coinsurance;
-    f.plan_paid = f.allowed - f.deductible - f.copay - f.coinsurance;
-    f.patient = f.deductible + f.copay + f.coinsurance;
-    if (e.claim_status == "denied") f.patient = f.line->charge_cents;
-    // X12 group and reason codes: PR-1 deductible, PR-2 coinsurance, PR-3 copay, PR-96 not covered.
-    if (e.claim_status == "denied") f.remarks.push_back("PR-96");
-    if (f.deductible > 0) f.remarks.push_back("PR-1");
-    if (f.coinsurance > 0) f.remarks.push_back("PR-2");
-    if (f.copay > 0) f.remarks.push_back("PR-3");
-  }
-  return shares;
-}
 
 // The claim's service lines as a table under one header: date, code and seven figures on the
 // first row, the description wrapped onto the second. A long stay continues on the next page
@@ -225,6 +182,39 @@ DocumentSpec MakePeriodicEob(const Episode& e, Rng& rng) {
 }
 
 }  // namespace
+
+std::vector<ClaimLineFigures> ShareOutClaim(const Episode& e) {
+  size_t claimed = e.scenario == "duplicate_charge" ? e.lines.size() - 1 : e.lines.size();
+  std::vector<ClaimLineFigures> shares;
+  long long allowed_left = e.allowed, deductible_left = e.deductible, copay_left = e.copay;
+  for (size_t i = 0; i < claimed; ++i) {
+    ClaimLineFigures f{&e.lines[i]};
+    f.allowed = i + 1 == claimed ? allowed_left : e.lines[i].charge_cents * e.allowed / e.billed;
+    allowed_left -= f.allowed;
+    f.deductible = std::min(f.allowed, deductible_left);
+    deductible_left -= f.deductible;
+    f.copay = std::min(f.allowed - f.deductible, copay_left);
+    copay_left -= f.copay;
+    shares.push_back(f);
+  }
+  long long base_total = 0, coinsurance_left = e.coinsurance;
+  for (const auto& f : shares) base_total += f.allowed - f.deductible - f.copay;
+  for (size_t i = 0; i < shares.size(); ++i) {
+    ClaimLineFigures& f = shares[i];
+    long long base = f.allowed - f.deductible - f.copay;
+    f.coinsurance = base_total == 0 ? 0 : i + 1 == shares.size() ? coinsurance_left : base * e.coinsurance / base_total;
+    coinsurance_left -= f.coinsurance;
+    f.plan_paid = f.allowed - f.deductible - f.copay - f.coinsurance;
+    f.patient = f.deductible + f.copay + f.coinsurance;
+    if (e.claim_status == "denied") f.patient = f.line->charge_cents;
+    // X12 group and reason codes: PR-1 deductible, PR-2 coinsurance, PR-3 copay, PR-96 not covered.
+    if (e.claim_status == "denied") f.remarks.push_back("PR-96");
+    if (f.deductible > 0) f.remarks.push_back("PR-1");
+    if (f.coinsurance > 0) f.remarks.push_back("PR-2");
+    if (f.copay > 0) f.remarks.push_back("PR-3");
+  }
+  return shares;
+}
 
 DocumentSpec MakeEob(const Episode& e, Rng& rng) {
   if (e.claim_status != "pending" && rng.Chance(0.25)) return MakePeriodicEob(e, rng);

@@ -59,6 +59,7 @@ struct DocumentSpec {
   std::string kind;    // bill | eob | msn | collection_letter | other
   std::string family;  // hospital_itemized, physician_summary, eob_summary, …
   std::string layout;  // the variant within the family
+  bool held_out = false;  // a family of the layout grammar kept out of development (grammar.hpp)
   std::vector<PageSpec> pages;
   Json truth;          // {kind, fields, line_items, claims}
 };

@@ -1,0 +1,172 @@
+// What every family's drawing shares: amounts as the producer prints them, label–value pairs in
+// its placement, and tables with headers over one to three rows.
+#include <algorithm>
+#include <sstream>
+
+#include "tools/samplegen/grammar/grammar.hpp"
+
+namespace samplegen::grammar {
+namespace {
+
+std::vector<std::string> SplitWords(const std::string& text) {
+  std::vector<std::string> words;
+  std::istringstream in(text);
+  for (std::string word; in >> word;) words.push_back(word);
+  return words;
+}
+
+// A header phrase over `rows` rows, bottom-aligned: "Plan Allowed Amount" over 3 rows is one word
+// a row; over 2, "Plan Allowed" / "Amount".
+std::vector<std::string> HeaderLines(const std::string& phrase, int rows) {
+  std::vector<std::string> words = SplitWords(phrase);
+  std::vector<std::string> lines(static_cast<size_t>(rows));
+  int used = std::min<int>(rows, static_cast<int>(words.size()));
+  size_t per_line = (words.size() + used - 1) / used;
+  for (size_t i = 0; i < words.size(); ++i) {
+    size_t line = rows - used + std::min<size_t>(i / per_line, used - 1);
+    lines[line] += (lines[line].empty() ? "" : " ") + words[i];
+  }
+  return lines;
+}
+
+double TextWidth(const std::string& text, double size) { return 0.5 * size * static_cast<double>(text.size()); }
+
+}  // namespace
+
+double HeaderWidth(const std::string& phrase, const Style& style) {
+  double widest = 0;
+  for (const std::string& line : HeaderLines(phrase, style.header_rows)) widest = std::max(widest, TextWidth(line, style.size));
+  return widest + 10;
+}
+
+std::string Amount(long long cents, const Style& style, bool in_table) {
+  bool dollar = !in_table || style.dollar_signs_in_tables;
+  if (cents == 0) {
+    switch (style.zero_style) {
+      case 1: return "0.00";
+      case 2: return in_table ? "\u2014" : Money(0);
+      case 3: return in_table ? "-" : Money(0);
+      case 4: return in_table ? "" : Money(0);
+      default: break;
+    }
+  }
+  std::string text = Money(cents < 0 ? -cents : cents);
+  if (!dollar) text = text.substr(1);
+  if (cents >= 0) return text;
+  switch (style.negative_style) {
+    case 1: return "(" + text + ")";
+    case 2: return text + "CR";
+    case 3: return text + "-";
+    default: return "-" + text;
+  }
+}
+
+double Pairs(PageWriter& w, const Style& style, double x, double y, double width,
+             const std::vector<std::pair<std::string, std::string>>& pairs, bool bold_values) {
+  double line = style.size * 1.6;
+  if (style.placement == Placement::kUnderLabel) {
+    // Boxes side by side, up to four a row: the label small above its value.
+    size_t per_row = std::min<size_t>(4, std::max<size_t>(1, static_cast<size_t>(width / 130)));
+    double box = width / static_cast<double>(per_row);
+    for (size_t i = 0; i < pairs.size(); ++i) {
+      double bx = x + box * static_cast<double>(i % per_row);
+      w.Line(bx, y - 3, bx + box - 6, y - 3, 0.5);
+      w.Text(bx + 4, y, pairs[i].first, style.size - 1);
+      w.Text(bx + 4, y + style.size + 3, pairs[i].second, style.size + 1, true);
+      w.Line(bx, y + 2 * style.size + 8, bx + box - 6, y + 2 * style.size + 8, 0.5);
+      if (i % per_row == per_row - 1 || i + 1 == pairs.size()) y += 2 * style.size + 16;
+    }
+    return y;
+  }
+  size_t per_line = style.pairs_share_lines ? std::min<size_t>(3, std::max<size_t>(1, static_cast<size_t>(width / 170))) : 1;
+  double slot = width / static_cast<double>(per_line);
+  for (size_t i = 0; i < pairs.size(); ++i) {
+    double sx = x + slot * static_cast<double>(i % per_line);
+    const auto& [label, value] = pairs[i];
+    switch (style.placement) {
+      case Placement::kAfterLabel:
+        w.Text(sx, y, label + ": " + value, style.size, bold_values);
+        break;
+      case Placement::kColumnRight:
+        w.Text(sx, y, label, style.size);
+        w.Text(sx + slot - 12, y, value, style.size, bold_values, Align::kRight);
+        break;
+      case Placement::kDotLeaders: {
+        w.Text(sx, y, label, style.size);
+        double from = sx + TextWidth(label, style.size) + 6;
+        double to = sx + slot - 12 - TextWidth(value, style.size) - 6;
+        if (to > from + 10) w.Text(from, y, std::string(static_cast<size_t>((to - from) / (0.28 * style.size)), '.'), style.size);
+        w.Text(sx + slot - 12, y, value, style.size, bold_values, Align::kRight);
+        break;
+      }
+      case Placement::kUnderLabel:
+        break;
+    }
+    if (i % per_line == per_line - 1 || i + 1 == pairs.size()) y += line;
+  }
+  return y;
+}
+
+double Table(PageWriter& w, const Style& style, double x, double y, const TableSpec& table,
+             const std::function<double()>& next_page, double bottom) {
+  // A table wider than the page is set smaller, as producers squeeze wide tables.
+  double wanted = 0;
+  for (double width : table.widths) wanted += width;
+  double squeeze = std::min(1.0, (576 - x) / wanted);
+  double size = std::max(6.0, (style.size - 0.5) * squeeze);
+  double row_height = size * 1.7;
+  std::vector<double> left(table.widths.size()), widths(table.widths.size());
+  double at = x;
+  for (size_t c = 0; c < table.widths.size(); ++c) widths[c] = table.widths[c] * squeeze, left[c] = at, at += widths[c];
+  double right_edge = at;
+  auto header = [&] {
+    double top = y;
+    for (int r = 0; r < style.header_rows; ++r) {
+      for (size_t c = 0; c < table.headers.size(); ++c) {
+        std::string text = HeaderLines(table.headers[c], style.header_rows)[static_cast<size_t>(r)];
+        if (text.empty()) continue;
+        double cell_right = left[c] + widths[c] - 4;
+        if (style.centred_headers) {
+          w.Text(left[c] + widths[c] / 2, y, text, size, true, Align::kCenter);
+        } else if (table.numeric[c]) {
+          w.Text(cell_right, y, text, size, true, Align::kRight);
+        } else {
+          w.Text(left[c] + 2, y, text, size, true);
+        }
+      }
+      y += size * 1.3;
+    }
+    if (style.rules != TableRules::kNone) w.Line(x, top - 3, right_edge, top - 3, 0.6);
+    w.Line(x, y - 1, right_edge, y - 1, 0.6);
+    y += 4;
+  };
+  auto row = [&](const std::vector<std::string>& cells, bool bold, size_t index) {
+    if (style.rules == TableRules::kZebra && index % 2 == 1) w.Shade(x, y - 2, right_edge, y + row_height - 3);
+    for (size_t c = 0; c < cells.size() && c < left.size(); ++c) {
+      if (cells[c].empty()) continue;
+      if (table.numeric[c]) {
+        w.Text(left[c] + widths[c] - 4, y, cells[c], size, bold, Align::kRight);
+      } else {
+        w.Text(left[c] + 2, y, cells[c], size, bold);
+      }
+    }
+    y += row_height;
+    if (style.rules == TableRules::kRuled) w.Line(x, y - 3, right_edge, y - 3, 0.3);
+  };
+  header();
+  for (size_t i = 0; i < table.rows.size(); ++i) {
+    if (y + row_height > bottom) {
+      w.Text(306, bottom + 20, "Continued on next page", size, false, Align::kCenter);
+      y = next_page();
+      header();
+    }
+    row(table.rows[i], false, i);
+  }
+  if (!table.total.empty()) {
+    w.Line(x, y - 2, right_edge, y - 2, 0.8);
+    row(table.total, true, 0);
+  }
+  return y + 6;
+}
+
+}  // namespace samplegen::grammar
