@@ -160,6 +160,7 @@ int ShowFindings(const Args& args, const Environment& env) {
   if (args.Has("--json")) {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const Finding& finding : *found) {
+      if (finding.to_check) continue;  // listed by the export's "to_check", never as findings
       nlohmann::ordered_json item;
       item["rule"] = ToString(finding.rule);
       item["rule_id"] = finding.rule_id;
@@ -174,12 +175,16 @@ int ShowFindings(const Args& args, const Environment& env) {
     *env.out << list.dump(2) << '\n';
     return kExitOk;
   }
-  if (found->empty()) {
+  std::vector<const Finding*> checks;
+  for (const Finding& finding : *found) {
+    if (finding.to_check) checks.push_back(&finding);
+  }
+  if (found->size() == checks.size()) {
     *env.out << "No findings: nothing in the database looks wrong or premature as of " << *today << ".\n";
-    return kExitOk;
   }
   int n = 0;
   for (const Finding& finding : *found) {
+    if (finding.to_check) continue;
     // The files the finding rests on, in document id order.
     std::vector<std::string> files;
     for (const store::DocumentSource& source : *sources) {
@@ -191,6 +196,10 @@ int ShowFindings(const Args& args, const Environment& env) {
     if (!finding.deadline.empty()) *env.out << "  (deadline " << finding.deadline << ")";
     *env.out << "\n   " << finding.summary << "\n   Next: " << finding.next_step << "\n   Files: " << Join(files, ", ")
              << "\n\n";
+  }
+  if (!checks.empty()) {
+    *env.out << "To check (not findings: what was read could not confirm them):\n";
+    for (const Finding* check : checks) *env.out << "  - " << check->summary << "\n    " << check->next_step << "\n";
   }
   return kExitOk;
 }

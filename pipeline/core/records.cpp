@@ -7,7 +7,7 @@
 namespace shoebox {
 namespace {
 
-constexpr std::array<std::pair<FindingRule, const char*>, 14> kRuleNames = {{
+constexpr std::array<std::pair<FindingRule, const char*>, 15> kRuleNames = {{
     {FindingRule::kPrematureBill, "premature_bill"},
     {FindingRule::kBalanceExceedsEob, "balance_exceeds_eob"},
     {FindingRule::kDuplicateCharge, "duplicate_charge"},
@@ -22,6 +22,7 @@ constexpr std::array<std::pair<FindingRule, const char*>, 14> kRuleNames = {{
     {FindingRule::kCollectionAmountMismatch, "collection_amount_mismatch"},
     {FindingRule::kStatementAfterSettlement, "statement_after_settlement"},
     {FindingRule::kUnexplainedBalanceIncrease, "unexplained_balance_increase"},
+    {FindingRule::kEobMissing, "eob_missing"},
 }};
 
 constexpr std::array<std::pair<Severity, const char*>, 3> kSeverityNames = {{

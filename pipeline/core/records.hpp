@@ -57,6 +57,7 @@ enum class FindingRule {
   kCollectionAmountMismatch,
   kStatementAfterSettlement,
   kUnexplainedBalanceIncrease,
+  kEobMissing,
 };
 const char* ToString(FindingRule rule);
 std::optional<FindingRule> ParseFindingRule(std::string_view name);
@@ -76,6 +77,11 @@ struct Finding {
   std::string deadline;  // ISO date, or empty
   std::string summary;   // one sentence a person understands
   std::string next_step;
+  // A check item rather than a finding: what the rule would say rests on figures that were not read
+  // surely enough or whose document does not add up, so the person is told what to look at
+  // (what_to_check) instead of what not to pay. Listed apart, never counted as a finding.
+  bool to_check = false;
+  std::string what_to_check;
 };
 
 // What the person recorded with `shoebox log`: a call, a payment, an agreement received in

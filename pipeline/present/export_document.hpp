@@ -21,5 +21,7 @@ Json DocumentJson(const StoredDocument& stored, const std::vector<const store::S
 // A match as the export lists it: under "matches" (bill ↔ claim) or "letter_matches".
 Json MatchJson(const Match& match);
 Json FindingJson(const Finding& finding);
+// A check item as the export's "to_check" lists it (Finding::to_check).
+Json CheckJson(const Finding& finding);
 
 }  // namespace shoebox::exporter

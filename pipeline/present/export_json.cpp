@@ -179,6 +179,12 @@ Json FindingJson(const Finding& f) {
           {"summary", f.summary}, {"next_step", f.next_step}, {"rule_id", f.rule_id}};
 }
 
+Json CheckJson(const Finding& f) {
+  return {{"rule", ToString(f.rule)}, {"rule_id", f.rule_id}, {"documents", f.documents},
+          {"amount_cents", CentsJson(f.amount_cents)}, {"summary", f.summary}, {"next_step", f.next_step},
+          {"what_to_check", f.what_to_check}};
+}
+
 Result<std::string> AccountsJson(store::Database& db) {
   auto analysis = findings::Analyse(db);
   if (!analysis) return analysis.error();
@@ -219,10 +225,15 @@ Result<std::string> ExportJson(store::Database& db, const std::string& generated
   Json match_list = Json::array(), letter_list = Json::array();
   for (const Match& match : *matches) (match.claim_ordinal >= 0 ? match_list : letter_list).push_back(MatchJson(match));
   out["matches"] = std::move(match_list);
-  Json finding_list = Json::array();
-  for (const Finding& finding : *found) finding_list.push_back(FindingJson(finding));
+  // Check items are listed apart, after the contract's keys: never counted as findings.
+  Json finding_list = Json::array(), check_list = Json::array();
+  for (const Finding& finding : *found) {
+    if (!finding.to_check) finding_list.push_back(FindingJson(finding));
+    else check_list.push_back(CheckJson(finding));
+  }
   out["findings"] = std::move(finding_list);
   out["letter_matches"] = std::move(letter_list);
+  out["to_check"] = std::move(check_list);
   findings::Analysis analysis = findings::AnalysisOf(std::move(documents).value());
   out["accounts"] = AccountList(analysis);
   out["episodes"] = EpisodeList(analysis);

@@ -135,7 +135,8 @@ class Writer {
     // The findings as the last refresh stored them (the caller refreshes them for options.today).
     auto found = db_.LoadFindings();
     if (!found) return found.error();
-    found_ = std::move(found).value();
+    // Check items are listed apart from findings, never counted as one.
+    for (Finding& finding : *found) (finding.to_check ? checks_ : found_).push_back(std::move(finding));
     episodes_ = findings::GroupEpisodes(analysis_.documents, analysis_.matches);
 
     std::error_code error;
@@ -153,16 +154,20 @@ class Writer {
       if (!options_.account.empty() && findings::Key(options_.account) != findings::Key(account.account_number))
         continue;
       std::set<std::string> ids = AccountDocuments(account);
-      std::vector<const Finding*> mine;
-      for (const Finding& finding : found_) {
-        if (std::any_of(finding.documents.begin(), finding.documents.end(),
-                        [&](const std::string& id) { return ids.count(id); })) {
-          mine.push_back(&finding);
-          placed.insert(&finding);
+      auto of_account = [&](const std::vector<Finding>& list) {
+        std::vector<const Finding*> of;
+        for (const Finding& finding : list) {
+          if (std::any_of(finding.documents.begin(), finding.documents.end(),
+                          [&](const std::string& id) { return ids.count(id); })) {
+            of.push_back(&finding);
+            placed.insert(&finding);
+          }
         }
-      }
+        return of;
+      };
+      std::vector<const Finding*> mine = of_account(found_), to_check = of_account(checks_);
       std::string file = "account-" + std::to_string(n) + ".html";
-      std::string page = AccountPage(account, ids, mine, &written.evidence_crops);
+      std::string page = AccountPage(account, ids, mine, to_check, &written.evidence_crops);
       std::string path = (fs::path(options_.out_dir) / file).string();
       if (!WritePrivateFile(path, page)) return MakeError("report: cannot write " + path);
       written.files.push_back(path);
@@ -172,29 +177,36 @@ class Writer {
       index_rows += "<tr><td><a href=\"" + file + "\">" + Html(Or(account.provider_name, "(provider not read)")) +
                     "</a></td><td>" + Html(account.account_number) + "</td><td>" + Html(account.patient_name) +
                     "</td><td class=\"money\">" + Amount(latest.amount_due_cents) + "</td><td>" +
-                    std::to_string(mine.size()) + (worst.empty() ? "" : " (" + worst + " first)") + "</td></tr>\n";
+                    std::to_string(mine.size()) + (worst.empty() ? "" : " (" + worst + " first)") +
+                    (to_check.empty() ? "" : ", " + std::to_string(to_check.size()) + " to check") + "</td></tr>\n";
     }
     std::string others;
     if (options_.account.empty()) {
       for (const Finding& finding : found_) {
         if (!placed.count(&finding)) others += FindingHtml(finding, &written.evidence_crops);
       }
+      for (const Finding& check : checks_) {
+        if (!placed.count(&check)) others += CheckHtml(check, &written.evidence_crops);
+      }
     }
-    std::string index =
-        std::string(kHead) + "<title>Your medical paperwork</title></head><body>\n" +
-        "<h1>Your medical paperwork</h1><p class=\"meta\">Report of " + Html(options_.today) + ": " +
-        std::to_string(written.accounts) + " account(s), " + std::to_string(found_.size()) +
-        " finding(s). Open an account for its timeline, evidence, call sheet and letters.</p>\n" +
-        "<table><tr><th>Provider</th><th>Account</th><th>Patient</th><th class=\"money\">Latest balance</th>"
-        "<th>Findings</th></tr>\n" +
-        index_rows + "</table>\n" +
-        (others.empty() ? "" : "<h2>Findings about paperwork with no bill yet</h2>\n" + others) + "</body></html>\n";
-    if (!WritePrivateFile(written.files.front(), index))
+    if (!WritePrivateFile(written.files.front(), IndexPage(written.accounts, index_rows, others)))
       return MakeError("report: cannot write " + written.files.front());
     return written;
   }
 
  private:
+  std::string IndexPage(int accounts, const std::string& rows, const std::string& others) const {
+    return std::string(kHead) + "<title>Your medical paperwork</title></head><body>\n" +
+           "<h1>Your medical paperwork</h1><p class=\"meta\">Report of " + Html(options_.today) + ": " +
+           std::to_string(accounts) + " account(s), " + std::to_string(found_.size()) + " finding(s)" +
+           (checks_.empty() ? "" : ", " + std::to_string(checks_.size()) + " thing(s) to check") +
+           ". Open an account for its timeline, evidence, call sheet and letters.</p>\n" +
+           "<table><tr><th>Provider</th><th>Account</th><th>Patient</th><th class=\"money\">Latest balance</th>"
+           "<th>Findings</th></tr>\n" +
+           rows + "</table>\n" +
+           (others.empty() ? "" : "<h2>About paperwork with no bill yet</h2>\n" + others) + "</body></html>\n";
+  }
+
   // The account's statements, and the plan's notices and the letters of the visits they belong to.
   std::set<std::string> AccountDocuments(const findings::Account& account) {
     std::set<std::string> ids;
@@ -264,6 +276,11 @@ class Writer {
            "\" src=\"data:image/png;base64," + Base64(*png) + "\"><figcaption>" +
            Html(fs::path(page->second.source_path).filename().string()) + ", page " + std::to_string(spot->page) +
            " (the figure is boxed" + how + ")</figcaption></figure>\n";
+  }
+
+  std::string CheckHtml(const Finding& check, int* crops) {
+    return "<article class=\"finding info\"><h3>" + Html(check.summary) + "</h3>\n<p class=\"next\">" +
+           Html(check.next_step) + "</p>\n" + Evidence(check, crops) + "</article>\n";
   }
 
   std::string FindingHtml(const Finding& finding, int* crops) {
@@ -524,7 +541,8 @@ class Writer {
   }
 
   std::string AccountPage(const findings::Account& account, const std::set<std::string>& ids,
-                          const std::vector<const Finding*>& mine, int* crops) {
+                          const std::vector<const Finding*>& mine, const std::vector<const Finding*>& to_check,
+                          int* crops) {
     Figures figures = FiguresOf(account, ids);
     std::string html = std::string(kHead) + "<title>" + Html(Or(account.provider_name, "Account")) + ", account " +
                        Html(account.account_number) +
@@ -536,8 +554,13 @@ class Writer {
             (figures.plan_says ? ". Your plan says you owe <b>" + Money(*figures.plan_says) + "</b>" : std::string()) +
             ". " + std::to_string(mine.size()) + " finding(s).</p>\n";
     html += "<h2>What to do</h2>\n";
-    if (mine.empty()) html += "<p>Nothing to act on: the figures agree with the plan's.</p>\n";
+    if (mine.empty() && to_check.empty()) html += "<p>Nothing to act on: the figures agree with the plan's.</p>\n";
+    if (mine.empty() && !to_check.empty()) html += "<p>Nothing confirmed to act on; look at what to check below.</p>\n";
     for (const Finding* finding : mine) html += FindingHtml(*finding, crops);
+    if (!to_check.empty()) {
+      html += "<h2>To check</h2>\n<p class=\"meta\">Not findings: what was read could not confirm these.</p>\n";
+      for (const Finding* check : to_check) html += CheckHtml(*check, crops);
+    }
     html += Timeline(account, ids, figures, mine);
     html += Documents(ids);
     if (!mine.empty()) html += CallSheet(account, figures, mine);
@@ -549,7 +572,8 @@ class Writer {
   const Options& options_;
   findings::Analysis analysis_;
   std::vector<Note> notes_;
-  std::vector<Finding> found_;
+  std::vector<Finding> found_;   // findings
+  std::vector<Finding> checks_;  // check items
   std::vector<findings::Episode> episodes_;
   std::map<std::string, const StoredDocument*> by_id_;
   std::map<PageKey, PageReplay> pages_;

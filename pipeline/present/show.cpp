@@ -14,7 +14,8 @@ namespace {
 
 using exporter::Json;
 
-// {"document": the export's entry, "matches": the matches it is in, "findings": those naming it}.
+// {"document": the export's entry, "matches": the matches it is in, "findings": those naming it,
+//  "to_check": the check items naming it}.
 Result<Json> Shown(store::Database& db, const std::string& id) {
   auto stored = db.LoadDocument(id);
   if (!stored) return stored.error();
@@ -33,7 +34,7 @@ Result<Json> Shown(store::Database& db, const std::string& id) {
   for (const Twin& twin : *twins) {
     if (twin.document_id == id) duplicate_of = twin.duplicate_of;
   }
-  Json matched = Json::array(), findings_of = Json::array();
+  Json matched = Json::array(), findings_of = Json::array(), checks_of = Json::array();
   // Bill ↔ claim matches first, then letter ↔ bill, as the export lists them.
   for (bool claim_matches : {true, false}) {
     for (const Match& match : *matches) {
@@ -44,12 +45,15 @@ Result<Json> Shown(store::Database& db, const std::string& id) {
   }
   for (const Finding& finding : *found) {
     for (const std::string& member : finding.documents) {
-      if (member == id) findings_of.push_back(exporter::FindingJson(finding));
+      if (member != id) continue;
+      if (finding.to_check) checks_of.push_back(exporter::CheckJson(finding));
+      else findings_of.push_back(exporter::FindingJson(finding));
     }
   }
   return Json{{"document", exporter::DocumentJson(**stored, pages_of_source, duplicate_of)},
               {"matches", std::move(matched)},
-              {"findings", std::move(findings_of)}};
+              {"findings", std::move(findings_of)},
+              {"to_check", std::move(checks_of)}};
 }
 
 }  // namespace
@@ -155,6 +159,11 @@ Result<std::string> DocumentText(store::Database& db, const std::string& documen
       out << "  " << finding["severity"].get<std::string>() << "  " << finding["rule"].get<std::string>() << ": "
           << finding["summary"].get<std::string>() << '\n';
     }
+  }
+  const Json& checks_of = (*shown)["to_check"];
+  if (!checks_of.empty()) {
+    out << "\nto check (not findings)\n";
+    for (const Json& check : checks_of) out << "  " << check["what_to_check"].get<std::string>() << '\n';
   }
   return out.str();
 }

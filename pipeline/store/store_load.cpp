@@ -258,7 +258,8 @@ Result<std::vector<Match>> Database::LoadMatches() {
 
 Result<std::vector<Finding>> Database::LoadFindings() {
   auto table = Select(
-      "SELECT id, rule, rule_id, severity, amount_cents, deadline, summary, next_step FROM findings ORDER BY id");
+      "SELECT id, rule, rule_id, severity, amount_cents, deadline, summary, next_step, to_check, what_to_check FROM findings "
+      "ORDER BY id");
   if (!table) return table.error();
   auto documents = Select("SELECT f.id, j.value FROM findings f, json_each(f.documents) j ORDER BY f.id, j.key");
   if (!documents) return documents.error();
@@ -278,6 +279,8 @@ Result<std::vector<Finding>> Database::LoadFindings() {
     finding.deadline = TextValue(row[5]);
     finding.summary = TextValue(row[6]);
     finding.next_step = TextValue(row[7]);
+    finding.to_check = IntValue(row[8]) != 0;
+    finding.what_to_check = TextValue(row[9]);
     found.push_back(std::move(finding));
   }
   return found;

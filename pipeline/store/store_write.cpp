@@ -219,9 +219,9 @@ Result<bool> Database::ReplaceFindings(const std::vector<Twin>& twins, const std
     }
     for (const Finding& f : found) {
       if (auto r = Execute("INSERT INTO findings (rule, rule_id, severity, documents, amount_cents, deadline, summary, "
-                           "next_step, computed_for) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           "next_step, computed_for, to_check, what_to_check) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                            {std::string(ToString(f.rule)), f.rule_id, std::string(ToString(f.severity)), JsonStringArray(f.documents), Cents(f.amount_cents),
-                            Text(f.deadline), f.summary, f.next_step, today});
+                            Text(f.deadline), f.summary, f.next_step, today, Integer(f.to_check ? 1 : 0), Text(f.what_to_check)});
           !r) {
         return r;
       }

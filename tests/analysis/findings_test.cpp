@@ -1,4 +1,4 @@
-// match and rules: every rule ID of docs/RULES.md with the cases that must and must not fire.
+// rules: every rule ID of docs/RULES.md with the cases that must and must not fire.
 #include "pipeline/analysis/findings.hpp"
 
 #include <gtest/gtest.h>
@@ -11,158 +11,13 @@
 #include "pipeline/analysis/analysis.hpp"
 #include "pipeline/analysis/rules/rules.hpp"
 #include "pipeline/store/store.hpp"
+#include "tests/analysis/papers.hpp"
 #include "tests/test_support.hpp"
 
 namespace shoebox::findings {
 namespace {
 
-Field Text(const std::string& name, const std::string& value) { return {name, value, std::nullopt, 1, 1, {}}; }
-Field Money(const std::string& name, Cents cents) { return {name, "", cents, 1, 1, {}}; }
-
-StoredDocument Bill(const std::string& id, Cents total, Cents due, const std::string& status = "processed") {
-  StoredDocument bill{id, id + ".pdf", {}};
-  bill.document.kind = DocumentKind::kBill;
-  bill.document.fields = {Text("provider_name", "Crestwood Family Medicine"), Text("account_number", "555-0101"),
-                          Text("statement_date", "2025-04-10"), Money("total_charges_cents", total),
-                          Money("amount_due_cents", due)};
-  if (!status.empty()) bill.document.fields.push_back(Text("insurance_status", status));
-  bill.document.line_items = {{"2025-03-01", "", "99213", "OFFICE VISIT", 1, total, 1, {}, 1}};
-  return bill;
-}
-
-StoredDocument Eob(const std::string& id, Cents billed, Cents owed, const std::string& status = "processed") {
-  StoredDocument eob{id, id + ".pdf", {}};
-  eob.document.kind = DocumentKind::kEob;
-  Claim claim;
-  claim.claim_number = "C-" + id;
-  claim.provider_name = "CRESTWOOD FAMILY MEDICINE";
-  claim.patient_account_number = "5550101";
-  claim.status = ParseClaimStatus(status);
-  claim.processed_date = "2025-03-25";
-  claim.service_date_from = claim.service_date_to = "2025-03-01";
-  claim.billed_cents = billed;
-  claim.patient_responsibility_cents = owed;
-  eob.document.claims.push_back(claim);
-  return eob;
-}
-
-StoredDocument Letter(const std::string& id, Cents current, const std::string& validation_end) {
-  StoredDocument letter{id, id + ".pdf", {}};
-  letter.document.kind = DocumentKind::kCollectionLetter;
-  letter.document.fields = {Text("account_number", "555-0101"), Text("current_creditor", "Crestwood Family Medicine"),
-                            Money("current_amount_cents", current), Text("validation_end_date", validation_end)};
-  return letter;
-}
-
-std::vector<Finding> Evaluate(const std::vector<StoredDocument>& documents, const std::string& today = "2025-05-01") {
-  return EvaluateRules(documents, MatchDocuments(documents), today);
-}
-
-int Count(const std::vector<Finding>& found, const std::string& rule_id) {
-  int n = 0;
-  for (const Finding& finding : found) n += finding.rule_id == rule_id ? 1 : 0;
-  return n;
-}
-
-const Finding* Get(const std::vector<Finding>& found, const std::string& rule_id) {
-  for (const Finding& finding : found) {
-    if (finding.rule_id == rule_id) return &finding;
-  }
-  return nullptr;
-}
-
-TEST(Twins, APhotoAndAScanOfOneStatementAreOnePaperStoodForByTheCopyThatAddsUp) {
-  StoredDocument scan = Bill("scan", 18500, 2000), photo = Bill("photo", 18500, 2000);
-  photo.document.checks.push_back({"line_items_sum_to_total_charges", false, "18,500 vs 13,500"});  // a misread
-  std::vector<Twin> twins = FindTwins({photo, scan});
-  ASSERT_EQ(twins.size(), 1u);
-  EXPECT_EQ(twins[0].document_id, "photo");
-  EXPECT_EQ(twins[0].duplicate_of, "scan");
-  EXPECT_EQ(twins[0].keys, "account_number,statement_date");
-}
-
-TEST(Twins, ALaterStatementOfTheSameAccountIsANewStatementNotATwin) {
-  StoredDocument april = Bill("april", 18500, 2000), may = Bill("may", 18500, 2000);
-  for (Field& field : may.document.fields) {
-    if (field.name == "statement_date") field.text = "2025-05-10";
-  }
-  EXPECT_TRUE(FindTwins({april, may}).empty());
-}
-
-TEST(Twins, ACopyWhoseDateWasNotReadJoinsByAccountAndAmountsButNeverAcrossDates) {
-  StoredDocument april = Bill("april", 18500, 2000), fax = Bill("fax", 18500, 2000), may = Bill("may", 18500, 2000);
-  std::erase_if(fax.document.fields, [](const Field& f) { return f.name == "statement_date"; });
-  for (Field& field : may.document.fields) {
-    if (field.name == "statement_date") field.text = "2025-05-10";  // a reminder with the same balance
-  }
-  std::vector<Twin> twins = FindTwins({april, fax});
-  ASSERT_EQ(twins.size(), 1u);
-  EXPECT_EQ(twins[0].keys, "account_number,total_charges,amount_due");
-  EXPECT_TRUE(FindTwins({april, may}).empty());
-  // A faxed copy that kept only its account number and balance.
-  std::erase_if(fax.document.fields, [](const Field& f) { return f.name == "total_charges_cents"; });
-  twins = FindTwins({april, fax});
-  ASSERT_EQ(twins.size(), 1u);
-  EXPECT_EQ(twins[0].keys, "account_number,amount_due");
-}
-
-TEST(Twins, TheSurestReadingStandsForThePaper) {
-  StoredDocument photo = Bill("a-photo", 18500, 2000), born = Bill("b-born-digital", 18500, 2000);
-  for (Field& field : photo.document.fields) field.confidence = 0.8;
-  std::vector<Twin> twins = FindTwins({photo, born});
-  ASSERT_EQ(twins.size(), 1u);
-  EXPECT_EQ(twins[0].duplicate_of, "b-born-digital");
-}
-
-TEST(Twins, TwoCopiesOfOneEobShareTheNoticeDateAndClaimNumber) {
-  StoredDocument first = Eob("e", 18500, 2000), second = Eob("e", 18500, 2000), other = Eob("f", 18500, 2000);
-  second.id = "e-again";
-  for (StoredDocument* eob : {&first, &second, &other}) eob->document.fields.push_back(Text("notice_date", "2025-03-26"));
-  std::vector<Twin> twins = FindTwins({first, second, other});
-  ASSERT_EQ(twins.size(), 1u);  // "f" has another claim number: another EOB
-  EXPECT_EQ(twins[0].document_id, "e-again");
-  EXPECT_EQ(twins[0].duplicate_of, "e");
-  EXPECT_EQ(twins[0].keys, "notice_date,claim_number");
-}
-
-TEST(Match, AccountNumberIgnoresPunctuation) {
-  auto matches = MatchDocuments({Bill("b", 18500, 2000), Eob("e", 18500, 2000)});
-  ASSERT_EQ(matches.size(), 1u);
-  EXPECT_EQ(matches[0].left_id, "b");
-  EXPECT_EQ(matches[0].claim_number, "C-e");
-  EXPECT_EQ(matches[0].keys, "account_number,provider,service_date,billed_total,patient_owes");
-  EXPECT_DOUBLE_EQ(matches[0].score, 1.0);
-}
-
-TEST(Match, WithoutAccountNeedsProviderDateAndAmount) {
-  StoredDocument msn = Eob("m", 18500, 2000);
-  msn.document.kind = DocumentKind::kMsn;
-  msn.document.claims[0].patient_account_number.clear();
-  EXPECT_EQ(MatchDocuments({Bill("b", 18500, 2000), msn}).size(), 1u);
-  // A summary bill without lines: provider, billed total and what the patient owes.
-  StoredDocument summary = Bill("b", 18500, 2000);
-  summary.document.line_items.clear();
-  ASSERT_EQ(MatchDocuments({summary, msn}).size(), 1u);
-  EXPECT_EQ(MatchDocuments({summary, msn})[0].keys, "provider,billed_total,patient_owes");
-  msn.document.claims[0].billed_cents = 99;  // provider and date alone are not enough
-  msn.document.claims[0].patient_responsibility_cents = 7;
-  EXPECT_TRUE(MatchDocuments({Bill("b", 18500, 2000), msn}).empty());
-}
-
-TEST(Match, OnePersonsBillNeverMatchesAnothersClaim) {
-  StoredDocument bill = Bill("b", 18500, 2000), eob = Eob("e", 18500, 2000);
-  bill.document.fields.push_back(Text("patient_name", "Pat Doe"));
-  eob.document.fields.push_back(Text("patient_name", "PAT DOE"));
-  EXPECT_EQ(MatchDocuments({bill, eob}).size(), 1u);
-  eob.document.fields.back().text = "Sam Doe";
-  EXPECT_TRUE(MatchDocuments({bill, eob}).empty());
-  // A misreading is not another person: a slip in a long name, or a label read for the name.
-  bill.document.fields.back().text = "Avery Brennan";
-  eob.document.fields.back().text = "AVERY BRENNON";
-  EXPECT_EQ(MatchDocuments({bill, eob}).size(), 1u);
-  bill.document.fields.back().text = "Name";
-  EXPECT_EQ(MatchDocuments({bill, eob}).size(), 1u);
-}
+using namespace testing_papers;
 
 TEST(Rules, CleanEpisodeRaisesNothing) {
   EXPECT_TRUE(Evaluate({Bill("b", 18500, 2000), Eob("e", 18500, 2000)}).empty());
@@ -174,6 +29,47 @@ TEST(Rules, R_premature_01_NoEobYet) {
   EXPECT_EQ(Get(found, "R-premature-01")->amount_cents, 18500);
   // A bill that shows insurance has processed it is not premature for want of the EOB.
   EXPECT_EQ(Count(Evaluate({Bill("b", 18500, 2000, "processed")}), "R-premature-01"), 0);
+}
+
+TEST(Rules, R_eob_missing_01_NoEobAndTheBillSaysNothingOfInsurance) {
+  // No EOB in the shoebox is no evidence insurance has not finished: a paper to get, not a finding.
+  auto found = Evaluate({Bill("b", 18500, 18500, "")});
+  EXPECT_EQ(Count(found, "R-premature-01"), 0);
+  ASSERT_EQ(Count(found, "R-eob-missing-01"), 1);
+  const Finding* missing = Get(found, "R-eob-missing-01");
+  EXPECT_TRUE(missing->to_check);
+  EXPECT_EQ(missing->rule, FindingRule::kEobMissing);
+  EXPECT_EQ(missing->summary.find("Do not pay"), std::string::npos);
+  // Where the bill says insurance is pending, it is premature; once the EOB is in, neither.
+  EXPECT_EQ(Count(Evaluate({Bill("b", 18500, 18500, "pending")}), "R-eob-missing-01"), 0);
+  EXPECT_EQ(Count(Evaluate({Bill("b", 18500, 2000, ""), Eob("e", 18500, 2000)}), "R-eob-missing-01"), 0);
+}
+
+TEST(Rules, AFindingOnFiguresThatDoNotHoldIsACheckItem) {
+  // The balance finding as read: confirmed.
+  auto found = Evaluate({Bill("b", 18500, 5000), Eob("e", 18500, 2000)});
+  ASSERT_EQ(Count(found, "R-balance-01"), 1);
+  EXPECT_FALSE(Get(found, "R-balance-01")->to_check);
+  // The bill's own figures do not add up: what to check, not what not to pay.
+  StoredDocument unsure = Bill("b", 18500, 5000);
+  unsure.document.checks.push_back({"amount_due_equals_charges_less_credits", false, "off by 10.00"});
+  found = Evaluate({unsure, Eob("e", 18500, 2000)});
+  ASSERT_EQ(Count(found, "R-balance-01"), 1);
+  const Finding* check = Get(found, "R-balance-01");
+  EXPECT_TRUE(check->to_check);
+  EXPECT_NE(check->what_to_check.find("do not add up (amount_due_equals_charges_less_credits, off by 10.00)"),
+            std::string::npos) << check->what_to_check;
+  EXPECT_EQ(check->next_step.find("Do not pay"), std::string::npos);
+  // A figure it rests on read unsurely: the same.
+  StoredDocument faint = Bill("b", 18500, 5000);
+  for (Field& field : faint.document.fields) {
+    if (field.name == "amount_due_cents") field.confidence = 0.4;
+  }
+  found = Evaluate({faint, Eob("e", 18500, 2000)});
+  ASSERT_EQ(Count(found, "R-balance-01"), 1);
+  EXPECT_TRUE(Get(found, "R-balance-01")->to_check);
+  EXPECT_NE(Get(found, "R-balance-01")->what_to_check.find("amount due on page 1 was read only 40% surely"), std::string::npos)
+      << Get(found, "R-balance-01")->what_to_check;
 }
 
 TEST(Rules, R_premature_02_ClaimPending) {
@@ -212,16 +108,6 @@ TEST(Rules, R_balance_02_StillBilledAfterThePlanSaysYouOweNothing) {
   unread.document.claims[0].patient_responsibility_cents.reset();
   auto unknown = Evaluate({Bill("b", 18500, 4000), unread});
   EXPECT_EQ(Count(unknown, "R-balance-02") + Count(unknown, "R-balance-01"), 0);
-}
-
-// A second statement of the same account, a month after the first.
-StoredDocument NextStatement(const std::string& id, Cents total, Cents insurance_paid, Cents due) {
-  StoredDocument bill = Bill(id, total, due);
-  for (Field& field : bill.document.fields) {
-    if (field.name == "statement_date") field.text = "2025-05-10";
-  }
-  bill.document.fields.push_back(Money("insurance_paid_cents", insurance_paid));
-  return bill;
 }
 
 TEST(Rules, R_account_increase_01_BalanceUpWithNoNewCharges) {
@@ -270,73 +156,6 @@ TEST(Rules, R_settled_01_AStatementAfterTheAgreementAsksForMore) {
   EXPECT_EQ(Count(EvaluateRules({april, in_order}, {}, "2025-05-15", notes), "R-settled-01"), 0);
 }
 
-TEST(Accounts, StatementsOfOneAccountInDateOrderOthersApart) {
-  StoredDocument may = NextStatement("may", 18500, 16500, 2000), april = Bill("april", 18500, 2000);
-  StoredDocument other = Bill("other", 9000, 9000);
-  other.document.fields[1].text = "777-0000";  // another account at the same provider
-  std::vector<Account> accounts = GroupAccounts({may, other, april});
-  ASSERT_EQ(accounts.size(), 2u);
-  const Account& crestwood = accounts[0].statements.size() == 2 ? accounts[0] : accounts[1];
-  ASSERT_EQ(crestwood.statements.size(), 2u);
-  EXPECT_EQ(crestwood.statements[0].document_id, "april");
-  EXPECT_EQ(crestwood.statements[1].document_id, "may");
-  EXPECT_EQ(crestwood.statements[1].statement_date, "2025-05-10");
-}
-
-TEST(PlanYears, DeductibleAndShareByPersonAndFamilyEachClaimOnce) {
-  StoredDocument pat = Eob("p", 18500, 2000), sam = Eob("s", 9000, 9000), again = Eob("p2", 18500, 2500);
-  pat.document.fields.push_back(Text("patient_name", "Pat Doe"));
-  sam.document.fields.push_back(Text("patient_name", "Sam Doe"));
-  again.document.fields.push_back(Text("patient_name", "Pat Doe"));
-  pat.document.claims[0].deductible_cents = 1500;
-  sam.document.claims[0].deductible_cents = 9000;
-  again.document.claims[0].claim_number = "C-p";          // Pat's claim reprocessed later
-  again.document.claims[0].processed_date = "2025-04-30";
-  again.document.claims[0].deductible_cents = 2000;
-  std::vector<PlanYear> years = SumPlanYears({pat, sam, again});
-  ASSERT_EQ(years.size(), 3u);  // the family, Pat, Sam (2025)
-  EXPECT_EQ(years[0].person, "");
-  EXPECT_EQ(years[0].deductible_cents, 2000 + 9000);
-  EXPECT_EQ(years[0].patient_responsibility_cents, 2500 + 9000);
-  EXPECT_EQ(years[0].claims, 2);
-  EXPECT_EQ(years[1].person, "Pat Doe");
-  EXPECT_EQ(years[1].deductible_cents, 2000);
-  EXPECT_EQ(years[2].person, "Sam Doe");
-  EXPECT_EQ(years[2].year, "2025");
-  EXPECT_EQ(years[1].deductible_met_by, "");
-  // A later claim with no deductible but coinsurance: the deductible was met by then.
-  StoredDocument later = Eob("later", 50000, 10000);
-  later.document.fields.push_back(Text("patient_name", "Pat Doe"));
-  later.document.claims[0].processed_date = "2025-06-10";
-  later.document.claims[0].deductible_cents = 0;
-  later.document.claims[0].coinsurance_cents = 10000;
-  years = SumPlanYears({pat, sam, again, later});
-  EXPECT_EQ(years[1].deductible_met_by, "2025-06-10");
-  EXPECT_EQ(years[0].deductible_met_by, "2025-06-10");
-}
-
-TEST(Episodes, OneVisitsBillsTogetherWithWhatIsMissing) {
-  // An emergency visit: the facility's bill matched to its EOB claim, and a radiology bill of the
-  // same patient and date with no EOB yet; another patient's bill of the same date stays apart.
-  StoredDocument facility = Bill("facility", 18500, 2000), radiology = Bill("radiology", 9000, 9000, "");
-  radiology.document.fields[0].text = "Valley Radiology";
-  radiology.document.fields[1].text = "900-1234";
-  StoredDocument stranger = radiology;
-  stranger.id = "stranger";
-  for (StoredDocument* bill : {&facility, &radiology}) bill->document.fields.push_back(Text("patient_name", "Pat Doe"));
-  stranger.document.fields.push_back(Text("patient_name", "Sam Roe"));
-  std::vector<StoredDocument> documents = {facility, radiology, stranger, Eob("e", 18500, 2000)};
-  std::vector<Episode> episodes = GroupEpisodes(documents, MatchDocuments(documents));
-  ASSERT_EQ(episodes.size(), 2u);
-  const Episode& visit = episodes[0].bills.size() == 2 ? episodes[0] : episodes[1];
-  EXPECT_EQ(visit.bills, (std::vector<std::string>{"facility", "radiology"}));
-  ASSERT_EQ(visit.claims.size(), 1u);
-  EXPECT_EQ(visit.claims[0].document_id, "e");
-  EXPECT_EQ(visit.first_service_date, "2025-03-01");
-  EXPECT_EQ(visit.patient_name, "Pat Doe");
-  EXPECT_EQ(visit.missing, (std::vector<std::string>{"no EOB yet for the Valley Radiology bill of 2025-03-01"}));
-}
-
 TEST(Rules, R_quantity_01_MoreRoomDaysThanTheStaySpans) {
   StoredDocument stay = Bill("b", 435000 + 9000, 2000);
   stay.document.line_items = {{"2025-03-01", "0120", "", "ROOM AND BOARD", 1, 145000, 1, {}, 1},
@@ -368,7 +187,9 @@ TEST(Rules, R_billed_not_on_eob_01_ChargeTheClaimNeverHad) {
 }
 
 // Where the claim itemizes, the bill's lines are paired with its lines on date, code and charge,
+
 // and the finding names the line no claim line pairs with, not merely one of the same charge.
+
 TEST(Rules, R_billed_not_on_eob_01_NamesTheLineTheItemizedClaimLacks) {
   StoredDocument bill = Bill("b", 23500, 6000);
   bill.document.line_items = {{"2025-03-01", "", "99213", "OFFICE VISIT", 1, 18500, 1, {}, 1},
@@ -452,6 +273,8 @@ TEST(Rules, R_arithmetic_01_FailedCheck) {
   auto found = Evaluate({bill, Eob("e", 18500, 2000)});
   ASSERT_EQ(Count(found, "R-arithmetic-01"), 1);
   EXPECT_EQ(Get(found, "R-arithmetic-01")->severity, Severity::kInfo);
+  // The paper or its reading may be wrong: always a check item, never a finding.
+  EXPECT_TRUE(Get(found, "R-arithmetic-01")->to_check);
   // Several failed checks on one document are one finding that names them all.
   bill.document.checks.push_back({"line_items_sum_to_total_charges", false, ""});
   found = Evaluate({bill, Eob("e", 18500, 2000)});
@@ -467,88 +290,12 @@ TEST(Rules, MostUrgentFirst) {
   EXPECT_FALSE(found[0].deadline.empty());  // a high finding with a deadline comes before one without
 }
 
-
-TEST(Dates, AddDaysAndDaysBetween) {
-  EXPECT_EQ(AddDays("2024-02-28", 1), "2024-02-29");
-  EXPECT_EQ(AddDays("2025-12-31", 1), "2026-01-01");
-  EXPECT_EQ(DaysBetween("2025-01-01", "2025-12-31"), 364);
-}
-
-}  // namespace
-namespace {
-
-// One stored file holding one document, as the scanner writes it.
-SourceResult SourceOf(const StoredDocument& stored) {
-  SourceResult source;
-  source.path = "inbox/" + stored.path;
-  source.sha256 = "sha-" + stored.id;
-  source.media_type = "application/pdf";
-  Page page;
-  page.number = 1;
-  page.text_source = TextSource::kTextLayer;
-  source.pages.push_back(page);
-  Document document = stored.document;
-  document.first_page = document.last_page = 1;
-  source.documents.push_back(document);
-  return source;
-}
-
-StoredDocument WithAccount(StoredDocument d, const std::string& account) {
-  for (Field& field : d.document.fields) {
-    if (field.name == "account_number") field.text = account;
-  }
-  for (Claim& claim : d.document.claims) claim.patient_account_number = account;
-  return d;
-}
-
-std::string Describe(const Analysis& a) {
-  std::string text;
-  for (const StoredDocument& d : a.documents) text += "doc " + d.id + "\n";
-  for (const Twin& t : a.twins) text += "twin " + t.document_id + " of " + t.duplicate_of + "\n";
-  for (const Match& m : a.matches) {
-    text += "match " + m.left_id + " " + m.right_id + " " + std::to_string(m.claim_ordinal) + " " + m.keys + " " +
-            std::to_string(m.score) + " " + std::to_string(m.lines.size()) + "\n";
-  }
-  return text;
-}
-
-}  // namespace
-
 // A watched folder's second batch: a notice for an old bill and a better copy of another arrive.
+
 // Only what involves them is matched again, and the result is what a fresh analysis gives.
-TEST(Analyser, ASecondBatchRematchesOnlyWhatChangedAndAgreesWithAFreshAnalysis) {
-  testing::ScratchDir dir;
-  auto db = store::Database::Open(dir / "s.db", store::Mode::kReadWrite);
-  ASSERT_TRUE(db);
-  for (const StoredDocument& d : {Bill("b1", 18500, 2000), Eob("e1", 18500, 2000), WithAccount(Bill("b2", 9500, 9500), "777"),
-                                  WithAccount(Bill("b3", 4200, 1000), "888"), WithAccount(Eob("e3", 4200, 1000), "888")}) {
-    ASSERT_TRUE((*db)->WriteSource(SourceOf(d), false, "t"));
-  }
-  Analyser analyser;
-  ASSERT_TRUE(analyser.Update(**db));
-  EXPECT_EQ(analyser.rematched(), 5u);
-
-  StoredDocument copy = Bill("b1-photo", 18500, 2000);  // the same statement, read more fully
-  copy.document.fields.push_back(Text("patient_name", "Avery Lindqvist"));
-  for (const StoredDocument& d : {WithAccount(Eob("e2", 9500, 9500), "777"), copy}) {
-    ASSERT_TRUE((*db)->WriteSource(SourceOf(d), false, "t"));
-  }
-  auto updated = analyser.Update(**db);
-  ASSERT_TRUE(updated);
-  EXPECT_EQ(analyser.rematched(), 3u);  // e2, the new copy, and b1, which now stands behind it
-  auto fresh = Analyse(**db);
-  ASSERT_TRUE(fresh);
-  EXPECT_EQ(Describe(**updated), Describe(*fresh));
-  EXPECT_EQ((*updated)->twins.size(), 1u);
-  EXPECT_EQ((*updated)->matches.size(), 3u);  // b1's copy ↔ e1, b2 ↔ e2, b3 ↔ e3 (carried over)
-}
-
-}  // namespace shoebox::findings
-
-namespace shoebox::findings {
-namespace {
 
 // Every ID the rules table raises is documented in docs/RULES.md and named by a test here.
+
 TEST(Rules, EveryRuleOfTheTableIsDocumentedAndTested) {
   std::string rules_doc = testing::ReadFile(testing::SourceDir() + "/docs/RULES.md");
   std::string tests = testing::ReadFile(testing::SourceDir() + "/tests/analysis/findings_test.cpp");
@@ -562,7 +309,7 @@ TEST(Rules, EveryRuleOfTheTableIsDocumentedAndTested) {
       EXPECT_NE(tests.find(test_name), std::string::npos) << id << " has no test named " << test_name;
     }
   }
-  EXPECT_EQ(ids, 17u);
+  EXPECT_EQ(ids, 18u);
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
-// R-arithmetic-01: a document whose own figures do not add up; one finding naming every check that
-// failed (an itemized claim may fail a line and two column totals over one figure).
+// R-arithmetic-01: a document whose own figures do not add up; one check item naming every check that
+// failed (an itemized claim may fail a line and two column totals over one figure). Whether the
+// paper or its reading is wrong cannot be told from the figures, so it is never a finding.
 #include "pipeline/analysis/findings.hpp"
 #include "pipeline/analysis/rules/rules.hpp"
 
@@ -15,7 +16,8 @@ void RaiseArithmetic(const RuleContext&, const StoredDocument* document, const C
                    "The figures on this document do not add up (" + failed +
                        "). It may be a misreading of the page; check the printed figures.",
                    "Compare the figures with the paper; if they really do not add up, ask the sender for a corrected "
-                   "statement."});
+                   "statement.",
+                   true, failed});
 }
 
 }  // namespace shoebox::findings

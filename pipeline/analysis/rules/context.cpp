@@ -146,6 +146,7 @@ std::vector<Finding> EvaluateRules(const std::vector<StoredDocument>& documents,
       }
     }
   }
+  ApplyEvidenceGate(context, found);
   // Most urgent first: severity, then the nearest deadline, then the most money.
   std::stable_sort(found.begin(), found.end(), [](const Finding& a, const Finding& b) {
     if (a.severity != b.severity) return a.severity < b.severity;

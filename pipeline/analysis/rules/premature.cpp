@@ -1,5 +1,7 @@
-// R-premature-01/02: insurance has not finished with the bill's services (no EOB yet, or the claim
-// is pending); R-premature-03: the statement predates the plan's processing of the claim.
+// R-premature-01/02: insurance has not finished with the bill's services (the bill says insurance is
+// pending or billed and no EOB has come, or the claim is pending); R-premature-03: the statement
+// predates the plan's processing of the claim. R-eob-missing-01: no EOB in the papers and the bill
+// says nothing of insurance: that is no evidence insurance has not finished, only a paper to get.
 #include <algorithm>
 
 #include "pipeline/analysis/findings.hpp"
@@ -15,7 +17,17 @@ void RaisePremature(const RuleContext& context, const StoredDocument* bill, cons
   bool any_finished = AnyFinished(claims);
   bool any_pending = std::any_of(claims.begin(), claims.end(), [](const Claim* c) { return c->status == ClaimStatus::kPending; });
   std::string statement = TextOf(d, "statement_date");
-  if ((claims.empty() && status != "processed") || (any_pending && !any_finished)) {
+  bool says_unfinished = status == "pending" || status == "billed";
+  if (claims.empty() && !says_unfinished && status != "processed") {
+    found.push_back({FindingRule::kEobMissing, "R-eob-missing-01", Severity::kInfo, {bill->id}, due, "",
+                     "There is no Explanation of Benefits in your papers for this bill, and the bill does not say "
+                     "whether insurance has processed it.",
+                     "Ask your insurer (the number is on your member card) whether they received and processed a claim "
+                     "for this visit, and ask for the Explanation of Benefits; scan it when it comes.",
+                     true, "the Explanation of Benefits for this visit is missing"});
+    return;
+  }
+  if ((claims.empty() && says_unfinished) || (any_pending && !any_finished)) {
     bool no_eob = claims.empty();
     found.push_back({FindingRule::kPrematureBill, no_eob ? "R-premature-01" : "R-premature-02", Severity::kHigh,
                      {bill->id}, due, "",

@@ -43,6 +43,11 @@ class RuleContext {
   std::string FirstStatementDate(const std::string& bill_id) const;
   // The latest agreement the person logged for the account (with an amount), or null.
   const Note* AgreementOf(const Account& account) const;
+  // The document of this id, or null.
+  const StoredDocument* DocumentOf(const std::string& id) const {
+    auto it = by_id_.find(id);
+    return it == by_id_.end() ? nullptr : it->second;
+  }
 
  private:
   const std::vector<StoredDocument>& documents_;
@@ -70,7 +75,18 @@ struct Rule {
   std::vector<DocumentKind> kinds;  // the kinds of document it reads; empty: every kind
   bool judged_only = false;         // bills only while RuleContext::IsJudged
   RaiseFunction* raise = nullptr;
+  // A rule that judges money rests on the figures of the documents it names: each must add up
+  // (every check ok, as read or repaired) and these fields, where read, must be read surely
+  // (kSureEnough); otherwise its findings become check items (ApplyEvidenceGate).
+  bool rests_on_figures = false;
+  std::vector<std::string_view> rests_on;
 };
+
+// How sure the reading of a figure a finding rests on must be.
+inline constexpr double kSureEnough = 0.6;
+
+// Turns the findings of rules resting on figures into check items where the figures do not hold.
+void ApplyEvidenceGate(const RuleContext& context, std::vector<Finding>& found);
 
 // In the order they run. The documents are gone through one by one, each with every document rule
 // (and its claims with every claim rule) in table order; a database rule listed before the first
