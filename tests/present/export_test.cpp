@@ -145,5 +145,26 @@ TEST_F(ExportTest, TheBillIsMatchedToItsClaim) {
   EXPECT_TRUE(exported_["findings"].is_array());
 }
 
+TEST_F(ExportTest, CheckItemsAreListedApartNeverAsFindings) {
+  Document unsure = BillDocument();
+  unsure.fields[0].text = "998877665";  // another account
+  unsure.checks.push_back({"amount_due_equals_charges_less_credits", false, "off by 10.00"});
+  ASSERT_TRUE(db_->WriteSource(Source("inbox/unsure.pdf", std::string(64, 'c'), unsure), false, "t"));
+  ASSERT_TRUE(runner::RefreshFindings(*db_, "2025-04-01"));
+  auto text = exporter::ExportJson(*db_, "2026-11-22T10:00:00Z");
+  ASSERT_TRUE(text);
+  json again = json::parse(*text);
+  std::ifstream in(testing::SourceDir() + "/schemas/export.schema.json");
+  EXPECT_EQ(testing::Validate(again, json::parse(in)), "");
+  for (const json& finding : again["findings"]) EXPECT_NE(finding["rule"], "arithmetic_mismatch");
+  bool listed = false;
+  for (const json& check : again["to_check"]) {
+    if (check["rule"] != "arithmetic_mismatch") continue;
+    listed = true;
+    EXPECT_NE(check["what_to_check"].get<std::string>().find("off by 10.00"), std::string::npos);
+  }
+  EXPECT_TRUE(listed);
+}
+
 }  // namespace
 }  // namespace shoebox
