@@ -121,6 +121,51 @@ void ReadWordsLeft(const Line& line, const std::vector<std::string>& texts, cons
   row.description = CollapseSpaces(description);
 }
 
+// The figures of a row from `from` on: amounts, a lone dash (a zero, as tables print it), and with
+// `read_bare_numbers` a bare number after the first amount as an amount whose point was lost.
+std::vector<Figure> ReadFigures(const Line& line, const std::vector<std::string>& texts, std::vector<bool>& used,
+                                size_t from, bool read_bare_numbers, bool& bare_read) {
+  std::vector<Figure> read;
+  for (size_t i = from; i < texts.size(); ++i) {
+    if (used[i]) continue;
+    if (texts[i] == "-" || texts[i] == "\u2014" || texts[i] == "\u2013") {
+      read.push_back({0, line.words[i].box_px});
+      used[i] = true;
+      continue;
+    }
+    if (auto cents = AmountWithoutItsPoint(texts[i]); cents && read_bare_numbers && !read.empty()) {
+      read.push_back({*cents, line.words[i].box_px});
+      used[i] = bare_read = true;
+      continue;
+    }
+    auto money = FindMoney(texts, i);
+    if (!money || money->first_word != i) continue;
+    BoxPx box;
+    for (size_t k = 0; k < money->word_count; ++k) box = Union(box, line.words[i + k].box_px), used[i + k] = true;
+    read.push_back({money->cents, box});
+    i += money->word_count - 1;
+  }
+  return read;
+}
+
+// As many figures as figure columns: they stand in the header's order, whatever a photo's leftover
+// curl has done to their positions down the page. Otherwise each goes by position. Returns how
+// many were placed; the rest are `unplaced`.
+int PlaceFigures(const std::vector<Figure>& read, const std::vector<const Column*>& money_columns, ClaimLine& row,
+                 std::vector<Figure>& unplaced) {
+  int figures = 0;
+  for (size_t k = 0; k < read.size(); ++k) {
+    const Column* column = read.size() == money_columns.size() ? money_columns[k] : ColumnUnder(read[k].box_px, money_columns);
+    std::optional<Cents>* figure = column != nullptr ? FigureOf(row, column->field) : nullptr;
+    if (figure != nullptr && !*figure) {
+      *figure = read[k].cents, ++figures;
+    } else {
+      unplaced.push_back(read[k]);
+    }
+  }
+  return figures;
+}
+
 // One row of the table. With `read_bare_numbers`, a bare number after the row's first amount is read
 // as an amount whose point was lost; the caller keeps that reading only where the line's own
 // arithmetic then holds.
@@ -136,12 +181,13 @@ std::optional<Row> ReadRow(const Line& line, const std::vector<Column>& columns,
     for (size_t k = 0; k < date->word_count; ++k) used[date->first_word + k] = true;
     figures_from = date->first_word + date->word_count;
   }
-  // The code comes before the figures.
-  for (size_t i = figures_from; i < texts.size() && row.code.empty(); ++i) {
+  // The code comes before the figures, on either side of the date.
+  for (size_t i = 0; i < texts.size() && row.code.empty(); ++i) {
     if (used[i]) continue;
+    if (auto money = FindMoney(texts, i); money && money->first_word == i) break;
     std::optional<std::string> code = ParseProcedureCode(texts[i]);
     if (!code) code = ParseRevenueCode(texts[i]);
-    if (code) row.code = *code, used[i] = true, figures_from = i + 1;
+    if (code) row.code = *code, used[i] = true, figures_from = std::max(figures_from, i + 1);
   }
   std::vector<const Column*> money_columns, detail_columns;
   const Column* remarks_column = nullptr;
@@ -150,37 +196,13 @@ std::optional<Row> ReadRow(const Line& line, const std::vector<Column>& columns,
     if (column.field == "remark_codes") remarks_column = &column;
     if (IsDetailColumn(column)) detail_columns.push_back(&column);
   }
-  std::vector<Figure> read;
   bool bare_read = false;
-  for (size_t i = figures_from; i < texts.size(); ++i) {
-    if (used[i]) continue;
-    if (auto cents = AmountWithoutItsPoint(texts[i]); cents && read_bare_numbers && !read.empty()) {
-      read.push_back({*cents, line.words[i].box_px});
-      used[i] = bare_read = true;
-      continue;
-    }
-    auto money = FindMoney(texts, i);
-    if (!money || money->first_word != i) continue;
-    BoxPx box;
-    for (size_t k = 0; k < money->word_count; ++k) box = Union(box, line.words[i + k].box_px), used[i + k] = true;
-    read.push_back({money->cents, box});
-    i += money->word_count - 1;
-  }
-  // As many figures as figure columns: they stand in the header's order, whatever a photo's
-  // leftover curl has done to their positions down the page. Otherwise each goes by position.
-  int figures = 0;
+  std::vector<Figure> read = ReadFigures(line, texts, used, figures_from, read_bare_numbers, bare_read);
   std::vector<Figure> unplaced;
-  for (size_t k = 0; k < read.size(); ++k) {
-    const Column* column = read.size() == money_columns.size() ? money_columns[k] : ColumnUnder(read[k].box_px, money_columns);
-    std::optional<Cents>* figure = column != nullptr ? FigureOf(row, column->field) : nullptr;
-    if (figure != nullptr && !*figure) {
-      *figure = read[k].cents, ++figures;
-    } else {
-      unplaced.push_back(read[k]);
-    }
-  }
+  int figures = PlaceFigures(read, money_columns, row, unplaced);
+  // A row without a date of its own has the one above it, or, first in its table, the claim's.
   if (row.date_of_service.empty()) row.date_of_service = last_date;
-  if (row.date_of_service.empty() || row.code.empty() || figures < 2) return std::nullopt;
+  if (row.code.empty() || figures < 2) return std::nullopt;
   ReadWordsLeft(line, texts, used, detail_columns, remarks_column, row);
   row.page = line.page;
   row.box_px = line.box_px;
@@ -188,6 +210,40 @@ std::optional<Row> ReadRow(const Line& line, const std::vector<Column>& columns,
   for (const Word& word : line.words) row.confidence = std::min(row.confidence, word.confidence);
   if (bare_read) row.confidence *= 0.8;  // a figure's point was put back
   return Row{std::move(row), std::move(unplaced), bare_read};
+}
+
+// A table's total row ("Totals", "Claim Total", "Subtotal", "Total for this claim"): the claim's
+// figures under the table's columns.
+std::optional<ClaimLine> ReadTotalRow(const Line& line, const std::vector<Column>& columns) {
+  std::vector<std::string> texts;
+  for (const Word& word : line.words) texts.push_back(word.text);
+  size_t label_words = 0;
+  bool says_total = false;
+  auto money_at = [&](size_t i) {
+    auto money = FindMoney(texts, i);
+    return money && money->first_word == i;
+  };
+  while (label_words < texts.size() && label_words < 4 && !money_at(label_words)) {
+    std::string token = LabelToken(texts[label_words]);
+    says_total |= token == "total" || token == "totals" || token == "subtotal";
+    ++label_words;
+  }
+  if (!says_total) return std::nullopt;
+  std::vector<bool> used(texts.size(), false);
+  std::fill(used.begin(), used.begin() + static_cast<long>(label_words), true);
+  std::vector<const Column*> money_columns;
+  for (const Column& column : columns) {
+    if (column.field.ends_with("_cents")) money_columns.push_back(&column);
+  }
+  bool bare_read = false;
+  ClaimLine total;
+  std::vector<Figure> unplaced;
+  if (PlaceFigures(ReadFigures(line, texts, used, label_words, false, bare_read), money_columns, total, unplaced) < 2) {
+    return std::nullopt;
+  }
+  total.page = line.page;
+  total.box_px = line.box_px;
+  return total;
 }
 
 // The line's own arithmetic: allowed = plan paid + deductible + copay + coinsurance, or what you
@@ -280,18 +336,20 @@ ClaimTable ExtractClaimLines(const std::vector<Line>& block) {
   // A header is the table's only once a row follows it: a row of claim totals under stacked labels
   // has no date or code.
   bool header_pending = false;
-  size_t header_line = 0;
+  size_t header_line = 0, header_rows = 1;
   std::string last_date;
   int row_height = 0;
   for (size_t i = 0; i < block.size(); ++i) {
     const Line& line = block[i];
-    std::vector<Column> header = HeaderColumns(line, "claim_column");
-    bool has_figures = std::any_of(header.begin(), header.end(), [](const Column& c) { return c.field.ends_with("_cents"); });
+    HeaderBand header = ReadHeaderBand(block, i, "claim_column");
+    bool has_figures =
+        std::any_of(header.columns.begin(), header.columns.end(), [](const Column& c) { return c.field.ends_with("_cents"); });
     if (has_figures) {
       end_table();
-      columns = std::move(header);
+      columns = std::move(header.columns);
       in_table = true;
-      header_line = i, header_pending = true;
+      header_line = i, header_rows = header.rows, header_pending = true;
+      i += header.rows - 1;
       continue;
     }
     if (!in_table) continue;
@@ -301,7 +359,10 @@ ClaimTable ExtractClaimLines(const std::vector<Line>& block) {
       rows.push_back(std::move(*row));
       table.in_table[i] = true;
       row_height = line.box_px.height();
-      if (header_pending) table.in_table[header_line] = true, header_pending = false;
+      if (header_pending) {
+        for (size_t h = header_line; h < header_line + header_rows; ++h) table.in_table[h] = true;
+        header_pending = false;
+      }
       continue;
     }
     // A description on a line of its own, just below its row.
@@ -311,6 +372,10 @@ ClaimTable ExtractClaimLines(const std::vector<Line>& block) {
       previous->box_px = Union(previous->box_px, line.box_px);
       table.in_table[i] = true;
       continue;
+    }
+    if (auto total = ReadTotalRow(line, columns)) {
+      table.total = std::move(total);
+      table.in_table[i] = true;
     }
     in_table = false;  // the claim's totals, a note or the page's foot: the table is over
     header_pending = false;

@@ -7,6 +7,7 @@
 // own "A3") are kept as printed. A header repeated on the next page continues the table.
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "pipeline/core/page.hpp"
@@ -15,7 +16,8 @@ namespace shoebox::extractors {
 
 struct ClaimTable {
   std::vector<ClaimLine> lines;
-  std::vector<bool> in_table;  // per input line: part of a table (header, row or wrapped description)
+  std::vector<bool> in_table;  // per input line: part of a table (header, row, wrapped description, total)
+  std::optional<ClaimLine> total;  // the table's total row, its figures under the table's columns
 };
 
 ClaimTable ExtractClaimLines(const std::vector<Line>& block);

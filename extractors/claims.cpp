@@ -143,6 +143,14 @@ void ReadClaims(const std::vector<Line>& lines, Document& document) {
     std::string suffix = blocks.size() > 1 ? "_claim_" + std::to_string(document.claims.size() + 1) : "";
     Claim& c = *claim;
     c.lines = std::move(table.lines);
+    // The claim's figures not printed apart are its table's total row; its lines without a date of
+    // their own are of the claim's date of service.
+    for (const ClaimFigure& figure : kClaimFigures) {
+      if (table.total && !(c.*figure.of_claim)) c.*figure.of_claim = (*table.total).*figure.of_line;
+    }
+    for (ClaimLine& line : c.lines) {
+      if (line.date_of_service.empty()) line.date_of_service = c.service_date_from;
+    }
     if (auto terms = TermsOf(c, &ClaimFigure::of_claim, SignWhereOwedIsTheShares)) {
       // What you owe = deductible + copay + coinsurance (+ the not-covered part the patient owes).
       // Where the not-covered amount is not printed the identity cannot be told apart from a

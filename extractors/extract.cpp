@@ -130,7 +130,7 @@ void CheckFields(const KindSpec& kind, std::map<std::string, Field>& found, Docu
 void Extract(const std::vector<Line>& raw_lines, Document& document) {
   const KindSpec* kind = KindOf(document.kind, document.form);
   if (kind == nullptr) return;
-  std::vector<Line> lines = SplitRunTogetherLabels(raw_lines);
+  std::vector<Line> lines = SplitRunTogetherLabels(RemoveLeaderDots(raw_lines));
   CellGrid grid(lines);
   std::map<std::string, Field> found = ReadFields(*kind, lines, grid);
   if (kind->line_items) document.line_items = ExtractLineItems(lines);
@@ -146,7 +146,7 @@ SplitCues ReadSplitCues(const std::vector<Line>& raw_lines, DocumentKind kind_of
   cues.itemized = !ExtractLineItems(raw_lines).empty();
   const KindSpec* kind = KindOf(kind_of_page);
   if (kind == nullptr) return cues;
-  std::vector<Line> lines = SplitRunTogetherLabels(raw_lines);
+  std::vector<Line> lines = SplitRunTogetherLabels(RemoveLeaderDots(raw_lines));
   CellGrid grid(lines);
   std::map<std::string, Field> found;
   for (const FieldReader& reader : kind->fields) {

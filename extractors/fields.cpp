@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <sstream>
 #include <tuple>
 
 #include "extractors/labels.hpp"
@@ -41,6 +42,28 @@ bool IsHeaderLike(const CellRef& ref) {
 }
 
 bool Overlaps(int a0, int a1, int b0, int b1) { return std::min(a1, b1) > std::max(a0, b0); }
+
+// Where the next label of the scope starts in a cell after `from` (several "label: value" pairs
+// on one line): a label of two words or more, or of one word printed with a colon or "#". The
+// cell's size when there is none.
+size_t NextLabelAt(const CellRef& ref, size_t from, const std::vector<const Label*>& labels) {
+  for (size_t i = from; i < ref.tokens.size(); ++i) {
+    for (const Label* label : labels) {
+      if (i + label->tokens.size() > ref.tokens.size() || !LabelWordsAt(ref.tokens, i, label->tokens, false)) continue;
+      const std::string& last = ref.cell.words[i + label->tokens.size() - 1].text;
+      if (label->tokens.size() >= 2 || last.ends_with(":") || last.ends_with("#")) return i;
+    }
+  }
+  return ref.tokens.size();
+}
+
+// A name that is itself a label of the scope ("PATIENT" under "Patient") is no value.
+bool IsALabel(const std::string& text, const std::vector<const Label*>& labels) {
+  std::vector<std::string> tokens;
+  std::istringstream words(text);
+  for (std::string word; words >> word;) tokens.push_back(LabelToken(word));
+  return std::any_of(labels.begin(), labels.end(), [&](const Label* label) { return label->tokens == tokens; });
+}
 
 }  // namespace
 
@@ -183,13 +206,18 @@ std::map<std::string, Field> FindLabelledFields(const CellGrid& grid, const std:
           field.name = label->field;
           field.page = row[ci].cell.page;
           const BoxPx& label_box = row[ci].cell.words[begin].box_px;
-          bool ok = ReadValue(type, row[ci].cell.words, *end, field);
+          // The value in the label's own cell stops where the cell's next label starts.
+          std::vector<Word> after(row[ci].cell.words.begin(),
+                                  row[ci].cell.words.begin() + static_cast<long>(NextLabelAt(row[ci], *end, labels)));
+          bool ok = ReadValue(type, after, *end, field) && !(type == ValueType::kName && IsALabel(field.text, labels));
           const char* placement = "label_then_value";
           // Then the cells to the right: a name only in the next one; a figure may stand past a
           // sign printed in a cell of its own ("interest:   +   $75.00").
           for (size_t next = ci + 1; !ok && next < row.size() && (type != ValueType::kName || next == ci + 1); ++next) {
             if (row[next].stacked) continue;
-            ok = ReadValue(type, row[next].cell.words, 0, field);
+            std::vector<Word> value(row[next].cell.words.begin(),
+                                    row[next].cell.words.begin() + static_cast<long>(NextLabelAt(row[next], 0, labels)));
+            ok = ReadValue(type, value, 0, field) && !(type == ValueType::kName && IsALabel(field.text, labels));
             placement = "label_next_cell";
           }
           // Column layouts: the value sits under its label, within the next two lines.
@@ -197,7 +225,8 @@ std::map<std::string, Field> FindLabelledFields(const CellGrid& grid, const std:
             for (const CellRef& under : grid.cells[below]) {
               if (under.cell.page == row[ci].cell.page &&
                   Overlaps(under.cell.box_px.x0, under.cell.box_px.x1, label_box.x0, row[ci].cell.box_px.x1) &&
-                  ReadValue(type, under.cell.words, 0, field)) {
+                  ReadValue(type, under.cell.words, 0, field) &&
+                  !(type == ValueType::kName && IsALabel(field.text, labels))) {
                 ok = true;
                 placement = "label_above_value";
                 break;

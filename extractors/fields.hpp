@@ -78,4 +78,8 @@ std::optional<Cents> CentsOf(const std::map<std::string, Field>& fields, const s
 // word restored; otherwise it is left as read (glued_labels.cpp).
 std::vector<Line> SplitRunTogetherLabels(const std::vector<Line>& lines);
 
+// Leader dots (and underscores) of three or more taken out of the words: a label and its value
+// joined by leaders are two cells, as they are printed. A word of leaders alone is dropped.
+std::vector<Line> RemoveLeaderDots(const std::vector<Line>& lines);
+
 }  // namespace shoebox::extractors

@@ -96,11 +96,13 @@ std::vector<LineItem> ExtractLineItems(const std::vector<Line>& lines) {
   bool in_table = false;
   std::string last_date;
   int row_height = 0;
-  for (const Line& line : lines) {
-    std::vector<Column> header = HeaderColumns(line, "bill_column");
-    if (!header.empty()) {
-      columns = std::move(header);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const Line& line = lines[i];
+    HeaderBand header = ReadHeaderBand(lines, i, "bill_column");
+    if (header.rows > 0) {
+      columns = std::move(header.columns);
       in_table = true;
+      i += header.rows - 1;
       continue;
     }
     if (!in_table) continue;

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "extractors/labels.hpp"
+#include "pipeline/core/dates.hpp"
 #include "pipeline/core/money.hpp"
 #include "pipeline/core/text.hpp"
 
@@ -25,6 +26,70 @@ std::string HeaderToken(const std::string& word) {
 }
 
 }  // namespace
+
+namespace {
+
+// A line that can be part of a header: words, no amount and no date.
+bool HeaderLike(const Line& line) {
+  std::vector<std::string> texts;
+  for (const Word& word : line.words) texts.push_back(word.text);
+  return !texts.empty() && !FindMoney(texts) && !FindDate(texts);
+}
+
+// The band's words as one line: the bottom line's words, each with the words above it (those whose
+// span overlaps it most) before it, top to bottom; words above nothing stand on their own.
+Line StackedHeader(const std::vector<Line>& lines, size_t first, size_t rows) {
+  const Line& bottom = lines[first + rows - 1];
+  std::vector<std::vector<Word>> stacks;
+  for (const Word& word : bottom.words) stacks.push_back({word});
+  std::vector<std::vector<Word>> above(stacks.size());
+  std::vector<std::vector<Word>> alone;
+  for (size_t r = 0; r + 1 < rows; ++r) {
+    for (const Word& word : lines[first + r].words) {
+      int best_overlap = 0;
+      size_t best = stacks.size();
+      for (size_t s = 0; s < stacks.size(); ++s) {
+        const BoxPx& under = stacks[s].back().box_px;
+        int overlap = std::min(word.box_px.x1, under.x1) - std::max(word.box_px.x0, under.x0);
+        if (overlap > best_overlap) best_overlap = overlap, best = s;
+      }
+      if (best < stacks.size()) above[best].push_back(word);
+      else alone.push_back({word});
+    }
+  }
+  std::vector<std::vector<Word>> columns = alone;
+  for (size_t s = 0; s < stacks.size(); ++s) {
+    std::vector<Word> column = above[s];
+    column.push_back(stacks[s].front());
+    columns.push_back(column);
+  }
+  std::stable_sort(columns.begin(), columns.end(), [](const std::vector<Word>& a, const std::vector<Word>& b) {
+    return a.back().box_px.x0 < b.back().box_px.x0;
+  });
+  Line header = bottom;
+  header.words.clear();
+  for (const std::vector<Word>& column : columns) header.words.insert(header.words.end(), column.begin(), column.end());
+  for (size_t r = 0; r < rows; ++r) header.box_px = Union(header.box_px, lines[first + r].box_px);
+  return header;
+}
+
+}  // namespace
+
+HeaderBand ReadHeaderBand(const std::vector<Line>& lines, size_t first, std::string_view scope, size_t min_columns) {
+  HeaderBand best;
+  for (size_t rows = 1; rows <= 3 && first + rows <= lines.size(); ++rows) {
+    const Line& last = lines[first + rows - 1];
+    if (!HeaderLike(last) || last.page != lines[first].page) break;
+    if (rows > 1) {
+      const Line& previous = lines[first + rows - 2];
+      if (last.box_px.y0 - previous.box_px.y1 > previous.box_px.height()) break;  // a gap: not one band
+    }
+    std::vector<Column> columns = rows == 1 ? HeaderColumns(last, scope, min_columns)
+                                            : HeaderColumns(StackedHeader(lines, first, rows), scope, min_columns);
+    if (columns.size() > best.columns.size()) best = {std::move(columns), rows};
+  }
+  return best;
+}
 
 bool WrapsUnder(const Line& line, int row_page, const BoxPx& row_box, int row_height) {
   std::vector<std::string> texts;

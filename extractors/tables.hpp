@@ -20,6 +20,17 @@ struct Column {
 // "date" and "amount" is not a header).
 std::vector<Column> HeaderColumns(const Line& line, std::string_view scope, size_t min_columns = 3);
 
+// A table's header band: one to three lines of header words stacked over the columns ("Amount" over
+// "Billed", "What Your" over "Plan Paid"), right above the first row. The words of the upper lines
+// are joined to the bottom line's word they stand over, so each column's header reads whole, then
+// named by HeaderColumns. The band of one to three lines naming the most columns wins, the shorter
+// on a tie; `rows` is 0 where none names `min_columns`.
+struct HeaderBand {
+  std::vector<Column> columns;
+  size_t rows = 0;
+};
+HeaderBand ReadHeaderBand(const std::vector<Line>& lines, size_t first, std::string_view scope, size_t min_columns = 3);
+
 // Whether `line` is a row's description wrapped onto a line of its own: letters and no amount, on
 // the row's page, closer below the row's box than the row's first line is tall (that height, not
 // the box's, which grows with each wrapped line).

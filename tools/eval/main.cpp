@@ -430,8 +430,11 @@ Json ScoreSet(const std::string& set_dir, const Json& exported) {
   Json report;
   report["set"] = set_dir;
   report["overall"] = overall.ToJson();
+  // An episode is held out when any of its papers is of a held-out family; the misses of those
+  // episodes' findings are not listed either.
+  if (!held_out_episodes.empty()) g_misses = nullptr;
   report["findings"] = ScoreFindings(manifest, exported, episode_of_document, paper_of_document);
-  // An episode is held out when any of its papers is of a held-out family.
+  g_misses = misses;
   if (!held_out_episodes.empty()) {
     std::set<std::string> seen_episodes;
     for (const std::string& episode : episodes_of_split["all"]) {

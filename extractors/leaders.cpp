@@ -1,0 +1,62 @@
+// Leader dots ("Amount Due ........ $640.00"), taken out of the words they are read into, so the
+// label and its value stand apart as the cells they are (fields.hpp: RemoveLeaderDots).
+#include <string>
+
+#include "extractors/fields.hpp"
+
+namespace shoebox::extractors {
+namespace {
+
+bool IsLeaderChar(unsigned char c) { return c == '.' || c == '_'; }
+
+// The parts of a word between runs of three or more leader characters, each with its share of the
+// word's box (by character position).
+std::vector<Word> PartsBetweenLeaders(const Word& word) {
+  const std::string& text = word.text;
+  std::vector<Word> parts;
+  size_t start = 0, i = 0;
+  auto emit = [&](size_t from, size_t to) {
+    if (to <= from) return;
+    Word part = word;
+    part.text = text.substr(from, to - from);
+    int width = word.box_px.width();
+    part.box_px.x0 = word.box_px.x0 + static_cast<int>(static_cast<long long>(width) * from / text.size());
+    part.box_px.x1 = word.box_px.x0 + static_cast<int>(static_cast<long long>(width) * to / text.size());
+    parts.push_back(part);
+  };
+  while (i < text.size()) {
+    if (!IsLeaderChar(text[i])) {
+      ++i;
+      continue;
+    }
+    size_t run = i;
+    while (run < text.size() && IsLeaderChar(text[run])) ++run;
+    if (run - i >= 3) {
+      emit(start, i);
+      start = run;
+    }
+    i = run;
+  }
+  emit(start, text.size());
+  return parts;
+}
+
+}  // namespace
+
+std::vector<Line> RemoveLeaderDots(const std::vector<Line>& lines) {
+  std::vector<Line> out = lines;
+  for (Line& line : out) {
+    std::vector<Word> words;
+    for (const Word& word : line.words) {
+      if (word.text.find("...") == std::string::npos && word.text.find("___") == std::string::npos) {
+        words.push_back(word);
+        continue;
+      }
+      for (Word& part : PartsBetweenLeaders(word)) words.push_back(std::move(part));
+    }
+    line.words = std::move(words);
+  }
+  return out;
+}
+
+}  // namespace shoebox::extractors

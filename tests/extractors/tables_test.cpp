@@ -1,0 +1,81 @@
+// Tables as other producers print them: headers stacked over rows, the code before the date, zero
+// as a dash, rows dated by their claim, the claim's figures in its total row; and label–value pairs
+// joined by leader dots or sharing a line. Hand-placed words, no engines.
+#include <gtest/gtest.h>
+
+#include "extractors/extract.hpp"
+#include "extractors/tables.hpp"
+#include "tests/placed_words.hpp"
+
+namespace shoebox {
+namespace {
+
+using testing::Lines;
+using testing::Row;
+
+const Field* FindField(const Document& document, const std::string& name) {
+  for (const Field& field : document.fields) {
+    if (field.name == name) return &field;
+  }
+  return nullptr;
+}
+
+TEST(HeaderBand, WordsStackedOverTwoRowsAreOneHeaderEach) {
+  std::vector<Line> lines = Lines({Row(100, {{100, "Service"}, {500, "Amount"}, {800, "Plan"}, {1100, "Your"}}),
+                                   Row(135, {{100, "Date"}, {500, "Billed"}, {800, "Paid"}, {1100, "Share"}}),
+                                   Row(190, {{100, "03/02/2025"}, {500, "185.00"}, {800, "140.00"}, {1100, "45.00"}})});
+  // Either row alone names too little; together each column reads whole.
+  extractors::HeaderBand band = extractors::ReadHeaderBand(lines, 0, "claim_column");
+  EXPECT_EQ(band.rows, 2u);
+  std::vector<std::string> fields;
+  for (const extractors::Column& column : band.columns) fields.push_back(column.field);
+  EXPECT_EQ(fields, (std::vector<std::string>{"date_of_service", "billed_cents", "plan_paid_cents",
+                                              "patient_responsibility_cents"}));
+  EXPECT_EQ(extractors::ReadHeaderBand(lines, 2, "claim_column").rows, 0u);  // a row of figures is no header
+}
+
+TEST(Extract, ClaimRowsCodeFirstDashForZeroDatedByTheClaimTotalledBelow) {
+  Document document;
+  document.kind = DocumentKind::kEob;
+  extractors::Extract(
+      Lines({Row(40, {{100, "Keystone Health Plan"}}), Row(100, {{100, "Claim Number: 2025034411827"}}),
+             Row(140, {{100, "Service Date: 03/02/2025"}}),
+             Row(300, {{100, "Code"}, {400, "Amount"}, {700, "Allowed"}, {1000, "Plan"}, {1300, "Pt"}}),
+             Row(335, {{400, "Billed"}, {1000, "Paid"}, {1300, "Resp"}}),
+             Row(390, {{100, "99213"}, {450, "185.00"}, {720, "72.15"}, {1020, "52.15"}, {1320, "20.00"}}),
+             Row(430, {{100, "36415"}, {450, "25.00"}, {720, "9.75"}, {1020, "9.75"}, {1340, "\u2014"}}),
+             Row(470, {{100, "Totals"}, {450, "210.00"}, {720, "81.90"}, {1020, "61.90"}, {1320, "20.00"}})}),
+      document);
+  ASSERT_EQ(document.claims.size(), 1u);
+  const Claim& claim = document.claims[0];
+  ASSERT_EQ(claim.lines.size(), 2u);
+  EXPECT_EQ(claim.lines[0].code, "99213");
+  EXPECT_EQ(claim.lines[0].date_of_service, "2025-03-02");  // no date of its own: the claim's
+  EXPECT_EQ(claim.lines[0].billed_cents, 18500);
+  EXPECT_EQ(claim.lines[0].patient_responsibility_cents, 2000);
+  EXPECT_EQ(claim.lines[1].patient_responsibility_cents, 0);  // "—" under the column
+  // The claim's figures are its total row.
+  EXPECT_EQ(claim.billed_cents, 21000);
+  EXPECT_EQ(claim.allowed_cents, 8190);
+  EXPECT_EQ(claim.plan_paid_cents, 6190);
+  EXPECT_EQ(claim.patient_responsibility_cents, 2000);
+}
+
+TEST(Extract, PairsJoinedByLeaderDotsAndSharingALine) {
+  Document document;
+  document.kind = DocumentKind::kEob;
+  extractors::Extract(Lines({Row(40, {{100, "Evergreen Care Insurance"}}),
+                             Row(100, {{100, "Member Name ........Avery Pemberton"}, {1000, "Pt Name.........Skyler Pemberton"}}),
+                             Row(140, {{100, "Member ID ..................... W270666626"}}),
+                             Row(180, {{100, "PATIENT"}}), Row(220, {{100, "Reese Ruiz"}})}),
+                      document);
+  ASSERT_NE(FindField(document, "member_name"), nullptr);
+  EXPECT_EQ(FindField(document, "member_name")->text, "Avery Pemberton");
+  EXPECT_EQ(FindField(document, "member_id")->text, "W270666626");
+  // A label read where a value should be ("PATIENT" under a label) is not a name.
+  const Field* patient = FindField(document, "patient_name");
+  if (patient != nullptr) EXPECT_NE(patient->text, "PATIENT");
+}
+
+}  // namespace
+}  // namespace shoebox
