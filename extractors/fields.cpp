@@ -57,6 +57,8 @@ size_t NextLabelAt(const CellRef& ref, size_t from, const std::vector<const Labe
   return ref.tokens.size();
 }
 
+bool IsNameType(ValueType type) { return type == ValueType::kName || type == ValueType::kPersonName; }
+
 // A name that is itself a label of the scope ("PATIENT" under "Patient") is no value.
 bool IsALabel(const std::string& text, const std::vector<const Label*>& labels) {
   std::vector<std::string> tokens;
@@ -71,6 +73,7 @@ ValueType TypeOf(const std::string& field) {
   if (field.ends_with("_cents")) return ValueType::kMoney;
   if (field.find("date") != std::string::npos) return ValueType::kDate;
   if (field.ends_with("_number") || field.ends_with("_id")) return ValueType::kIdentifier;
+  if (field == "patient_name" || field == "member_name" || field == "guarantor_name") return ValueType::kPersonName;
   return ValueType::kName;
 }
 
@@ -100,6 +103,29 @@ bool ReadValue(ValueType type, const std::vector<Word>& words, size_t start, Fie
         if (HasDigit(token) && token.size() >= 3) field.text = token, first = i, count = 1;
       }
       if (count == 0) return false;
+      break;
+    }
+    case ValueType::kPersonName: {
+      // Name-like words from the start: letters (with ' - .), the first a capital; two to five.
+      auto name_like = [](const std::string& word) {
+        return !word.empty() && std::isupper(static_cast<unsigned char>(word[0])) && !HasDigit(word) &&
+               std::all_of(word.begin(), word.end(), [](unsigned char c) {
+                 return std::isalpha(c) || c == '\'' || c == '-' || c == '.' || c == ',' || c >= 0x80;
+               });
+      };
+      auto particle = [](const std::string& word) {  // "Maria de la Cruz", "Anna van Dijk"
+        static const std::set<std::string> kParticles = {"de", "del", "della", "la", "le", "van", "von", "der",
+                                                         "den", "da", "di", "du", "dos", "das", "y", "bin", "al"};
+        return kParticles.count(word) > 0;
+      };
+      size_t end = start;
+      while (end < texts.size() && end - start < 5 && (name_like(texts[end]) || (end > start && particle(texts[end])))) ++end;
+      while (end > start && particle(texts[end - 1])) --end;
+      if (end - start < 2) return false;
+      std::string joined;
+      for (size_t i = start; i < end; ++i) joined += (joined.empty() ? "" : " ") + texts[i];
+      field.text = CollapseSpaces(TrimIdentifier(joined));
+      first = start, count = end - start;
       break;
     }
     case ValueType::kName: {
@@ -209,15 +235,15 @@ std::map<std::string, Field> FindLabelledFields(const CellGrid& grid, const std:
           // The value in the label's own cell stops where the cell's next label starts.
           std::vector<Word> after(row[ci].cell.words.begin(),
                                   row[ci].cell.words.begin() + static_cast<long>(NextLabelAt(row[ci], *end, labels)));
-          bool ok = ReadValue(type, after, *end, field) && !(type == ValueType::kName && IsALabel(field.text, labels));
+          bool ok = ReadValue(type, after, *end, field) && !(IsNameType(type) && IsALabel(field.text, labels));
           const char* placement = "label_then_value";
           // Then the cells to the right: a name only in the next one; a figure may stand past a
           // sign printed in a cell of its own ("interest:   +   $75.00").
-          for (size_t next = ci + 1; !ok && next < row.size() && (type != ValueType::kName || next == ci + 1); ++next) {
+          for (size_t next = ci + 1; !ok && next < row.size() && (!IsNameType(type) || next == ci + 1); ++next) {
             if (row[next].stacked) continue;
             std::vector<Word> value(row[next].cell.words.begin(),
                                     row[next].cell.words.begin() + static_cast<long>(NextLabelAt(row[next], 0, labels)));
-            ok = ReadValue(type, value, 0, field) && !(type == ValueType::kName && IsALabel(field.text, labels));
+            ok = ReadValue(type, value, 0, field) && !(IsNameType(type) && IsALabel(field.text, labels));
             placement = "label_next_cell";
           }
           // Column layouts: the value sits under its label, within the next two lines.
@@ -226,7 +252,7 @@ std::map<std::string, Field> FindLabelledFields(const CellGrid& grid, const std:
               if (under.cell.page == row[ci].cell.page &&
                   Overlaps(under.cell.box_px.x0, under.cell.box_px.x1, label_box.x0, row[ci].cell.box_px.x1) &&
                   ReadValue(type, under.cell.words, 0, field) &&
-                  !(type == ValueType::kName && IsALabel(field.text, labels))) {
+                  !(IsNameType(type) && IsALabel(field.text, labels))) {
                 ok = true;
                 placement = "label_above_value";
                 break;

@@ -15,7 +15,8 @@
 namespace shoebox::extractors {
 
 // A field's type, by its name: *_cents money, *date* a date, *_number / *_id an identifier, else a name.
-enum class ValueType { kMoney, kDate, kIdentifier, kName };
+// kPersonName: a person (patient, member, guarantor): two to five name-like words, no digits.
+enum class ValueType { kMoney, kDate, kIdentifier, kName, kPersonName };
 ValueType TypeOf(const std::string& field);
 
 // Reads a value of `type` from words[start, …); fills field text/cents, box and confidence.
