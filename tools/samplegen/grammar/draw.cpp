@@ -29,7 +29,8 @@ std::vector<std::string> HeaderLines(const std::string& phrase, int rows) {
   return lines;
 }
 
-double TextWidth(const std::string& text, double size) { return 0.5 * size * static_cast<double>(text.size()); }
+// A generous estimate of a run's width in points (bold capitals run wider than the average letter).
+double TextWidth(const std::string& text, double size) { return 0.56 * size * static_cast<double>(text.size()); }
 
 }  // namespace
 
@@ -83,6 +84,14 @@ double Pairs(PageWriter& w, const Style& style, double x, double y, double width
   for (size_t i = 0; i < pairs.size(); ++i) {
     double sx = x + slot * static_cast<double>(i % per_line);
     const auto& [label, value] = pairs[i];
+    // Where label and value would meet across a narrow slot, producers print the value after the label.
+    bool crowded = TextWidth(label, style.size) + TextWidth(value, style.size) + 24 > slot - 12;
+    if (crowded && style.placement != Placement::kAfterLabel) {
+      w.Text(sx, y, label, style.size);
+      w.Text(sx + TextWidth(label, style.size) + 10, y, value, style.size, bold_values);
+      if (i % per_line == per_line - 1 || i + 1 == pairs.size()) y += line;
+      continue;
+    }
     switch (style.placement) {
       case Placement::kAfterLabel:
         w.Text(sx, y, label + ": " + value, style.size, bold_values);
