@@ -7,6 +7,7 @@
 #include "extractors/labels.hpp"
 #include "pipeline/core/dates.hpp"
 #include "pipeline/core/money.hpp"
+#include "pipeline/reading/layout.hpp"
 #include "pipeline/core/text.hpp"
 
 namespace shoebox::extractors {
@@ -36,39 +37,60 @@ bool HeaderLike(const Line& line) {
   return !texts.empty() && !FindMoney(texts) && !FindDate(texts);
 }
 
-// The band's words as one line: the bottom line's words, each with the words above it (those whose
-// span overlaps it most) before it, top to bottom; words above nothing stand on their own.
+// The share of a line's words that are words of the scope's labels: a header row is mostly those.
+double LabelWordShare(const Line& line, std::string_view scope) {
+  std::set<std::string> vocabulary;
+  for (const Label* label : LabelsLongestFirst(scope)) vocabulary.insert(label->tokens.begin(), label->tokens.end());
+  size_t known = 0;
+  for (const Word& word : line.words) known += vocabulary.count(HeaderToken(word.text)) > 0 ? 1 : 0;
+  return line.words.empty() ? 0 : static_cast<double>(known) / static_cast<double>(line.words.size());
+}
+
+// The band's words as one line, column by column. Each upper row is cut into phrases (words a
+// space apart) and each phrase joins the bottom word it stands over most; bottom words one phrase
+// covers alike ("Maximum You May" over "Be Billed") are one column, read row by row. A phrase over
+// nothing stands on its own.
 Line StackedHeader(const std::vector<Line>& lines, size_t first, size_t rows) {
+  constexpr double kPhraseGap = 0.6;  // × the text height: wider than a space, narrower than a column gap
   const Line& bottom = lines[first + rows - 1];
-  std::vector<std::vector<Word>> stacks;
-  for (const Word& word : bottom.words) stacks.push_back({word});
-  std::vector<std::vector<Word>> above(stacks.size());
-  std::vector<std::vector<Word>> alone;
+  size_t n = bottom.words.size();
+  auto overlap = [](const BoxPx& a, const BoxPx& b) { return std::min(a.x1, b.x1) - std::max(a.x0, b.x0); };
+  std::vector<std::vector<Word>> above(n);
+  std::vector<bool> joined_to_next(n, false);
+  std::vector<std::pair<int, std::vector<Word>>> alone;  // (x0, words)
   for (size_t r = 0; r + 1 < rows; ++r) {
-    for (const Word& word : lines[first + r].words) {
+    for (const Line& phrase : layout::SplitCells(lines[first + r], kPhraseGap)) {
       int best_overlap = 0;
-      size_t best = stacks.size();
-      for (size_t s = 0; s < stacks.size(); ++s) {
-        const BoxPx& under = stacks[s].back().box_px;
-        int overlap = std::min(word.box_px.x1, under.x1) - std::max(word.box_px.x0, under.x0);
-        if (overlap > best_overlap) best_overlap = overlap, best = s;
+      size_t best = n;
+      for (size_t s = 0; s < n; ++s) {
+        int o = overlap(phrase.box_px, bottom.words[s].box_px);
+        if (o > best_overlap) best_overlap = o, best = s;
       }
-      if (best < stacks.size()) above[best].push_back(word);
-      else alone.push_back({word});
+      if (best == n) {
+        alone.push_back({phrase.box_px.x0, phrase.words});
+        continue;
+      }
+      above[best].insert(above[best].end(), phrase.words.begin(), phrase.words.end());
+      // Covering most of a neighbour of that word too, the phrase heads both.
+      auto covers = [&](size_t s) { return overlap(phrase.box_px, bottom.words[s].box_px) * 10 >= 6 * bottom.words[s].box_px.width(); };
+      if (best + 1 < n && covers(best + 1)) joined_to_next[best] = true;
+      if (best > 0 && covers(best - 1)) joined_to_next[best - 1] = true;
     }
   }
-  std::vector<std::vector<Word>> columns = alone;
-  for (size_t s = 0; s < stacks.size(); ++s) {
-    std::vector<Word> column = above[s];
-    column.push_back(stacks[s].front());
-    columns.push_back(column);
+  std::vector<std::pair<int, std::vector<Word>>> ordered = alone;
+  for (size_t s = 0; s < n;) {
+    size_t end = s;
+    while (end + 1 < n && joined_to_next[end]) ++end;
+    std::vector<Word> column;
+    for (size_t k = s; k <= end; ++k) column.insert(column.end(), above[k].begin(), above[k].end());
+    for (size_t k = s; k <= end; ++k) column.push_back(bottom.words[k]);
+    ordered.push_back({bottom.words[s].box_px.x0, std::move(column)});
+    s = end + 1;
   }
-  std::stable_sort(columns.begin(), columns.end(), [](const std::vector<Word>& a, const std::vector<Word>& b) {
-    return a.back().box_px.x0 < b.back().box_px.x0;
-  });
+  std::stable_sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   Line header = bottom;
   header.words.clear();
-  for (const std::vector<Word>& column : columns) header.words.insert(header.words.end(), column.begin(), column.end());
+  for (const auto& [x0, words] : ordered) header.words.insert(header.words.end(), words.begin(), words.end());
   for (size_t r = 0; r < rows; ++r) header.box_px = Union(header.box_px, lines[first + r].box_px);
   return header;
 }
@@ -80,6 +102,7 @@ HeaderBand ReadHeaderBand(const std::vector<Line>& lines, size_t first, std::str
   for (size_t rows = 1; rows <= 3 && first + rows <= lines.size(); ++rows) {
     const Line& last = lines[first + rows - 1];
     if (!HeaderLike(last) || last.page != lines[first].page) break;
+    if (rows > 1 && LabelWordShare(lines[first], scope) < 0.5) break;  // a stacked band's top row is header words too
     if (rows > 1) {
       const Line& previous = lines[first + rows - 2];
       if (last.box_px.y0 - previous.box_px.y1 > previous.box_px.height()) break;  // a gap: not one band

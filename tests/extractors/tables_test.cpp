@@ -34,6 +34,17 @@ TEST(HeaderBand, WordsStackedOverTwoRowsAreOneHeaderEach) {
   EXPECT_EQ(extractors::ReadHeaderBand(lines, 2, "claim_column").rows, 0u);  // a row of figures is no header
 }
 
+TEST(HeaderBand, APhraseWrappedOverTwoWordsHeadsOneColumn) {
+  // "Maximum You May" over "Be Billed", wider than the words under it; "Amount Medicare" over "Paid".
+  std::vector<Line> lines = Lines({Row(100, {{100, "Service"}, {420, "Amount Medicare"}, {760, "Maximum You May"}}),
+                                   Row(135, {{100, "Code"}, {650, "Paid"}, {900, "Be Billed"}}),
+                                   Row(190, {{100, "83036"}, {650, "33.16"}, {950, "8.28"}})});
+  extractors::HeaderBand band = extractors::ReadHeaderBand(lines, 0, "claim_column");
+  std::vector<std::string> fields;
+  for (const extractors::Column& column : band.columns) fields.push_back(column.field);
+  EXPECT_EQ(fields, (std::vector<std::string>{"code", "plan_paid_cents", "patient_responsibility_cents"}));
+}
+
 TEST(Extract, ClaimRowsCodeFirstDashForZeroDatedByTheClaimTotalledBelow) {
   Document document;
   document.kind = DocumentKind::kEob;
