@@ -79,6 +79,10 @@ std::optional<Cents> CentsOf(const std::map<std::string, Field>& fields, const s
 // word restored; otherwise it is left as read (glued_labels.cpp).
 std::vector<Line> SplitRunTogetherLabels(const std::vector<Line>& lines);
 
+// The characters [from, to) of a word of `total` characters as a word of its own, with its share
+// of the word's box (by character position).
+Word WordPart(const Word& word, size_t from, size_t to, size_t total, std::string text);
+
 // Leader dots (and underscores) of three or more taken out of the words: a label and its value
 // joined by leaders are two cells, as they are printed. A word of leaders alone is dropped.
 std::vector<Line> RemoveLeaderDots(const std::vector<Line>& lines);

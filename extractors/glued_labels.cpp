@@ -10,15 +10,6 @@
 namespace shoebox::extractors {
 namespace {
 
-Word SplitOff(const Word& word, size_t from, size_t to, size_t total, std::string text) {
-  Word part = word;
-  part.text = std::move(text);
-  int width = word.box_px.width();
-  part.box_px.x0 = word.box_px.x0 + static_cast<int>(width * from / total);
-  part.box_px.x1 = word.box_px.x0 + static_cast<int>(width * to / total);
-  return part;
-}
-
 // The first word of each label of six letters or more, with the word that follows it in the label.
 const std::vector<std::pair<std::string, std::string>>& LabelStarts() {
   static const std::vector<std::pair<std::string, std::string>> label_starts = [] {
@@ -93,8 +84,8 @@ std::vector<Line> SplitRunTogetherLabels(const std::vector<Line>& lines) {
       std::string restored = *best;
       restored[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(restored[0])));
       if (!text.empty() && (text.back() == ':')) restored += ':';
-      Word name = parts == 2 ? line.words[w] : SplitOff(word, 0, capitals, text.size(), text.substr(0, capitals));
-      Word label = parts == 2 ? line.words[w + 1] : SplitOff(word, capitals, text.size(), text.size(), restored);
+      Word name = parts == 2 ? line.words[w] : WordPart(word, 0, capitals, text.size(), text.substr(0, capitals));
+      Word label = parts == 2 ? line.words[w + 1] : WordPart(word, capitals, text.size(), text.size(), restored);
       label.text = restored;
       // Printed apart, read as one: the gap between them is given back so the label starts a cell
       // of its own (layout::SplitCells), as it does on a clean page.

@@ -9,20 +9,13 @@ namespace {
 
 bool IsLeaderChar(unsigned char c) { return c == '.' || c == '_'; }
 
-// The parts of a word between runs of three or more leader characters, each with its share of the
-// word's box (by character position).
+// The parts of a word between runs of three or more leader characters.
 std::vector<Word> PartsBetweenLeaders(const Word& word) {
   const std::string& text = word.text;
   std::vector<Word> parts;
   size_t start = 0, i = 0;
   auto emit = [&](size_t from, size_t to) {
-    if (to <= from) return;
-    Word part = word;
-    part.text = text.substr(from, to - from);
-    int width = word.box_px.width();
-    part.box_px.x0 = word.box_px.x0 + static_cast<int>(static_cast<long long>(width) * from / text.size());
-    part.box_px.x1 = word.box_px.x0 + static_cast<int>(static_cast<long long>(width) * to / text.size());
-    parts.push_back(part);
+    if (to > from) parts.push_back(WordPart(word, from, to, text.size(), text.substr(from, to - from)));
   };
   while (i < text.size()) {
     if (!IsLeaderChar(text[i])) {
@@ -42,6 +35,15 @@ std::vector<Word> PartsBetweenLeaders(const Word& word) {
 }
 
 }  // namespace
+
+Word WordPart(const Word& word, size_t from, size_t to, size_t total, std::string text) {
+  Word part = word;
+  part.text = std::move(text);
+  int width = word.box_px.width();
+  part.box_px.x0 = word.box_px.x0 + static_cast<int>(width * from / total);
+  part.box_px.x1 = word.box_px.x0 + static_cast<int>(width * to / total);
+  return part;
+}
 
 std::vector<Line> RemoveLeaderDots(const std::vector<Line>& lines) {
   std::vector<Line> out = lines;

@@ -39,4 +39,11 @@ inline std::vector<Line> Lines(const std::vector<std::vector<Word>>& rows) {
   return layout::BuildLines(all, 1);
 }
 
+inline const Field* FindField(const Document& document, const std::string& name) {
+  for (const Field& field : document.fields) {
+    if (field.name == name) return &field;
+  }
+  return nullptr;
+}
+
 }  // namespace shoebox::testing

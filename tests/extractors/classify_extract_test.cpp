@@ -18,15 +18,9 @@
 namespace shoebox {
 namespace {
 
+using testing::FindField;
 using testing::Lines;
 using testing::Row;
-
-const Field* FindField(const Document& document, const std::string& name) {
-  for (const Field& field : document.fields) {
-    if (field.name == name) return &field;
-  }
-  return nullptr;
-}
 
 // A box drawn too short ("Name:" 20 px beside "Patient" 27, as OCR boxed it on an enlarged scan)
 // does not shrink the gap that separates cells: 36 px is a word space at 27 px, not at 20.

@@ -10,15 +10,9 @@
 namespace shoebox {
 namespace {
 
+using testing::FindField;
 using testing::Lines;
 using testing::Row;
-
-const Field* FindField(const Document& document, const std::string& name) {
-  for (const Field& field : document.fields) {
-    if (field.name == name) return &field;
-  }
-  return nullptr;
-}
 
 TEST(HeaderBand, WordsStackedOverTwoRowsAreOneHeaderEach) {
   std::vector<Line> lines = Lines({Row(100, {{100, "Service"}, {500, "Amount"}, {800, "Plan"}, {1100, "Your"}}),

@@ -72,11 +72,7 @@ Json ChargesTable(PageWriter& w, const Style& style, const Episode& e, DocumentS
 
 DocumentSpec DrawBill(const Episode& e, const Family& family, bool premature, Rng& rng) {
   const Style& s = family.style;
-  DocumentSpec doc;
-  doc.kind = "bill";
-  doc.family = family.name;
-  doc.layout = "grammar";
-  doc.held_out = family.held_out;
+  DocumentSpec doc = FamilyDocument(family);
   BillFigures money = BillFiguresOf(e, premature, rng);
   PageWriter w(s.font);
   Json fields = Json::object();

@@ -34,6 +34,15 @@ double TextWidth(const std::string& text, double size) { return 0.56 * size * st
 
 }  // namespace
 
+DocumentSpec FamilyDocument(const Family& family) {
+  DocumentSpec doc;
+  doc.kind = family.kind;
+  doc.family = family.name;
+  doc.layout = "grammar";
+  doc.held_out = family.held_out;
+  return doc;
+}
+
 double HeaderWidth(const std::string& phrase, const Style& style) {
   double widest = 0;
   for (const std::string& line : HeaderLines(phrase, style.header_rows)) widest = std::max(widest, TextWidth(line, style.size));

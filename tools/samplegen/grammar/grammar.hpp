@@ -76,6 +76,9 @@ DocumentSpec DrawLetter(const Episode& e, const Family& family, Rng& rng);
 
 // --- Drawing shared by the kinds (draw.cpp) ---
 
+// A document of the family, empty: its kind, family and split set.
+DocumentSpec FamilyDocument(const Family& family);
+
 // An amount as this producer prints it; in_table for table cells (where blank may stand for zero).
 std::string Amount(long long cents, const Style& style, bool in_table);
 

@@ -14,11 +14,7 @@ using Pair = std::pair<std::string, std::string>;
 // field written where the field is drawn.
 DocumentSpec DrawLetter(const Episode& e, const Family& family, Rng& rng) {
   const Style& s = family.style;
-  DocumentSpec doc;
-  doc.kind = "collection_letter";
-  doc.family = family.name;
-  doc.layout = "grammar";
-  doc.held_out = family.held_out;
+  DocumentSpec doc = FamilyDocument(family);
   PageWriter w(s.font);
   Json fields = Json::object();
   w.Text(40, 34, e.collector_name, s.size + 4, true);

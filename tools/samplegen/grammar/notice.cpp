@@ -215,11 +215,7 @@ double Summary(PageWriter& w, const Style& s, double y, const std::vector<ClaimD
 DocumentSpec DrawNotice(const Episode& e, const Family& family, Rng& rng) {
   const Style& s = family.style;
   bool msn = family.kind == "msn";
-  DocumentSpec doc;
-  doc.kind = family.kind;
-  doc.family = family.name;
-  doc.layout = "grammar";
-  doc.held_out = family.held_out;
+  DocumentSpec doc = FamilyDocument(family);
   std::vector<ClaimDraw> claims = {EpisodeClaim(e)};
   if (!msn && e.claim_status != "pending" && rng.Chance(0.4)) {
     for (int extra = rng.Int(1, 2); extra > 0; --extra) claims.push_back(OtherClaim(e, rng));
