@@ -152,6 +152,7 @@ class SetWriter {
     for (const samplegen::DocumentSpec& doc : documents) {
       std::string stem = std::string(id) + "-" + doc.kind;
       for (RenderMode mode : o_.modes) {
+        if (mode != RenderMode::kBornDigital && o_.degraded_episodes >= 0 && i >= o_.degraded_episodes) continue;
         if ((mode == RenderMode::kPhoto || mode == RenderMode::kFax) && doc.pages.size() > 1) continue;
         episode_files[samplegen::ToString(mode)].push_back(Emit({doc}, stem, id, scenario, mode));
       }
