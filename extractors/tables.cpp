@@ -26,10 +26,6 @@ std::string HeaderToken(const std::string& word) {
   return token.substr(start);
 }
 
-}  // namespace
-
-namespace {
-
 // A line that can be part of a header: words, no amount and no date.
 bool HeaderLike(const Line& line) {
   std::vector<std::string> texts;
@@ -72,7 +68,9 @@ Line StackedHeader(const std::vector<Line>& lines, size_t first, size_t rows) {
       }
       above[best].insert(above[best].end(), phrase.words.begin(), phrase.words.end());
       // Covering most of a neighbour of that word too, the phrase heads both.
-      auto covers = [&](size_t s) { return overlap(phrase.box_px, bottom.words[s].box_px) * 10 >= 6 * bottom.words[s].box_px.width(); };
+      auto covers = [&](size_t s) {
+        return overlap(phrase.box_px, bottom.words[s].box_px) * 10 >= 6 * bottom.words[s].box_px.width();
+      };
       if (best + 1 < n && covers(best + 1)) joined_to_next[best] = true;
       if (best > 0 && covers(best - 1)) joined_to_next[best - 1] = true;
     }

@@ -21,10 +21,11 @@ struct Column {
 std::vector<Column> HeaderColumns(const Line& line, std::string_view scope, size_t min_columns = 3);
 
 // A table's header band: one to three lines of header words stacked over the columns ("Amount" over
-// "Billed", "What Your" over "Plan Paid"), right above the first row. The words of the upper lines
-// are joined to the bottom line's word they stand over, so each column's header reads whole, then
+// "Billed", "What Your" over "Plan Paid"), right above the first row. The phrases of the upper lines
+// are joined to the bottom line's words they stand over, so each column's header reads whole, then
 // named by HeaderColumns. The band of one to three lines naming the most columns wins, the shorter
-// on a tie; `rows` is 0 where none names `min_columns`.
+// on a tie; `rows` is 0 where none names `min_columns`. Every line of a band is mostly words of the
+// scope's labels, with no amount or date.
 struct HeaderBand {
   std::vector<Column> columns;
   size_t rows = 0;
