@@ -4,6 +4,7 @@
 #include <cctype>
 #include <set>
 
+#include "extractors/fields.hpp"
 #include "extractors/labels.hpp"
 #include "pipeline/core/dates.hpp"
 #include "pipeline/core/money.hpp"
@@ -24,6 +25,28 @@ std::string HeaderToken(const std::string& word) {
   size_t start = 0;
   while (start < token.size() && is_edge_junk(token[start])) ++start;
   return token.substr(start);
+}
+
+// Header words a text layer or OCR ran together where columns stand close ("ChargedAllowable",
+// "COINSURANCEPlan"), cut where a capital starts a word: after a lowercase letter, or before a
+// lowercase one after a run of capitals.
+Line WithGluedWordsCut(const Line& line) {
+  Line cut = line;
+  cut.words.clear();
+  for (const Word& word : line.words) {
+    const std::string& t = word.text;
+    auto upper = [&](size_t i) { return std::isupper(static_cast<unsigned char>(t[i])) != 0; };
+    auto lower = [&](size_t i) { return std::islower(static_cast<unsigned char>(t[i])) != 0; };
+    size_t from = 0;
+    for (size_t i = 1; i < t.size(); ++i) {
+      bool starts = upper(i) && (lower(i - 1) || (i >= 2 && upper(i - 1) && upper(i - 2) && i + 1 < t.size() && lower(i + 1)));
+      if (!starts) continue;
+      cut.words.push_back(WordPart(word, from, i, t.size(), t.substr(from, i - from)));
+      from = i;
+    }
+    cut.words.push_back(from == 0 ? word : WordPart(word, from, t.size(), t.size(), t.substr(from)));
+  }
+  return cut;
 }
 
 // A line that can be part of a header: words, no amount and no date.
@@ -95,8 +118,11 @@ Line StackedHeader(const std::vector<Line>& lines, size_t first, size_t rows) {
 
 }  // namespace
 
-HeaderBand ReadHeaderBand(const std::vector<Line>& lines, size_t first, std::string_view scope, size_t min_columns) {
+HeaderBand ReadHeaderBand(const std::vector<Line>& all_lines, size_t first, std::string_view scope, size_t min_columns) {
   HeaderBand best;
+  std::vector<Line> lines;  // the band's candidates, glued words cut
+  for (size_t i = first; i < all_lines.size() && i < first + 3; ++i) lines.push_back(WithGluedWordsCut(all_lines[i]));
+  first = 0;
   for (size_t rows = 1; rows <= 3 && first + rows <= lines.size(); ++rows) {
     const Line& last = lines[first + rows - 1];
     if (!HeaderLike(last) || last.page != lines[first].page) break;
