@@ -39,6 +39,17 @@ TEST(HeaderBand, APhraseWrappedOverTwoWordsHeadsOneColumn) {
   EXPECT_EQ(fields, (std::vector<std::string>{"code", "plan_paid_cents", "patient_responsibility_cents"}));
 }
 
+TEST(HeaderBand, HeaderWordsRunTogetherAreCutWhereACapitalStartsAWord) {
+  // A text layer joins header words of columns that stand close.
+  std::vector<Line> lines = Lines({Row(100, {{100, "Code"}, {300, "Amount ChargedAllowable Amount"}, {900, "COINSURANCEPlan Payment"}}),
+                                   Row(150, {{100, "99213"}, {420, "168.00"}, {700, "67.20"}, {950, "0.00"}, {1200, "67.20"}})});
+  std::vector<std::string> fields;
+  for (const extractors::Column& column : extractors::ReadHeaderBand(lines, 0, "claim_column").columns) {
+    fields.push_back(column.field);
+  }
+  EXPECT_EQ(fields, (std::vector<std::string>{"code", "billed_cents", "allowed_cents", "coinsurance_cents", "plan_paid_cents"}));
+}
+
 TEST(Extract, ClaimRowsCodeFirstDashForZeroDatedByTheClaimTotalledBelow) {
   Document document;
   document.kind = DocumentKind::kEob;
