@@ -105,7 +105,16 @@ std::vector<LineItem> ExtractLineItems(const std::vector<Line>& lines) {
       i += header.rows - 1;
       continue;
     }
-    if (!in_table) continue;
+    if (!in_table) {
+      // A header OCR lost (small bold type on a shaded band): two lines in a row that each read as a
+      // charge of its own date (a date, a code, an amount at the right) begin a table without one.
+      auto row = ReadRow(line, {}, "");
+      auto next = i + 1 < lines.size() ? ReadRow(lines[i + 1], {}, "") : std::nullopt;
+      if (!row || !next) continue;
+      columns.clear();
+      last_date.clear();
+      in_table = true;
+    }
     if (auto item = ReadRow(line, columns, last_date)) {
       last_date = item->date_of_service;
       row_height = line.box_px.height();

@@ -60,6 +60,13 @@ TEST(Rules, AFindingOnFiguresThatDoNotHoldIsACheckItem) {
   EXPECT_NE(check->what_to_check.find("do not add up (amount_due_equals_charges_less_credits, off by 10.00)"),
             std::string::npos) << check->what_to_check;
   EXPECT_EQ(check->next_step.find("Do not pay"), std::string::npos);
+  // Its arithmetic never checked (a figure of it not read): the same.
+  StoredDocument unchecked = Bill("b", 18500, 5000);
+  unchecked.document.checks.clear();
+  found = Evaluate({unchecked, Eob("e", 18500, 2000)});
+  ASSERT_EQ(Count(found, "R-balance-01"), 1);
+  EXPECT_TRUE(Get(found, "R-balance-01")->to_check);
+  EXPECT_NE(Get(found, "R-balance-01")->what_to_check.find("could not be checked"), std::string::npos);
   // A figure it rests on read unsurely: the same.
   StoredDocument faint = Bill("b", 18500, 5000);
   for (Field& field : faint.document.fields) {

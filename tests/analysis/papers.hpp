@@ -21,6 +21,8 @@ inline StoredDocument Bill(const std::string& id, Cents total, Cents due, const 
                           Money("amount_due_cents", due)};
   if (!status.empty()) bill.document.fields.push_back(Text("insurance_status", status));
   bill.document.line_items = {{"2025-03-01", "", "99213", "OFFICE VISIT", 1, total, 1, {}, 1}};
+  // A bill read whole: its arithmetic checked and holding (the rules' evidence gate asks for it).
+  bill.document.checks = {{"line_items_sum_to_total_charges", true, ""}, {"amount_due_equals_charges_less_credits", true, ""}};
   return bill;
 }
 

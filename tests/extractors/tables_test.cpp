@@ -77,6 +77,25 @@ TEST(Extract, ClaimRowsCodeFirstDashForZeroDatedByTheClaimTotalledBelow) {
   EXPECT_EQ(claim.patient_responsibility_cents, 2000);
 }
 
+TEST(Extract, ChargesWhoseHeaderWasLostAreStillATable) {
+  // OCR lost the shaded header; two rows in a row, each with its date, code and charge, are a table.
+  Document document;
+  document.kind = DocumentKind::kBill;
+  extractors::Extract(Lines({Row(40, {{100, "VALLEY VIEW HEALTH SYSTEM"}}),
+                             Row(200, {{100, "04/02/2025 0305 85025 BLOOD COUNT"}, {1000, "$98.75"}}),
+                             Row(240, {{100, "04/02/2025 0320 71046 CHEST X-RAY"}, {1000, "$426.00"}}),
+                             Row(320, {{100, "Total Charges"}, {1000, "$524.75"}})}),
+                      document);
+  ASSERT_EQ(document.line_items.size(), 2u);
+  EXPECT_EQ(document.line_items[1].code, "71046");
+  EXPECT_EQ(document.line_items[1].charge_cents, 42600);
+  // One such line alone is no table.
+  Document single;
+  single.kind = DocumentKind::kBill;
+  extractors::Extract(Lines({Row(200, {{100, "04/02/2025 0305 85025 BLOOD COUNT"}, {1000, "$98.75"}})}), single);
+  EXPECT_TRUE(single.line_items.empty());
+}
+
 TEST(Extract, PairsJoinedByLeaderDotsAndSharingALine) {
   Document document;
   document.kind = DocumentKind::kEob;

@@ -1,6 +1,7 @@
 // The evidence gate: a finding that tells a person not to pay (or that a sum is wrong) must rest on
 // figures read surely and on documents whose own arithmetic closes. Where they do not, the finding
 // becomes a check item saying what to look at on which paper, in words that claim nothing.
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 
@@ -51,6 +52,15 @@ std::vector<std::string> Doubts(const StoredDocument& stored, const Rule& rule) 
                       std::to_string(stored.document.first_page) + ")";
   for (const Check& check : stored.document.checks) {
     if (!check.ok) doubts.push_back(where + ": its figures do not add up (" + check.name + (check.detail.empty() ? "" : ", " + check.detail) + ")");
+  }
+  if (stored.document.kind == DocumentKind::kBill) {
+    for (std::string_view name : rule.bill_checks) {
+      // The lines' sum is asked of an itemized bill only.
+      if (name == "line_items_sum_to_total_charges" && stored.document.line_items.empty()) continue;
+      bool made = std::any_of(stored.document.checks.begin(), stored.document.checks.end(),
+                              [&](const Check& check) { return check.name == name; });
+      if (!made) doubts.push_back(where + ": its figures could not be checked (" + std::string(name) + ": not all read)");
+    }
   }
   for (std::string_view name : rule.rests_on) {
     const Field* field = FieldOf(stored.document, std::string(name));

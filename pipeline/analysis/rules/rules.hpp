@@ -80,6 +80,10 @@ struct Rule {
   // (kSureEnough); otherwise its findings become check items (ApplyEvidenceGate).
   bool rests_on_figures = false;
   std::vector<std::string_view> rests_on;
+  // The checks that must have been made, and hold, on each bill it names: the arithmetic the
+  // figures it rests on close (a duplicated line is a duplicate only where the lines add up; the
+  // lines' sum is asked of an itemized bill only).
+  std::vector<std::string_view> bill_checks;
 };
 
 // How sure the reading of a figure a finding rests on must be.
