@@ -8,6 +8,7 @@
 #include "extractors/claim_lines.hpp"
 #include "extractors/fields.hpp"
 #include "extractors/labels.hpp"
+#include "pipeline/core/money.hpp"
 #include "pipeline/core/figures.hpp"
 #include "pipeline/core/text.hpp"
 
@@ -69,9 +70,17 @@ std::vector<std::vector<Line>> ClaimBlocks(const std::vector<Line>& lines) {
     }
   }
   if (starts.size() < 2) return {lines};
+  // The last claim ends where the notice's summary begins (a heading that says so, with no amount):
+  // the document's totals are no claim's figures.
+  size_t last_end = lines.size();
+  for (size_t i = starts.back() + 1; i < lines.size() && last_end == lines.size(); ++i) {
+    std::vector<std::string> texts, tokens;
+    for (const Word& word : lines[i].words) texts.push_back(word.text), tokens.push_back(LabelToken(word.text));
+    if (!FindMoney(texts) && std::find(tokens.begin(), tokens.end(), "summary") != tokens.end()) last_end = i;
+  }
   std::vector<std::vector<Line>> blocks;
   for (size_t k = 0; k < starts.size(); ++k) {
-    size_t end = k + 1 < starts.size() ? starts[k + 1] : lines.size();
+    size_t end = k + 1 < starts.size() ? starts[k + 1] : last_end;
     blocks.emplace_back(lines.begin() + static_cast<long>(starts[k]), lines.begin() + static_cast<long>(end));
   }
   return blocks;

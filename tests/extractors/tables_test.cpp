@@ -77,6 +77,20 @@ TEST(Extract, ClaimRowsCodeFirstDashForZeroDatedByTheClaimTotalledBelow) {
   EXPECT_EQ(claim.patient_responsibility_cents, 2000);
 }
 
+TEST(Extract, TheNoticesSummaryIsNoClaimsFigures) {
+  Document document;
+  document.kind = DocumentKind::kEob;
+  extractors::Extract(Lines({Row(40, {{100, "Keystone Health Plan"}}),
+                             Row(100, {{100, "Claim Number: 2025034411827"}}), Row(140, {{100, "Amount Billed"}, {900, "$185.00"}}),
+                             Row(200, {{100, "Claim Number: 2025034411828"}}), Row(240, {{100, "Plan Paid"}, {900, "$25.00"}}),
+                             Row(320, {{100, "Summary of This Notice"}}),
+                             Row(360, {{100, "Amount Billed"}, {900, "$210.00"}})}),
+                      document);
+  ASSERT_EQ(document.claims.size(), 2u);
+  EXPECT_EQ(document.claims[1].plan_paid_cents, 2500);
+  EXPECT_FALSE(document.claims[1].billed_cents.has_value());  // the summary's $210.00 is the notice's
+}
+
 TEST(Extract, ChargesWhoseHeaderWasLostAreStillATable) {
   // OCR lost the shaded header; two rows in a row, each with its date, code and charge, are a table.
   Document document;
