@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
+#include <mutex>
 #include <set>
 
 #include "extractors/fields.hpp"
@@ -56,10 +58,21 @@ bool HeaderLike(const Line& line) {
   return !texts.empty() && !FindMoney(texts) && !FindDate(texts);
 }
 
+// The words of a scope's labels, gathered once per scope (thread-safe).
+const std::set<std::string>& LabelWordsOf(std::string_view scope) {
+  static std::mutex mutex;
+  static std::map<std::string, std::set<std::string>, std::less<>> words_of_scope;
+  std::lock_guard lock(mutex);
+  auto it = words_of_scope.find(scope);
+  if (it != words_of_scope.end()) return it->second;
+  std::set<std::string>& words = words_of_scope[std::string(scope)];
+  for (const Label* label : LabelsLongestFirst(scope)) words.insert(label->tokens.begin(), label->tokens.end());
+  return words;
+}
+
 // The share of a line's words that are words of the scope's labels: a header row is mostly those.
 double LabelWordShare(const Line& line, std::string_view scope) {
-  std::set<std::string> vocabulary;
-  for (const Label* label : LabelsLongestFirst(scope)) vocabulary.insert(label->tokens.begin(), label->tokens.end());
+  const std::set<std::string>& vocabulary = LabelWordsOf(scope);
   size_t known = 0;
   for (const Word& word : line.words) known += vocabulary.count(HeaderToken(word.text)) > 0 ? 1 : 0;
   return line.words.empty() ? 0 : static_cast<double>(known) / static_cast<double>(line.words.size());
@@ -120,6 +133,7 @@ Line StackedHeader(const std::vector<Line>& lines, size_t first, size_t rows) {
 
 HeaderBand ReadHeaderBand(const std::vector<Line>& all_lines, size_t first, std::string_view scope, size_t min_columns) {
   HeaderBand best;
+  if (first >= all_lines.size() || !HeaderLike(all_lines[first])) return best;  // most lines: a row, not a header
   std::vector<Line> lines;  // the band's candidates, glued words cut
   for (size_t i = first; i < all_lines.size() && i < first + 3; ++i) lines.push_back(WithGluedWordsCut(all_lines[i]));
   first = 0;

@@ -148,17 +148,30 @@ class SetWriter {
     bool medicare = scenario == "clean" && (i / 2) % 2 == 1;
     samplegen::Episode episode = samplegen::MakeEpisode(id, scenario, medicare, o_.today, rng);
     std::vector<samplegen::DocumentSpec> documents = samplegen::grammar::EpisodeDocuments(episode, grammar_drawn_, rng);
+    Json episode_files = EmitEachDocument(documents, i, id, scenario);
+    ListEpisode(episode, episode_files);
+  }
+
+  // Each document in every render mode it comes in; the files by mode.
+  Json EmitEachDocument(const std::vector<samplegen::DocumentSpec>& documents, int i, const std::string& id,
+                        const std::string& scenario) {
     Json episode_files = Json::object();
     for (const samplegen::DocumentSpec& doc : documents) {
-      std::string stem = std::string(id) + "-" + doc.kind;
+      std::string stem = id + "-" + doc.kind;
       for (RenderMode mode : o_.modes) {
         if (mode != RenderMode::kBornDigital && o_.degraded_episodes >= 0 && i >= o_.degraded_episodes) continue;
+        // Photos and faxes are taken one sheet at a time: a longer document comes as one file per page.
         if ((mode == RenderMode::kPhoto || mode == RenderMode::kFax) && doc.pages.size() > 1) continue;
         episode_files[samplegen::ToString(mode)].push_back(Emit({doc}, stem, id, scenario, mode));
       }
     }
-    episode_list_.push_back({{"episode", id}, {"scenario", scenario}, {"provider_family", episode.provider_family},
-                             {"files", episode_files}, {"expected_findings", episode.expected_findings}});
+    return episode_files;
+  }
+
+  void ListEpisode(const samplegen::Episode& episode, const Json& episode_files) {
+    episode_list_.push_back({{"episode", episode.id}, {"scenario", episode.scenario},
+                             {"provider_family", episode.provider_family}, {"files", episode_files},
+                             {"expected_findings", episode.expected_findings}});
   }
 
   void WriteEpisode(int i) {
@@ -168,7 +181,6 @@ class SetWriter {
     // Every third clean episode is a Medicare patient's, so each set has MSNs.
     bool medicare = scenario == "clean" && (i / 2) % 3 == 2;
     samplegen::Episode episode = samplegen::MakeEpisode(id, scenario, medicare, o_.today, rng_);
-    Json episode_files = Json::object();
     std::vector<samplegen::DocumentSpec> documents = samplegen::EpisodeDocuments(episode, rng_);
     // A hospital's own "final notice" states no validation period, so there is no window to flag.
     for (const samplegen::DocumentSpec& doc : documents) {
@@ -176,15 +188,7 @@ class SetWriter {
       auto& expected = episode.expected_findings;
       expected.erase(std::remove(expected.begin(), expected.end(), "collection_validation_window"), expected.end());
     }
-    for (const samplegen::DocumentSpec& doc : documents) {
-      std::string stem = std::string(id) + "-" + doc.kind;
-      for (RenderMode mode : o_.modes) {
-        if (mode != RenderMode::kBornDigital && o_.degraded_episodes >= 0 && i >= o_.degraded_episodes) continue;
-        // Photos and faxes are taken one sheet at a time: a longer document comes as one file per page.
-        if ((mode == RenderMode::kPhoto || mode == RenderMode::kFax) && doc.pages.size() > 1) continue;
-        episode_files[samplegen::ToString(mode)].push_back(Emit({doc}, stem, id, scenario, mode));
-      }
-    }
+    Json episode_files = EmitEachDocument(documents, i, id, scenario);
     if (i < o_.batches) {
       // The whole episode fed through a sheet feeder as one scan, with an unrelated page among it.
       documents.push_back(samplegen::MakeOtherDocument(rng_));
@@ -194,8 +198,7 @@ class SetWriter {
             Emit(documents, std::string(id) + "-batch", id, scenario, mode));
       }
     }
-    episode_list_.push_back({{"episode", id}, {"scenario", scenario}, {"provider_family", episode.provider_family},
-                             {"files", episode_files}, {"expected_findings", episode.expected_findings}});
+    ListEpisode(episode, episode_files);
   }
 
   // Renders one or more documents back to back into one file and writes its truth.
