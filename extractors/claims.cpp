@@ -61,9 +61,9 @@ std::vector<std::vector<Line>> ClaimBlocks(const std::vector<Line>& lines) {
   std::vector<size_t> starts;
   for (size_t i = 0; i < lines.size(); ++i) {
     std::vector<std::string> tokens;
-    for (const Word& word : lines[i].words) tokens.push_back(LabelToken(word.text));
+    for (const Word& word : lines[i].words) tokens.push_back(LabelWord(word.text));
     for (const Label* label : number_labels) {
-      if (MatchLabel(tokens, label->tokens)) {
+      if (FindLabel(tokens, *label)) {
         starts.push_back(i);
         break;
       }

@@ -49,8 +49,9 @@ bool Overlaps(int a0, int a1, int b0, int b1) { return std::min(a1, b1) > std::m
 size_t NextLabelAt(const CellRef& ref, size_t from, const std::vector<const Label*>& labels) {
   for (size_t i = from; i < ref.tokens.size(); ++i) {
     for (const Label* label : labels) {
-      if (i + label->tokens.size() > ref.tokens.size() || !LabelWordsAt(ref.tokens, i, label->tokens, false)) continue;
-      const std::string& last = ref.cell.words[i + label->tokens.size() - 1].text;
+      auto end = LabelEndAt(ref.tokens, i, *label, LabelMatch::kAnyOrder);
+      if (!end) continue;
+      const std::string& last = ref.cell.words[*end - 1].text;
       if (label->tokens.size() >= 2 || last.ends_with(":") || last.ends_with("#")) return i;
     }
   }
@@ -59,12 +60,16 @@ size_t NextLabelAt(const CellRef& ref, size_t from, const std::vector<const Labe
 
 bool IsNameType(ValueType type) { return type == ValueType::kName || type == ValueType::kPersonName; }
 
-// A name that is itself a label of the scope ("PATIENT" under "Patient") is no value.
-bool IsALabel(const std::string& text, const std::vector<const Label*>& labels) {
+// A name that is itself a label, of any scope ("PATIENT" under "Patient", "Claim Number" under
+// a patient's label), is no value.
+bool IsALabel(const std::string& text) {
   std::vector<std::string> tokens;
   std::istringstream words(text);
-  for (std::string word; words >> word;) tokens.push_back(LabelToken(word));
-  return std::any_of(labels.begin(), labels.end(), [&](const Label* label) { return label->tokens == tokens; });
+  for (std::string word; words >> word;) tokens.push_back(LabelWord(word));
+  return std::any_of(Labels().begin(), Labels().end(), [&](const Label& label) {
+    auto end = LabelEndAt(tokens, 0, label, LabelMatch::kAnyOrder);
+    return end && *end == tokens.size();
+  });
 }
 
 }  // namespace
@@ -149,10 +154,18 @@ bool ReadValue(ValueType type, const std::vector<Word>& words, size_t start, Fie
   return true;
 }
 
-std::optional<size_t> MatchLabel(const std::vector<std::string>& cell_tokens, const std::vector<std::string>& tokens,
-                                 bool tolerant) {
-  for (size_t i = 0; i + tokens.size() <= cell_tokens.size(); ++i) {
-    if (LabelWordsAt(cell_tokens, i, tokens, tolerant)) return i + tokens.size();
+std::optional<size_t> MatchPhrase(const std::vector<std::string>& line_tokens, const std::vector<std::string>& tokens,
+                                  bool tolerant) {
+  for (size_t i = 0; i + tokens.size() <= line_tokens.size(); ++i) {
+    if (LabelWordsAt(line_tokens, i, tokens, tolerant)) return i + tokens.size();
+  }
+  return std::nullopt;
+}
+
+std::optional<std::pair<size_t, size_t>> FindLabel(const std::vector<std::string>& cell_tokens, const Label& label,
+                                                   LabelMatch how) {
+  for (size_t i = 0; i < cell_tokens.size(); ++i) {
+    if (auto end = LabelEndAt(cell_tokens, i, label, how)) return std::pair{i, *end};
   }
   return std::nullopt;
 }
@@ -162,7 +175,7 @@ CellGrid::CellGrid(const std::vector<Line>& all_lines) : lines(&all_lines) {
     std::vector<CellRef> row;
     for (Line& cell : layout::SplitCells(all_lines[i])) {
       CellRef ref{i, std::move(cell), {}};
-      for (const Word& word : ref.cell.words) ref.tokens.push_back(LabelToken(word.text));
+      for (const Word& word : ref.cell.words) ref.tokens.push_back(LabelWord(word.text));
       row.push_back(std::move(ref));
     }
     cells.push_back(std::move(row));
@@ -199,67 +212,82 @@ void CellGrid::AddStackedHeaders() {
   }
 }
 
+namespace {
+
+// The value of the label at words [begin, end) of cell `ci` on line `li`, into `field`; returns
+// how it was placed, or nullptr where no value of the field's type stands by it.
+const char* ReadValueOfLabel(const CellGrid& grid, size_t li, size_t ci, size_t begin, size_t end,
+                             const std::vector<const Label*>& labels, Field& field) {
+  const std::vector<CellRef>& row = grid.cells[li];
+  const CellRef& cell = row[ci];
+  ValueType type = TypeOf(field.name);
+  auto fits = [&] { return !(IsNameType(type) && IsALabel(field.text)); };
+  // The value in the label's own cell stops where the cell's next label starts.
+  std::vector<Word> after(cell.cell.words.begin(), cell.cell.words.begin() + static_cast<long>(NextLabelAt(cell, end, labels)));
+  if (ReadValue(type, after, end, field) && fits()) return "label_then_value";
+  // Then the cells to the right: a name only in the next one; a figure may stand past a sign
+  // printed in a cell of its own ("interest:   +   $75.00").
+  for (size_t next = ci + 1; next < row.size() && (!IsNameType(type) || next == ci + 1); ++next) {
+    if (row[next].stacked) continue;
+    std::vector<Word> value(row[next].cell.words.begin(),
+                            row[next].cell.words.begin() + static_cast<long>(NextLabelAt(row[next], 0, labels)));
+    if (ReadValue(type, value, 0, field) && fits()) return "label_next_cell";
+  }
+  // Column layouts: the value sits under its label, within the two lines below the label's last
+  // word (the lower line of a stacked header cell when the label ends there).
+  const BoxPx& label_box = cell.cell.words[begin].box_px;
+  bool ends_below = cell.stacked && cell.cell.words[end - 1].box_px.y0 >= cell.cell.words[0].box_px.y1;
+  size_t first_below = li + (ends_below ? 2 : 1);
+  for (size_t below = first_below; below < grid.cells.size() && below <= first_below + 1; ++below) {
+    for (const CellRef& under : grid.cells[below]) {
+      if (under.stacked || under.cell.page != cell.cell.page ||
+          !Overlaps(under.cell.box_px.x0, under.cell.box_px.x1, label_box.x0, cell.cell.box_px.x1)) {
+        continue;
+      }
+      if (ReadValue(type, under.cell.words, 0, field) && fits()) return "label_above_value";
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
 std::map<std::string, Field> FindLabelledFields(const CellGrid& grid, const std::string& scope) {
   const std::vector<const Label*>& labels = LabelsLongestFirst(scope);
   std::map<std::string, Field> found;
   // Words consumed by a label, by position (a word can stand in a cell and a stacked header cell).
   std::set<std::tuple<int, int, int>> used;
-  // Exact labels first; then, for fields still unfound, labels with one OCR slip per word.
-  for (bool tolerant : {false, true}) {
+  // Exact labels first; then, for fields still unfound, labels with one OCR slip per word. A label
+  // printed whole in a cell is sought over the page before one joined from a wrapped header.
+  for (LabelMatch how : kLabelMatches) {
+    bool tolerant = how == LabelMatch::kTolerant;
     for (const Label* label : labels) {
-      if (found.count(label->field)) continue;
-      ValueType type = TypeOf(label->field);
-      for (size_t li = 0; li < grid.cells.size() && !found.count(label->field); ++li) {
-        const auto& row = grid.cells[li];
-        for (size_t ci = 0; ci < row.size() && !found.count(label->field); ++ci) {
-          auto end = MatchLabel(row[ci].tokens, label->tokens, tolerant);
-          if (!end) continue;
-          size_t begin = *end - label->tokens.size();
-          bool taken = false;
-          auto key = [&](size_t w) {
-            const BoxPx& box = row[ci].cell.words[w].box_px;
-            return std::tuple<int, int, int>{row[ci].cell.page, box.x0, box.y0};
-          };
-          for (size_t w = begin; w < *end; ++w) taken |= used.count(key(w)) > 0;
-          if (taken) continue;
-          // A label in a real cell owns its words even when no value follows; one found only in a
-          // stacked header cell owns them only once it has its value.
-          auto claim_words = [&] {
-            for (size_t w = begin; w < *end; ++w) used.insert(key(w));
-          };
-          if (!row[ci].stacked) claim_words();
-          Field field;
-          field.name = label->field;
-          field.page = row[ci].cell.page;
-          const BoxPx& label_box = row[ci].cell.words[begin].box_px;
-          // The value in the label's own cell stops where the cell's next label starts.
-          std::vector<Word> after(row[ci].cell.words.begin(),
-                                  row[ci].cell.words.begin() + static_cast<long>(NextLabelAt(row[ci], *end, labels)));
-          bool ok = ReadValue(type, after, *end, field) && !(IsNameType(type) && IsALabel(field.text, labels));
-          const char* placement = "label_then_value";
-          // Then the cells to the right: a name only in the next one; a figure may stand past a
-          // sign printed in a cell of its own ("interest:   +   $75.00").
-          for (size_t next = ci + 1; !ok && next < row.size() && (!IsNameType(type) || next == ci + 1); ++next) {
-            if (row[next].stacked) continue;
-            std::vector<Word> value(row[next].cell.words.begin(),
-                                    row[next].cell.words.begin() + static_cast<long>(NextLabelAt(row[next], 0, labels)));
-            ok = ReadValue(type, value, 0, field) && !(IsNameType(type) && IsALabel(field.text, labels));
-            placement = "label_next_cell";
-          }
-          // Column layouts: the value sits under its label, within the next two lines.
-          for (size_t below = li + 1; !ok && below < grid.cells.size() && below <= li + 2; ++below) {
-            for (const CellRef& under : grid.cells[below]) {
-              if (under.cell.page == row[ci].cell.page &&
-                  Overlaps(under.cell.box_px.x0, under.cell.box_px.x1, label_box.x0, row[ci].cell.box_px.x1) &&
-                  ReadValue(type, under.cell.words, 0, field) &&
-                  !(IsNameType(type) && IsALabel(field.text, labels))) {
-                ok = true;
-                placement = "label_above_value";
-                break;
-              }
-            }
-          }
-          if (ok) {
+      for (bool in_stacked : {false, true}) {
+        for (size_t li = 0; li < grid.cells.size() && !found.count(label->field); ++li) {
+          const auto& row = grid.cells[li];
+          for (size_t ci = 0; ci < row.size() && !found.count(label->field); ++ci) {
+            if (row[ci].stacked != in_stacked) continue;
+            auto span = FindLabel(row[ci].tokens, *label, how);
+            if (!span) continue;
+            auto [begin, end] = *span;
+            auto key = [&](size_t w) {
+              const BoxPx& box = row[ci].cell.words[w].box_px;
+              return std::tuple<int, int, int>{row[ci].cell.page, box.x0, box.y0};
+            };
+            bool taken = false;
+            for (size_t w = begin; w < end; ++w) taken |= used.count(key(w)) > 0;
+            if (taken) continue;
+            // A label in a real cell owns its words even when no value follows; one found only in a
+            // stacked header cell owns them only once it has its value.
+            auto claim_words = [&] {
+              for (size_t w = begin; w < end; ++w) used.insert(key(w));
+            };
+            if (!row[ci].stacked) claim_words();
+            Field field;
+            field.name = label->field;
+            field.page = row[ci].cell.page;
+            const char* placement = ReadValueOfLabel(grid, li, ci, begin, end, labels, field);
+            if (placement == nullptr) continue;
             claim_words();
             field.confidence *= tolerant ? 0.85 : 0.95;  // the label itself may be a near miss of what was meant
             field.read_by = std::string(placement) + (tolerant ? " (near miss): " : ": ") + Join(label->tokens, " ");
@@ -315,7 +343,7 @@ std::optional<Field> NameBeforePhrase(const std::vector<Line>& lines, const std:
   for (const Line& line : lines) {
     std::vector<std::string> tokens;
     for (const Word& word : line.words) tokens.push_back(LabelToken(word.text));
-    auto end = MatchLabel(tokens, phrase);
+    auto end = MatchPhrase(tokens, phrase);
     if (!end || *end < phrase.size() + 1) continue;
     size_t name_end = *end - phrase.size();
     Field field;
@@ -337,7 +365,7 @@ std::optional<Field> ValueAfterPhrase(const std::vector<Line>& lines, const std:
   for (const Line& line : lines) {
     std::vector<std::string> tokens;
     for (const Word& word : line.words) tokens.push_back(LabelToken(word.text));
-    auto end = MatchLabel(tokens, phrase);
+    auto end = MatchPhrase(tokens, phrase);
     if (!end) continue;
     Field field;
     field.name = field_name;
@@ -352,7 +380,7 @@ std::optional<Field> SentenceAfterPhrase(const std::vector<Line>& lines, const s
   for (size_t i = 0; i < lines.size(); ++i) {
     std::vector<std::string> tokens;
     for (const Word& word : lines[i].words) tokens.push_back(LabelToken(word.text));
-    auto end = MatchLabel(tokens, phrase);
+    auto end = MatchPhrase(tokens, phrase);
     if (!end) continue;
     std::vector<Word> words(lines[i].words.begin() + static_cast<long>(*end), lines[i].words.end());
     if (i + 1 < lines.size()) words.insert(words.end(), lines[i + 1].words.begin(), lines[i + 1].words.end());

@@ -8,11 +8,14 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "extractors/labels.hpp"
 #include "pipeline/core/page.hpp"
 
 namespace shoebox::extractors {
+
 
 // A field's type, by its name: *_cents money, *date* a date, *_number / *_id an identifier, else a name.
 // kPersonName: a person (patient, member, guarantor): two to five name-like words, no digits.
@@ -22,10 +25,14 @@ ValueType TypeOf(const std::string& field);
 // Reads a value of `type` from words[start, …); fills field text/cents, box and confidence.
 bool ReadValue(ValueType type, const std::vector<Word>& words, size_t start, Field& field);
 
-// Finds `tokens` as a run in the cell's words (tolerant: LabelWordsAt's one slip per word);
-// returns the index just past it.
-std::optional<size_t> MatchLabel(const std::vector<std::string>& cell_tokens, const std::vector<std::string>& tokens,
-                                 bool tolerant = false);
+// Finds a phrase's `tokens` as a run in the line's words (tolerant: LabelWordsAt's one slip per
+// word); returns the index just past it.
+std::optional<size_t> MatchPhrase(const std::vector<std::string>& line_tokens, const std::vector<std::string>& tokens,
+                                  bool tolerant = false);
+
+// Finds a label in a cell's LabelWords (LabelEndAt, from its first word on): [begin, end).
+std::optional<std::pair<size_t, size_t>> FindLabel(const std::vector<std::string>& cell_tokens, const Label& label,
+                                                   LabelMatch how = LabelMatch::kAnyOrder);
 
 struct CellRef {
   size_t line = 0;

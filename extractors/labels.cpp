@@ -2,12 +2,49 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "pipeline/core/text.hpp"
 #include "pipeline/core/embedded_data.hpp"
 
 namespace shoebox::extractors {
+
+namespace {
+
+struct WordForms {
+  std::map<std::string, std::string, std::less<>> word_of_short;
+  std::set<std::string, std::less<>> fillers;
+};
+
+WordForms ParseWordForms(std::string_view tsv) {
+  WordForms forms;
+  std::istringstream in{std::string(tsv)};
+  for (std::string row; std::getline(in, row);) {
+    if (row.empty() || row[0] == '#') continue;
+    std::vector<std::string> columns;
+    std::istringstream cells(row);
+    for (std::string cell; std::getline(cells, cell, '\t');) columns.push_back(cell);
+    if (columns.size() == 3 && columns[0] == "short") forms.word_of_short[LabelToken(columns[1])] = LabelToken(columns[2]);
+    if (columns.size() == 2 && columns[0] == "filler") forms.fillers.insert(LabelToken(columns[1]));
+  }
+  return forms;
+}
+
+const WordForms& Forms() {
+  static const WordForms kForms = ParseWordForms(embedded::LabelWords());
+  return kForms;
+}
+
+}  // namespace
+
+std::string LabelWord(std::string_view printed) {
+  std::string token = LabelToken(printed);
+  auto it = Forms().word_of_short.find(token);
+  return it == Forms().word_of_short.end() ? token : it->second;
+}
+
+bool IsFiller(const std::string& word) { return Forms().fillers.count(word) > 0; }
 
 std::vector<Label> ParseLabels(std::string_view tsv) {
   std::vector<Label> labels;
@@ -20,8 +57,10 @@ std::vector<Label> ParseLabels(std::string_view tsv) {
     if (b == std::string::npos) continue;
     Label label{row.substr(0, a), row.substr(a + 1, b - a - 1), {}};
     std::istringstream words(row.substr(b + 1));
-    std::string word;
-    while (words >> word) label.tokens.push_back(LabelToken(word));
+    std::vector<std::string> all;
+    for (std::string word; words >> word;) all.push_back(LabelWord(word));
+    std::copy_if(all.begin(), all.end(), std::back_inserter(label.tokens), [](const std::string& w) { return !IsFiller(w); });
+    if (label.tokens.size() < 2 && label.tokens.size() < all.size()) label.tokens = all, label.in_order = true;
     if (!label.tokens.empty()) labels.push_back(std::move(label));
   }
   return labels;
@@ -68,6 +107,25 @@ bool LabelWordsAt(const std::vector<std::string>& printed, size_t at, const std:
     if (EditDistance(word, label[k]) > 1) return false;
   }
   return true;
+}
+
+std::optional<size_t> LabelEndAt(const std::vector<std::string>& printed, size_t at, const Label& label, LabelMatch how) {
+  bool tolerant = how == LabelMatch::kTolerant;
+  if (label.in_order) {
+    if (!LabelWordsAt(printed, at, label.tokens, tolerant)) return std::nullopt;
+    return at + label.tokens.size();
+  }
+  if (at >= printed.size() || IsFiller(printed[at])) return std::nullopt;
+  // The label's count of words from `at`, fillers between them passed over.
+  std::vector<std::string> words;
+  size_t end = at;
+  for (; end < printed.size() && words.size() < label.tokens.size(); ++end) {
+    if (!IsFiller(printed[end])) words.push_back(printed[end]);
+  }
+  if (words.size() < label.tokens.size()) return std::nullopt;
+  bool match = how == LabelMatch::kAnyOrder ? std::is_permutation(words.begin(), words.end(), label.tokens.begin())
+                                            : LabelWordsAt(words, 0, label.tokens, tolerant);
+  return match ? std::optional<size_t>(end) : std::nullopt;
 }
 
 }  // namespace shoebox::extractors

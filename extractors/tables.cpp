@@ -26,7 +26,7 @@ std::string HeaderToken(const std::string& word) {
   while (!token.empty() && is_edge_junk(token.back())) token.pop_back();
   size_t start = 0;
   while (start < token.size() && is_edge_junk(token[start])) ++start;
-  return token.substr(start);
+  return LabelWord(token.substr(start));
 }
 
 // Header words a text layer or OCR ran together where columns stand close ("ChargedAllowable",
@@ -74,7 +74,10 @@ const std::set<std::string>& LabelWordsOf(std::string_view scope) {
 double LabelWordShare(const Line& line, std::string_view scope) {
   const std::set<std::string>& vocabulary = LabelWordsOf(scope);
   size_t known = 0;
-  for (const Word& word : line.words) known += vocabulary.count(HeaderToken(word.text)) > 0 ? 1 : 0;
+  for (const Word& word : line.words) {
+    std::string token = HeaderToken(word.text);
+    known += vocabulary.count(token) > 0 || IsFiller(token) ? 1 : 0;
+  }
   return line.words.empty() ? 0 : static_cast<double>(known) / static_cast<double>(line.words.size());
 }
 
@@ -170,20 +173,21 @@ std::vector<Column> HeaderColumns(const Line& line, std::string_view scope, size
   std::vector<bool> used(tokens.size(), false);
   std::vector<Column> columns;
   std::set<std::string> fields;
-  for (const Label* label : labels) {
-    if (fields.count(label->field)) continue;
-    for (size_t i = 0; i + label->tokens.size() <= tokens.size(); ++i) {
-      bool match = LabelWordsAt(tokens, i, label->tokens, /*tolerant=*/true);
-      for (size_t k = 0; k < label->tokens.size() && match; ++k) match = !used[i + k];
-      if (!match) continue;
-      Column column{label->field, {}};
-      for (size_t k = 0; k < label->tokens.size(); ++k) {
-        used[i + k] = true;
-        column.box_px = Union(column.box_px, line.words[i + k].box_px);
+  for (LabelMatch how : kLabelMatches) {
+    for (const Label* label : labels) {
+      if (fields.count(label->field)) continue;
+      for (size_t i = 0; i < tokens.size(); ++i) {
+        auto end = LabelEndAt(tokens, i, *label, how);
+        if (!end || std::any_of(used.begin() + static_cast<long>(i), used.begin() + static_cast<long>(*end), [](bool u) { return u; })) continue;
+        Column column{label->field, {}};
+        for (size_t k = i; k < *end; ++k) {
+          used[k] = true;
+          column.box_px = Union(column.box_px, line.words[k].box_px);
+        }
+        columns.push_back(column);
+        fields.insert(label->field);
+        break;
       }
-      columns.push_back(column);
-      fields.insert(label->field);
-      break;
     }
   }
   size_t labelled = static_cast<size_t>(std::count(used.begin(), used.end(), true));

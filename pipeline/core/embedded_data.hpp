@@ -1,4 +1,5 @@
-// Data compiled into the binary by cmake/embed.cmake: the schema migrations and the label dictionary.
+// Data compiled into the binary by cmake/embed.cmake: the schema migrations, the label dictionary and
+// how the words of its labels may be printed.
 #pragma once
 
 #include <string_view>
@@ -13,5 +14,6 @@ struct Migration {
 
 const std::vector<Migration>& Migrations();  // in order
 std::string_view LabelDictionary();           // extractors/labels.tsv
+std::string_view LabelWords();                // extractors/label_words.tsv
 
 }  // namespace shoebox::embedded

@@ -77,6 +77,53 @@ TEST(Labels, DictionaryParsesAndCoversEveryScope) {
   EXPECT_EQ(read.size(), 7u);
 }
 
+// A label's words are read through label_words.tsv: abbreviations stand for their word, and the
+// small words between may be there or not, in any order; a label of one word and fillers keeps them.
+TEST(Labels, AbbreviationsFillersAndWordOrder) {
+  auto labels = extractors::ParseLabels("claim\tdeductible_cents\tApplied to Deductible\nbill\tdue_date\tPay By\n");
+  ASSERT_EQ(labels.size(), 2u);
+  EXPECT_EQ(labels[0].tokens, (std::vector<std::string>{"applied", "deductible"}));
+  EXPECT_FALSE(labels[0].in_order);
+  EXPECT_EQ(labels[1].tokens, (std::vector<std::string>{"pay", "by"}));
+  EXPECT_TRUE(labels[1].in_order);
+  auto words = [](std::initializer_list<const char*> printed) {
+    std::vector<std::string> out;
+    for (const char* word : printed) out.push_back(extractors::LabelWord(word));
+    return out;
+  };
+  EXPECT_EQ(extractors::LabelWord("Amt"), "amount");
+  EXPECT_EQ(extractors::LabelWord("#"), "number");
+  using extractors::LabelMatch;
+  auto end = [](const std::vector<std::string>& printed, const extractors::Label& label, LabelMatch how) {
+    return extractors::LabelEndAt(printed, 0, label, how);
+  };
+  EXPECT_EQ(end(words({"Ded", "applied"}), labels[0], LabelMatch::kAnyOrder), 2u);
+  EXPECT_FALSE(end(words({"Ded", "applied"}), labels[0], LabelMatch::kInOrder));
+  EXPECT_EQ(end(words({"Applied", "to", "the", "Ded", "$5.00"}), labels[0], LabelMatch::kInOrder), 4u);
+  EXPECT_FALSE(end(words({"Pay", "online"}), labels[1], LabelMatch::kAnyOrder));  // "by" is this label's word
+  EXPECT_FALSE(end(words({"of", "Applied", "Deductible"}), labels[0], LabelMatch::kAnyOrder));  // starts on a filler
+}
+
+// "Pt Acct #" is the dictionary's "Patient Account Number", "Paid by Plan" its "Plan Paid", and a
+// label printed whole beside its value wins over one a wrapped header would join from two rows.
+TEST(Extract, LabelsAbbreviatedReorderedAndBesideTheirValues) {
+  Document document;
+  document.kind = DocumentKind::kEob;
+  extractors::Extract(Lines({Row(40, {{100, "Evergreen Care Insurance"}}),
+                             Row(100, {{100, "Subscriber"}, {1500, "Avery Pemberton"}}),
+                             Row(140, {{100, "PATIENT"}, {1500, "Reese Pemberton"}}),
+                             Row(180, {{100, "Claim Number"}, {1500, "5688967636148"}}),
+                             Row(220, {{100, "Pt Acct #"}, {1500, "924725815"}}),
+                             Row(260, {{100, "Total Paid by Plan"}, {1500, "$120.00"}})}),
+                      document);
+  ASSERT_NE(FindField(document, "patient_name"), nullptr);
+  EXPECT_EQ(FindField(document, "patient_name")->text, "Reese Pemberton");
+  ASSERT_FALSE(document.claims.empty());
+  EXPECT_EQ(document.claims[0].patient_account_number, "924725815");
+  ASSERT_NE(FindField(document, "total_plan_paid_cents"), nullptr);
+  EXPECT_EQ(FindField(document, "total_plan_paid_cents")->cents, 12000);
+}
+
 TEST(Extract, ANameRunIntoTheNextLabelIsSplitAndTheLabelRestored) {
   // A scan where Tesseract read "CENTER" (large capitals) and "Statement" as one word, misread.
   std::vector<Word> header = Row(40, {{100, "SAINT MERCY MEDICAL"}});

@@ -114,13 +114,14 @@ TEST(Extract, PairsJoinedByLeaderDotsAndSharingALine) {
   Document document;
   document.kind = DocumentKind::kEob;
   extractors::Extract(Lines({Row(40, {{100, "Evergreen Care Insurance"}}),
-                             Row(100, {{100, "Member Name ........Avery Pemberton"}, {1000, "Pt Name.........Skyler Pemberton"}}),
+                             Row(100, {{100, "Member Name ........Avery Pemberton"}, {1000, "Group #.........55012"}}),
                              Row(140, {{100, "Member ID ..................... W270666626"}}),
                              Row(180, {{100, "PATIENT"}}), Row(220, {{100, "Reese Ruiz"}})}),
                       document);
   ASSERT_NE(FindField(document, "member_name"), nullptr);
   EXPECT_EQ(FindField(document, "member_name")->text, "Avery Pemberton");
   EXPECT_EQ(FindField(document, "member_id")->text, "W270666626");
+  EXPECT_EQ(FindField(document, "group_number")->text, "55012");
   // The label "PATIENT" is never its own value: the name under it is.
   const Field* patient = FindField(document, "patient_name");
   ASSERT_NE(patient, nullptr);
