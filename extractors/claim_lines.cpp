@@ -166,6 +166,17 @@ int PlaceFigures(const std::vector<Figure>& read, const std::vector<const Column
   return figures;
 }
 
+// A figure column the header names with nothing printed under it on a row of figures: tables leave
+// a zero blank ("Deductible" empty on a claim that met it). Only on a row whose every figure found
+// its column, so a blank is never where a figure stood out of line.
+void BlanksReadAsZero(const std::vector<Column>& columns, const std::vector<Figure>& unplaced, ClaimLine& line) {
+  if (!unplaced.empty()) return;
+  for (const Column& column : columns) {
+    std::optional<Cents>* figure = column.field.ends_with("_cents") ? FigureOf(line, column.field) : nullptr;
+    if (figure != nullptr && !*figure) *figure = 0;
+  }
+}
+
 // One row of the table. With `read_bare_numbers`, a bare number after the row's first amount is read
 // as an amount whose point was lost; the caller keeps that reading only where the line's own
 // arithmetic then holds.
@@ -241,6 +252,7 @@ std::optional<ClaimLine> ReadTotalRow(const Line& line, const std::vector<Column
   if (PlaceFigures(ReadFigures(line, texts, used, label_words, false, bare_read), money_columns, total, unplaced) < 2) {
     return std::nullopt;
   }
+  BlanksReadAsZero(columns, unplaced, total);
   total.page = line.page;
   total.box_px = line.box_px;
   return total;
@@ -315,7 +327,10 @@ std::vector<ClaimLine> SettleRows(const std::vector<Column>& columns, const std:
   }
   NameUnlabelledColumn(columns, kept);
   std::vector<ClaimLine> lines;
-  for (Row& row : kept) lines.push_back(std::move(row.line));
+  for (Row& row : kept) {
+    BlanksReadAsZero(columns, row.unplaced, row.line);
+    lines.push_back(std::move(row.line));
+  }
   return lines;
 }
 

@@ -110,6 +110,38 @@ TEST(Extract, ChargesWhoseHeaderWasLostAreStillATable) {
   EXPECT_TRUE(single.line_items.empty());
 }
 
+// Headers abbreviated and reordered as other senders print them ("Proc", "Amt Billed", "Paid by
+// Plan", "Ded"), and a denied line that leaves its zeros blank: each blank under a named figure
+// column is a zero, the line and the claim's total row alike; a column the header does not name
+// stays unread.
+TEST(Extract, ClaimLinesUnderAbbreviatedHeadersWithBlankZeros) {
+  Document document;
+  document.kind = DocumentKind::kEob;
+  extractors::Extract(
+      Lines({Row(40, {{100, "Evergreen Care Insurance"}}), Row(100, {{100, "Claim Number"}, {900, "5688967636148"}}),
+             Row(300, {{560, "Amt"}, {760, "Paid by"}, {1000, "Pt"}}),
+             Row(335, {{100, "Proc"}, {260, "DOS"}, {560, "Billed"}, {660, "Allowed"}, {760, "Plan"}, {880, "Ded"},
+                       {1000, "Resp"}}),
+             Row(380, {{100, "99284"}, {260, "5/29/25"}, {560, "1,840.00"}, {1000, "1,840.00"}}),
+             Row(420, {{100, "80053"}, {260, "5/29/25"}, {560, "214.50"}, {1000, "214.50"}}),
+             Row(460, {{100, "Subtotal"}, {560, "2,054.50"}, {1000, "2,054.50"}})}),
+      document);
+  ASSERT_EQ(document.claims.size(), 1u);
+  const Claim& claim = document.claims[0];
+  ASSERT_EQ(claim.lines.size(), 2u);
+  for (const ClaimLine& line : claim.lines) {
+    EXPECT_EQ(line.allowed_cents, 0);
+    EXPECT_EQ(line.plan_paid_cents, 0);
+    EXPECT_EQ(line.deductible_cents, 0);
+    EXPECT_FALSE(line.copay_cents.has_value());
+  }
+  EXPECT_EQ(claim.lines[0].billed_cents, 184000);
+  EXPECT_EQ(claim.lines[0].patient_responsibility_cents, 184000);
+  EXPECT_EQ(claim.billed_cents, 205450);
+  EXPECT_EQ(claim.plan_paid_cents, 0);
+  EXPECT_EQ(claim.patient_responsibility_cents, 205450);
+}
+
 TEST(Extract, PairsJoinedByLeaderDotsAndSharingALine) {
   Document document;
   document.kind = DocumentKind::kEob;
