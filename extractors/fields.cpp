@@ -290,7 +290,7 @@ std::map<std::string, Field> FindLabelledFields(const CellGrid& grid, const std:
             if (placement == nullptr) continue;
             claim_words();
             field.confidence *= tolerant ? 0.85 : 0.95;  // the label itself may be a near miss of what was meant
-            field.read_by = std::string(placement) + (tolerant ? " (near miss): " : ": ") + Join(label->tokens, " ");
+            field.read_by = std::string(placement) + (tolerant ? " (near miss): " : ": ") + label->as_printed;
             found[label->field] = field;
           }
         }

@@ -25,7 +25,7 @@ WordForms ParseWordForms(std::string_view tsv) {
     std::vector<std::string> columns;
     std::istringstream cells(row);
     for (std::string cell; std::getline(cells, cell, '\t');) columns.push_back(cell);
-    if (columns.size() == 3 && columns[0] == "short") forms.word_of_short[LabelToken(columns[1])] = LabelToken(columns[2]);
+    if (columns.size() == 3 && columns[0] == "as") forms.word_of_short[LabelToken(columns[1])] = LabelToken(columns[2]);
     if (columns.size() == 2 && columns[0] == "filler") forms.fillers.insert(LabelToken(columns[1]));
   }
   return forms;
@@ -39,9 +39,15 @@ const WordForms& Forms() {
 }  // namespace
 
 std::string LabelWord(std::string_view printed) {
+  const auto& word_of = Forms().word_of_short;
   std::string token = LabelToken(printed);
-  auto it = Forms().word_of_short.find(token);
-  return it == Forms().word_of_short.end() ? token : it->second;
+  if (auto it = word_of.find(token); it != word_of.end()) token = it->second;
+  // "Charges", "Dates", "Totals" as their singular; "status", "bonus", "analysis", "class" keep theirs.
+  bool plural = token.size() >= 5 && token.ends_with('s') && !token.ends_with("ss") && !token.ends_with("us") &&
+                !token.ends_with("is");
+  if (plural) token.pop_back();
+  if (auto it = word_of.find(token); it != word_of.end()) token = it->second;
+  return token;
 }
 
 bool IsFiller(const std::string& word) { return Forms().fillers.count(word) > 0; }
@@ -58,7 +64,10 @@ std::vector<Label> ParseLabels(std::string_view tsv) {
     Label label{row.substr(0, a), row.substr(a + 1, b - a - 1), {}};
     std::istringstream words(row.substr(b + 1));
     std::vector<std::string> all;
-    for (std::string word; words >> word;) all.push_back(LabelWord(word));
+    for (std::string word; words >> word;) {
+      label.as_printed += (label.as_printed.empty() ? "" : " ") + LabelToken(word);
+      all.push_back(LabelWord(word));
+    }
     std::copy_if(all.begin(), all.end(), std::back_inserter(label.tokens), [](const std::string& w) { return !IsFiller(w); });
     if (label.tokens.size() < 2 && label.tokens.size() < all.size()) label.tokens = all, label.in_order = true;
     if (!label.tokens.empty()) labels.push_back(std::move(label));

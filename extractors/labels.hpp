@@ -13,14 +13,16 @@ namespace shoebox::extractors {
 struct Label {
   std::string scope;                // bill | eob | claim | collection_letter | bill_column | claim_column | …
   std::string field;                // export name, e.g. "amount_due_cents"
+  std::string as_printed;           // the dictionary's wording, lowercase ("date of service"), for read_by
   std::vector<std::string> tokens;  // LabelWord() of each printed word, fillers left out (see in_order)
   // A label that is one word and fillers ("Pay By", "As of") keeps them and is matched word for
   // word; any other is matched in any order with fillers skipped ("Date of Service" = "Service Date").
   bool in_order = false;
 };
 
-// A printed word as labels are matched: LabelToken (lowercase, no punctuation around), then the
-// word an abbreviation of label_words.tsv stands for ("Amt" → "amount", "#" → "number").
+// A printed word as labels are matched: LabelToken (lowercase, no punctuation around), a plural's
+// -s dropped, then the word label_words.tsv reads it as ("Amt" → "amount", "#" → "number",
+// "Payments" → "paid").
 std::string LabelWord(std::string_view printed);
 
 // Whether a LabelWord is a filler of label_words.tsv ("of", "the", "by").
