@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <set>
 
 #include "extractors/arithmetic.hpp"
 #include "extractors/claim_lines.hpp"
@@ -20,6 +21,8 @@ std::optional<Claim> ReadClaim(const std::vector<Line>& block, const std::string
   CellGrid grid(block);
   auto found = FindLabelledFields(grid, "claim");
   if (found.empty()) return std::nullopt;
+  // Figures a notice says in sentences rather than beside labels, in its columns' words.
+  for (auto& [name, field] : FiguresInSentences(block, "claim_column")) found.emplace(name, std::move(field));
   Claim claim;
   auto text_of = [&](const char* name) { return found.count(name) ? found[name].text : std::string(); };
   claim.claim_number = text_of("claim_number");
@@ -52,8 +55,8 @@ std::optional<Claim> ReadClaim(const std::vector<Line>& block, const std::string
 }
 
 
-// The lines of each claim: a block starts at each line that carries a claim-number label.
-std::vector<std::vector<Line>> ClaimBlocks(const std::vector<Line>& lines) {
+// The lines that carry a claim-number label: where each claim starts.
+std::vector<size_t> ClaimStarts(const std::vector<Line>& lines) {
   std::vector<const Label*> number_labels;
   for (const Label& label : Labels()) {
     if (label.scope == "claim" && label.field == "claim_number") number_labels.push_back(&label);
@@ -69,15 +72,15 @@ std::vector<std::vector<Line>> ClaimBlocks(const std::vector<Line>& lines) {
       }
     }
   }
+  return starts;
+}
+
+// The lines of each claim: a block starts at each line that carries a claim-number label.
+std::vector<std::vector<Line>> ClaimBlocks(const std::vector<Line>& lines) {
+  std::vector<size_t> starts = ClaimStarts(lines);
   if (starts.size() < 2) return {lines};
-  // The last claim ends where the notice's summary begins (a heading that says so, with no amount):
-  // the document's totals are no claim's figures.
-  size_t last_end = lines.size();
-  for (size_t i = starts.back() + 1; i < lines.size() && last_end == lines.size(); ++i) {
-    std::vector<std::string> texts, tokens;
-    for (const Word& word : lines[i].words) texts.push_back(word.text), tokens.push_back(LabelToken(word.text));
-    if (!FindMoney(texts) && std::find(tokens.begin(), tokens.end(), "summary") != tokens.end()) last_end = i;
-  }
+  // The last claim ends where the notice's summary begins: the document's totals are no claim's figures.
+  size_t last_end = SummaryHeadingAt(lines, starts.back() + 1);
   std::vector<std::vector<Line>> blocks;
   for (size_t k = 0; k < starts.size(); ++k) {
     size_t end = k + 1 < starts.size() ? starts[k + 1] : last_end;
@@ -135,6 +138,40 @@ std::vector<Check> CheckClaimLines(Claim& claim, const std::string& suffix) {
 
 
 }  // namespace
+
+size_t SummaryHeadingAt(const std::vector<Line>& lines, size_t from) {
+  for (size_t i = from; i < lines.size(); ++i) {
+    std::vector<std::string> texts, tokens;
+    for (const Word& word : lines[i].words) texts.push_back(word.text), tokens.push_back(LabelToken(word.text));
+    if (!FindMoney(texts) && std::find(tokens.begin(), tokens.end(), "summary") != tokens.end()) return i;
+  }
+  return lines.size();
+}
+
+std::map<std::string, Field> ReadSummaryTotals(const std::vector<Line>& lines, std::string_view scope) {
+  std::map<std::string, Field> totals;
+  size_t start = SummaryHeadingAt(lines, 0);
+  if (start == lines.size()) return totals;
+  // The summary runs to the first claim after it, or to the end.
+  size_t end = lines.size();
+  for (size_t claim_start : ClaimStarts(lines)) {
+    if (claim_start > start) {
+      end = claim_start;
+      break;
+    }
+  }
+  std::vector<Line> summary(lines.begin() + static_cast<long>(start), lines.begin() + static_cast<long>(end));
+  std::set<std::string> fields_of_scope;
+  for (const Label* label : LabelsLongestFirst(scope)) fields_of_scope.insert(label->field);
+  for (auto& [name, field] : FindLabelledFields(CellGrid(summary), "claim")) {
+    std::string total = "total_" + name;
+    if (!field.cents || !fields_of_scope.count(total)) continue;
+    field.name = total;
+    field.read_by = "summary: " + field.read_by;
+    totals.emplace(total, std::move(field));
+  }
+  return totals;
+}
 
 void ReadClaims(const std::vector<Line>& lines, Document& document) {
   std::string document_text = JoinedLowerText(lines);

@@ -32,6 +32,7 @@ std::string ReadBy(const FieldReader& reader) {
     case Reader::kSentenceAfterPhrase: return "sentence_after_phrase: " + phrase;
     case Reader::kDateAloneAtTop: return "date_alone_at_top";
     case Reader::kWordsSay: return "words_say";
+    case Reader::kSummaryTotals: return "summary";
   }
   return "";
 }
@@ -62,14 +63,16 @@ std::map<std::string, Field> ReadFields(const KindSpec& kind, const std::vector<
   std::map<std::string, Field> found;
   for (const FieldReader& reader : kind.fields) {
     std::string field(reader.field);
-    if (reader.reader == Reader::kLabels) {
-      for (auto& [name, value] : FindLabelledFields(grid, field)) found.emplace(name, std::move(value));
+    if (reader.reader == Reader::kLabels || reader.reader == Reader::kSummaryTotals) {
+      auto read = reader.reader == Reader::kLabels ? FindLabelledFields(grid, field) : ReadSummaryTotals(lines, field);
+      for (auto& [name, value] : read) found.emplace(name, std::move(value));
       continue;
     }
     if (found.count(field) && !reader.outranks) continue;
     std::optional<Field> read;
     switch (reader.reader) {
-      case Reader::kLabels: break;
+      case Reader::kLabels:
+      case Reader::kSummaryTotals: break;
       case Reader::kLetterhead: read = Letterhead(grid, field); break;
       case Reader::kNameBeforePhrase: read = NameBeforePhrase(lines, field, Tokens(reader.phrase)); break;
       case Reader::kValueAfterPhrase: read = ValueAfterPhrase(lines, field, Tokens(reader.phrase)); break;

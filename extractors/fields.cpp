@@ -400,6 +400,51 @@ std::optional<Field> SentenceAfterPhrase(const std::vector<Line>& lines, const s
   return std::nullopt;
 }
 
+std::map<std::string, Field> FiguresInSentences(const std::vector<Line>& lines, std::string_view scope) {
+  static const std::set<std::string> kLinkingWords = {"is", "was", "are", "were", "of"};
+  const std::vector<const Label*>& labels = LabelsLongestFirst(scope);
+  std::map<std::string, Field> found;
+  for (const Line& line : lines) {
+    std::vector<std::string> texts, tokens;
+    for (const Word& word : line.words) texts.push_back(word.text), tokens.push_back(LabelWord(word.text));
+    bool prose = std::any_of(texts.begin(), texts.end(),
+                             [](const std::string& t) { return !t.empty() && std::islower(static_cast<unsigned char>(t[0])); });
+    if (!prose) continue;
+    size_t sentence_start = 0;  // words before an earlier amount belong to it
+    for (size_t at = 0; at < texts.size(); ++at) {
+      auto money = FindMoney(texts, at);
+      if (!money) break;
+      size_t amount = money->first_word;
+      size_t label_end = amount;  // where the naming label must end: linking words passed over
+      while (label_end > sentence_start && (kLinkingWords.count(tokens[label_end - 1]) || IsFiller(tokens[label_end - 1]))) --label_end;
+      for (const Label* label : labels) {
+        if (!label->field.ends_with("_cents") || found.count(label->field)) continue;
+        bool named = false;
+        for (size_t from = sentence_start; from < label_end && !named; ++from) {
+          auto end = LabelEndAt(tokens, from, *label, LabelMatch::kAnyOrder);
+          named = end && *end == label_end;
+        }
+        if (!named) continue;
+        Field field;
+        field.name = label->field;
+        field.page = line.page;
+        field.cents = money->cents;
+        field.confidence = 0.9;
+        for (size_t k = amount; k < amount + money->word_count; ++k) {
+          field.box_px = Union(field.box_px, line.words[k].box_px);
+          field.confidence = std::min(field.confidence, line.words[k].confidence * 0.9);
+        }
+        field.read_by = "figure_in_sentence: " + label->as_printed;
+        found[label->field] = field;
+        break;
+      }
+      sentence_start = amount + money->word_count;
+      at = sentence_start - 1;
+    }
+  }
+  return found;
+}
+
 std::optional<Field> DateAloneAtTop(const std::vector<Line>& lines, const std::string& field_name) {
   for (const Line& line : lines) {
     if (line.page != lines.front().page) break;

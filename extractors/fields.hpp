@@ -70,6 +70,12 @@ std::optional<Field> ValueAfterPhrase(const std::vector<Line>& lines, const std:
 // The words after `phrase` up to a full stop, carried across one line break (under 80 characters).
 std::optional<Field> SentenceAfterPhrase(const std::vector<Line>& lines, const std::string& field,
                                          const std::vector<std::string>& phrase);
+// Figures said in sentences ("The provider billed $1,015.75. Your plan allowed $711.02 and paid
+// $167.42. Your share is $543.60."): each amount named by a label of `scope` that ends just before
+// it ("is", "was" and fillers between), on a line of prose (a word in lowercase before the amount).
+// The first such amount of each field.
+std::map<std::string, Field> FiguresInSentences(const std::vector<Line>& lines, std::string_view scope);
+
 // The first line of the first page that is a date and nothing else (a letter's own date).
 std::optional<Field> DateAloneAtTop(const std::vector<Line>& lines, const std::string& field);
 

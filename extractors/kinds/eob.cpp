@@ -10,7 +10,9 @@ const KindSpec& EobKind() {
       .kind = DocumentKind::kEob,
       .cues = {{"explanation of benefits", 8}, {"this is not a bill", 5}, {"claim number", 2}, {"member id", 2},
                {"plan paid", 2}, {"allowed", 1}, {"patient responsibility", 1}, {"what you owe", 1}},
-      .fields = {{.reader = Reader::kLetterhead, .field = "payer_name"}, {.reader = Reader::kLabels, .field = "eob"}},
+      .fields = {{.reader = Reader::kLetterhead, .field = "payer_name"},
+                 {.reader = Reader::kLabels, .field = "eob"},
+                 {.reader = Reader::kSummaryTotals, .field = "eob"}},
       .claims = true,
   };
   return kEob;

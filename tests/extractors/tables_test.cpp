@@ -142,6 +142,33 @@ TEST(Extract, ClaimLinesUnderAbbreviatedHeadersWithBlankZeros) {
   EXPECT_EQ(claim.patient_responsibility_cents, 205450);
 }
 
+// Claims whose figures are said in sentences, and a summary in the claims' own wording under a
+// heading that says so: the sentences are each claim's figures, the summary the notice's totals.
+TEST(Extract, ClaimFiguresInSentencesAndTotalsInTheSummary) {
+  Document document;
+  document.kind = DocumentKind::kEob;
+  extractors::Extract(
+      Lines({Row(40, {{100, "Great Lakes Mutual Health"}}), Row(100, {{100, "Claim #"}, {900, "9021403487858"}}),
+             Row(140, {{100, "The provider billed $1,015.75. Your plan allowed $711.02 and paid $167.42."}}),
+             Row(180, {{100, "Your share is $543.60."}}), Row(240, {{100, "Claim #"}, {900, "329415240377"}}),
+             Row(280, {{100, "The provider billed $200.00. Your plan allowed $127.67 and paid $127.67."}}),
+             Row(320, {{100, "Your share is $0.00."}}), Row(380, {{100, "Summary of This Notice"}}),
+             Row(420, {{100, "Amount Billed"}, {900, "$1,215.75"}}), Row(460, {{100, "Plan Paid"}, {900, "$295.09"}})}),
+      document);
+  ASSERT_EQ(document.claims.size(), 2u);
+  EXPECT_EQ(document.claims[0].billed_cents, 101575);
+  EXPECT_EQ(document.claims[0].allowed_cents, 71102);
+  EXPECT_EQ(document.claims[0].plan_paid_cents, 16742);
+  EXPECT_EQ(document.claims[0].patient_responsibility_cents, 54360);
+  EXPECT_EQ(document.claims[1].billed_cents, 20000);
+  EXPECT_EQ(document.claims[1].patient_responsibility_cents, 0);
+  ASSERT_NE(FindField(document, "total_billed_cents"), nullptr);
+  EXPECT_EQ(FindField(document, "total_billed_cents")->cents, 121575);
+  EXPECT_EQ(FindField(document, "total_billed_cents")->read_by, "summary: label_next_cell: amount billed");
+  ASSERT_NE(FindField(document, "total_plan_paid_cents"), nullptr);
+  EXPECT_EQ(FindField(document, "total_plan_paid_cents")->cents, 29509);
+}
+
 TEST(Extract, PairsJoinedByLeaderDotsAndSharingALine) {
   Document document;
   document.kind = DocumentKind::kEob;
