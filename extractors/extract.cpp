@@ -33,6 +33,7 @@ std::string ReadBy(const FieldReader& reader) {
     case Reader::kDateAloneAtTop: return "date_alone_at_top";
     case Reader::kWordsSay: return "words_say";
     case Reader::kSummaryTotals: return "summary";
+    case Reader::kAddressee: return "addressee";
   }
   return "";
 }
@@ -74,6 +75,7 @@ std::map<std::string, Field> ReadFields(const KindSpec& kind, const std::vector<
       case Reader::kLabels:
       case Reader::kSummaryTotals: break;
       case Reader::kLetterhead: read = Letterhead(grid, field); break;
+      case Reader::kAddressee: read = Addressee(grid, field); break;
       case Reader::kNameBeforePhrase: read = NameBeforePhrase(lines, field, Tokens(reader.phrase)); break;
       case Reader::kValueAfterPhrase: read = ValueAfterPhrase(lines, field, Tokens(reader.phrase)); break;
       case Reader::kSentenceAfterPhrase: read = SentenceAfterPhrase(lines, field, Tokens(reader.phrase)); break;

@@ -76,6 +76,10 @@ std::optional<Field> SentenceAfterPhrase(const std::vector<Line>& lines, const s
 // The first such amount of each field.
 std::map<std::string, Field> FiguresInSentences(const std::vector<Line>& lines, std::string_view scope);
 
+// The person the first page is addressed to: a person's name (no organisation's words) over one or
+// two street lines and a "Town, ST 12345" line, each a cell of its own (addressee.cpp).
+std::optional<Field> Addressee(const CellGrid& grid, const std::string& field);
+
 // The first line of the first page that is a date and nothing else (a letter's own date).
 std::optional<Field> DateAloneAtTop(const std::vector<Line>& lines, const std::string& field);
 

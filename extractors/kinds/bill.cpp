@@ -11,6 +11,7 @@ const KindSpec& BillKind() {
                {"detach and return", 3}, {"account number", 1}, {"total charges", 1}, {"pay by", 1}},
       .fields = {{.reader = Reader::kLetterhead, .field = "provider_name"},
                  {.reader = Reader::kLabels, .field = "bill"},
+                 {.reader = Reader::kAddressee, .field = "guarantor_name"},
                  {.reader = Reader::kWordsSay,
                   .field = "insurance_status",
                   .choices = {{"pending", {"pending insurance", "insurance pending", "awaiting insurance"}, ""},

@@ -12,7 +12,8 @@ const KindSpec& EobKind() {
                {"plan paid", 2}, {"allowed", 1}, {"patient responsibility", 1}, {"what you owe", 1}},
       .fields = {{.reader = Reader::kLetterhead, .field = "payer_name"},
                  {.reader = Reader::kLabels, .field = "eob"},
-                 {.reader = Reader::kSummaryTotals, .field = "eob"}},
+                 {.reader = Reader::kSummaryTotals, .field = "eob"},
+                 {.reader = Reader::kAddressee, .field = "member_name"}},
       .claims = true,
   };
   return kEob;

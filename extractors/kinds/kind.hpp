@@ -29,6 +29,7 @@ enum class Reader {
   kSentenceAfterPhrase,  // "… a debt that you owe to Bank of Rockville." to the full stop, across a line break
   kDateAloneAtTop,       // the first line of the first page that is only a date
   kWordsSay,             // a word chosen by the phrases the document's text holds (choices, first wins)
+  kAddressee,            // the person's name over the street and town lines a window envelope shows
   kSummaryTotals,        // a notice's summary in its claims' wording: the document's totals (field: the label scope)
 };
 

@@ -169,6 +169,24 @@ TEST(Extract, ClaimFiguresInSentencesAndTotalsInTheSummary) {
   EXPECT_EQ(FindField(document, "total_plan_paid_cents")->cents, 29509);
 }
 
+// A statement mailed in a window envelope names its guarantor only as the addressee: the name over
+// the street and town lines. The sender's own address block, an organisation's, is not a person.
+TEST(Extract, TheAddresseeIsTheGuarantor) {
+  Document document;
+  document.kind = DocumentKind::kBill;
+  extractors::Extract(Lines({Row(40, {{100, "ClearPath Diagnostic Laboratories"}}),
+                             Row(80, {{100, "1069 Medical Plaza Dr"}}), Row(120, {{100, "Riverton, WI 53704"}}),
+                             Row(160, {{1500, "Account Number"}}), Row(200, {{1500, "441401348"}}),
+                             Row(300, {{100, "Harper Okafor"}, {1500, "This statement has been billed to insurance."}}),
+                             Row(340, {{100, "53 Larkspur Ave"}}), Row(380, {{100, "Apt 4"}}),
+                             Row(420, {{100, "Millbrook, OH 44011"}})}),
+                      document);
+  const Field* guarantor = FindField(document, "guarantor_name");
+  ASSERT_NE(guarantor, nullptr);
+  EXPECT_EQ(guarantor->text, "Harper Okafor");
+  EXPECT_EQ(guarantor->read_by, "addressee");
+}
+
 TEST(Extract, PairsJoinedByLeaderDotsAndSharingALine) {
   Document document;
   document.kind = DocumentKind::kEob;
