@@ -45,14 +45,26 @@ std::optional<LineItem> ReadRow(const Line& line, const std::vector<Column>& col
     for (size_t k = 0; k < date->word_count; ++k) used[date->first_word + k] = true;
   }
   const Column* units_column = nullptr;
+  bool revenue_column = false;
+  std::vector<const Column*> code_columns;
   for (const Column& column : columns) {
     if (column.field == "units") units_column = &column;
+    if (column.field == "revenue_code") revenue_column = true;
+    if (column.field == "code") code_columns.push_back(&column);
   }
+  // A four-digit code printed under the code column of a table without a revenue-code column is
+  // the line's code, as the paper gives it.
+  auto under_code_column = [&](const BoxPx& box) {
+    return !revenue_column && std::any_of(code_columns.begin(), code_columns.end(), [&](const Column* column) {
+      return std::min(box.x1, column->box_px.x1) > std::max(box.x0, column->box_px.x0);
+    });
+  };
   for (size_t i = 0; i < texts.size(); ++i) {
     if (used[i]) continue;
     if (item.revenue_code.empty()) {
       if (auto rev = ParseRevenueCode(texts[i])) {
-        item.revenue_code = *rev, used[i] = true;
+        bool is_code = item.code.empty() && under_code_column(line.words[i].box_px);
+        (is_code ? item.code : item.revenue_code) = *rev, used[i] = true;
         continue;
       }
     }

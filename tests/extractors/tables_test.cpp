@@ -187,6 +187,30 @@ TEST(Extract, TheAddresseeIsTheGuarantor) {
   EXPECT_EQ(guarantor->read_by, "addressee");
 }
 
+// A four-digit code is a revenue code under its own column, and the line's code where the table has
+// only a code column and prints it there.
+TEST(Extract, AFourDigitCodeIsWhatItsColumnSays) {
+  auto items_of = [](const std::vector<std::vector<Word>>& rows) {
+    Document document;
+    document.kind = DocumentKind::kBill;
+    extractors::Extract(Lines(rows), document);
+    return document.line_items;
+  };
+  auto coded = items_of({Row(300, {{100, "Date"}, {600, "Procedure Code"}, {900, "Unit"}, {1200, "Amount Charged"}}),
+                         Row(340, {{100, "05/12/2025"}, {300, "ROOM AND BOARD"}, {600, "0120"}, {900, "1"}, {1200, "1,450.00"}}),
+                         Row(380, {{100, "05/12/2025"}, {300, "SALINE"}, {600, "A4216"}, {900, "1"}, {1200, "18.50"}})});
+  ASSERT_EQ(coded.size(), 2u);
+  EXPECT_EQ(coded[0].code, "0120");
+  EXPECT_TRUE(coded[0].revenue_code.empty());
+  auto with_revenue = items_of({Row(300, {{100, "Service Date"}, {300, "Rev Cd"}, {500, "Procedure Code"}, {1200, "Billed"}}),
+                                Row(340, {{100, "04/02/2025"}, {300, "0120"}, {700, "ROOM AND BOARD"}, {1200, "$1,450.00"}}),
+                                Row(380, {{100, "04/02/2025"}, {300, "0305"}, {500, "85025"}, {1200, "$98.75"}})});
+  ASSERT_EQ(with_revenue.size(), 2u);
+  EXPECT_EQ(with_revenue[0].revenue_code, "0120");
+  EXPECT_TRUE(with_revenue[0].code.empty());
+  EXPECT_EQ(with_revenue[1].code, "85025");
+}
+
 TEST(Extract, PairsJoinedByLeaderDotsAndSharingALine) {
   Document document;
   document.kind = DocumentKind::kEob;
