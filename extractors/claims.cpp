@@ -148,6 +148,15 @@ size_t SummaryHeadingAt(const std::vector<Line>& lines, size_t from) {
   return lines.size();
 }
 
+std::vector<bool> LinesOfClaims(const std::vector<Line>& lines) {
+  std::vector<bool> of_claims(lines.size(), false);
+  std::vector<size_t> starts = ClaimStarts(lines);
+  if (starts.empty()) return of_claims;
+  size_t end = SummaryHeadingAt(lines, starts.back() + 1);
+  std::fill(of_claims.begin() + static_cast<long>(starts.front()), of_claims.begin() + static_cast<long>(end), true);
+  return of_claims;
+}
+
 std::map<std::string, Field> ReadSummaryTotals(const std::vector<Line>& lines, std::string_view scope) {
   std::map<std::string, Field> totals;
   size_t start = SummaryHeadingAt(lines, 0);

@@ -17,6 +17,10 @@ namespace shoebox::extractors {
 // Appends the claims read from the document's lines, and their checks, to document.
 void ReadClaims(const std::vector<Line>& lines, Document& document);
 
+// Per line: whether it is one of the notice's claims (from the first claim-number label to the
+// summary after it, or the end).
+std::vector<bool> LinesOfClaims(const std::vector<Line>& lines);
+
 // Where a notice's summary begins at or after `from`: a heading that says "summary" with no
 // amount on it; lines.size() where there is none.
 size_t SummaryHeadingAt(const std::vector<Line>& lines, size_t from);

@@ -62,10 +62,13 @@ std::optional<Field> WordsSay(const FieldReader& reader, const std::vector<Line>
 // The document's fields, each reader in turn.
 std::map<std::string, Field> ReadFields(const KindSpec& kind, const std::vector<Line>& lines, const CellGrid& grid) {
   std::map<std::string, Field> found;
+  std::vector<bool> lines_of_claims = kind.claims ? LinesOfClaims(lines) : std::vector<bool>();
+  ClaimsLines leave_to_claims{kind.claims ? &lines_of_claims : nullptr, "claim"};
   for (const FieldReader& reader : kind.fields) {
     std::string field(reader.field);
     if (reader.reader == Reader::kLabels || reader.reader == Reader::kSummaryTotals) {
-      auto read = reader.reader == Reader::kLabels ? FindLabelledFields(grid, field) : ReadSummaryTotals(lines, field);
+      auto read = reader.reader == Reader::kLabels ? FindLabelledFields(grid, field, leave_to_claims)
+                                                     : ReadSummaryTotals(lines, field);
       for (auto& [name, value] : read) found.emplace(name, std::move(value));
       continue;
     }

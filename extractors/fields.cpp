@@ -252,8 +252,17 @@ const char* ReadValueOfLabel(const CellGrid& grid, size_t li, size_t ci, size_t 
 
 }  // namespace
 
-std::map<std::string, Field> FindLabelledFields(const CellGrid& grid, const std::string& scope) {
+std::map<std::string, Field> FindLabelledFields(const CellGrid& grid, const std::string& scope,
+                                                const ClaimsLines& leave_to_claims) {
   const std::vector<const Label*>& labels = LabelsLongestFirst(scope);
+  auto claims_own = [&](size_t li, const Label& label) {
+    if (leave_to_claims.lines == nullptr || li >= leave_to_claims.lines->size() || !(*leave_to_claims.lines)[li]) return false;
+    const std::vector<const Label*>& claim_labels = LabelsLongestFirst(leave_to_claims.claims_scope);
+    return std::any_of(claim_labels.begin(), claim_labels.end(), [&](const Label* claim_label) {
+      return claim_label->tokens.size() == label.tokens.size() &&
+             std::is_permutation(label.tokens.begin(), label.tokens.end(), claim_label->tokens.begin());
+    });
+  };
   std::map<std::string, Field> found;
   // Words consumed by a label, by position (a word can stand in a cell and a stacked header cell).
   std::set<std::tuple<int, int, int>> used;
@@ -266,7 +275,7 @@ std::map<std::string, Field> FindLabelledFields(const CellGrid& grid, const std:
         for (size_t li = 0; li < grid.cells.size() && !found.count(label->field); ++li) {
           const auto& row = grid.cells[li];
           for (size_t ci = 0; ci < row.size() && !found.count(label->field); ++ci) {
-            if (row[ci].stacked != in_stacked) continue;
+            if (row[ci].stacked != in_stacked || claims_own(li, *label)) continue;
             auto span = FindLabel(row[ci].tokens, *label, how);
             if (!span) continue;
             auto [begin, end] = *span;

@@ -56,7 +56,15 @@ struct CellGrid {
 
 // Label → value over the whole document for one scope of labels.tsv. Longer labels claim their
 // words first, so "Patient Account Number" is never read as the patient's name.
-std::map<std::string, Field> FindLabelledFields(const CellGrid& grid, const std::string& scope);
+// `claims_lines`, where given, marks the lines of a notice's claims: there a label worded like one
+// of `claims_scope` ("Date Processed" of a notice, "Processed Date" of a claim) is the claim's, and
+// is not read for the document.
+struct ClaimsLines {
+  const std::vector<bool>* lines = nullptr;
+  std::string_view claims_scope;
+};
+std::map<std::string, Field> FindLabelledFields(const CellGrid& grid, const std::string& scope,
+                                                const ClaimsLines& leave_to_claims = {});
 
 // The sender's name: the tallest line near the top of the first page, ignoring lines of figures.
 std::optional<Field> Letterhead(const CellGrid& grid, const std::string& field);

@@ -211,6 +211,20 @@ TEST(Extract, AFourDigitCodeIsWhatItsColumnSays) {
   EXPECT_EQ(with_revenue[1].code, "85025");
 }
 
+// A claim's "Process Date" has the words of a notice's "Date processed": on the claim's lines it is
+// the claim's, never the notice's date.
+TEST(Extract, AClaimsLabelOnItsLinesIsNotTheNotices) {
+  Document document;
+  document.kind = DocumentKind::kEob;
+  extractors::Extract(Lines({Row(40, {{100, "Evergreen Care Insurance"}}), Row(100, {{100, "Claim #"}, {900, "8943576315148"}}),
+                             Row(140, {{100, "Process Date"}, {900, "6/25/25"}}),
+                             Row(180, {{100, "Amount Billed"}, {900, "$361.00"}})}),
+                      document);
+  EXPECT_EQ(FindField(document, "notice_date"), nullptr);
+  ASSERT_EQ(document.claims.size(), 1u);
+  EXPECT_EQ(document.claims[0].processed_date, "2025-06-25");
+}
+
 TEST(Extract, PairsJoinedByLeaderDotsAndSharingALine) {
   Document document;
   document.kind = DocumentKind::kEob;
