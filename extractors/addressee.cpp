@@ -18,13 +18,8 @@ bool IsCityLine(const std::string& text) {
   return std::regex_match(text, kCity);
 }
 
-bool HasDigit(const std::string& text) {
-  return std::any_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); });
-}
-
 bool IsStreetLine(const std::string& text) {
-  return !text.empty() && std::isdigit(static_cast<unsigned char>(text[0])) &&
-         std::any_of(text.begin(), text.end(), [](unsigned char c) { return std::isalpha(c); });
+  return !text.empty() && std::isdigit(static_cast<unsigned char>(text[0])) && HasLetter(text);
 }
 
 // Words that name an organisation, not a person: a sender's own address block has the same shape.

@@ -8,6 +8,7 @@
 #include "pipeline/core/codes.hpp"
 #include "pipeline/core/dates.hpp"
 #include "pipeline/core/figures.hpp"
+#include "extractors/labels.hpp"
 #include "extractors/tables.hpp"
 #include "pipeline/core/money.hpp"
 #include "pipeline/core/text.hpp"
@@ -235,8 +236,8 @@ std::optional<ClaimLine> ReadTotalRow(const Line& line, const std::vector<Column
     return money && money->first_word == i;
   };
   while (label_words < texts.size() && label_words < 4 && !money_at(label_words)) {
-    std::string token = LabelToken(texts[label_words]);
-    says_total |= token == "total" || token == "totals" || token == "subtotal";
+    std::string token = LabelWord(texts[label_words]);
+    says_total |= token == "total" || token == "subtotal";
     ++label_words;
   }
   if (!says_total) return std::nullopt;

@@ -23,13 +23,6 @@ std::vector<std::string> Texts(const std::vector<Word>& words) {
   return texts;
 }
 
-bool HasDigit(std::string_view text) {
-  return std::any_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); });
-}
-bool HasLetter(std::string_view text) {
-  return std::any_of(text.begin(), text.end(), [](unsigned char c) { return std::isalpha(c); });
-}
-
 std::string TrimIdentifier(std::string text) {
   auto is_trim = [](char c) { return c == '.' || c == ',' || c == ':' || c == ';' || c == '#' || c == ')' || c == '('; };
   while (!text.empty() && is_trim(text.back())) text.pop_back();
@@ -255,14 +248,16 @@ const char* ReadValueOfLabel(const CellGrid& grid, size_t li, size_t ci, size_t 
 std::map<std::string, Field> FindLabelledFields(const CellGrid& grid, const std::string& scope,
                                                 const ClaimsLines& leave_to_claims) {
   const std::vector<const Label*>& labels = LabelsLongestFirst(scope);
-  auto claims_own = [&](size_t li, const Label& label) {
-    if (leave_to_claims.lines == nullptr || li >= leave_to_claims.lines->size() || !(*leave_to_claims.lines)[li]) return false;
+  // Whether a label is worded like one of the claims' (then it is not read on their lines).
+  auto worded_like_a_claims = [&](const Label& label) {
+    if (leave_to_claims.lines == nullptr) return false;
     const std::vector<const Label*>& claim_labels = LabelsLongestFirst(leave_to_claims.claims_scope);
     return std::any_of(claim_labels.begin(), claim_labels.end(), [&](const Label* claim_label) {
       return claim_label->tokens.size() == label.tokens.size() &&
              std::is_permutation(label.tokens.begin(), label.tokens.end(), claim_label->tokens.begin());
     });
   };
+  auto on_a_claims_line = [&](size_t li) { return li < leave_to_claims.lines->size() && (*leave_to_claims.lines)[li]; };
   std::map<std::string, Field> found;
   // Words consumed by a label, by position (a word can stand in a cell and a stacked header cell).
   std::set<std::tuple<int, int, int>> used;
@@ -271,11 +266,12 @@ std::map<std::string, Field> FindLabelledFields(const CellGrid& grid, const std:
   for (LabelMatch how : kLabelMatches) {
     bool tolerant = how == LabelMatch::kTolerant;
     for (const Label* label : labels) {
+      bool claims_label = worded_like_a_claims(*label);
       for (bool in_stacked : {false, true}) {
         for (size_t li = 0; li < grid.cells.size() && !found.count(label->field); ++li) {
           const auto& row = grid.cells[li];
           for (size_t ci = 0; ci < row.size() && !found.count(label->field); ++ci) {
-            if (row[ci].stacked != in_stacked || claims_own(li, *label)) continue;
+            if (row[ci].stacked != in_stacked || (claims_label && on_a_claims_line(li))) continue;
             auto span = FindLabel(row[ci].tokens, *label, how);
             if (!span) continue;
             auto [begin, end] = *span;
@@ -410,7 +406,7 @@ std::optional<Field> SentenceAfterPhrase(const std::vector<Line>& lines, const s
 }
 
 std::map<std::string, Field> FiguresInSentences(const std::vector<Line>& lines, std::string_view scope) {
-  static const std::set<std::string> kLinkingWords = {"is", "was", "are", "were", "of"};
+  static const std::set<std::string> kLinkingWords = {"is", "was", "are", "were"};
   const std::vector<const Label*>& labels = LabelsLongestFirst(scope);
   std::map<std::string, Field> found;
   for (const Line& line : lines) {

@@ -137,19 +137,18 @@ Line StackedHeader(const std::vector<Line>& lines, size_t first, size_t rows) {
 HeaderBand ReadHeaderBand(const std::vector<Line>& all_lines, size_t first, std::string_view scope, size_t min_columns) {
   HeaderBand best;
   if (first >= all_lines.size() || !HeaderLike(all_lines[first])) return best;  // most lines: a row, not a header
-  std::vector<Line> lines;  // the band's candidates, glued words cut
+  std::vector<Line> lines;  // the band's candidates from `first` on, glued words cut
   for (size_t i = first; i < all_lines.size() && i < first + 3; ++i) lines.push_back(WithGluedWordsCut(all_lines[i]));
-  first = 0;
-  for (size_t rows = 1; rows <= 3 && first + rows <= lines.size(); ++rows) {
-    const Line& last = lines[first + rows - 1];
-    if (!HeaderLike(last) || last.page != lines[first].page) break;
-    if (rows > 1 && LabelWordShare(lines[first], scope) < 0.5) break;  // a stacked band's top row is header words too
+  for (size_t rows = 1; rows <= lines.size(); ++rows) {
+    const Line& last = lines[rows - 1];
+    if (!HeaderLike(last) || last.page != lines.front().page) break;
+    if (rows > 1 && LabelWordShare(lines.front(), scope) < 0.5) break;  // a stacked band's top row is header words too
     if (rows > 1) {
-      const Line& previous = lines[first + rows - 2];
+      const Line& previous = lines[rows - 2];
       if (last.box_px.y0 - previous.box_px.y1 > previous.box_px.height()) break;  // a gap: not one band
     }
     std::vector<Column> columns = rows == 1 ? HeaderColumns(last, scope, min_columns)
-                                            : HeaderColumns(StackedHeader(lines, first, rows), scope, min_columns);
+                                            : HeaderColumns(StackedHeader(lines, 0, rows), scope, min_columns);
     if (columns.size() > best.columns.size()) best = {std::move(columns), rows};
   }
   return best;

@@ -38,6 +38,14 @@ std::string LabelToken(std::string_view word) {
   return out;
 }
 
+bool HasDigit(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); });
+}
+
+bool HasLetter(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](unsigned char c) { return std::isalpha(c); });
+}
+
 std::string Join(const std::vector<std::string>& parts, std::string_view separator) {
   std::string joined;
   for (size_t i = 0; i < parts.size(); ++i) {

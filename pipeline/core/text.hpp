@@ -13,6 +13,10 @@ std::string NormalizeForMatch(std::string_view text);
 // A word as labels are matched: lowercase, without the punctuation, quote marks and strokes around it.
 std::string LabelToken(std::string_view word);
 
+// Whether the text holds an ASCII digit; a letter.
+bool HasDigit(std::string_view text);
+bool HasLetter(std::string_view text);
+
 // Whitespace collapsed and trimmed; the export's "strings are as printed".
 std::string CollapseSpaces(std::string_view text);
 

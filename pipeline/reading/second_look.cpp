@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "pipeline/core/money.hpp"
+#include "pipeline/core/text.hpp"
 #include "pipeline/reading/prepare.hpp"
 
 namespace shoebox::second_look {
@@ -127,10 +128,6 @@ std::vector<StripWord> ReadOnStrip(const GrayImage& image, const std::vector<Box
     found.push_back({static_cast<size_t>(home - placed.begin()), std::move(word)});
   }
   return found;
-}
-
-bool HasDigit(const std::string& text) {
-  return std::any_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); });
 }
 
 }  // namespace

@@ -104,8 +104,9 @@ TEST(Labels, AbbreviationsFillersAndWordOrder) {
   EXPECT_FALSE(end(words({"of", "Applied", "Deductible"}), labels[0], LabelMatch::kAnyOrder));  // starts on a filler
 }
 
-// "Pt Acct #" is the dictionary's "Patient Account Number", "Paid by Plan" its "Plan Paid", and a
-// label printed whole beside its value wins over one a wrapped header would join from two rows.
+// "Pat. Acct. Nbr" is the dictionary's "Patient Account Number", "Paid by Plan" its "Plan Paid" (no
+// row of labels.tsv holds either wording), and a label printed whole beside its value wins over one
+// a wrapped header would join from two rows.
 TEST(Extract, LabelsAbbreviatedReorderedAndBesideTheirValues) {
   Document document;
   document.kind = DocumentKind::kEob;
@@ -113,7 +114,7 @@ TEST(Extract, LabelsAbbreviatedReorderedAndBesideTheirValues) {
                              Row(100, {{100, "Subscriber"}, {1500, "Avery Pemberton"}}),
                              Row(140, {{100, "PATIENT"}, {1500, "Reese Pemberton"}}),
                              Row(180, {{100, "Claim Number"}, {1500, "5688967636148"}}),
-                             Row(220, {{100, "Pt Acct #"}, {1500, "924725815"}}),
+                             Row(220, {{100, "Pat. Acct. Nbr"}, {1500, "924725815"}}),
                              Row(260, {{100, "Total Paid by Plan"}, {1500, "$120.00"}})}),
                       document);
   ASSERT_NE(FindField(document, "patient_name"), nullptr);
