@@ -5,19 +5,21 @@
 #include <nlohmann/json.hpp>
 
 #include "extractors/arithmetic.hpp"
+#include "extractors/classify.hpp"
 #include "extractors/extract.hpp"
 #include "extractors/kinds/kind.hpp"
 #include "extractors/labels.hpp"
 #include "pipeline/core/text.hpp"
-#include "extractors/classify.hpp"
 #include "pipeline/reading/ingest.hpp"
 #include "pipeline/reading/layout.hpp"
+#include "tests/extractors/extracted.hpp"
 #include "tests/placed_words.hpp"
 #include "tests/test_support.hpp"
 
 namespace shoebox {
 namespace {
 
+using testing::Extracted;
 using testing::FindField;
 using testing::Lines;
 using testing::Row;
@@ -108,15 +110,12 @@ TEST(Labels, AbbreviationsFillersAndWordOrder) {
 // row of labels.tsv holds either wording), and a label printed whole beside its value wins over one
 // a wrapped header would join from two rows.
 TEST(Extract, LabelsAbbreviatedReorderedAndBesideTheirValues) {
-  Document document;
-  document.kind = DocumentKind::kEob;
-  extractors::Extract(Lines({Row(40, {{100, "Evergreen Care Insurance"}}),
-                             Row(100, {{100, "Subscriber"}, {1500, "Avery Pemberton"}}),
-                             Row(140, {{100, "PATIENT"}, {1500, "Reese Pemberton"}}),
-                             Row(180, {{100, "Claim Number"}, {1500, "5688967636148"}}),
-                             Row(220, {{100, "Pat. Acct. Nbr"}, {1500, "924725815"}}),
-                             Row(260, {{100, "Total Paid by Plan"}, {1500, "$120.00"}})}),
-                      document);
+  Document document = Extracted(DocumentKind::kEob, {Row(40, {{100, "Evergreen Care Insurance"}}),
+                                                     Row(100, {{100, "Subscriber"}, {1500, "Avery Pemberton"}}),
+                                                     Row(140, {{100, "PATIENT"}, {1500, "Reese Pemberton"}}),
+                                                     Row(180, {{100, "Claim Number"}, {1500, "5688967636148"}}),
+                                                     Row(220, {{100, "Pat. Acct. Nbr"}, {1500, "924725815"}}),
+                                                     Row(260, {{100, "Total Paid by Plan"}, {1500, "$120.00"}})});
   ASSERT_NE(FindField(document, "patient_name"), nullptr);
   EXPECT_EQ(FindField(document, "patient_name")->text, "Reese Pemberton");
   ASSERT_FALSE(document.claims.empty());
@@ -132,9 +131,7 @@ TEST(Extract, ANameRunIntoTheNextLabelIsSplitAndTheLabelRestored) {
   for (Word& word : header) word.box_px.y1 = 80;  // the name is printed large
   std::vector<Word> rest = Row(45, {{852, "Date: 06/21/2025"}});
   header.insert(header.end(), rest.begin(), rest.end());
-  Document document;
-  document.kind = DocumentKind::kBill;
-  extractors::Extract(Lines({header, Row(140, {{100, "Amount Due"}, {900, "$573.44"}})}), document);
+  Document document = Extracted(DocumentKind::kBill, {header, Row(140, {{100, "Amount Due"}, {900, "$573.44"}})});
   ASSERT_NE(FindField(document, "statement_date"), nullptr);
   EXPECT_EQ(FindField(document, "statement_date")->text, "2025-06-21");
   ASSERT_NE(FindField(document, "provider_name"), nullptr);
@@ -145,9 +142,7 @@ TEST(Extract, ANameRunIntoTheNextLabelIsSplitAndTheLabelRestored) {
   cut.push_back({"iatement", {606, 40, 840, 80}, 0.0});
   std::vector<Word> cut_rest = Row(45, {{852, "Date: 06/21/2025"}});
   cut.insert(cut.end(), cut_rest.begin(), cut_rest.end());
-  Document again;
-  again.kind = DocumentKind::kBill;
-  extractors::Extract(Lines({cut, Row(140, {{100, "Amount Due"}, {900, "$573.44"}})}), again);
+  Document again = Extracted(DocumentKind::kBill, {cut, Row(140, {{100, "Amount Due"}, {900, "$573.44"}})});
   ASSERT_NE(FindField(again, "statement_date"), nullptr);
   EXPECT_EQ(FindField(again, "statement_date")->text, "2025-06-21");
   // Capitals followed by an ordinary word are left alone.
@@ -169,32 +164,25 @@ TEST(Extract, AGluedLabelThreeLettersOffIsRestoredWhereTheLabelGoesOn) {
     for (Word& word : header) word.box_px.y1 = 80;
     std::vector<Word> rest = Row(45, {{812, "pate: 08/24/2025"}});
     header.insert(header.end(), rest.begin(), rest.end());
-    Document document;
-    document.kind = DocumentKind::kBill;
-    extractors::Extract(Lines({header, Row(140, {{100, "Amount Due"}, {900, "$707.93"}})}), document);
+    Document document = Extracted(DocumentKind::kBill, {header, Row(140, {{100, "Amount Due"}, {900, "$707.93"}})});
     ASSERT_NE(FindField(document, "statement_date"), nullptr) << glued;
     EXPECT_EQ(FindField(document, "statement_date")->text, "2025-08-24");
   }
   // Without the label's next word, three slips are not enough.
   std::vector<Word> alone = Row(40, {{100, "SAINT MERCY MEDICAL"}});
   alone.push_back({"CENTERiining", {408, 40, 800, 80}, 0.6});
-  Document other;
-  other.kind = DocumentKind::kBill;
-  extractors::Extract(Lines({alone}), other);
+  Document other = Extracted(DocumentKind::kBill, {alone});
   ASSERT_NE(FindField(other, "provider_name"), nullptr);
   EXPECT_EQ(FindField(other, "provider_name")->text, "SAINT MERCY MEDICAL CENTERiining");
 }
 
 TEST(Extract, BillFieldsBesideAndUnderTheirLabels) {
-  Document document;
-  document.kind = DocumentKind::kBill;
-  extractors::Extract(Lines({Row(40, {{100, "VALLEY VIEW HEALTH SYSTEM"}}),
-                             Row(100, {{100, "Patient Account Number:"}, {900, "556677889"}}),
-                             Row(140, {{100, "Statement Date: 03/04/2025"}}),
-                             Row(180, {{100, "Total Charges"}, {900, "$1,840.00"}}),
-                             Row(220, {{100, "Insurance Payments"}, {900, "$1,200.00"}}),
-                             Row(260, {{100, "Amount Due"}}), Row(300, {{100, "$640.00"}})}),
-                      document);
+  Document document = Extracted(
+      DocumentKind::kBill,
+      {Row(40, {{100, "VALLEY VIEW HEALTH SYSTEM"}}), Row(100, {{100, "Patient Account Number:"}, {900, "556677889"}}),
+       Row(140, {{100, "Statement Date: 03/04/2025"}}), Row(180, {{100, "Total Charges"}, {900, "$1,840.00"}}),
+       Row(220, {{100, "Insurance Payments"}, {900, "$1,200.00"}}), Row(260, {{100, "Amount Due"}}),
+       Row(300, {{100, "$640.00"}})});
   ASSERT_NE(FindField(document, "account_number"), nullptr);
   EXPECT_EQ(FindField(document, "account_number")->text, "556677889");
   EXPECT_EQ(FindField(document, "patient_name"), nullptr);  // "Patient" belongs to the longer label
@@ -216,24 +204,19 @@ TEST(Extract, BillFieldsBesideAndUnderTheirLabels) {
 }
 
 TEST(Extract, ArithmeticThatFailsIsRecordedNotHidden) {
-  Document document;
-  document.kind = DocumentKind::kBill;
-  extractors::Extract(Lines({Row(100, {{100, "Total Charges"}, {900, "$100.00"}}),
-                             Row(140, {{100, "Amount Due"}, {900, "$90.00"}})}),
-                      document);
+  Document document = Extracted(DocumentKind::kBill, {Row(100, {{100, "Total Charges"}, {900, "$100.00"}}),
+                                                      Row(140, {{100, "Amount Due"}, {900, "$90.00"}})});
   ASSERT_EQ(document.checks.size(), 1u);
   EXPECT_FALSE(document.checks[0].ok);
   EXPECT_EQ(document.checks[0].detail, "off by 10.00");
 }
 
 TEST(Extract, OneMisreadDigitIsRepairedAndRecorded) {
-  Document document;
-  document.kind = DocumentKind::kBill;
-  extractors::Extract(Lines({Row(100, {{100, "Date Code Description Charges"}}),
-                             Row(140, {{100, "03/01/2025 99284 ER VISIT"}, {900, "$1,740.00"}}),  // printed $1,240.00
-                             Row(180, {{100, "03/01/2025 71046 CHEST X-RAY"}, {900, "$600.00"}}),
-                             Row(260, {{100, "Total Charges"}, {900, "$1,840.00"}})}),
-                      document);
+  Document document = Extracted(
+      DocumentKind::kBill, {Row(100, {{100, "Date Code Description Charges"}}),
+                            Row(140, {{100, "03/01/2025 99284 ER VISIT"}, {900, "$1,740.00"}}),  // printed $1,240.00
+                            Row(180, {{100, "03/01/2025 71046 CHEST X-RAY"}, {900, "$600.00"}}),
+                            Row(260, {{100, "Total Charges"}, {900, "$1,840.00"}})});
   ASSERT_EQ(document.line_items.size(), 2u);
   EXPECT_EQ(document.line_items[0].charge_cents, 124000);
   EXPECT_NEAR(document.line_items[0].confidence, 0.9 * 0.8, 1e-9);
@@ -273,13 +256,11 @@ TEST(Arithmetic, ARepairNeverBreaksWhatHoldsAndOneRepairSettlesAnother) {
 }
 
 TEST(Extract, EobClaim) {
-  Document document;
-  document.kind = DocumentKind::kEob;
-  extractors::Extract(Lines({Row(40, {{100, "Keystone Health Plan"}}), Row(100, {{100, "Claim Number: 2025034411827"}}),
-                             Row(140, {{100, "Processed Date: 03/21/2025"}}),
-                             Row(180, {{100, "Plan Paid"}, {900, "$800.00"}}),
-                             Row(220, {{100, "What You Owe"}, {900, "$150.00"}})}),
-                      document);
+  Document document =
+      Extracted(DocumentKind::kEob,
+                {Row(40, {{100, "Keystone Health Plan"}}), Row(100, {{100, "Claim Number: 2025034411827"}}),
+                 Row(140, {{100, "Processed Date: 03/21/2025"}}), Row(180, {{100, "Plan Paid"}, {900, "$800.00"}}),
+                 Row(220, {{100, "What You Owe"}, {900, "$150.00"}})});
   ASSERT_EQ(document.claims.size(), 1u);
   const Claim& claim = document.claims[0];
   EXPECT_EQ(claim.claim_number, "2025034411827");
@@ -295,22 +276,42 @@ TEST(Extract, EobClaim) {
 // of their own. The lines are read, the headerless column is named by each line's arithmetic, and
 // the claim's own figures come from its totals, not from the table's headers.
 TEST(Extract, EobClaimLinesUnderTheirHeaders) {
-  Document document;
-  document.kind = DocumentKind::kEob;
-  extractors::Extract(
-      Lines({Row(40, {{100, "Keystone Health Plan"}}), Row(100, {{100, "Claim Number: 2025034411827"}}),
-             Row(140, {{100, "Service Date: 03/02/2025"}}),
-             Row(300, {{100, "Service Date"}, {330, "Code"}, {450, "Billed"}, {600, "Allowed"}, {900, "Copay"},
-                       {1020, "——Coinsurance"}, {1320, "Plan Paid"}, {1500, "You Gwe"}, {1650, "Remarks"}}),
-             Row(350, {{100, "03/02/2025"}, {330, "99213"}, {450, "185.00"}, {600, "72.15"}, {760, "10.00"},
-                       {900, "25.00"}, {1100, "7.43"}, {1350, "29.72"}, {1500, "42.43"}, {1650, "PR-1 PR-]"}}),
-             Row(385, {{330, "OFFICE VISIT"}}),
-             Row(430, {{100, "03/02/2025"}, {330, "36415"}, {450, "25.00"}, {600, "9,75"}, {760, "0.00"},
-                       {900, "0.00"}, {1100, "1.95"}, {1350, "7.80"}, {1500, "1.95"}, {1650, "PR-2"}}),
-             Row(465, {{330, "VENIPUNCTURE"}}),
-             Row(540, {{100, "Amount Billed"}, {900, "$210.00"}}), Row(580, {{100, "Deductible"}, {900, "$10.00"}}),
-             Row(620, {{100, "What You Owe"}, {900, "$44.38"}})}),
-      document);
+  Document document =
+      Extracted(DocumentKind::kEob,
+                {Row(40, {{100, "Keystone Health Plan"}}), Row(100, {{100, "Claim Number: 2025034411827"}}),
+                 Row(140, {{100, "Service Date: 03/02/2025"}}),
+                 Row(300, {{100, "Service Date"},
+                           {330, "Code"},
+                           {450, "Billed"},
+                           {600, "Allowed"},
+                           {900, "Copay"},
+                           {1020, "——Coinsurance"},
+                           {1320, "Plan Paid"},
+                           {1500, "You Gwe"},
+                           {1650, "Remarks"}}),
+                 Row(350, {{100, "03/02/2025"},
+                           {330, "99213"},
+                           {450, "185.00"},
+                           {600, "72.15"},
+                           {760, "10.00"},
+                           {900, "25.00"},
+                           {1100, "7.43"},
+                           {1350, "29.72"},
+                           {1500, "42.43"},
+                           {1650, "PR-1 PR-]"}}),
+                 Row(385, {{330, "OFFICE VISIT"}}),
+                 Row(430, {{100, "03/02/2025"},
+                           {330, "36415"},
+                           {450, "25.00"},
+                           {600, "9,75"},
+                           {760, "0.00"},
+                           {900, "0.00"},
+                           {1100, "1.95"},
+                           {1350, "7.80"},
+                           {1500, "1.95"},
+                           {1650, "PR-2"}}),
+                 Row(465, {{330, "VENIPUNCTURE"}}), Row(540, {{100, "Amount Billed"}, {900, "$210.00"}}),
+                 Row(580, {{100, "Deductible"}, {900, "$10.00"}}), Row(620, {{100, "What You Owe"}, {900, "$44.38"}})});
   ASSERT_EQ(document.claims.size(), 1u);
   const Claim& claim = document.claims[0];
   EXPECT_EQ(claim.billed_cents, 21000);
@@ -388,17 +389,37 @@ TEST(Extract, DentalEobByItsKindsTableEntryAlone) {
 // bare number is taken for 4.40 where the line then adds up; a bare number with which the line does
 // not add up (the second row's "900") is left out, and the line read as printed.
 TEST(Extract, EobClaimLineAmountWithoutItsPoint) {
-  Document document;
-  document.kind = DocumentKind::kEob;
-  extractors::Extract(
-      Lines({Row(40, {{100, "Evergreen Care Insurance"}}), Row(100, {{100, "Claim Number: 4243628339706"}}),
-             Row(300, {{100, "Service Date"}, {260, "Code"}, {390, "Billed"}, {522, "Allowed"}, {654, "Deductible"},
-                       {1000, "Coinsurance"}, {1124, "Plan Paid"}, {1279, "You Owe"}, {1391, "Remarks"}}),
-             Row(350, {{100, "06/10/2025"}, {272, "80061"}, {388, "98.00"}, {542, "44.10"}, {708, "0.00"},
-                       {861, "0.00"}, {1015, "440"}, {1157, "39.70"}, {1322, "4.40"}, {1392, "PR-2"}}),
-             Row(400, {{100, "06/10/2025"}, {272, "84443"}, {388, "112.00"}, {542, "50.40"}, {708, "0.00"},
-                       {861, "0.00"}, {1015, "5.03"}, {1157, "45.37"}, {1322, "5.03"}, {1392, "900"}})}),
-      document);
+  Document document = Extracted(DocumentKind::kEob, {Row(40, {{100, "Evergreen Care Insurance"}}),
+                                                     Row(100, {{100, "Claim Number: 4243628339706"}}),
+                                                     Row(300, {{100, "Service Date"},
+                                                               {260, "Code"},
+                                                               {390, "Billed"},
+                                                               {522, "Allowed"},
+                                                               {654, "Deductible"},
+                                                               {1000, "Coinsurance"},
+                                                               {1124, "Plan Paid"},
+                                                               {1279, "You Owe"},
+                                                               {1391, "Remarks"}}),
+                                                     Row(350, {{100, "06/10/2025"},
+                                                               {272, "80061"},
+                                                               {388, "98.00"},
+                                                               {542, "44.10"},
+                                                               {708, "0.00"},
+                                                               {861, "0.00"},
+                                                               {1015, "440"},
+                                                               {1157, "39.70"},
+                                                               {1322, "4.40"},
+                                                               {1392, "PR-2"}}),
+                                                     Row(400, {{100, "06/10/2025"},
+                                                               {272, "84443"},
+                                                               {388, "112.00"},
+                                                               {542, "50.40"},
+                                                               {708, "0.00"},
+                                                               {861, "0.00"},
+                                                               {1015, "5.03"},
+                                                               {1157, "45.37"},
+                                                               {1322, "5.03"},
+                                                               {1392, "900"}})});
   ASSERT_EQ(document.claims.size(), 1u);
   ASSERT_EQ(document.claims[0].lines.size(), 2u);
   const ClaimLine& panel = document.claims[0].lines[0];

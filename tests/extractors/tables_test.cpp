@@ -5,11 +5,13 @@
 
 #include "extractors/extract.hpp"
 #include "extractors/tables.hpp"
+#include "tests/extractors/extracted.hpp"
 #include "tests/placed_words.hpp"
 
 namespace shoebox {
 namespace {
 
+using testing::Extracted;
 using testing::FindField;
 using testing::Lines;
 using testing::Row;
@@ -51,17 +53,15 @@ TEST(HeaderBand, HeaderWordsRunTogetherAreCutWhereACapitalStartsAWord) {
 }
 
 TEST(Extract, ClaimRowsCodeFirstDashForZeroDatedByTheClaimTotalledBelow) {
-  Document document;
-  document.kind = DocumentKind::kEob;
-  extractors::Extract(
-      Lines({Row(40, {{100, "Keystone Health Plan"}}), Row(100, {{100, "Claim Number: 2025034411827"}}),
-             Row(140, {{100, "Service Date: 03/02/2025"}}),
-             Row(300, {{100, "Code"}, {400, "Amount"}, {700, "Allowed"}, {1000, "Plan"}, {1300, "Pt"}}),
-             Row(335, {{400, "Billed"}, {1000, "Paid"}, {1300, "Resp"}}),
-             Row(390, {{100, "99213"}, {450, "185.00"}, {720, "72.15"}, {1020, "52.15"}, {1320, "20.00"}}),
-             Row(430, {{100, "36415"}, {450, "25.00"}, {720, "9.75"}, {1020, "9.75"}, {1340, "\u2014"}}),
-             Row(470, {{100, "Totals"}, {450, "210.00"}, {720, "81.90"}, {1020, "61.90"}, {1320, "20.00"}})}),
-      document);
+  Document document =
+      Extracted(DocumentKind::kEob,
+                {Row(40, {{100, "Keystone Health Plan"}}), Row(100, {{100, "Claim Number: 2025034411827"}}),
+                 Row(140, {{100, "Service Date: 03/02/2025"}}),
+                 Row(300, {{100, "Code"}, {400, "Amount"}, {700, "Allowed"}, {1000, "Plan"}, {1300, "Pt"}}),
+                 Row(335, {{400, "Billed"}, {1000, "Paid"}, {1300, "Resp"}}),
+                 Row(390, {{100, "99213"}, {450, "185.00"}, {720, "72.15"}, {1020, "52.15"}, {1320, "20.00"}}),
+                 Row(430, {{100, "36415"}, {450, "25.00"}, {720, "9.75"}, {1020, "9.75"}, {1340, "\u2014"}}),
+                 Row(470, {{100, "Totals"}, {450, "210.00"}, {720, "81.90"}, {1020, "61.90"}, {1320, "20.00"}})});
   ASSERT_EQ(document.claims.size(), 1u);
   const Claim& claim = document.claims[0];
   ASSERT_EQ(claim.lines.size(), 2u);
@@ -78,14 +78,12 @@ TEST(Extract, ClaimRowsCodeFirstDashForZeroDatedByTheClaimTotalledBelow) {
 }
 
 TEST(Extract, TheNoticesSummaryIsNoClaimsFigures) {
-  Document document;
-  document.kind = DocumentKind::kEob;
-  extractors::Extract(Lines({Row(40, {{100, "Keystone Health Plan"}}),
-                             Row(100, {{100, "Claim Number: 2025034411827"}}), Row(140, {{100, "Amount Billed"}, {900, "$185.00"}}),
-                             Row(200, {{100, "Claim Number: 2025034411828"}}), Row(240, {{100, "Plan Paid"}, {900, "$25.00"}}),
-                             Row(320, {{100, "Summary of This Notice"}}),
-                             Row(360, {{100, "Amount Billed"}, {900, "$210.00"}})}),
-                      document);
+  Document document =
+      Extracted(DocumentKind::kEob,
+                {Row(40, {{100, "Keystone Health Plan"}}), Row(100, {{100, "Claim Number: 2025034411827"}}),
+                 Row(140, {{100, "Amount Billed"}, {900, "$185.00"}}), Row(200, {{100, "Claim Number: 2025034411828"}}),
+                 Row(240, {{100, "Plan Paid"}, {900, "$25.00"}}), Row(320, {{100, "Summary of This Notice"}}),
+                 Row(360, {{100, "Amount Billed"}, {900, "$210.00"}})});
   ASSERT_EQ(document.claims.size(), 2u);
   EXPECT_EQ(document.claims[1].plan_paid_cents, 2500);
   EXPECT_FALSE(document.claims[1].billed_cents.has_value());  // the summary's $210.00 is the notice's
@@ -93,20 +91,17 @@ TEST(Extract, TheNoticesSummaryIsNoClaimsFigures) {
 
 TEST(Extract, ChargesWhoseHeaderWasLostAreStillATable) {
   // OCR lost the shaded header; two rows in a row, each with its date, code and charge, are a table.
-  Document document;
-  document.kind = DocumentKind::kBill;
-  extractors::Extract(Lines({Row(40, {{100, "VALLEY VIEW HEALTH SYSTEM"}}),
-                             Row(200, {{100, "04/02/2025 0305 85025 BLOOD COUNT"}, {1000, "$98.75"}}),
-                             Row(240, {{100, "04/02/2025 0320 71046 CHEST X-RAY"}, {1000, "$426.00"}}),
-                             Row(320, {{100, "Total Charges"}, {1000, "$524.75"}})}),
-                      document);
+  Document document =
+      Extracted(DocumentKind::kBill, {Row(40, {{100, "VALLEY VIEW HEALTH SYSTEM"}}),
+                                      Row(200, {{100, "04/02/2025 0305 85025 BLOOD COUNT"}, {1000, "$98.75"}}),
+                                      Row(240, {{100, "04/02/2025 0320 71046 CHEST X-RAY"}, {1000, "$426.00"}}),
+                                      Row(320, {{100, "Total Charges"}, {1000, "$524.75"}})});
   ASSERT_EQ(document.line_items.size(), 2u);
   EXPECT_EQ(document.line_items[1].code, "71046");
   EXPECT_EQ(document.line_items[1].charge_cents, 42600);
   // One such line alone is no table.
-  Document single;
-  single.kind = DocumentKind::kBill;
-  extractors::Extract(Lines({Row(200, {{100, "04/02/2025 0305 85025 BLOOD COUNT"}, {1000, "$98.75"}})}), single);
+  Document single =
+      Extracted(DocumentKind::kBill, {Row(200, {{100, "04/02/2025 0305 85025 BLOOD COUNT"}, {1000, "$98.75"}})});
   EXPECT_TRUE(single.line_items.empty());
 }
 
@@ -115,17 +110,20 @@ TEST(Extract, ChargesWhoseHeaderWasLostAreStillATable) {
 // column is a zero, the line and the claim's total row alike; a column the header does not name
 // stays unread.
 TEST(Extract, ClaimLinesUnderAbbreviatedHeadersWithBlankZeros) {
-  Document document;
-  document.kind = DocumentKind::kEob;
-  extractors::Extract(
-      Lines({Row(40, {{100, "Evergreen Care Insurance"}}), Row(100, {{100, "Claim Number"}, {900, "5688967636148"}}),
-             Row(300, {{560, "Amt"}, {760, "Paid by"}, {1000, "Pt"}}),
-             Row(335, {{100, "Proc"}, {260, "DOS"}, {560, "Billed"}, {660, "Allowed"}, {760, "Plan"}, {880, "Ded"},
-                       {1000, "Resp"}}),
-             Row(380, {{100, "99284"}, {260, "5/29/25"}, {560, "1,840.00"}, {1000, "1,840.00"}}),
-             Row(420, {{100, "80053"}, {260, "5/29/25"}, {560, "214.50"}, {1000, "214.50"}}),
-             Row(460, {{100, "Subtotal"}, {560, "2,054.50"}, {1000, "2,054.50"}})}),
-      document);
+  Document document = Extracted(
+      DocumentKind::kEob,
+      {Row(40, {{100, "Evergreen Care Insurance"}}), Row(100, {{100, "Claim Number"}, {900, "5688967636148"}}),
+       Row(300, {{560, "Amt"}, {760, "Paid by"}, {1000, "Pt"}}),
+       Row(335, {{100, "Proc"},
+                 {260, "DOS"},
+                 {560, "Billed"},
+                 {660, "Allowed"},
+                 {760, "Plan"},
+                 {880, "Ded"},
+                 {1000, "Resp"}}),
+       Row(380, {{100, "99284"}, {260, "5/29/25"}, {560, "1,840.00"}, {1000, "1,840.00"}}),
+       Row(420, {{100, "80053"}, {260, "5/29/25"}, {560, "214.50"}, {1000, "214.50"}}),
+       Row(460, {{100, "Subtotal"}, {560, "2,054.50"}, {1000, "2,054.50"}})});
   ASSERT_EQ(document.claims.size(), 1u);
   const Claim& claim = document.claims[0];
   ASSERT_EQ(claim.lines.size(), 2u);
@@ -145,16 +143,14 @@ TEST(Extract, ClaimLinesUnderAbbreviatedHeadersWithBlankZeros) {
 // Claims whose figures are said in sentences, and a summary in the claims' own wording under a
 // heading that says so: the sentences are each claim's figures, the summary the notice's totals.
 TEST(Extract, ClaimFiguresInSentencesAndTotalsInTheSummary) {
-  Document document;
-  document.kind = DocumentKind::kEob;
-  extractors::Extract(
-      Lines({Row(40, {{100, "Great Lakes Mutual Health"}}), Row(100, {{100, "Claim #"}, {900, "9021403487858"}}),
-             Row(140, {{100, "The provider billed $1,015.75. Your plan allowed $711.02 and paid $167.42."}}),
-             Row(180, {{100, "Your share is $543.60."}}), Row(240, {{100, "Claim #"}, {900, "329415240377"}}),
-             Row(280, {{100, "The provider billed $200.00. Your plan allowed $127.67 and paid $127.67."}}),
-             Row(320, {{100, "Your share is $0.00."}}), Row(380, {{100, "Summary of This Notice"}}),
-             Row(420, {{100, "Amount Billed"}, {900, "$1,215.75"}}), Row(460, {{100, "Plan Paid"}, {900, "$295.09"}})}),
-      document);
+  Document document = Extracted(
+      DocumentKind::kEob,
+      {Row(40, {{100, "Great Lakes Mutual Health"}}), Row(100, {{100, "Claim #"}, {900, "9021403487858"}}),
+       Row(140, {{100, "The provider billed $1,015.75. Your plan allowed $711.02 and paid $167.42."}}),
+       Row(180, {{100, "Your share is $543.60."}}), Row(240, {{100, "Claim #"}, {900, "329415240377"}}),
+       Row(280, {{100, "The provider billed $200.00. Your plan allowed $127.67 and paid $127.67."}}),
+       Row(320, {{100, "Your share is $0.00."}}), Row(380, {{100, "Summary of This Notice"}}),
+       Row(420, {{100, "Amount Billed"}, {900, "$1,215.75"}}), Row(460, {{100, "Plan Paid"}, {900, "$295.09"}})});
   ASSERT_EQ(document.claims.size(), 2u);
   EXPECT_EQ(document.claims[0].billed_cents, 101575);
   EXPECT_EQ(document.claims[0].allowed_cents, 71102);
@@ -172,15 +168,12 @@ TEST(Extract, ClaimFiguresInSentencesAndTotalsInTheSummary) {
 // A statement mailed in a window envelope names its guarantor only as the addressee: the name over
 // the street and town lines. The sender's own address block, an organisation's, is not a person.
 TEST(Extract, TheAddresseeIsTheGuarantor) {
-  Document document;
-  document.kind = DocumentKind::kBill;
-  extractors::Extract(Lines({Row(40, {{100, "ClearPath Diagnostic Laboratories"}}),
-                             Row(80, {{100, "1069 Medical Plaza Dr"}}), Row(120, {{100, "Riverton, WI 53704"}}),
-                             Row(160, {{1500, "Account Number"}}), Row(200, {{1500, "441401348"}}),
-                             Row(300, {{100, "Harper Okafor"}, {1500, "This statement has been billed to insurance."}}),
-                             Row(340, {{100, "53 Larkspur Ave"}}), Row(380, {{100, "Apt 4"}}),
-                             Row(420, {{100, "Millbrook, OH 44011"}})}),
-                      document);
+  Document document = Extracted(
+      DocumentKind::kBill,
+      {Row(40, {{100, "ClearPath Diagnostic Laboratories"}}), Row(80, {{100, "1069 Medical Plaza Dr"}}),
+       Row(120, {{100, "Riverton, WI 53704"}}), Row(160, {{1500, "Account Number"}}), Row(200, {{1500, "441401348"}}),
+       Row(300, {{100, "Harper Okafor"}, {1500, "This statement has been billed to insurance."}}),
+       Row(340, {{100, "53 Larkspur Ave"}}), Row(380, {{100, "Apt 4"}}), Row(420, {{100, "Millbrook, OH 44011"}})});
   const Field* guarantor = FindField(document, "guarantor_name");
   ASSERT_NE(guarantor, nullptr);
   EXPECT_EQ(guarantor->text, "Harper Okafor");
@@ -191,10 +184,7 @@ TEST(Extract, TheAddresseeIsTheGuarantor) {
 // only a code column and prints it there.
 TEST(Extract, AFourDigitCodeIsWhatItsColumnSays) {
   auto items_of = [](const std::vector<std::vector<Word>>& rows) {
-    Document document;
-    document.kind = DocumentKind::kBill;
-    extractors::Extract(Lines(rows), document);
-    return document.line_items;
+    return Extracted(DocumentKind::kBill, rows).line_items;
   };
   auto coded = items_of({Row(300, {{100, "Date"}, {600, "Procedure Code"}, {900, "Unit"}, {1200, "Amount Charged"}}),
                          Row(340, {{100, "05/12/2025"}, {300, "ROOM AND BOARD"}, {600, "0120"}, {900, "1"}, {1200, "1,450.00"}}),
@@ -214,25 +204,21 @@ TEST(Extract, AFourDigitCodeIsWhatItsColumnSays) {
 // A claim's "Process Date" has the words of a notice's "Date processed": on the claim's lines it is
 // the claim's, never the notice's date.
 TEST(Extract, AClaimsLabelOnItsLinesIsNotTheNotices) {
-  Document document;
-  document.kind = DocumentKind::kEob;
-  extractors::Extract(Lines({Row(40, {{100, "Evergreen Care Insurance"}}), Row(100, {{100, "Claim #"}, {900, "8943576315148"}}),
-                             Row(140, {{100, "Process Date"}, {900, "6/25/25"}}),
-                             Row(180, {{100, "Amount Billed"}, {900, "$361.00"}})}),
-                      document);
+  Document document = Extracted(
+      DocumentKind::kEob,
+      {Row(40, {{100, "Evergreen Care Insurance"}}), Row(100, {{100, "Claim #"}, {900, "8943576315148"}}),
+       Row(140, {{100, "Process Date"}, {900, "6/25/25"}}), Row(180, {{100, "Amount Billed"}, {900, "$361.00"}})});
   EXPECT_EQ(FindField(document, "notice_date"), nullptr);
   ASSERT_EQ(document.claims.size(), 1u);
   EXPECT_EQ(document.claims[0].processed_date, "2025-06-25");
 }
 
 TEST(Extract, PairsJoinedByLeaderDotsAndSharingALine) {
-  Document document;
-  document.kind = DocumentKind::kEob;
-  extractors::Extract(Lines({Row(40, {{100, "Evergreen Care Insurance"}}),
-                             Row(100, {{100, "Member Name ........Avery Pemberton"}, {1000, "Group #.........55012"}}),
-                             Row(140, {{100, "Member ID ..................... W270666626"}}),
-                             Row(180, {{100, "PATIENT"}}), Row(220, {{100, "Reese Ruiz"}})}),
-                      document);
+  Document document = Extracted(
+      DocumentKind::kEob, {Row(40, {{100, "Evergreen Care Insurance"}}),
+                           Row(100, {{100, "Member Name ........Avery Pemberton"}, {1000, "Group #.........55012"}}),
+                           Row(140, {{100, "Member ID ..................... W270666626"}}),
+                           Row(180, {{100, "PATIENT"}}), Row(220, {{100, "Reese Ruiz"}})});
   ASSERT_NE(FindField(document, "member_name"), nullptr);
   EXPECT_EQ(FindField(document, "member_name")->text, "Avery Pemberton");
   EXPECT_EQ(FindField(document, "member_id")->text, "W270666626");
