@@ -75,8 +75,14 @@ double Pairs(PageWriter& w, const Style& style, double x, double y, double width
              const std::vector<std::pair<std::string, std::string>>& pairs, bool bold_values) {
   double line = style.size * 1.6;
   if (style.placement == Placement::kUnderLabel) {
-    // Boxes side by side, up to four a row: the label small above its value.
+    // Boxes side by side, up to four a row: the label small above its value. No producer prints a
+    // value across the next box, so a row holds as many boxes as fit the widest label and value.
+    double widest = 0;
+    for (const auto& [label, value] : pairs) {
+      widest = std::max({widest, TextWidth(label, style.size - 1), TextWidth(value, style.size + 1)});
+    }
     size_t per_row = std::min<size_t>(4, std::max<size_t>(1, static_cast<size_t>(width / 130)));
+    while (per_row > 1 && width / static_cast<double>(per_row) < widest + 14) --per_row;
     double box = width / static_cast<double>(per_row);
     for (size_t i = 0; i < pairs.size(); ++i) {
       double bx = x + box * static_cast<double>(i % per_row);
@@ -158,17 +164,42 @@ double Table(PageWriter& w, const Style& style, double x, double y, const TableS
     w.Line(x, y - 1, right_edge, y - 1, 0.6);
     y += 4;
   };
+  // A text cell wider than its room (its column and the empty cells right of it, as a total row's
+  // label spans them) wraps onto more lines, as producers print a long description, rather than
+  // running into the next column.
+  auto wrapped = [&](const std::string& text, double width) {
+    std::vector<std::string> lines(1);
+    for (const std::string& word : SplitWords(text)) {
+      std::string longer = lines.back().empty() ? word : lines.back() + " " + word;
+      if (!lines.back().empty() && TextWidth(longer, size) > width - 6) lines.push_back(word);
+      else lines.back() = longer;
+    }
+    return lines;
+  };
   auto row = [&](const std::vector<std::string>& cells, bool bold, size_t index) {
-    if (style.rules == TableRules::kZebra && index % 2 == 1) w.Shade(x, y - 2, right_edge, y + row_height - 3);
+    std::vector<std::vector<std::string>> cell_lines(cells.size());
+    size_t most_lines = 1;
+    for (size_t c = 0; c < cells.size() && c < left.size(); ++c) {
+      double room = widths[c];
+      for (size_t next = c + 1; next < cells.size() && next < widths.size() && cells[next].empty(); ++next) {
+        room += widths[next];
+      }
+      cell_lines[c] = table.numeric[c] ? std::vector<std::string>{cells[c]} : wrapped(cells[c], room);
+      most_lines = std::max(most_lines, cell_lines[c].size());
+    }
+    double height = row_height + size * 1.15 * static_cast<double>(most_lines - 1);
+    if (style.rules == TableRules::kZebra && index % 2 == 1) w.Shade(x, y - 2, right_edge, y + height - 3);
     for (size_t c = 0; c < cells.size() && c < left.size(); ++c) {
       if (cells[c].empty()) continue;
       if (table.numeric[c]) {
         w.Text(left[c] + widths[c] - 4, y, cells[c], size, bold, Align::kRight);
-      } else {
-        w.Text(left[c] + 2, y, cells[c], size, bold);
+        continue;
+      }
+      for (size_t l = 0; l < cell_lines[c].size(); ++l) {
+        w.Text(left[c] + 2, y + size * 1.15 * static_cast<double>(l), cell_lines[c][l], size, bold);
       }
     }
-    y += row_height;
+    y += height;
     if (style.rules == TableRules::kRuled) w.Line(x, y - 3, right_edge, y - 3, 0.3);
   };
   header();

@@ -5,8 +5,11 @@
 
 namespace samplegen::grammar {
 
-std::vector<DocumentSpec> EpisodeDocuments(const Episode& e, std::map<std::string, int>& drawn, Rng& rng) {
-  auto family = [&](const std::string& kind) { return FamilyOf(kind, drawn[kind]++ % FamilyCount(kind)); };
+std::vector<DocumentSpec> EpisodeDocuments(const Episode& e, int first_family, std::map<std::string, int>& drawn,
+                                           Rng& rng) {
+  auto family = [&](const std::string& kind) {
+    return FamilyOf(kind, first_family + drawn[kind]++ % FamilyCount(kind));
+  };
   std::vector<DocumentSpec> documents;
   bool premature = e.scenario == "premature_bill" || e.scenario == "collection_before_insurance";
   documents.push_back(DrawBill(e, family("bill"), premature, rng));

@@ -66,9 +66,11 @@ int FamilyCount(const std::string& kind);
 bool HeldOut(int number);
 Family FamilyOf(const std::string& kind, int number);
 
-// The documents of an episode (its bill, notice and letter), each kind in its next family:
-// `drawn` counts the documents of each kind drawn so far in the set.
-std::vector<DocumentSpec> EpisodeDocuments(const Episode& episode, std::map<std::string, int>& drawn, Rng& rng);
+// The documents of an episode (its bill, notice and letter), each kind in its next family of the
+// FamilyCount(kind) numbered from `first_family`: `drawn` counts the documents of each kind drawn so
+// far in the set.
+std::vector<DocumentSpec> EpisodeDocuments(const Episode& episode, int first_family, std::map<std::string, int>& drawn,
+                                           Rng& rng);
 
 DocumentSpec DrawBill(const Episode& e, const Family& family, bool premature, Rng& rng);
 DocumentSpec DrawNotice(const Episode& e, const Family& family, Rng& rng);  // eob or msn
