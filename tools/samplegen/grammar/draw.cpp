@@ -43,6 +43,12 @@ DocumentSpec FamilyDocument(const Family& family) {
   return doc;
 }
 
+double SizeToFit(const std::string& text, double size, double room) {
+  // Bold capitals run wider than TextWidth's average letter.
+  double per_point = 0.7 * static_cast<double>(text.size());
+  return std::min(size, room / std::max(per_point, 1.0));
+}
+
 double HeaderWidth(const std::string& phrase, const Style& style) {
   double widest = 0;
   for (const std::string& line : HeaderLines(phrase, style.header_rows)) widest = std::max(widest, TextWidth(line, style.size));

@@ -232,8 +232,10 @@ DocumentSpec DrawNotice(const Episode& e, const Family& family, Rng& rng) {
   std::string title = msn ? "Medicare Summary Notice" : rng.Pick(std::vector<std::string>{
                                                               "Explanation of Benefits", "EXPLANATION OF BENEFITS",
                                                               "Your Explanation of Benefits", "Claims Statement - Explanation of Benefits"});
-  w.Text(40, 34, msn ? title : e.payer_name, s.size + 6, true);
-  w.Text(40, 34 + s.size * 2.2, msn ? "for Part B (Medical Insurance)" : title, s.size + 2, true);
+  const std::string& heading = msn ? title : e.payer_name;
+  w.Text(40, 34, heading, SizeToFit(heading, s.size + 6, s.identity_at_right ? 278 : 536), true);
+  const std::string& subheading = msn ? "for Part B (Medical Insurance)" : title;
+  w.Text(40, 34 + s.size * 2.2, subheading, SizeToFit(subheading, s.size + 2, s.identity_at_right ? 278 : 536), true);
   w.Text(40, 34 + s.size * 4, msn ? "The amounts listed are not bills." : "THIS IS NOT A BILL", s.size, true);
   if (!msn) fields["payer_name"] = e.payer_name;
   std::vector<Pair> identity = {{Word(s, "member_id"), e.member_id},
