@@ -53,6 +53,20 @@ size_t NextLabelAt(const CellRef& ref, size_t from, const std::vector<const Labe
 
 bool IsNameType(ValueType type) { return type == ValueType::kName || type == ValueType::kPersonName; }
 
+// Whether a LabelWord is the noun a label of `type` may end with and a dictionary's shorter label
+// leaves out: "Provider Name" is the "Provider" label with its noun, not "Provider" then the name
+// "Name"; likewise "… Number", "… ID", "… Date", "… Amount".
+bool NamesTheType(const std::string& word, ValueType type) {
+  switch (type) {
+    case ValueType::kName:
+    case ValueType::kPersonName: return word == "name";
+    case ValueType::kIdentifier: return word == "number" || word == "id";
+    case ValueType::kDate: return word == "date";
+    case ValueType::kMoney: return word == "amount";
+  }
+  return false;
+}
+
 // A name that is itself a label, of any scope ("PATIENT" under "Patient", "Claim Number" under
 // a patient's label), is no value.
 bool IsALabel(const std::string& text) {
@@ -215,6 +229,7 @@ const char* ReadValueOfLabel(const CellGrid& grid, size_t li, size_t ci, size_t 
   const CellRef& cell = row[ci];
   ValueType type = TypeOf(field.name);
   auto fits = [&] { return !(IsNameType(type) && IsALabel(field.text)); };
+  if (end < cell.tokens.size() && NamesTheType(cell.tokens[end], type)) ++end;
   // The value in the label's own cell stops where the cell's next label starts.
   std::vector<Word> after(cell.cell.words.begin(), cell.cell.words.begin() + static_cast<long>(NextLabelAt(cell, end, labels)));
   if (ReadValue(type, after, end, field) && fits()) return "label_then_value";

@@ -1,6 +1,7 @@
 #include "pipeline/reading/layout.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <string_view>
 
 namespace shoebox::layout {
@@ -10,10 +11,14 @@ int CenterY(const BoxPx& box) { return (box.y0 + box.y1) / 2; }
 
 // Whether a word's box height tells its type size. Not for a word of letters that stay between
 // baseline and x-height ("or", "were"): its box is about half as tall as a word with an ascender
-// and a descender ("paid") of the same type. Nor for a word of one or two characters, whose
-// recognised box is often cut to its ink ("of" half as tall as "the" beside it on a photograph).
+// and a descender ("paid") of the same type. Nor for a word of one or two lowercase letters, whose
+// recognised box is often cut to its ink ("of" half as tall as "the" beside it on a photograph);
+// capitals and digits stand the full cap height ("ID" beside a letterhead).
 bool SaysItsTypeSize(const std::string& text) {
-  if (text.size() <= 2) return false;
+  if (text.empty()) return false;
+  if (text.size() <= 2) {
+    return std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isupper(c) || std::isdigit(c); });
+  }
   bool x_height_only = true;
   for (char c : text) {
     if (std::string_view("acemnorsuvwxz.,:;'-").find(c) == std::string_view::npos) x_height_only = false;
