@@ -29,8 +29,12 @@ std::vector<std::string> HeaderLines(const std::string& phrase, int rows) {
   return lines;
 }
 
-// A generous estimate of a run's width in points (bold capitals run wider than the average letter).
+// A generous estimate of a run's width in points.
 double TextWidth(const std::string& text, double size) { return 0.56 * size * static_cast<double>(text.size()); }
+
+// The same for bold type (headings, table headers), which runs wider: DejaVu Sans Bold's average
+// letter is about 0.7 of its size.
+double BoldWidth(const std::string& text, double size) { return 0.7 * size * static_cast<double>(text.size()); }
 
 }  // namespace
 
@@ -44,9 +48,7 @@ DocumentSpec FamilyDocument(const Family& family) {
 }
 
 double SizeToFit(const std::string& text, double size, double room) {
-  // Bold capitals run wider than TextWidth's average letter.
-  double per_point = 0.7 * static_cast<double>(text.size());
-  return std::min(size, room / std::max(per_point, 1.0));
+  return std::min(size, room / std::max(BoldWidth(text, 1), 1.0));
 }
 
 double HeaderWidth(const std::string& phrase, const Style& style) {
@@ -137,31 +139,69 @@ double Pairs(PageWriter& w, const Style& style, double x, double y, double width
   return y;
 }
 
-double Table(PageWriter& w, const Style& style, double x, double y, const TableSpec& table,
-             const std::function<double()>& next_page, double bottom) {
-  // A table wider than the page is set smaller, as producers squeeze wide tables.
-  double wanted = 0;
-  for (double width : table.widths) wanted += width;
-  double squeeze = std::min(1.0, (576 - x) / wanted);
-  double size = std::max(6.0, (style.size - 0.5) * squeeze);
-  double row_height = size * 1.7;
-  std::vector<double> left(table.widths.size()), widths(table.widths.size());
-  double at = x;
-  for (size_t c = 0; c < table.widths.size(); ++c) widths[c] = table.widths[c] * squeeze, left[c] = at, at += widths[c];
-  double right_edge = at;
-  auto header = [&] {
-    double top = y;
-    for (int r = 0; r < style.header_rows; ++r) {
+namespace {
+
+// A text cell's lines: its words wrapped to `width` points at `size`, as producers print a long
+// description within its cell rather than running it into the next column.
+std::vector<std::string> WrappedLines(const std::string& text, double width, double size) {
+  std::vector<std::string> lines(1);
+  for (const std::string& word : SplitWords(text)) {
+    std::string longer = lines.back().empty() ? word : lines.back() + " " + word;
+    if (!lines.back().empty() && TextWidth(longer, size) > width - 6) lines.push_back(word);
+    else lines.back() = longer;
+  }
+  return lines;
+}
+
+// One table being drawn: its columns placed, its type set, and y going down the page.
+struct TableDrawer {
+  PageWriter& w;
+  const Style& style;
+  const TableSpec& table;
+  double x, y;
+  double size = 0, header_size = 0, row_height = 0, right_edge = 0;
+  int header_rows = 1;
+  std::vector<double> left, widths;
+
+  TableDrawer(PageWriter& writer, const Style& s, const TableSpec& t, double x0, double y0)
+      : w(writer), style(s), table(t), x(x0), y(y0) {
+    // A table wider than the page is set smaller, as producers squeeze wide tables.
+    double wanted = 0;
+    for (double width : table.widths) wanted += width;
+    double squeeze = std::min(1.0, (576 - x) / wanted);
+    size = std::max(6.0, (style.size - 0.5) * squeeze);
+    row_height = size * 1.7;
+    double at = x;
+    for (double width : table.widths) left.push_back(at), widths.push_back(width * squeeze), at += widths.back();
+    right_edge = at;
+    // No header line runs into the next column's: a header too wide for its column takes more
+    // rows (up to three), as producers wrap a header's words, and is set smaller only past that.
+    auto fitting_size = [&] {
+      double fitting = size;
       for (size_t c = 0; c < table.headers.size(); ++c) {
-        std::string text = HeaderLines(table.headers[c], style.header_rows)[static_cast<size_t>(r)];
+        for (const std::string& text : HeaderLines(table.headers[c], header_rows)) {
+          if (!text.empty()) fitting = SizeToFit(text, fitting, widths[c] - 6);
+        }
+      }
+      return fitting;
+    };
+    header_rows = style.header_rows;
+    while (header_rows < 3 && fitting_size() < size) ++header_rows;
+    header_size = std::max(5.0, fitting_size());
+  }
+
+  void Header() {
+    double top = y;
+    for (int r = 0; r < header_rows; ++r) {
+      for (size_t c = 0; c < table.headers.size(); ++c) {
+        std::string text = HeaderLines(table.headers[c], header_rows)[static_cast<size_t>(r)];
         if (text.empty()) continue;
-        double cell_right = left[c] + widths[c] - 4;
         if (style.centred_headers) {
-          w.Text(left[c] + widths[c] / 2, y, text, size, true, Align::kCenter);
+          w.Text(left[c] + widths[c] / 2, y, text, header_size, true, Align::kCenter);
         } else if (table.numeric[c]) {
-          w.Text(cell_right, y, text, size, true, Align::kRight);
+          w.Text(left[c] + widths[c] - 4, y, text, header_size, true, Align::kRight);
         } else {
-          w.Text(left[c] + 2, y, text, size, true);
+          w.Text(left[c] + 2, y, text, header_size, true);
         }
       }
       y += size * 1.3;
@@ -169,20 +209,11 @@ double Table(PageWriter& w, const Style& style, double x, double y, const TableS
     if (style.rules != TableRules::kNone) w.Line(x, top - 3, right_edge, top - 3, 0.6);
     w.Line(x, y - 1, right_edge, y - 1, 0.6);
     y += 4;
-  };
-  // A text cell wider than its room (its column and the empty cells right of it, as a total row's
-  // label spans them) wraps onto more lines, as producers print a long description, rather than
-  // running into the next column.
-  auto wrapped = [&](const std::string& text, double width) {
-    std::vector<std::string> lines(1);
-    for (const std::string& word : SplitWords(text)) {
-      std::string longer = lines.back().empty() ? word : lines.back() + " " + word;
-      if (!lines.back().empty() && TextWidth(longer, size) > width - 6) lines.push_back(word);
-      else lines.back() = longer;
-    }
-    return lines;
-  };
-  auto row = [&](const std::vector<std::string>& cells, bool bold, size_t index) {
+  }
+
+  // A row; a text cell wraps within its room: its column and the empty cells right of it (a total
+  // row's label spans them).
+  void Row(const std::vector<std::string>& cells, bool bold, size_t index) {
     std::vector<std::vector<std::string>> cell_lines(cells.size());
     size_t most_lines = 1;
     for (size_t c = 0; c < cells.size() && c < left.size(); ++c) {
@@ -190,7 +221,7 @@ double Table(PageWriter& w, const Style& style, double x, double y, const TableS
       for (size_t next = c + 1; next < cells.size() && next < widths.size() && cells[next].empty(); ++next) {
         room += widths[next];
       }
-      cell_lines[c] = table.numeric[c] ? std::vector<std::string>{cells[c]} : wrapped(cells[c], room);
+      cell_lines[c] = table.numeric[c] ? std::vector<std::string>{cells[c]} : WrappedLines(cells[c], room, size);
       most_lines = std::max(most_lines, cell_lines[c].size());
     }
     double height = row_height + size * 1.15 * static_cast<double>(most_lines - 1);
@@ -207,21 +238,28 @@ double Table(PageWriter& w, const Style& style, double x, double y, const TableS
     }
     y += height;
     if (style.rules == TableRules::kRuled) w.Line(x, y - 3, right_edge, y - 3, 0.3);
-  };
-  header();
+  }
+};
+
+}  // namespace
+
+double Table(PageWriter& w, const Style& style, double x, double y, const TableSpec& table,
+             const std::function<double()>& next_page, double bottom) {
+  TableDrawer drawer(w, style, table, x, y);
+  drawer.Header();
   for (size_t i = 0; i < table.rows.size(); ++i) {
-    if (y + row_height > bottom) {
-      w.Text(306, bottom + 20, "Continued on next page", size, false, Align::kCenter);
-      y = next_page();
-      header();
+    if (drawer.y + drawer.row_height > bottom) {
+      w.Text(306, bottom + 20, "Continued on next page", drawer.size, false, Align::kCenter);
+      drawer.y = next_page();
+      drawer.Header();
     }
-    row(table.rows[i], false, i);
+    drawer.Row(table.rows[i], false, i);
   }
   if (!table.total.empty()) {
-    w.Line(x, y - 2, right_edge, y - 2, 0.8);
-    row(table.total, true, 0);
+    w.Line(x, drawer.y - 2, drawer.right_edge, drawer.y - 2, 0.8);
+    drawer.Row(table.total, true, 0);
   }
-  return y + 6;
+  return drawer.y + 6;
 }
 
 }  // namespace samplegen::grammar
