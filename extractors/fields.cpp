@@ -320,6 +320,24 @@ std::map<std::string, Field> FindLabelledFields(const CellGrid& grid, const std:
   return found;
 }
 
+namespace {
+
+// Where in `words`, after the first, a label of two words or more of any scope begins (in any order):
+// a letterhead set close beside the statement's first label ("VALLEY VIEW HEALTH SYSTEM   Date of
+// Statement") ends there. The number of words where none does.
+size_t LabelStartIn(const std::vector<Word>& words) {
+  std::vector<std::string> tokens;
+  for (const Word& word : words) tokens.push_back(LabelWord(word.text));
+  for (size_t at = 1; at < tokens.size(); ++at) {
+    for (const Label& label : Labels()) {
+      if (label.tokens.size() >= 2 && LabelEndAt(tokens, at, label, LabelMatch::kAnyOrder)) return at;
+    }
+  }
+  return words.size();
+}
+
+}  // namespace
+
 std::optional<Field> Letterhead(const CellGrid& grid, const std::string& name) {
   const std::vector<Line>& lines = *grid.lines;
   if (lines.empty()) return std::nullopt;
@@ -346,7 +364,10 @@ std::optional<Field> Letterhead(const CellGrid& grid, const std::string& name) {
     if (height > best_height * 1.15) best = &first_cell, best_height = height;
   }
   if (best == nullptr) return std::nullopt;
-  const Line& cell = *best;
+  Line cell = *best;
+  cell.words.resize(LabelStartIn(cell.words));
+  cell.box_px = cell.words.front().box_px;
+  for (const Word& word : cell.words) cell.box_px = Union(cell.box_px, word.box_px);
   Field field;
   field.name = name;
   field.text = CollapseSpaces(cell.Text());

@@ -124,6 +124,27 @@ TEST(Extract, LabelsAbbreviatedReorderedAndBesideTheirValues) {
   EXPECT_EQ(FindField(document, "total_plan_paid_cents")->cents, 12000);
 }
 
+// A letterhead set close beside the statement's first label ends where the label begins, and a
+// label's own noun ("Provider Name", "Payment Due") belongs to the label, not to the value under it.
+TEST(Extract, LetterheadsAndLabelsEndWhereTheyShould) {
+  std::vector<Word> header = Row(40, {{100, "VALLEY VIEW HEALTH SYSTEM"}});
+  for (Word& word : header) word.box_px.y1 = 78;  // the name is printed large, the label beside it not
+  std::vector<Word> label = Row(40, {{528, "Date of Statement"}, {1500, "05/23/2025"}});
+  header.insert(header.end(), label.begin(), label.end());
+  Document bill = Extracted(DocumentKind::kBill, {header, Row(140, {{100, "Payment Due"}, {1500, "06/22/2025"}}),
+                                                  Row(180, {{100, "Amount Due"}, {1500, "$5,486.97"}})});
+  ASSERT_NE(FindField(bill, "provider_name"), nullptr);
+  EXPECT_EQ(FindField(bill, "provider_name")->text, "VALLEY VIEW HEALTH SYSTEM");
+  ASSERT_NE(FindField(bill, "due_date"), nullptr);
+  EXPECT_EQ(FindField(bill, "due_date")->text, "2025-06-22");
+  Document eob = Extracted(DocumentKind::kEob, {Row(40, {{100, "Evergreen Care Insurance"}}),
+                                                Row(100, {{100, "Claim Number"}, {700, "Provider Name"}}),
+                                                Row(140, {{100, "5688967636148"}, {700, "Crestwood Family Medicine"}}),
+                                                Row(200, {{100, "Total Paid by Plan"}, {1500, "$120.00"}})});
+  ASSERT_FALSE(eob.claims.empty());
+  EXPECT_EQ(eob.claims[0].provider_name, "Crestwood Family Medicine");
+}
+
 TEST(Extract, ANameRunIntoTheNextLabelIsSplitAndTheLabelRestored) {
   // A scan where Tesseract read "CENTER" (large capitals) and "Statement" as one word, misread.
   std::vector<Word> header = Row(40, {{100, "SAINT MERCY MEDICAL"}});
