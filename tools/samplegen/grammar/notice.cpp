@@ -160,8 +160,10 @@ double ClaimFigures(PageWriter& w, const Style& s, double y, const ClaimDraw& c)
   return Pairs(w, s, 40, y, 536, pairs) + 4;
 }
 
-Json LineTruth(const LineDraw& line, const Style& s) {
-  Json truth = {{"date_of_service", line.date}, {"code", line.code}};
+// A line's truth is what its row says; a table with no date column dates each line only by its
+// claim's dates of service, as printed (their first day).
+Json LineTruth(const LineDraw& line, const ClaimDraw& c, const Style& s) {
+  Json truth = {{"date_of_service", Printed(s, "date_of_service") ? line.date : c.service_from}, {"code", line.code}};
   if (Printed(s, "description")) truth["description"] = line.description;
   for (const std::string& name : kFigureNames) {
     if (Printed(s, name)) truth[name] = line.figures.at(name);
@@ -183,7 +185,7 @@ Json ClaimTruth(const ClaimDraw& c, const Style& s, bool with_lines, bool prose)
   }
   if (with_lines) {
     truth["lines"] = Json::array();
-    for (const LineDraw& line : c.lines) truth["lines"].push_back(LineTruth(line, s));
+    for (const LineDraw& line : c.lines) truth["lines"].push_back(LineTruth(line, c, s));
   }
   return truth;
 }
