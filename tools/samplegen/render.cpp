@@ -18,6 +18,26 @@ namespace {
 
 constexpr double kPageWidthPt = 612, kPageHeightPt = 792;  // US letter
 
+// A run of text laid out as it is drawn and measured.
+PangoLayout* RunLayout(cairo_t* cr, const std::string& font_name, const std::string& text, double size_pt, bool bold) {
+  PangoLayout* layout = pango_cairo_create_layout(cr);
+  // One PDF point per user unit: Pango's default of 96 dpi would enlarge every font by a third.
+  pango_cairo_context_set_resolution(pango_layout_get_context(layout), 72);
+  pango_layout_context_changed(layout);
+  std::string description = font_name + (bold ? " Bold " : " ") + std::to_string(size_pt);
+  PangoFontDescription* font = pango_font_description_from_string(description.c_str());
+  pango_layout_set_font_description(layout, font);
+  pango_font_description_free(font);
+  pango_layout_set_text(layout, text.c_str(), -1);
+  return layout;
+}
+
+double LayoutWidthPt(PangoLayout* layout) {
+  int width = 0, height = 0;
+  pango_layout_get_size(layout, &width, &height);
+  return static_cast<double>(width) / PANGO_SCALE;
+}
+
 void DrawPage(cairo_t* cr, const PageSpec& page) {
   cairo_set_source_rgb(cr, 1, 1, 1);
   cairo_paint(cr);
@@ -36,23 +56,13 @@ void DrawPage(cairo_t* cr, const PageSpec& page) {
   }
   cairo_set_source_rgb(cr, 0, 0, 0);
   for (const TextRun& run : page.texts) {
-    PangoLayout* layout = pango_cairo_create_layout(cr);
-    // One PDF point per user unit: Pango's default of 96 dpi would enlarge every font by a third.
-    pango_cairo_context_set_resolution(pango_layout_get_context(layout), 72);
-    pango_layout_context_changed(layout);
-    std::string description = run.font + (run.bold ? " Bold " : " ") + std::to_string(run.size_pt);
-    PangoFontDescription* font = pango_font_description_from_string(description.c_str());
-    pango_layout_set_font_description(layout, font);
-    pango_layout_set_text(layout, run.text.c_str(), -1);
-    int width = 0, height = 0;
-    pango_layout_get_size(layout, &width, &height);
-    double width_pt = static_cast<double>(width) / PANGO_SCALE;
+    PangoLayout* layout = RunLayout(cr, run.font, run.text, run.size_pt, run.bold);
+    double width_pt = LayoutWidthPt(layout);
     double x = run.x_pt;
     if (run.align == Align::kRight) x -= width_pt;
     if (run.align == Align::kCenter) x -= width_pt / 2;
     cairo_move_to(cr, x, run.y_pt);
     pango_cairo_show_layout(cr, layout);
-    pango_font_description_free(font);
     g_object_unref(layout);
   }
 }
@@ -221,6 +231,17 @@ void WriteImagePdf(const std::vector<cv::Mat>& pages, const std::vector<int>& dp
 }
 
 }  // namespace
+
+double TextWidthPt(const std::string& font, const std::string& text, double size_pt, bool bold) {
+  // One surface and context for every measurement of the thread: the generator writes a set's
+  // documents one after another.
+  thread_local cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1);
+  thread_local cairo_t* cr = cairo_create(surface);
+  PangoLayout* layout = RunLayout(cr, font, text, size_pt, bold);
+  double width = LayoutWidthPt(layout);
+  g_object_unref(layout);
+  return width;
+}
 
 const char* ToString(RenderMode mode) {
   switch (mode) {

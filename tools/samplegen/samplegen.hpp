@@ -71,6 +71,9 @@ const char* ToString(RenderMode mode);
 // Text of a page in reading order (rows of runs by top, left to right), as the truth records it.
 std::string PageText(const PageSpec& page);
 
+// The width in points of `text` set in `font` (a fontconfig family) at `size_pt`, as Render draws it.
+double TextWidthPt(const std::string& font, const std::string& text, double size_pt, bool bold);
+
 // Renders to `path`: born-digital → PDF with a text layer; scan → image-only PDF; photo → JPEG;
 // fax → 1-bit PNG. Returns per-page truth {number, text, rotation, skew_degrees}.
 Json Render(const std::vector<PageSpec>& pages, RenderMode mode, Rng& rng, const std::string& path);

@@ -76,7 +76,7 @@ DocumentSpec DrawBill(const Episode& e, const Family& family, bool premature, Rn
   BillFigures money = BillFiguresOf(e, premature, rng);
   PageWriter w(s.font);
   Json fields = Json::object();
-  w.Text(40, 34, e.provider_name, SizeToFit(e.provider_name, s.size + 5, s.identity_at_right ? 278 : 536), true);
+  w.Text(40, 34, e.provider_name, SizeToFit(s, e.provider_name, s.size + 5, s.identity_at_right ? 278 : 536), true);
   w.Text(40, 54, e.provider_street + "  " + e.provider_city, s.size - 0.5);
   w.Text(40, 54 + s.size * 1.5, "Questions about your bill? Call " + e.provider_phone, s.size - 0.5);
   fields["provider_name"] = e.provider_name;

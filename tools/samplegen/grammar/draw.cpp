@@ -29,12 +29,10 @@ std::vector<std::string> HeaderLines(const std::string& phrase, int rows) {
   return lines;
 }
 
-// A generous estimate of a run's width in points.
-double TextWidth(const std::string& text, double size) { return 0.56 * size * static_cast<double>(text.size()); }
-
-// The same for bold type (headings, table headers), which runs wider: DejaVu Sans Bold's average
-// letter is about 0.7 of its size.
-double BoldWidth(const std::string& text, double size) { return 0.7 * size * static_cast<double>(text.size()); }
+// A run's width in points in the family's font, as it is drawn.
+double TextWidth(const Style& style, const std::string& text, double size, bool bold = false) {
+  return TextWidthPt(style.font, text, size, bold);
+}
 
 }  // namespace
 
@@ -47,13 +45,14 @@ DocumentSpec FamilyDocument(const Family& family) {
   return doc;
 }
 
-double SizeToFit(const std::string& text, double size, double room) {
-  return std::min(size, room / std::max(BoldWidth(text, 1), 1.0));
+double SizeToFit(const Style& style, const std::string& text, double size, double room) {
+  double width = TextWidth(style, text, size, true);
+  return width <= room ? size : size * room / width;
 }
 
 double HeaderWidth(const std::string& phrase, const Style& style) {
   double widest = 0;
-  for (const std::string& line : HeaderLines(phrase, style.header_rows)) widest = std::max(widest, TextWidth(line, style.size));
+  for (const std::string& line : HeaderLines(phrase, style.header_rows)) widest = std::max(widest, TextWidth(style, line, style.size, true));
   return widest + 10;
 }
 
@@ -87,7 +86,7 @@ double Pairs(PageWriter& w, const Style& style, double x, double y, double width
     // value across the next box, so a row holds as many boxes as fit the widest label and value.
     double widest = 0;
     for (const auto& [label, value] : pairs) {
-      widest = std::max({widest, TextWidth(label, style.size - 1), TextWidth(value, style.size + 1)});
+      widest = std::max({widest, TextWidth(style, label, style.size - 1), TextWidth(style, value, style.size + 1, true)});
     }
     size_t per_row = std::min<size_t>(4, std::max<size_t>(1, static_cast<size_t>(width / 130)));
     while (per_row > 1 && width / static_cast<double>(per_row) < widest + 14) --per_row;
@@ -102,16 +101,25 @@ double Pairs(PageWriter& w, const Style& style, double x, double y, double width
     }
     return y;
   }
+  // Pairs share a line as far as each fits its slot with room to spare, so no value runs into the
+  // next pair's label.
   size_t per_line = style.pairs_share_lines ? std::min<size_t>(3, std::max<size_t>(1, static_cast<size_t>(width / 170))) : 1;
+  auto all_fit = [&](size_t n) {
+    double slot = width / static_cast<double>(n);
+    return std::all_of(pairs.begin(), pairs.end(), [&](const auto& pair) {
+      return TextWidth(style, pair.first, style.size) + TextWidth(style, pair.second, style.size, bold_values) + 30 <= slot;
+    });
+  };
+  while (per_line > 1 && !all_fit(per_line)) --per_line;
   double slot = width / static_cast<double>(per_line);
   for (size_t i = 0; i < pairs.size(); ++i) {
     double sx = x + slot * static_cast<double>(i % per_line);
     const auto& [label, value] = pairs[i];
     // Where label and value would meet across a narrow slot, producers print the value after the label.
-    bool crowded = TextWidth(label, style.size) + TextWidth(value, style.size) + 24 > slot - 12;
+    bool crowded = TextWidth(style, label, style.size) + TextWidth(style, value, style.size, bold_values) + 24 > slot - 12;
     if (crowded && style.placement != Placement::kAfterLabel) {
       w.Text(sx, y, label, style.size);
-      w.Text(sx + TextWidth(label, style.size) + 10, y, value, style.size, bold_values);
+      w.Text(sx + TextWidth(style, label, style.size) + 10, y, value, style.size, bold_values);
       if (i % per_line == per_line - 1 || i + 1 == pairs.size()) y += line;
       continue;
     }
@@ -125,8 +133,8 @@ double Pairs(PageWriter& w, const Style& style, double x, double y, double width
         break;
       case Placement::kDotLeaders: {
         w.Text(sx, y, label, style.size);
-        double from = sx + TextWidth(label, style.size) + 6;
-        double to = sx + slot - 12 - TextWidth(value, style.size) - 6;
+        double from = sx + TextWidth(style, label, style.size) + 6;
+        double to = sx + slot - 12 - TextWidth(style, value, style.size, bold_values) - 6;
         if (to > from + 10) w.Text(from, y, std::string(static_cast<size_t>((to - from) / (0.28 * style.size)), '.'), style.size);
         w.Text(sx + slot - 12, y, value, style.size, bold_values, Align::kRight);
         break;
@@ -143,11 +151,11 @@ namespace {
 
 // A text cell's lines: its words wrapped to `width` points at `size`, as producers print a long
 // description within its cell rather than running it into the next column.
-std::vector<std::string> WrappedLines(const std::string& text, double width, double size) {
+std::vector<std::string> WrappedLines(const Style& style, const std::string& text, double width, double size, bool bold) {
   std::vector<std::string> lines(1);
   for (const std::string& word : SplitWords(text)) {
     std::string longer = lines.back().empty() ? word : lines.back() + " " + word;
-    if (!lines.back().empty() && TextWidth(longer, size) > width - 6) lines.push_back(word);
+    if (!lines.back().empty() && TextWidth(style, longer, size, bold) > width - 6) lines.push_back(word);
     else lines.back() = longer;
   }
   return lines;
@@ -165,14 +173,22 @@ struct TableDrawer {
 
   TableDrawer(PageWriter& writer, const Style& s, const TableSpec& t, double x0, double y0)
       : w(writer), style(s), table(t), x(x0), y(y0) {
-    // A table wider than the page is set smaller, as producers squeeze wide tables.
-    double wanted = 0;
-    for (double width : table.widths) wanted += width;
-    double squeeze = std::min(1.0, (576 - x) / wanted);
+    // A column is at least as wide as its widest figure or word (a text cell wraps between words),
+    // and a table wider than the page is set smaller, as producers squeeze wide tables.
+    std::vector<double> wanted = table.widths;
+    for (const auto& cells : table.rows) {
+      for (size_t c = 0; c < cells.size() && c < wanted.size(); ++c) {
+        std::vector<std::string> pieces = table.numeric[c] ? std::vector<std::string>{cells[c]} : SplitWords(cells[c]);
+        for (const std::string& piece : pieces) wanted[c] = std::max(wanted[c], TextWidth(style, piece, style.size - 0.5) + 8);
+      }
+    }
+    double total = 0;
+    for (double width : wanted) total += width;
+    double squeeze = std::min(1.0, (576 - x) / total);
     size = std::max(6.0, (style.size - 0.5) * squeeze);
     row_height = size * 1.7;
     double at = x;
-    for (double width : table.widths) left.push_back(at), widths.push_back(width * squeeze), at += widths.back();
+    for (double width : wanted) left.push_back(at), widths.push_back(width * squeeze), at += widths.back();
     right_edge = at;
     // No header line runs into the next column's: a header too wide for its column takes more
     // rows (up to three), as producers wrap a header's words, and is set smaller only past that.
@@ -180,14 +196,14 @@ struct TableDrawer {
       double fitting = size;
       for (size_t c = 0; c < table.headers.size(); ++c) {
         for (const std::string& text : HeaderLines(table.headers[c], header_rows)) {
-          if (!text.empty()) fitting = SizeToFit(text, fitting, widths[c] - 6);
+          if (!text.empty()) fitting = SizeToFit(style, text, fitting, widths[c] - 6);
         }
       }
       return fitting;
     };
     header_rows = style.header_rows;
     while (header_rows < 3 && fitting_size() < size) ++header_rows;
-    header_size = std::max(5.0, fitting_size());
+    header_size = std::max(6.0, fitting_size());
   }
 
   void Header() {
@@ -221,7 +237,7 @@ struct TableDrawer {
       for (size_t next = c + 1; next < cells.size() && next < widths.size() && cells[next].empty(); ++next) {
         room += widths[next];
       }
-      cell_lines[c] = table.numeric[c] ? std::vector<std::string>{cells[c]} : WrappedLines(cells[c], room, size);
+      cell_lines[c] = table.numeric[c] ? std::vector<std::string>{cells[c]} : WrappedLines(style, cells[c], room, size, bold);
       most_lines = std::max(most_lines, cell_lines[c].size());
     }
     double height = row_height + size * 1.15 * static_cast<double>(most_lines - 1);

@@ -104,7 +104,7 @@ double Table(PageWriter& w, const Style& style, double x, double y, const TableS
 
 // A heading's type size: `size`, or smaller where the heading would not fit `room` points (a
 // letterhead beside the identity block), as a producer fits its template's heading.
-double SizeToFit(const std::string& text, double size, double room);
+double SizeToFit(const Style& style, const std::string& text, double size, double room);
 
 // The width a column needs for its header's longest line over the style's header rows.
 double HeaderWidth(const std::string& phrase, const Style& style);

@@ -17,7 +17,7 @@ DocumentSpec DrawLetter(const Episode& e, const Family& family, Rng& rng) {
   DocumentSpec doc = FamilyDocument(family);
   PageWriter w(s.font);
   Json fields = Json::object();
-  w.Text(40, 34, e.collector_name, SizeToFit(e.collector_name, s.size + 4, 536), true);
+  w.Text(40, 34, e.collector_name, SizeToFit(s, e.collector_name, s.size + 4, 536), true);
   w.Text(40, 34 + s.size * 2, "PO Box " + std::to_string(1000 + rng.Int(0, 8999)) + ", Springdale, AR 72764", s.size - 0.5);
   w.Text(40, 34 + s.size * 3.4, "Call (800) 555-01" + std::to_string(rng.Int(10, 99)) + ", Monday to Friday", s.size - 0.5);
   fields["collector_name"] = e.collector_name;

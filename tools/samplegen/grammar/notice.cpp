@@ -235,9 +235,9 @@ DocumentSpec DrawNotice(const Episode& e, const Family& family, Rng& rng) {
                                                               "Explanation of Benefits", "EXPLANATION OF BENEFITS",
                                                               "Your Explanation of Benefits", "Claims Statement - Explanation of Benefits"});
   const std::string& heading = msn ? title : e.payer_name;
-  w.Text(40, 34, heading, SizeToFit(heading, s.size + 6, s.identity_at_right ? 278 : 536), true);
+  w.Text(40, 34, heading, SizeToFit(s, heading, s.size + 6, s.identity_at_right ? 278 : 536), true);
   const std::string& subheading = msn ? "for Part B (Medical Insurance)" : title;
-  w.Text(40, 34 + s.size * 2.2, subheading, SizeToFit(subheading, s.size + 2, s.identity_at_right ? 278 : 536), true);
+  w.Text(40, 34 + s.size * 2.2, subheading, SizeToFit(s, subheading, s.size + 2, s.identity_at_right ? 278 : 536), true);
   w.Text(40, 34 + s.size * 4, msn ? "The amounts listed are not bills." : "THIS IS NOT A BILL", s.size, true);
   if (!msn) fields["payer_name"] = e.payer_name;
   std::vector<Pair> identity = {{Word(s, "member_id"), e.member_id},
