@@ -171,6 +171,7 @@ std::vector<Column> HeaderColumns(const Line& line, std::string_view scope, size
   const std::vector<const Label*>& labels = LabelsLongestFirst(scope);
   std::vector<bool> used(tokens.size(), false);
   std::vector<Column> columns;
+  std::vector<std::pair<size_t, size_t>> spans;  // each column's words [begin, end)
   std::set<std::string> fields;
   for (LabelMatch how : kLabelMatches) {
     for (const Label* label : labels) {
@@ -178,12 +179,9 @@ std::vector<Column> HeaderColumns(const Line& line, std::string_view scope, size
       for (size_t i = 0; i < tokens.size(); ++i) {
         auto end = LabelEndAt(tokens, i, *label, how);
         if (!end || std::any_of(used.begin() + static_cast<long>(i), used.begin() + static_cast<long>(*end), [](bool u) { return u; })) continue;
-        Column column{label->field, {}};
-        for (size_t k = i; k < *end; ++k) {
-          used[k] = true;
-          column.box_px = Union(column.box_px, line.words[k].box_px);
-        }
-        columns.push_back(column);
+        std::fill(used.begin() + static_cast<long>(i), used.begin() + static_cast<long>(*end), true);
+        columns.push_back({label->field, {}});
+        spans.emplace_back(i, *end);
         fields.insert(label->field);
         break;
       }
@@ -191,6 +189,20 @@ std::vector<Column> HeaderColumns(const Line& line, std::string_view scope, size
   }
   size_t labelled = static_cast<size_t>(std::count(used.begin(), used.end(), true));
   if (columns.size() < min_columns || labelled * 2 < tokens.size()) return {};
+  // A column's header is its whole phrase: the words of no other column set close beside its
+  // label's ("Paid by Plan" where a shorter label read "Paid"), so the figures under the phrase
+  // are placed under it.
+  auto close = [&](size_t a, size_t b) {
+    const BoxPx& left = line.words[a].box_px;
+    const BoxPx& right = line.words[b].box_px;
+    return right.x0 - left.x1 < std::max(left.height(), right.height());
+  };
+  for (size_t c = 0; c < columns.size(); ++c) {
+    auto& [begin, end] = spans[c];
+    while (begin > 0 && !used[begin - 1] && close(begin - 1, begin)) used[--begin] = true;
+    while (end < tokens.size() && !used[end] && close(end - 1, end)) used[end++] = true;
+    for (size_t k = begin; k < end; ++k) columns[c].box_px = Union(columns[c].box_px, line.words[k].box_px);
+  }
   std::sort(columns.begin(), columns.end(), [](const Column& a, const Column& b) { return a.box_px.x0 < b.box_px.x0; });
   // OCR sometimes gives a header word a box that runs over its neighbours ("Allowed" boxed across
   // "Deductible"): a column ends where the next begins.

@@ -41,6 +41,17 @@ TEST(HeaderBand, APhraseWrappedOverTwoWordsHeadsOneColumn) {
   EXPECT_EQ(fields, (std::vector<std::string>{"code", "plan_paid_cents", "patient_responsibility_cents"}));
 }
 
+TEST(HeaderBand, AColumnIsHeadedByItsWholePhrase) {
+  // A shorter label reads "Paid" as the column; the column is still all of "Paid by Plan", so a
+  // figure right-aligned under "Plan" stands in it.
+  std::vector<Line> lines = Lines({Row(100, {{100, "Code"}, {400, "Billed"}, {700, "Allowed"}, {1000, "Paid by Plan"}, {1400, "Your Share"}})});
+  std::vector<extractors::Column> columns = extractors::HeaderColumns(lines[0], "claim_column");
+  ASSERT_EQ(columns.size(), 5u);
+  EXPECT_EQ(columns[3].field, "plan_paid_cents");
+  EXPECT_EQ(columns[3].box_px.x0, 1000);
+  EXPECT_EQ(columns[3].box_px.x1, 1000 + 16 * 10 + 2 * 12);  // "Paid", "by", "Plan" and the spaces between
+}
+
 TEST(HeaderBand, HeaderWordsRunTogetherAreCutWhereACapitalStartsAWord) {
   // A text layer joins header words of columns that stand close.
   std::vector<Line> lines = Lines({Row(100, {{100, "Code"}, {300, "Amount ChargedAllowable Amount"}, {900, "COINSURANCEPlan Paid"}}),
