@@ -171,10 +171,20 @@ std::vector<std::string> ExpandPaths(const std::vector<std::string>& paths) {
 
 namespace {
 
+// Why an OCR page's image is too small to read, if it is: a side of fewer than 16 pixels holds no
+// letter Tesseract can read, and OpenCV's background estimate (a quarter-size copy) cannot be made
+// of it.
+std::optional<std::string> TooSmallToRead(const Page& page) {
+  constexpr int kSmallestReadableSidePx = 16;
+  if (page.image.width >= kSmallestReadableSidePx && page.image.height >= kSmallestReadableSidePx) return std::nullopt;
+  return "page " + std::to_string(page.number) + ": the image is " + std::to_string(page.image.width) + "x" +
+         std::to_string(page.image.height) + " px, too small to read";
+}
+
 // One page of a source through ingest, prepare and OCR, its lines rebuilt. The engine is created on
-// the first page that needs it and kept (R3).
-PageRead ReadPage(ingest::PageSource& source, int index, const std::string& path,
-                  std::unique_ptr<ocr::Engine>* engine, const Options& options) {
+// the first page that needs it and kept (R3). Any engine may throw on input it was not made for.
+PageRead ReadPageOrThrow(ingest::PageSource& source, int index, const std::string& path,
+                         std::unique_ptr<ocr::Engine>* engine, const Options& options) {
   PageRead read;
   auto load_started = Clock::now();
   Result<Page> loaded = source.LoadPage(index);
@@ -185,6 +195,12 @@ PageRead ReadPage(ingest::PageSource& source, int index, const std::string& path
   }
   Page page = std::move(loaded).value();
   page.ingest_ms = MillisecondsSince(load_started);
+  if (auto too_small = page.text_source == TextSource::kOcr ? TooSmallToRead(page) : std::nullopt) {
+    page.error = *too_small;
+    page.image = {};
+    read.page = std::move(page);
+    return read;
+  }
   if (page.text_source == TextSource::kOcr) {
     if (!*engine) {
       auto made = options.make_engine ? options.make_engine() : ocr::MakeTesseractEngine({});
@@ -247,6 +263,37 @@ PageRead ReadPage(ingest::PageSource& source, int index, const std::string& path
   return read;
 }
 
+// A message on one line: engines' exception texts may carry newlines.
+std::string OneLine(std::string text) {
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  return text;
+}
+
+// ReadPageOrThrow, with whatever an engine throws (OpenCV, Leptonica, Tesseract, Poppler) made the
+// page's one-line reason, so the file is recorded and the run goes on.
+PageRead ReadPage(ingest::PageSource& source, int index, const std::string& path, std::unique_ptr<ocr::Engine>* engine,
+                  const Options& options) {
+  try {
+    return ReadPageOrThrow(source, index, path, engine, options);
+  } catch (const std::exception& thrown) {
+    PageRead read;
+    read.page.number = index + 1;
+    read.page.error = "page " + std::to_string(index + 1) + ": could not be read: " + OneLine(thrown.what());
+    return read;
+  }
+}
+
+// ingest::Open, with what Poppler or Leptonica throws on a file they cannot parse made its reason.
+template <typename Bytes>
+Result<std::unique_ptr<ingest::PageSource>> OpenSource(Bytes&& bytes, const ingest::Options& options) {
+  try {
+    return ingest::Open(std::forward<Bytes>(bytes), options);
+  } catch (const std::exception& thrown) {
+    return MakeError("could not be opened: " + OneLine(thrown.what()));
+  }
+}
+
 // The file's pages, in order, into result.pages, and its documents: the pages split into
 // documents, each classified and extracted.
 void AssembleDocuments(std::vector<PageRead> pages, SourceResult& result) {
@@ -282,7 +329,7 @@ SourceResult ProcessBytes(const std::string& path, std::string bytes, std::uniqu
   SourceResult result;
   result.path = path;
   result.media_type = ingest::MediaTypeName(ingest::SniffMediaType(bytes));
-  auto source = ingest::Open(std::move(bytes), options.ingest);
+  auto source = OpenSource(std::move(bytes), options.ingest);
   if (!source) {
     result.status = SourceStatus::kFailed;
     result.error = source.error().message;
@@ -396,7 +443,7 @@ class ScanRun {
       PageTask& page = std::get<PageTask>(*task);
       if (open_file != page.file) {
         open_file = page.file;
-        auto source = ingest::Open(page.file->bytes, options_.ingest);
+        auto source = OpenSource(page.file->bytes, options_.ingest);
         open_source = source ? std::move(source).value() : nullptr;
       }
       if (open_source == nullptr) {  // opened once already, so this is not expected
@@ -417,7 +464,7 @@ class ScanRun {
     file->result = std::move(job.header);
     file->result.media_type = ingest::MediaTypeName(ingest::SniffMediaType(job.bytes));
     file->bytes = std::make_shared<const std::string>(std::move(job.bytes));
-    auto source = ingest::Open(file->bytes, options_.ingest);
+    auto source = OpenSource(file->bytes, options_.ingest);
     if (!source) {
       work_.FileOpened(file, 0, 0);
       file->result.status = SourceStatus::kFailed;

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <mutex>
 #include <set>
+#include <stdexcept>
 #include <sstream>
 #include <thread>
 
@@ -70,6 +71,53 @@ TEST(ProcessBytes, AFailingPageIsMarkedAndTheDocumentKept) {
   ASSERT_EQ(result.pages.size(), 1u);
   EXPECT_EQ(result.pages[0].error, "page 1: ocr: tesseract failed to recognize the page");
   EXPECT_EQ(result.documents.size(), 1u);
+}
+
+// A PNG of one white pixel, or a few: what a broken camera app or a thumbnail leaves behind.
+std::string TinyPng(int width, int height) {
+  PIX* pix = pixCreate(width, height, 8);
+  pixSetAllArbitrary(pix, 255);
+  l_uint8* data = nullptr;
+  size_t size = 0;
+  pixWriteMem(&data, &size, pix, IFF_PNG);
+  pixDestroy(&pix);
+  std::string bytes(reinterpret_cast<const char*>(data), size);
+  lept_free(data);
+  return bytes;
+}
+
+TEST(ProcessBytes, AnImageTooSmallToReadIsAPagesReasonNotACrash) {  // issue 24, defect 1
+  std::atomic<int> made = 0;
+  std::unique_ptr<ocr::Engine> engine;
+  for (auto [width, height] : {std::pair{1, 1}, std::pair{3, 2}, std::pair{15, 400}}) {
+    SourceResult result = ProcessBytes("px.png", TinyPng(width, height), &engine, FakeOptions(false, &made));
+    EXPECT_EQ(result.status, SourceStatus::kDone);
+    ASSERT_EQ(result.pages.size(), 1u);
+    EXPECT_EQ(result.pages[0].error, "page 1: the image is " + std::to_string(width) + "x" + std::to_string(height) +
+                                         " px, too small to read");
+  }
+}
+
+// An engine that throws, as OpenCV, Leptonica or Poppler may on input they were not made for.
+class ThrowingEngine : public testing::FakeEngine {
+ public:
+  ThrowingEngine() : testing::FakeEngine(false) {}
+  Result<std::vector<Word>> Recognize(const GrayImage&, int) override {
+    throw std::runtime_error("engine broke\non two lines\n");
+  }
+};
+
+TEST(ProcessBytes, WhatAnEngineThrowsIsThePagesOneLineReason) {  // issue 24, defect 1
+  std::unique_ptr<ocr::Engine> engine;
+  Options options;
+  options.make_engine = []() -> Result<std::unique_ptr<ocr::Engine>> {
+    return std::unique_ptr<ocr::Engine>(std::make_unique<ThrowingEngine>());
+  };
+  SourceResult result = ProcessBytes("fax.png", testing::ReadFile(testing::SamplesInbox() + "/E001-bill-fax.png"), &engine,
+                                     options);
+  EXPECT_EQ(result.status, SourceStatus::kDone);
+  ASSERT_EQ(result.pages.size(), 1u);
+  EXPECT_EQ(result.pages[0].error, "page 1: could not be read: engine broke on two lines");
 }
 
 // Notes which thread recognised each page, and takes its time doing so.
