@@ -112,8 +112,14 @@ void WriteOutcome(const Outcome& outcome, store::Database& db, const Options& op
   for (const Page& page : result.pages) {
     if (!page.error.empty()) failures.push_back(result.path + ": " + page.error);
   }
-  if (auto written = db.WriteSource(result, options.force, options.scanned_at); !written) {
+  auto written = db.WriteSource(result, options.force, options.scanned_at);
+  if (!written) {
     database_error = written.error();
+    return;
+  }
+  if (!*written) {  // a second scan or the watcher stored these bytes first
+    ++summary.files_skipped;
+    report(FileReport::kAlreadyStored);
     return;
   }
   if (options.show_progress) err << "\r\033[K";

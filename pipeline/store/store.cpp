@@ -105,24 +105,28 @@ int Database::SchemaVersion() {
 }
 
 Result<bool> Database::Migrate() {
-  int version = SchemaVersion();
   const auto& migrations = embedded::Migrations();
-  if (version > static_cast<int>(migrations.size())) {
-    return MakeError("database: schema version " + std::to_string(version) + " is newer than this shoebox (" +
-                     std::to_string(migrations.size()) + "); upgrade shoebox");
-  }
-  for (size_t i = static_cast<size_t>(version); i < migrations.size(); ++i) {
+  // One migration a transaction, the version read inside it: two processes opening a new database
+  // at once take turns (the busy timeout), and the second finds the first's work done.
+  for (;;) {
+    if (auto begun = Execute("BEGIN IMMEDIATE"); !begun) return begun;
+    int version = SchemaVersion();
+    if (version >= static_cast<int>(migrations.size())) {
+      sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
+      if (version == static_cast<int>(migrations.size())) return true;
+      return MakeError("database: schema version " + std::to_string(version) + " is newer than this shoebox (" +
+                       std::to_string(migrations.size()) + "); upgrade shoebox");
+    }
+    const auto& migration = migrations[static_cast<size_t>(version)];
     char* message = nullptr;
-    std::string sql = "BEGIN IMMEDIATE;\n" + std::string(migrations[i].sql) + "\nPRAGMA user_version = " +
-                      std::to_string(i + 1) + ";\nCOMMIT;";
+    std::string sql = std::string(migration.sql) + "\nPRAGMA user_version = " + std::to_string(version + 1) + ";\nCOMMIT;";
     if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
-      std::string error = "database: migration " + std::string(migrations[i].name) + ": " + (message ? message : "");
+      std::string error = "database: migration " + std::string(migration.name) + ": " + (message ? message : "");
       sqlite3_free(message);
       sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
       return MakeError(error);
     }
   }
-  return true;
 }
 
 bool Database::HasSource(const std::string& sha256) {

@@ -73,7 +73,8 @@ class Database {
   bool HasSource(const std::string& sha256);
 
   // Writes everything one source produced, in one transaction. replace: remove an earlier source
-  // with the same hash first (scan --force).
+  // with the same hash first (scan --force). False, with nothing written, where another process
+  // stored the same bytes in the meantime.
   Result<bool> WriteSource(const SourceResult& source, bool replace, const std::string& scanned_at);
 
   // The source with these bytes now lives at new_path (moved to an archive at the person's request).

@@ -23,6 +23,9 @@ Result<bool> Database::WriteSource(const SourceResult& source, bool replace, con
         !r) {
       return r;
     }
+    // Another process (a second scan, the watcher) stored these bytes since this one looked: they
+    // are stored, which is all this write was for.
+    if (!source.sha256.empty() && HasSource(source.sha256)) return false;
     if (auto r = Execute(
             "INSERT INTO sources (path, sha256, size_bytes, mtime_seconds, mtime_ns, media_type, status, error, "
             "page_count, scanned_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -42,7 +45,7 @@ Result<bool> Database::WriteSource(const SourceResult& source, bool replace, con
     return true;
   };
   Result<bool> written = body();
-  if (!written) {
+  if (!written || !*written) {
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
     return written;
   }

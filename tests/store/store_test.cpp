@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "pipeline/core/embedded_data.hpp"
 #include "pipeline/present/show.hpp"
@@ -58,12 +59,43 @@ TEST(Database, SameBytesTwiceIsRefusedUnlessReplaced) {  // S2
   auto db = Database::Open(dir / "s.db", Mode::kReadWrite);
   ASSERT_TRUE((*db)->WriteSource(SampleSource("aa"), false, "t"));
   EXPECT_TRUE((*db)->HasSource("aa"));
-  EXPECT_FALSE((*db)->WriteSource(SampleSource("aa"), false, "t"));
+  auto again = (*db)->WriteSource(SampleSource("aa"), false, "t");
+  ASSERT_TRUE(again) << again.error().message;  // stored already: not an error, and nothing written
+  EXPECT_FALSE(*again);
   EXPECT_EQ(Count(**db, "documents"), 1);
   ASSERT_TRUE((*db)->WriteSource(SampleSource("aa"), true, "t"));
   EXPECT_EQ(Count(**db, "sources"), 1);
   EXPECT_EQ(Count(**db, "documents"), 1);
   EXPECT_EQ(Count(**db, "words"), 2);
+}
+
+// Issue 24, defects 2 and 3: two processes on one database (each handle its own connection).
+TEST(Database, TwoProcessesOpeningANewDatabaseTakeTurnsAtItsMigrations) {
+  for (int round = 0; round < 20; ++round) {
+    testing::ScratchDir dir;
+    std::string path = dir / "s.db";
+    Result<std::unique_ptr<Database>> first = MakeError("not opened"), second = MakeError("not opened");
+    std::thread other([&] { second = Database::Open(path, Mode::kReadWrite); });
+    first = Database::Open(path, Mode::kReadWrite);
+    other.join();
+    ASSERT_TRUE(first) << first.error().message;
+    ASSERT_TRUE(second) << second.error().message;
+    EXPECT_EQ((*second)->SchemaVersion(), static_cast<int>(embedded::Migrations().size()));
+  }
+}
+
+TEST(Database, BytesASecondWriterStoredFirstAreStoredOnce) {
+  testing::ScratchDir dir;
+  auto scanner = Database::Open(dir / "s.db", Mode::kReadWrite);
+  auto watcher = Database::Open(dir / "s.db", Mode::kReadWrite);
+  EXPECT_FALSE((*scanner)->HasSource("aa"));  // both looked before either wrote
+  EXPECT_FALSE((*watcher)->HasSource("aa"));
+  ASSERT_TRUE((*watcher)->WriteSource(SampleSource("aa"), false, "t"));
+  auto late = (*scanner)->WriteSource(SampleSource("aa"), false, "t");
+  ASSERT_TRUE(late) << late.error().message;
+  EXPECT_FALSE(*late);
+  EXPECT_EQ(Count(**scanner, "sources"), 1);
+  EXPECT_EQ(Count(**scanner, "documents"), 1);
 }
 
 TEST(Database, FailedSourcesAreRecordedOncePerPath) {  // S3
