@@ -107,9 +107,7 @@ std::optional<runner::Options> RunnerOptions(const Args& args, const Environment
     options.jobs = *n;
   }
   if (auto dir = args.Get("--keep-intermediates")) {
-    std::error_code error;
-    std::filesystem::create_directories(*dir, error);
-    if (error) {
+    if (!MakePrivateDirectory(*dir)) {
       *env.err << "shoebox " << verb << ": cannot create " << *dir << '\n';
       return std::nullopt;
     }

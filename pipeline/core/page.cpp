@@ -1,8 +1,12 @@
 // Small helpers for the plain types in page.hpp and image.hpp.
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <filesystem>
 
 #include "pipeline/core/image.hpp"
 #include "pipeline/core/page.hpp"
@@ -18,18 +22,30 @@ GrayImage MakeGrayImage(int width, int height, std::uint8_t fill) {
 }
 
 bool WritePrivateFile(const std::string& path, const std::string& content) {
-  int fd = ::open(path.c_str(), O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0600);
+  std::string temporary = path + ".tmp-XXXXXX";
+  int fd = ::mkostemp(temporary.data(), O_CLOEXEC);  // a new file, mode 0600, never an existing one
   if (fd < 0) return false;
   size_t done = 0;
-  while (done < content.size()) {
+  bool ok = true;
+  while (ok && done < content.size()) {
     ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-    if (n <= 0) {
-      ::close(fd);
-      return false;
-    }
-    done += static_cast<size_t>(n);
+    ok = n > 0;
+    if (ok) done += static_cast<size_t>(n);
   }
-  return ::close(fd) == 0;
+  ok = ::close(fd) == 0 && ok;
+  // The rename replaces whatever was at `path`, a link included, without following it.
+  ok = ok && ::rename(temporary.c_str(), path.c_str()) == 0;
+  if (!ok) ::unlink(temporary.c_str());
+  return ok;
+}
+
+bool MakePrivateDirectory(const std::string& path) {
+  std::error_code error;
+  std::filesystem::path folder(path);
+  if (folder.has_parent_path()) std::filesystem::create_directories(folder.parent_path(), error);
+  if (error) return false;
+  if (::mkdir(path.c_str(), 0700) == 0) return true;
+  return errno == EEXIST && std::filesystem::is_directory(folder, error);
 }
 
 BoxPx Union(const BoxPx& a, const BoxPx& b) {

@@ -139,10 +139,7 @@ class Writer {
     for (Finding& finding : *found) (finding.to_check ? checks_ : found_).push_back(std::move(finding));
     episodes_ = findings::GroupEpisodes(analysis_.documents, analysis_.matches);
 
-    std::error_code error;
-    fs::create_directories(options_.out_dir, error);
-    if (error) return MakeError("report: cannot create " + options_.out_dir);
-    ::chmod(options_.out_dir.c_str(), 0700);
+    if (!MakePrivateDirectory(options_.out_dir)) return MakeError("report: cannot create " + options_.out_dir);
 
     Written written;
     written.files.push_back((fs::path(options_.out_dir) / "index.html").string());

@@ -55,9 +55,7 @@ bool WritePrivatePng(const GrayImage& image, const std::string& path) {
   l_uint8* data = nullptr;
   size_t size = 0;
   if (!pix || pixWriteMem(&data, &size, pix.get(), IFF_PNG) != 0) return false;
-  int fd = ::open(path.c_str(), O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0600);
-  bool ok = fd >= 0 && ::write(fd, data, size) == static_cast<ssize_t>(size);
-  if (fd >= 0) ok = ::close(fd) == 0 && ok;
+  bool ok = WritePrivateFile(path, std::string(reinterpret_cast<const char*>(data), size));
   lept_free(data);
   return ok;
 }

@@ -57,9 +57,13 @@ std::string DocumentId(const std::string& source_sha256, int first_page, int las
 
 Result<std::unique_ptr<Database>> Database::Open(const std::string& path, Mode mode) {
   if (mode == Mode::kReadWrite) {
-    // S1: create the file ourselves with 0600 before SQLite can create it with the umask's mode.
+    // S1: create the file ourselves with 0600 before SQLite can create it with the umask's mode;
+    // one that exists open to others (copied in, or made by hand) is closed to them before records
+    // are written into it. SQLite gives its -wal and -shm files the database's mode.
     int fd = ::open(path.c_str(), O_CREAT | O_WRONLY | O_CLOEXEC, 0600);
     if (fd < 0) return MakeError("database: cannot create " + path);
+    struct stat info {};
+    if (::fstat(fd, &info) == 0 && (info.st_mode & 077) != 0) ::fchmod(fd, info.st_mode & 0700);
     ::close(fd);
   }
   sqlite3* db = nullptr;
