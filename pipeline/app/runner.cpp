@@ -164,7 +164,14 @@ std::vector<std::string> ExpandPaths(const std::vector<std::string>& paths) {
           if (it->is_directory(error)) it.disable_recursion_pending();
           continue;
         }
-        if (it->is_regular_file(error)) found.push_back(it->path().string());
+        std::error_code unresolved;
+        if (it->is_regular_file(error)) {
+          found.push_back(it->path().string());
+        } else if (it->is_symlink(error) && !fs::exists(it->path(), unresolved)) {
+          // A dangling link or a loop of links: listed, so it is recorded and reported as a file
+          // given by name would be ("cannot open: …"), not passed over in silence.
+          found.push_back(it->path().string());
+        }
       }
       std::sort(found.begin(), found.end());
       files.insert(files.end(), found.begin(), found.end());

@@ -208,5 +208,23 @@ TEST(Scan, BadFilesAreNamedAndTheBatchGoesOn) {  // R1, R2
   EXPECT_EQ(out2.str(), "");
 }
 
+TEST(Scan, BrokenLinksInAFolderAreRecordedLikeFilesGivenByName) {  // issue 24, defect 8
+  testing::ScratchDir dir;
+  std::string inbox = dir / "inbox";
+  ::mkdir(inbox.c_str(), 0700);
+  ASSERT_EQ(::symlink("nowhere.pdf", (inbox + "/a-dangling.pdf").c_str()), 0);
+  ASSERT_EQ(::symlink("b-loop.pdf", (inbox + "/b-loop.pdf").c_str()), 0);
+  auto db = store::Database::Open(dir / "s.db", store::Mode::kReadWrite);
+  std::atomic<int> made = 0;
+  std::ostringstream out, err;
+  auto summary = Scan({inbox}, **db, FakeOptions(false, &made), out, err);
+  ASSERT_TRUE(summary);
+  EXPECT_EQ(summary->files_failed, 2);
+  EXPECT_EQ(err.str(), inbox + "/a-dangling.pdf: cannot open: No such file or directory\n" + inbox +
+                           "/b-loop.pdf: cannot open: Too many levels of symbolic links\n");
+  auto failed = (*db)->Select("SELECT count(*) FROM sources WHERE status = 'failed'");
+  EXPECT_EQ(std::get<std::int64_t>(failed->rows[0][0]), 2);
+}
+
 }  // namespace
 }  // namespace shoebox::runner
