@@ -194,6 +194,37 @@ std::optional<std::string> TooSmallToRead(const Page& page) {
          std::to_string(page.image.height) + " px, too small to read";
 }
 
+// The words of a prepared OCR page: none on a blank page, an error for a picture, else read with
+// the page's leader dots erased, turned and read again where it read badly on its side, and given
+// a second look. `keep` sees each image it changes.
+Result<std::vector<Word>> ReadWords(Page& page, ocr::Engine& engine, const Options& options,
+                                    const std::function<void(const char*, const GrayImage&)>& keep) {
+  if (page.blank) return std::vector<Word>{};
+  // The marks of the image the words are read from: found once for the picture test and the second look.
+  std::vector<BoxPx> marks = prepare::FindMarks(page.image);
+  if (prepare::LooksLikePicture(prepare::CountMarks(marks, page.dpi))) {
+    return MakeError("looks like a picture or a pattern, not a document: no text read");
+  }
+  // Leader dots out of the image first: Tesseract reads them as letters.
+  auto read_without_leaders = [&] {
+    if (prepare::EraseLeaderDots(page.image, marks, page.dpi) > 0) keep("dots", page.image);
+    return engine.Recognize(page.image, page.dpi);
+  };
+  Result<std::vector<Word>> words = read_without_leaders();
+  // Orientation the letter shapes left open: a page that read badly may be on its side.
+  if (words && prepare::TurnIfReadBadly(page, *words, engine, options.prepare)) {
+    keep("upright", page.image);
+    marks = prepare::FindMarks(page.image);
+    words = read_without_leaders();
+  }
+  if (words && options.second_look) {
+    second_look::ReReadDoubtfulFigures(page.image, page.dpi, *words, engine);
+    std::vector<Word> more = second_look::ReadUnreadMarks(page.image, marks, page.dpi, *words, engine);
+    words->insert(words->end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+  }
+  return words;
+}
+
 // One page of a source through ingest, prepare and OCR, its lines rebuilt. The engine is created on
 // the first page that needs it and kept (R3). Any engine may throw on input it was not made for.
 PageRead ReadPageOrThrow(ingest::PageSource& source, int index, const std::string& path,
@@ -240,28 +271,7 @@ PageRead ReadPageOrThrow(ingest::PageSource& source, int index, const std::strin
     keep("prepare", page.image);
     auto recognize_started = Clock::now();
     double orientation_before = page.orientation_ms;  // an orientation pass below is preparation
-    Result<std::vector<Word>> words = std::vector<Word>{};
-    bool blank = page.blank;
-    // The marks of the image the words are read from: found once for the picture test and the second look.
-    std::vector<BoxPx> marks = blank ? std::vector<BoxPx>{} : prepare::FindMarks(page.image);
-    if (blank) {
-      // nothing to read
-    } else if (prepare::LooksLikePicture(prepare::CountMarks(marks, page.dpi))) {
-      words = MakeError("looks like a picture or a pattern, not a document: no text read");
-    } else {
-      words = (*engine)->Recognize(page.image, page.dpi);
-      // Orientation the letter shapes left open: a page that read badly may be on its side.
-      if (words && prepare::TurnIfReadBadly(page, *words, **engine, options.prepare)) {
-        keep("upright", page.image);
-        words = (*engine)->Recognize(page.image, page.dpi);
-        marks = prepare::FindMarks(page.image);
-      }
-      if (words && options.second_look) {
-        second_look::ReReadDoubtfulFigures(page.image, page.dpi, *words, **engine);
-        std::vector<Word> more = second_look::ReadUnreadMarks(page.image, marks, page.dpi, *words, **engine);
-        words->insert(words->end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
-      }
-    }
+    Result<std::vector<Word>> words = ReadWords(page, **engine, options, keep);
     page.recognize_ms = MillisecondsSince(recognize_started) - (page.orientation_ms - orientation_before);
     if (words) {
       page.words = std::move(words).value();

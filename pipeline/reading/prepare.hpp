@@ -88,6 +88,13 @@ bool TurnIfReadBadly(Page& page, const std::vector<Word>& words, ocr::Engine& en
 // (Leptonica)
 std::vector<BoxPx> FindMarks(const GrayImage& image);
 
+// Leader dots ("Amount Due ........ $640.00") erased from the image, and from `marks`, before
+// recognition: Tesseract reads a row of dots as letters ("eeeeCCOO") and joins them to the label or
+// the value beside them. A leader is a run of eight or more dot-sized marks on one line, each within
+// a twelfth of an inch of the next and evenly spaced, found at a light threshold (a scan's dots are
+// grey); full stops, decimal points and ellipses are too few. Returns how many dots were erased.
+int EraseLeaderDots(GrayImage& image, std::vector<BoxPx>& marks, int dpi);
+
 // Sized like a letter: between 1/40 and 1/3 of an inch tall.
 bool LetterSized(const BoxPx& mark, int dpi);
 

@@ -35,6 +35,32 @@ std::unique_ptr<ocr::Engine> Tesseract() {
   return std::move(engine).value();
 }
 
+// A 3 px square of grey ink at (x, y): a printed full stop as a scan leaves it.
+void Dot(GrayImage& image, int x, int y, std::uint8_t shade) {
+  for (int dy = 0; dy < 3; ++dy) {
+    for (int dx = 0; dx < 3; ++dx) image.pixels[static_cast<size_t>(y + dy) * image.width + x + dx] = shade;
+  }
+}
+
+TEST(EraseLeaderDots, RunsOfDotsGoAndFullStopsAndEllipsesStay) {
+  GrayImage image = MakeGrayImage(800, 120);
+  for (int i = 0; i < 30; ++i) Dot(image, 100 + 8 * i, 50, 150);  // a leader, grey as on a scan
+  for (int i = 0; i < 20; ++i) Dot(image, 100 + 8 * i, 90, 0);    // a leader printed black
+  for (int i = 0; i < 3; ++i) Dot(image, 600 + 8 * i, 50, 0);     // an ellipsis
+  Dot(image, 700, 50, 0);                                         // a full stop
+  for (int y = 30; y < 54; ++y) image.pixels[static_cast<size_t>(y) * image.width + 80] = 0;  // a letter's stroke
+  std::vector<BoxPx> marks = prepare::FindMarks(image);  // at mid-grey: the black dots, not the grey
+  size_t marks_before = marks.size();
+  EXPECT_EQ(prepare::EraseLeaderDots(image, marks, 300), 50);
+  EXPECT_EQ(image.at(101, 51), 255);  // the grey leader's first dot and its last
+  EXPECT_EQ(image.at(100 + 8 * 29 + 1, 51), 255);
+  EXPECT_EQ(image.at(101, 91), 255);
+  EXPECT_EQ(image.at(601, 51), 0);
+  EXPECT_EQ(image.at(701, 51), 0);
+  EXPECT_EQ(image.at(80, 40), 0);
+  EXPECT_EQ(marks.size(), marks_before - 20);  // the erased dots are no marks for the second look
+}
+
 TEST(RotateClockwise, FourQuarterTurnsGiveTheOriginal) {
   GrayImage image = MakeGrayImage(3, 2);
   image.pixels = {1, 2, 3, 4, 5, 6};
