@@ -172,7 +172,13 @@ class Watcher {
     }
     struct stat info = link_info;
     if (S_ISLNK(link_info.st_mode)) {
-      if (!Inside(path) || ::stat(path.c_str(), &info) != 0) {
+      if (::stat(path.c_str(), &info) != 0) {
+        // A dangling link or a loop of links: scanned once, so it is recorded and reported as one
+        // given to scan would be ("cannot open: …").
+        if (warned_links_.insert(path.string()).second) broken_links_.push_back(path.string());
+        return;
+      }
+      if (!Inside(path)) {
         if (warned_links_.insert(path.string()).second) {
           err_ << path.string() << ": not followed: the link leads outside " << root_.string() << '\n';
         }
@@ -200,7 +206,8 @@ class Watcher {
 
   // W1: the candidates that have held still for the settle time and open for reading.
   std::vector<std::string> TakeSettled() {
-    std::vector<std::string> ready;
+    std::vector<std::string> ready = std::move(broken_links_);
+    broken_links_.clear();
     auto now = Clock::now();
     for (auto it = pending_.begin(); it != pending_.end();) {
       Candidate& candidate = it->second;
@@ -303,7 +310,8 @@ class Watcher {
   std::map<std::string, Candidate> pending_;
   std::map<std::string, Fingerprint> done_;                              // taken in this run
   std::map<std::string, std::pair<std::int64_t, std::int64_t>> stored_;  // path → size, mtime_ns
-  std::set<std::string> warned_links_;
+  std::set<std::string> warned_links_;     // links told of or taken once: not again
+  std::vector<std::string> broken_links_;  // links to nothing, for the next batch to record
   Totals totals_;
 };
 

@@ -197,6 +197,22 @@ TEST(Watch, TempFilesAndLinksLeadingOutAreLeftAndTheArchiveGetsTheRest) {  // W1
   EXPECT_NE(watching.err().find("link-out.png: not followed"), std::string::npos) << watching.err();
 }
 
+TEST(Watch, ALinkToNothingIsRecordedAsAFileGivenToScanIs) {  // issue 24, defect 8
+  testing::ScratchDir scratch;
+  std::string inbox = scratch / "inbox", db_path = scratch / "w.db";
+  fs::create_directories(inbox);
+  fs::create_symlink(scratch / "gone.png", inbox + "/dangling.png");
+  std::atomic<int> engines = 0;
+  RunningWatch watching(inbox, db_path, FastOptions(&engines));
+  EXPECT_TRUE(WaitFor(db_path, "SELECT count(*) FROM sources WHERE status = 'failed'", 1, 20s));
+  std::this_thread::sleep_for(2500ms);  // past a rescan: recorded once, not again
+  ASSERT_TRUE(watching.Stop());
+  auto db = store::Database::Open(db_path, store::Mode::kReadOnly);
+  EXPECT_EQ(Count(**db, "SELECT count(*) FROM sources WHERE path = '" + inbox + "/dangling.png' AND status = 'failed'"), 1);
+  EXPECT_NE(watching.err().find("dangling.png: cannot open: No such file or directory"), std::string::npos) << watching.err();
+  EXPECT_EQ(watching.err().find("not followed"), std::string::npos) << watching.err();
+}
+
 TEST(Watch, AFolderThatIsNotThereIsAnError) {
   testing::ScratchDir scratch;
   auto db = store::Database::Open(scratch / "w.db", store::Mode::kReadWrite);
