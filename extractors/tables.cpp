@@ -84,17 +84,17 @@ double LabelWordShare(const Line& line, std::string_view scope) {
 // The band's words as one line, column by column. Each upper row is cut into phrases (words a
 // space apart) and each phrase joins the bottom word it stands over most; bottom words one phrase
 // covers alike ("Maximum You May" over "Be Billed") are one column, read row by row. A phrase over
-// nothing stands on its own.
-Line StackedHeader(const std::vector<Line>& lines, size_t first, size_t rows) {
+// nothing stands on its own. `lines` begins with the band's top row.
+Line StackedHeader(const std::vector<Line>& lines, size_t rows) {
   constexpr double kPhraseGap = 0.6;  // × the text height: wider than a space, narrower than a column gap
-  const Line& bottom = lines[first + rows - 1];
+  const Line& bottom = lines[rows - 1];
   size_t n = bottom.words.size();
   auto overlap = [](const BoxPx& a, const BoxPx& b) { return std::min(a.x1, b.x1) - std::max(a.x0, b.x0); };
   std::vector<std::vector<Word>> above(n);
   std::vector<bool> joined_to_next(n, false);
   std::vector<std::pair<int, std::vector<Word>>> alone;  // (x0, words)
   for (size_t r = 0; r + 1 < rows; ++r) {
-    for (const Line& phrase : layout::SplitCells(lines[first + r], kPhraseGap)) {
+    for (const Line& phrase : layout::SplitCells(lines[r], kPhraseGap)) {
       int best_overlap = 0;
       size_t best = n;
       for (size_t s = 0; s < n; ++s) {
@@ -128,7 +128,7 @@ Line StackedHeader(const std::vector<Line>& lines, size_t first, size_t rows) {
   Line header = bottom;
   header.words.clear();
   for (const auto& [x0, words] : ordered) header.words.insert(header.words.end(), words.begin(), words.end());
-  for (size_t r = 0; r < rows; ++r) header.box_px = Union(header.box_px, lines[first + r].box_px);
+  for (size_t r = 0; r < rows; ++r) header.box_px = Union(header.box_px, lines[r].box_px);
   return header;
 }
 
@@ -148,7 +148,7 @@ HeaderBand ReadHeaderBand(const std::vector<Line>& all_lines, size_t first, std:
       if (last.box_px.y0 - previous.box_px.y1 > previous.box_px.height()) break;  // a gap: not one band
     }
     std::vector<Column> columns = rows == 1 ? HeaderColumns(last, scope, min_columns)
-                                            : HeaderColumns(StackedHeader(lines, 0, rows), scope, min_columns);
+                                            : HeaderColumns(StackedHeader(lines, rows), scope, min_columns);
     if (columns.size() > best.columns.size()) best = {std::move(columns), rows};
   }
   return best;

@@ -1,7 +1,6 @@
 // Leader dots erased before recognition (prepare.hpp: EraseLeaderDots).
 #include <algorithm>
 
-#include "pipeline/reading/leptonica_pix.hpp"
 #include "pipeline/reading/prepare.hpp"
 
 namespace shoebox::prepare {
@@ -16,26 +15,6 @@ bool DotSized(const BoxPx& mark, int dpi) {
 }
 
 int CentreY(const BoxPx& box) { return (box.y0 + box.y1) / 2; }
-
-// The page's marks as light as a scan's grey dots: FindMarks binarises at mid-grey, where the dots
-// of a leader on a scan are lighter still, yet Tesseract's own threshold keeps them.
-std::vector<BoxPx> FaintMarks(const GrayImage& image) {
-  std::vector<BoxPx> marks;
-  leptonica::SilenceMessages();
-  leptonica::PixPtr gray = leptonica::ToPix(image);
-  if (!gray) return marks;
-  leptonica::PixPtr binary(pixConvertTo1(gray.get(), 170));
-  if (!binary) return marks;
-  Boxa* boxes = pixConnCompBB(binary.get(), 8);
-  if (boxes == nullptr) return marks;
-  for (int i = 0; i < boxaGetCount(boxes); ++i) {
-    l_int32 x = 0, y = 0, w = 0, h = 0;
-    boxaGetBoxGeometry(boxes, i, &x, &y, &w, &h);
-    marks.push_back({x, y, x + w, y + h});
-  }
-  boxaDestroy(&boxes);
-  return marks;
-}
 
 // The dots among `marks` that stand in leaders: runs of eight or more on one line, each within a
 // twelfth of an inch of the next, evenly spaced (no gap over twice the run's narrowest).
@@ -85,7 +64,10 @@ bool Within(const BoxPx& inner, const BoxPx& outer) {
 }  // namespace
 
 int EraseLeaderDots(GrayImage& image, std::vector<BoxPx>& marks, int dpi) {
-  std::vector<BoxPx> leaders = LeaderDots(FaintMarks(image), dpi);
+  // At a light threshold: FindMarks' mid-grey loses a scan's grey dots, which Tesseract's own
+  // threshold keeps.
+  constexpr int kFaintInk = 170;
+  std::vector<BoxPx> leaders = LeaderDots(FindMarks(image, kFaintInk), dpi);
   for (const BoxPx& dot : leaders) {
     int x0 = std::max(0, dot.x0 - 2), x1 = std::min(image.width, dot.x1 + 2);
     for (int y = std::max(0, dot.y0 - 2); y < std::min(image.height, dot.y1 + 2); ++y) {

@@ -140,12 +140,12 @@ bool LooksBlank(const GrayImage& image, double min_ink_fraction) {
   return static_cast<double>(ink) < min_ink_fraction * static_cast<double>(total);
 }
 
-std::vector<BoxPx> FindMarks(const GrayImage& image) {
+std::vector<BoxPx> FindMarks(const GrayImage& image, int ink_below) {
   std::vector<BoxPx> marks;
   if (image.empty()) return marks;
   leptonica::SilenceMessages();
   leptonica::PixPtr gray = leptonica::ToPix(image);
-  leptonica::PixPtr binary(pixConvertTo1(gray.get(), 128));
+  leptonica::PixPtr binary(pixConvertTo1(gray.get(), ink_below));
   if (!binary) return marks;
   Boxa* boxes = pixConnCompBB(binary.get(), 8);
   if (boxes == nullptr) return marks;

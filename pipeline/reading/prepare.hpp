@@ -83,10 +83,10 @@ bool LooksBlank(const GrayImage& image, double min_ink_fraction = 0.0001);
 // (Upright degraded pages read at 0.57 or more, pages on their side or upside down at about 0.42.)
 bool TurnIfReadBadly(Page& page, const std::vector<Word>& words, ocr::Engine& engine, const Options& options);
 
-// The marks on a page: each connected run of ink (the page binarised at mid-gray), boxed. Found
-// once a page: they tell a picture from a document and show the second look what went unread.
-// (Leptonica)
-std::vector<BoxPx> FindMarks(const GrayImage& image);
+// The marks on a page: each connected run of ink (the page binarised at `ink_below`, mid-grey by
+// default), boxed. Found once a page: they tell a picture from a document and show the second
+// look what went unread. (Leptonica)
+std::vector<BoxPx> FindMarks(const GrayImage& image, int ink_below = 128);
 
 // Leader dots ("Amount Due ........ $640.00") erased from the image, and from `marks`, before
 // recognition: Tesseract reads a row of dots as letters ("eeeeCCOO") and joins them to the label or
