@@ -14,6 +14,7 @@ namespace {
 
 struct WordForms {
   std::map<std::string, std::string, std::less<>> word_of_short;
+  std::multimap<std::string, std::string, std::less<>> shorts_of_word;
   std::set<std::string, std::less<>> fillers;
 };
 
@@ -28,12 +29,30 @@ WordForms ParseWordForms(std::string_view tsv) {
     if (columns.size() == 3 && columns[0] == "as") forms.word_of_short[LabelToken(columns[1])] = LabelToken(columns[2]);
     if (columns.size() == 2 && columns[0] == "filler") forms.fillers.insert(LabelToken(columns[1]));
   }
+  for (const auto& [printed, word] : forms.word_of_short) forms.shorts_of_word.emplace(word, printed);
   return forms;
 }
 
 const WordForms& Forms() {
   static const WordForms kForms = ParseWordForms(embedded::LabelWords());
   return kForms;
+}
+
+// Whether `printed`, a word LabelWord left as it was, is one of `word`'s abbreviations of three
+// letters or more with one letter misread ("Sve Dt" is "Svc Dt"). A word some label prints is read
+// as itself: "Not Billed" is not "Tot Billed".
+bool ASlippedShortForm(const std::string& printed, const std::string& word) {
+  static const std::set<std::string, std::less<>> kLabelsWords = [] {
+    std::set<std::string, std::less<>> words;
+    for (const Label& label : Labels()) words.insert(label.tokens.begin(), label.tokens.end());
+    return words;
+  }();
+  if (kLabelsWords.count(printed)) return false;
+  auto [begin, end] = Forms().shorts_of_word.equal_range(word);
+  return std::any_of(begin, end, [&](const auto& entry) {
+    const std::string& short_form = entry.second;
+    return short_form.size() >= 3 && short_form.size() == printed.size() && EditDistance(printed, short_form) == 1;
+  });
 }
 
 }  // namespace
@@ -106,6 +125,7 @@ bool LabelWordsAt(const std::vector<std::string>& printed, size_t at, const std:
     const std::string& word = printed[at + k];
     if (word == label[k]) continue;
     bool beside_exact = exact > 0;
+    if (beside_exact && ASlippedShortForm(word, label[k])) continue;
     size_t shortest = beside_exact ? 3 : 6;
     // A short word beside an exact one may differ by one thin stroke read for another ("Member 1D:"
     // is "Member ID:"); any other slip in a word that short could be another word.

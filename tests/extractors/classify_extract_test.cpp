@@ -45,6 +45,16 @@ TEST(LabelWordsAt, AShortWordOnlyByAThinStrokeBesideAnExactOne) {
   EXPECT_TRUE(at({"you", "gwe"}, {"you", "owe"}));       // three letters: one slip, as before
 }
 
+TEST(LabelWordsAt, AnAbbreviationWithOneLetterMisreadBesideAnExactWord) {
+  auto at = [](std::vector<std::string> printed, std::vector<std::string> label) {
+    return extractors::LabelWordsAt(printed, 0, label, /*tolerant=*/true);
+  };
+  EXPECT_TRUE(at({"sve", "date"}, {"service", "date"}));      // "Sve Dt" is "Svc Dt"
+  EXPECT_FALSE(at({"sve"}, {"service"}));                     // alone, nothing vouches for it
+  EXPECT_FALSE(at({"not", "billed"}, {"total", "billed"}));   // "not" is a word labels print
+  EXPECT_FALSE(at({"sv", "date"}, {"service", "date"}));      // two letters could be anything
+}
+
 TEST(Classify, KindsFromTellTalePhrases) {
   auto kind_of = [](const std::vector<std::vector<Word>>& rows) { return classify::Classify(Lines(rows)).kind; };
   EXPECT_EQ(kind_of({Row(0, {{0, "Explanation of Benefits"}}), Row(50, {{0, "THIS IS NOT A BILL"}}),
