@@ -58,13 +58,16 @@ void PrintHelp(std::ostream& out) {
 
 const std::vector<Verb>& Verbs() {
   static const std::vector<Verb> kVerbs = {
-      {"scan", "scan PATH... [--force] [--jobs N] [--dpi N] [--keep-intermediates DIR] [--today DATE] [--no-progress]",
+      {"scan",
+       "scan PATH... [--force] [--jobs N] [--dpi N] [--file-timeout SECONDS] [--keep-intermediates DIR] [--today DATE] "
+       "[--no-progress]",
        "read files and folders (recursively) into the database; files already there are skipped",
-       {"--jobs", "--dpi", "--keep-intermediates", "--today"}, {"--force", "--no-progress"}, Scan},
+       {"--jobs", "--dpi", "--file-timeout", "--keep-intermediates", "--today"}, {"--force", "--no-progress"}, Scan},
       {"watch",
-       "watch DIR [--archive DIR] [--settle SECONDS] [--jobs N] [--dpi N] [--today DATE] [--keep-intermediates DIR]",
+       "watch DIR [--archive DIR] [--settle SECONDS] [--jobs N] [--dpi N] [--file-timeout SECONDS] [--today DATE] "
+       "[--keep-intermediates DIR]",
        "process what lands in DIR, now and later, once each file has stopped changing; Ctrl-C stops cleanly",
-       {"--archive", "--settle", "--jobs", "--dpi", "--today", "--keep-intermediates"}, {}, Watch},
+       {"--archive", "--settle", "--jobs", "--dpi", "--file-timeout", "--today", "--keep-intermediates"}, {}, Watch},
       {"findings", "findings [--today DATE] [--json]",
        "what not to pay yet and why, most urgent first (deadlines counted from --today, default today)",
        {"--today"}, {"--json"}, ShowFindings},

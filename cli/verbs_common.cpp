@@ -121,6 +121,15 @@ std::optional<runner::Options> RunnerOptions(const Args& args, const Environment
     }
     options.ingest.render_dpi = *n;
   }
+  if (auto seconds = args.Get("--file-timeout")) {
+    constexpr int kWeek = 7 * 24 * 3600;
+    auto n = ParsePositiveInt(*seconds);
+    if (!n || *n > kWeek) {
+      *env.err << "shoebox " << verb << ": --file-timeout takes a number of seconds from 1 to " << kWeek << '\n';
+      return std::nullopt;
+    }
+    options.file_timeout = std::chrono::seconds(*n);
+  }
   return options;
 }
 

@@ -15,29 +15,14 @@
 #include <thread>
 #include <unordered_set>
 
-#include "extractors/extract.hpp"
 #include "pipeline/analysis/analysis.hpp"
-#include "extractors/classify.hpp"
-#include "pipeline/reading/layout.hpp"
-#include "pipeline/reading/second_look.hpp"
 #include "pipeline/core/sha256.hpp"
-#include "extractors/split.hpp"
 #include "pipeline/app/scan_work.hpp"
 
 namespace shoebox::runner {
 namespace {
 
 namespace fs = std::filesystem;
-
-using Clock = std::chrono::steady_clock;
-
-double MillisecondsSince(Clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-bool StopRequested(const Options& options) { return options.stop != nullptr && options.stop->load(); }
-
-std::string Basename(const std::string& path) { return fs::path(path).filename().string(); }
 
 // R1: read-only open; the whole file is read so it is hashed and parsed from the same bytes.
 Result<std::string> ReadWholeFile(const std::string& path, std::int64_t max_bytes, struct stat* info) {
@@ -182,194 +167,6 @@ std::vector<std::string> ExpandPaths(const std::vector<std::string>& paths) {
   return files;
 }
 
-namespace {
-
-// Why an OCR page's image is too small to read, if it is: a side of fewer than 16 pixels holds no
-// letter Tesseract can read, and OpenCV's background estimate (a quarter-size copy) cannot be made
-// of it.
-std::optional<std::string> TooSmallToRead(const Page& page) {
-  constexpr int kSmallestReadableSidePx = 16;
-  if (page.image.width >= kSmallestReadableSidePx && page.image.height >= kSmallestReadableSidePx) return std::nullopt;
-  return "page " + std::to_string(page.number) + ": the image is " + std::to_string(page.image.width) + "x" +
-         std::to_string(page.image.height) + " px, too small to read";
-}
-
-// The words of a prepared OCR page: none on a blank page, an error for a picture, else read with
-// the page's leader dots erased, turned and read again where it read badly on its side, and given
-// a second look. `keep` sees each image it changes.
-Result<std::vector<Word>> ReadWords(Page& page, ocr::Engine& engine, const Options& options,
-                                    const std::function<void(const char*, const GrayImage&)>& keep) {
-  if (page.blank) return std::vector<Word>{};
-  // The marks of the image the words are read from: found once for the picture test and the second look.
-  std::vector<BoxPx> marks = prepare::FindMarks(page.image);
-  if (prepare::LooksLikePicture(prepare::CountMarks(marks, page.dpi))) {
-    return MakeError("looks like a picture or a pattern, not a document: no text read");
-  }
-  // Leader dots out of the image first: Tesseract reads them as letters.
-  auto read_without_leaders = [&] {
-    if (prepare::EraseLeaderDots(page.image, marks, page.dpi) > 0) keep("dots", page.image);
-    return engine.Recognize(page.image, page.dpi);
-  };
-  Result<std::vector<Word>> words = read_without_leaders();
-  // Orientation the letter shapes left open: a page that read badly may be on its side.
-  if (words && prepare::TurnIfReadBadly(page, *words, engine, options.prepare)) {
-    keep("upright", page.image);
-    marks = prepare::FindMarks(page.image);
-    words = read_without_leaders();
-  }
-  if (words && options.second_look) {
-    second_look::ReReadDoubtfulFigures(page.image, page.dpi, *words, engine);
-    std::vector<Word> more = second_look::ReadUnreadMarks(page.image, marks, page.dpi, *words, engine);
-    words->insert(words->end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
-  }
-  return words;
-}
-
-// One page of a source through ingest, prepare and OCR, its lines rebuilt. The engine is created on
-// the first page that needs it and kept (R3). Any engine may throw on input it was not made for.
-PageRead ReadPageOrThrow(ingest::PageSource& source, int index, const std::string& path,
-                         std::unique_ptr<ocr::Engine>* engine, const Options& options) {
-  PageRead read;
-  auto load_started = Clock::now();
-  Result<Page> loaded = source.LoadPage(index);
-  if (!loaded) {
-    read.page.number = index + 1;
-    read.page.error = loaded.error().message;
-    return read;
-  }
-  Page page = std::move(loaded).value();
-  page.ingest_ms = MillisecondsSince(load_started);
-  if (auto too_small = page.text_source == TextSource::kOcr ? TooSmallToRead(page) : std::nullopt) {
-    page.error = *too_small;
-    page.image = {};
-    read.page = std::move(page);
-    return read;
-  }
-  if (page.text_source == TextSource::kOcr) {
-    if (!*engine) {
-      auto made = options.make_engine ? options.make_engine() : ocr::MakeTesseractEngine({});
-      if (!made) {
-        page.error = "page " + std::to_string(page.number) + ": " + made.error().message;
-        page.image = {};
-        read.page = std::move(page);
-        return read;
-      }
-      *engine = std::move(made).value();
-    }
-    int number = page.number;
-    auto keep = [&](const char* stage, const GrayImage& image) {
-      if (options.keep_intermediates_dir.empty()) return;
-      std::string name = Basename(path) + "-p" + std::to_string(number) + "-" + stage + ".png";
-      WritePrivatePng(image, options.keep_intermediates_dir + "/" + name);
-    };
-    keep("ingest", page.image);
-    prepare::Options prepare_options = options.prepare;
-    if (!options.keep_intermediates_dir.empty()) prepare_options.on_step = keep;
-    auto prepare_started = Clock::now();
-    page = prepare::Prepare(std::move(page), engine->get(), prepare_options);
-    page.prepare_ms = MillisecondsSince(prepare_started);
-    keep("prepare", page.image);
-    auto recognize_started = Clock::now();
-    double orientation_before = page.orientation_ms;  // an orientation pass below is preparation
-    Result<std::vector<Word>> words = ReadWords(page, **engine, options, keep);
-    page.recognize_ms = MillisecondsSince(recognize_started) - (page.orientation_ms - orientation_before);
-    if (words) {
-      page.words = std::move(words).value();
-    } else {
-      page.error = "page " + std::to_string(page.number) + ": " + words.error().message;
-    }
-  }
-  page.image = {};  // pages stream through: no image outlives its page's OCR
-  read.lines = layout::BuildLines(page.words, page.number);
-  page.text = layout::PageText(read.lines);
-  read.page = std::move(page);
-  return read;
-}
-
-// A message on one line: engines' exception texts may carry newlines.
-std::string OneLine(std::string text) {
-  std::replace(text.begin(), text.end(), '\n', ' ');
-  while (!text.empty() && text.back() == ' ') text.pop_back();
-  return text;
-}
-
-// ReadPageOrThrow, with whatever an engine throws (OpenCV, Leptonica, Tesseract, Poppler) made the
-// page's one-line reason, so the file is recorded and the run goes on.
-PageRead ReadPage(ingest::PageSource& source, int index, const std::string& path, std::unique_ptr<ocr::Engine>* engine,
-                  const Options& options) {
-  try {
-    return ReadPageOrThrow(source, index, path, engine, options);
-  } catch (const std::exception& thrown) {
-    PageRead read;
-    read.page.number = index + 1;
-    read.page.error = "page " + std::to_string(index + 1) + ": could not be read: " + OneLine(thrown.what());
-    return read;
-  }
-}
-
-// ingest::Open, with what Poppler or Leptonica throws on a file they cannot parse made its reason.
-template <typename Bytes>
-Result<std::unique_ptr<ingest::PageSource>> OpenSource(Bytes&& bytes, const ingest::Options& options) {
-  try {
-    return ingest::Open(std::forward<Bytes>(bytes), options);
-  } catch (const std::exception& thrown) {
-    return MakeError("could not be opened: " + OneLine(thrown.what()));
-  }
-}
-
-// The file's pages, in order, into result.pages, and its documents: the pages split into
-// documents, each classified and extracted.
-void AssembleDocuments(std::vector<PageRead> pages, SourceResult& result) {
-  std::vector<std::vector<Line>> lines_by_page;
-  std::vector<int> page_numbers;
-  for (PageRead& read : pages) {
-    page_numbers.push_back(read.page.number);
-    lines_by_page.push_back(std::move(read.lines));
-    result.pages.push_back(std::move(read.page));
-  }
-  for (const split::PageRange& range : split::Split(lines_by_page, page_numbers)) {
-    std::vector<Line> lines;
-    for (size_t i = 0; i < page_numbers.size(); ++i) {
-      if (page_numbers[i] < range.first_page || page_numbers[i] > range.last_page) continue;
-      lines.insert(lines.end(), lines_by_page[i].begin(), lines_by_page[i].end());
-    }
-    Document document;
-    document.first_page = range.first_page;
-    document.last_page = range.last_page;
-    classify::Classification kind = classify::Classify(lines);
-    document.kind = kind.kind;
-    document.kind_confidence = kind.confidence;
-    document.form = kind.form;
-    extractors::Extract(lines, document);
-    result.documents.push_back(std::move(document));
-  }
-}
-
-}  // namespace
-
-SourceResult ProcessBytes(const std::string& path, std::string bytes, std::unique_ptr<ocr::Engine>* engine,
-                          const Options& options) {
-  SourceResult result;
-  result.path = path;
-  result.media_type = ingest::MediaTypeName(ingest::SniffMediaType(bytes));
-  auto source = OpenSource(std::move(bytes), options.ingest);
-  if (!source) {
-    result.status = SourceStatus::kFailed;
-    result.error = source.error().message;
-    return result;
-  }
-  std::vector<PageRead> pages;
-  for (int index = 0; index < (*source)->PageCount(); ++index) {
-    if (StopRequested(options)) {
-      result.interrupted = true;
-      return result;
-    }
-    pages.push_back(ReadPage(**source, index, path, engine, options));
-  }
-  AssembleDocuments(std::move(pages), result);
-  return result;
-}
-
 Result<size_t> RefreshFindings(store::Database& db, const std::string& today) {
   findings::Analyser analyser;
   return RefreshFindings(db, today, analyser);
@@ -466,7 +263,7 @@ class ScanRun {
       PageTask& page = std::get<PageTask>(*task);
       if (open_file != page.file) {
         open_file = page.file;
-        auto source = OpenSource(page.file->bytes, options_.ingest);
+        auto source = OpenSource(page.file->bytes, IngestUntil(options_, page.file->deadline));
         open_source = source ? std::move(source).value() : nullptr;
       }
       if (open_source == nullptr) {  // opened once already, so this is not expected
@@ -487,7 +284,8 @@ class ScanRun {
     file->result = std::move(job.header);
     file->result.media_type = ingest::MediaTypeName(ingest::SniffMediaType(job.bytes));
     file->bytes = std::make_shared<const std::string>(std::move(job.bytes));
-    auto source = OpenSource(file->bytes, options_.ingest);
+    file->deadline = Clock::now() + options_.file_timeout;
+    auto source = OpenSource(file->bytes, IngestUntil(options_, file->deadline));
     if (!source) {
       work_.FileOpened(file, 0, 0);
       file->result.status = SourceStatus::kFailed;
@@ -500,7 +298,7 @@ class ScanRun {
     file->remaining = page_count;
     if (page_count == 0) {
       work_.FileOpened(file, 0, 0);
-      AssembleDocuments({}, file->result);
+      AssembleDocuments({}, file->result, options_.file_timeout);
       done_.Push(Outcome{file->index, std::move(file->result), false});
       return;
     }
@@ -516,7 +314,15 @@ class ScanRun {
       PageDone(file, index, {});
       return;
     }
-    PageDone(file, index, ReadPage(source, index, file.result.path, engine, options_));
+    if (file.out_of_time) {  // a page of it already found its time gone: the rest is not begun
+      PageRead skipped;
+      skipped.out_of_time = true;
+      PageDone(file, index, std::move(skipped));
+      return;
+    }
+    PageRead read = ReadPageInTime(source, index, file.result.path, engine, options_, file.deadline);
+    if (read.out_of_time) file.out_of_time = true;
+    PageDone(file, index, std::move(read));
   }
 
   // A page read: the last one of its file puts the file's documents together and hands it on.
@@ -526,7 +332,7 @@ class ScanRun {
     if (file.interrupted) {
       file.result.interrupted = true;
     } else {
-      AssembleDocuments(std::move(file.pages), file.result);
+      AssembleDocuments(std::move(file.pages), file.result, options_.file_timeout);
     }
     done_.Push(Outcome{file.index, std::move(file.result), false});
   }

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <functional>
 #include <iosfwd>
 #include <memory>
@@ -62,6 +63,10 @@ struct Options {
   // (<file>-p<N>-ingest.png, then -sheet, -scaled, -light and -upright for the steps that changed
   // it, and -prepare.png, the image recognised) so a person can see what went wrong.
   std::string keep_intermediates_dir;
+  // The time one file may take from the moment a worker opens it: a file still being read then
+  // (a damaged or hostile PDF that holds Poppler for minutes) is recorded as failed with the
+  // reason, its pages not yet read are left, and the run goes on.
+  std::chrono::seconds file_timeout{600};
   // When it becomes true (Ctrl-C, SIGTERM), no new file is started, files in flight stop at their
   // next page and are not written, and Scan returns what was completed.
   const std::atomic<bool>* stop = nullptr;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -13,16 +14,11 @@
 #include <variant>
 #include <vector>
 
+#include "pipeline/app/read_file.hpp"
 #include "pipeline/app/runner.hpp"
 #include "pipeline/core/page.hpp"
 
 namespace shoebox::runner {
-
-// One page read: the page (image dropped) and its lines, for the file's documents.
-struct PageRead {
-  Page page;
-  std::vector<Line> lines;
-};
 
 // A work item: a file read and hashed by the producer, waiting for a worker.
 struct Job {
@@ -78,6 +74,8 @@ struct FileInProgress {
   std::vector<PageRead> pages;  // by position
   std::atomic<int> remaining{0};
   std::atomic<bool> interrupted{false};
+  std::chrono::steady_clock::time_point deadline;  // Options::file_timeout after a worker opened it
+  std::atomic<bool> out_of_time{false};
 };
 
 struct PageTask {

@@ -3,6 +3,7 @@
 // (ingest_image_leptonica.cpp). Pages are loaded one at a time so a long PDF is never held whole.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -30,6 +31,9 @@ struct Options {
   // A PDF page counts as having a text layer when it holds at least this many letters and digits.
   int min_text_layer_chars = 20;
   Limits limits;
+  // Past this moment Poppler stops interpreting a page's content and the page fails: a file's
+  // time budget (the runner's file_timeout) reaches into the engine that can spend it.
+  std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
 };
 
 class PageSource {

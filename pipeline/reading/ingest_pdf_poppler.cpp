@@ -1,4 +1,4 @@
-// PDFs through poppler-cpp. A page whose text layer holds real text gives its words and boxes
+// PDFs through Poppler. A page whose text layer holds real text gives its words and boxes
 // directly (no rendering, no OCR); other pages become 8-bit gray at the chosen dpi. A page that is
 // one upright JPEG (what scanners and scanning apps write) is decoded directly (Leptonica); any other
 // page is drawn by Poppler at the resolution of the image covering it, if lower than the chosen
@@ -7,18 +7,20 @@
 // now takes about 36 (docs/BENCHMARKS.md). Poppler's own diagnostics are silenced:
 // failures travel as one-line Results.
 //
-// Poppler's core API (PDFDoc, OutputDev) is used only to find a page's images, which poppler-cpp
-// does not show.
+// poppler-cpp opens the file and measures its pages; Poppler's core API (PDFDoc, OutputDev) reads
+// their text, draws them and finds their images, which poppler-cpp does not show, and it is told to
+// stop when the file's time is up (Options::deadline), which poppler-cpp cannot be.
 #include <GfxState.h>
 #include <OutputDev.h>
 #include <PDFDoc.h>
+#include <SplashOutputDev.h>
 #include <Stream.h>
+#include <TextOutputDev.h>
 #include <opencv2/imgproc.hpp>
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
-#include <poppler/cpp/poppler-image.h>
-#include <poppler/cpp/poppler-page-renderer.h>
 #include <poppler/cpp/poppler-page.h>
+#include <splash/SplashBitmap.h>
 
 #include <algorithm>
 #include <cctype>
@@ -38,10 +40,26 @@ void SilencePoppler() {
   std::call_once(once, [] { poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr); });
 }
 
-std::string ToUtf8(const poppler::ustring& text) {
-  poppler::byte_array bytes = text.to_utf8();
-  return std::string(bytes.begin(), bytes.end());
-}
+using Deadline = std::chrono::steady_clock::time_point;
+
+// Poppler's abort check: whether the moment given has passed.
+bool PastDeadline(void* deadline) { return std::chrono::steady_clock::now() >= *static_cast<const Deadline*>(deadline); }
+
+// A Poppler device that passes over every form XObject once the deadline is past. Poppler's abort
+// check counts the operators of one content stream, and a form that draws a form resets that
+// count, so forms nested in forms (a file made to stall readers) would run to their end unchecked.
+template <typename Device>
+class StopsAtDeadline : public Device {
+ public:
+  template <typename... Args>
+  explicit StopsAtDeadline(const Deadline& deadline, Args&&... args)
+      : Device(std::forward<Args>(args)...), deadline_(deadline) {}
+  bool useDrawForm() override { return std::chrono::steady_clock::now() >= deadline_; }
+  void drawForm(Ref) override {}
+
+ private:
+  const Deadline& deadline_;
+};
 
 // Interprets a page's content without drawing it, noting each image as it would be drawn: its
 // pixels over the size it is drawn at (as pdfimages -list reports). Images are not decoded, except
@@ -161,7 +179,8 @@ class PdfPageSource : public PageSource {
     page.width_px = static_cast<int>(std::lround(rect.width() * scale));
     page.height_px = static_cast<int>(std::lround(rect.height() * scale));
 
-    std::vector<Word> words = TextLayerWords(*pdf_page, scale);
+    std::vector<Word> words = TextLayerWords(index, scale);
+    if (TimeIsUp()) return MakeError(where + kTimeIsUp);
     if (TextLayerLooksSound(words, options_.min_text_layer_chars)) {
       page.text_source = TextSource::kTextLayer;
       page.words = std::move(words);
@@ -170,8 +189,9 @@ class PdfPageSource : public PageSource {
 
     page.text_source = TextSource::kOcr;
     PageImages images = LookAtImages(index, rect.width(), rect.height());
+    if (TimeIsUp()) return MakeError(where + kTimeIsUp);
     cv::Mat drawn;                 // the page at whatever resolution it was first drawn at
-    poppler::image rendered;       // holds the pixels `drawn` points into, when Poppler drew them
+    std::unique_ptr<SplashBitmap> rendered;  // holds the pixels `drawn` points into, when Poppler drew them
     cv::Size size;                 // the page at the chosen dpi
     GrayImage decoded;             // the page's JPEG, when it is one
     std::int64_t jpeg_pixels = static_cast<std::int64_t>(images.jpeg_width) * images.jpeg_height;
@@ -193,19 +213,17 @@ class PdfPageSource : public PageSource {
       if (images.largest_area >= 0.5 * rect.width() * rect.height() && images.largest_ppi < 0.9 * page.dpi) {
         render_dpi = std::max(72, static_cast<int>(std::lround(images.largest_ppi)));
       }
-      poppler::page_renderer renderer;
-      renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
-      renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
-      renderer.set_image_format(poppler::image::format_gray8);
-      rendered = renderer.render_page(pdf_page.get(), render_dpi, render_dpi);
-      if (!rendered.is_valid() || rendered.width() <= 0 || rendered.height() <= 0) {
+      rendered = Draw(index, render_dpi);
+      if (TimeIsUp()) return MakeError(where + kTimeIsUp);
+      if (!rendered || rendered->getWidth() <= 0 || rendered->getHeight() <= 0) {
         return MakeError(where + "page could not be rendered");
       }
-      drawn = cv::Mat(rendered.height(), rendered.width(), CV_8UC1, const_cast<char*>(rendered.const_data()),
-                      static_cast<size_t>(rendered.bytes_per_row()));
+      drawn = cv::Mat(rendered->getHeight(), rendered->getWidth(), CV_8UC1, rendered->getDataPtr(),
+                      static_cast<size_t>(rendered->getRowSize()));
       // The size it would have been drawn at the chosen dpi (after any /Rotate the page carries).
       double up = static_cast<double>(page.dpi) / render_dpi;
-      size = {static_cast<int>(std::lround(rendered.width() * up)), static_cast<int>(std::lround(rendered.height() * up))};
+      size = {static_cast<int>(std::lround(rendered->getWidth() * up)),
+              static_cast<int>(std::lround(rendered->getHeight() * up))};
     }
     page.image = MakeGrayImage(size.width, size.height);
     cv::Mat image(size, CV_8UC1, page.image.pixels.data());
@@ -220,35 +238,79 @@ class PdfPageSource : public PageSource {
   }
 
  private:
-  // The words of the page's text layer, in pixels at `scale` pixels per point.
-  static std::vector<Word> TextLayerWords(const poppler::page& pdf_page, double scale) {
+  static constexpr const char* kTimeIsUp = "not read: the file's time ran out";
+
+  bool TimeIsUp() const { return std::chrono::steady_clock::now() >= options_.deadline; }
+
+  // Poppler's core over the same bytes, opened when first needed; null where it cannot read the
+  // file or has no such page.
+  PDFDoc* Core(int index) {
+    if (!core_document_) {
+      Object no_dictionary;
+      core_document_ = std::make_unique<PDFDoc>(
+          new MemStream(bytes_->data(), 0, static_cast<Goffset>(bytes_->size()), std::move(no_dictionary)));
+    }
+    if (!core_document_->isOk() || index + 1 > core_document_->getNumPages()) return nullptr;
+    return core_document_.get();
+  }
+
+  // Interprets the page's content for `device` (crop box, unturned beyond the page's own /Rotate)
+  // until the deadline.
+  void Display(PDFDoc& core, OutputDev& device, int index, double dpi, bool crop) {
+    core.displayPageSlice(&device, index + 1, dpi, dpi, 0, /*useMediaBox=*/false, crop, /*printing=*/false, -1, -1,
+                          -1, -1, PastDeadline, &options_.deadline);
+  }
+
+  // The words of the page's text layer, in pixels at `scale` pixels per point, as poppler-cpp's
+  // text_list reads them (not cropped).
+  std::vector<Word> TextLayerWords(int index, double scale) {
     std::vector<Word> words;
-    for (const poppler::text_box& box : pdf_page.text_list()) {
+    PDFDoc* core = Core(index);
+    if (core == nullptr) return words;
+    StopsAtDeadline<TextOutputDev> device(options_.deadline, nullptr, /*physLayoutA=*/false, /*fixedPitchA=*/0,
+                                          /*rawOrderA=*/false, /*append=*/false);
+    if (!device.isOk()) return words;
+    Display(*core, device, index, 72, /*crop=*/false);
+    std::unique_ptr<TextWordList> list = device.makeWordList();
+    for (int i = 0; list && i < list->getLength(); ++i) {
+      TextWord* found = list->get(i);
+      std::unique_ptr<GooString> text(found->getText());
       Word word;
-      word.text = ToUtf8(box.text());
+      word.text = text ? text->toStr() : std::string();  // UTF-8, Poppler's default text encoding
       if (word.text.empty()) continue;
-      poppler::rectf b = box.bbox();
-      word.box_px = {static_cast<int>(std::floor(b.left() * scale)), static_cast<int>(std::floor(b.top() * scale)),
-                     static_cast<int>(std::ceil(b.right() * scale)), static_cast<int>(std::ceil(b.bottom() * scale))};
+      double left, top, right, bottom;
+      found->getBBox(&left, &top, &right, &bottom);
+      word.box_px = {static_cast<int>(std::floor(left * scale)), static_cast<int>(std::floor(top * scale)),
+                     static_cast<int>(std::ceil(right * scale)), static_cast<int>(std::ceil(bottom * scale))};
       word.confidence = 1.0;
       words.push_back(std::move(word));
     }
     return words;
   }
 
-  // The page's images as it would draw them, through Poppler's core (opened from the same bytes
-  // when first needed); nothing found where the core cannot read the file.
+  // The page drawn in 8-bit gray at `dpi`, antialiased, on white paper (poppler-cpp's renderer
+  // with its antialiasing hints, stoppable).
+  std::unique_ptr<SplashBitmap> Draw(int index, int dpi) {
+    PDFDoc* core = Core(index);
+    if (core == nullptr) return nullptr;
+    SplashColor paper = {0xff, 0xff, 0xff};
+    StopsAtDeadline<SplashOutputDev> device(options_.deadline, splashModeMono8, /*bitmapRowPadA=*/4,
+                                            /*reverseVideoA=*/false, paper);
+    device.setFontAntialias(true);
+    device.setVectorAntialias(true);
+    device.setFreeTypeHinting(false, false);
+    device.startDoc(core);
+    Display(*core, device, index, dpi, /*crop=*/true);
+    return std::unique_ptr<SplashBitmap>(device.takeBitmap());
+  }
+
+  // The page's images as it would draw them; nothing found where the core cannot read the file.
   PageImages LookAtImages(int index, double page_width, double page_height) {
-    if (!core_document_) {
-      Object no_dictionary;
-      core_document_ = std::make_unique<PDFDoc>(
-          new MemStream(bytes_->data(), 0, static_cast<Goffset>(bytes_->size()), std::move(no_dictionary)));
-    }
-    if (!core_document_->isOk() || index + 1 > core_document_->getNumPages()) return {};
-    PageImagesDevice device(page_width, page_height);
-    core_document_->displayPage(&device, index + 1, 72, 72, 0, /*useMediaBox=*/false, /*crop=*/true,
-                                /*printing=*/false);
-    if (core_document_->getPageRotate(index + 1) != 0) device.found.jpeg.clear();
+    PDFDoc* core = Core(index);
+    if (core == nullptr) return {};
+    StopsAtDeadline<PageImagesDevice> device(options_.deadline, page_width, page_height);
+    Display(*core, device, index, 72, /*crop=*/true);
+    if (core->getPageRotate(index + 1) != 0) device.found.jpeg.clear();
     return std::move(device.found);
   }
 

@@ -51,7 +51,9 @@ TEST(Cli, UsageErrors) {
   EXPECT_EQ(RunCli({"export"}).code, kExitUsage);
   EXPECT_EQ(RunCli({"scan", "--frobnicate", "x"}).err,
             "shoebox scan: unknown option --frobnicate (usage: shoebox scan PATH... [--force] [--jobs N] [--dpi N] "
-            "[--keep-intermediates DIR] [--today DATE] [--no-progress])\n");
+            "[--file-timeout SECONDS] [--keep-intermediates DIR] [--today DATE] [--no-progress])\n");
+  EXPECT_EQ(RunCli({"watch", "--file-timeout", "0", "x"}).err,
+            "shoebox watch: --file-timeout takes a number of seconds from 1 to 604800\n");
 }
 
 // show: one document by its file's name or its id's first characters, as text or JSON, with the

@@ -226,5 +226,29 @@ TEST(Scan, BrokenLinksInAFolderAreRecordedLikeFilesGivenByName) {  // issue 24, 
   EXPECT_EQ(std::get<std::int64_t>(failed->rows[0][0]), 2);
 }
 
+TEST(Scan, AFileThatOutlastsItsTimeIsFailedWithTheReasonAndTheRunGoesOn) {  // issue 24, defect 9
+  testing::ScratchDir dir;
+  std::string inbox = dir / "inbox";
+  ::mkdir(inbox.c_str(), 0700);
+  testing::WriteFile(inbox + "/a-stalls.pdf", testing::SlowPdf());
+  testing::WriteFile(inbox + "/b-bill.png", testing::ReadFile(testing::SamplesInbox() + "/E001-bill-fax.png"));
+  auto db = store::Database::Open(dir / "s.db", store::Mode::kReadWrite);
+  std::atomic<int> made = 0;
+  Options options = FakeOptions(false, &made);
+  options.file_timeout = std::chrono::seconds(1);
+  std::ostringstream out, err;
+  auto summary = Scan({inbox}, **db, options, out, err);
+  ASSERT_TRUE(summary);
+  EXPECT_EQ(summary->files_failed, 1);
+  EXPECT_EQ(summary->files_scanned, 1);
+  EXPECT_EQ(err.str(), inbox + "/a-stalls.pdf: gave up after 1 s, the time one file may take (--file-timeout): it may "
+                               "be damaged or made to stall readers\n");
+  auto stored = (*db)->Select("SELECT status, page_count FROM sources ORDER BY path");
+  ASSERT_EQ(stored->rows.size(), 2u);
+  EXPECT_EQ(std::get<std::string>(stored->rows[0][0]), "failed");
+  EXPECT_EQ(std::get<std::int64_t>(stored->rows[0][1]), 0);  // its page was not read in time: no documents from it
+  EXPECT_EQ(std::get<std::string>(stored->rows[1][0]), "done");
+}
+
 }  // namespace
 }  // namespace shoebox::runner

@@ -145,29 +145,15 @@ std::string ScannedPdf(bool mark_over) {
   lept_free(data);
   std::string content = "q 612 0 0 792 0 0 cm /Im0 Do Q\n";
   if (mark_over) content += "0 g 306 0 306 396 re f\n";
-  std::vector<std::string> objects = {
+  return testing::PdfOf({
       "<< /Type /Catalog /Pages 2 0 R >>",
       "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /Im0 4 0 R >> >> "
       "/Contents 5 0 R >>",
-      "<< /Type /XObject /Subtype /Image /Width 850 /Height 1100 /ColorSpace /DeviceGray /BitsPerComponent 8 "
-      "/Filter /DCTDecode /Length " + std::to_string(jpeg.size()) + " >>\nstream\n" + jpeg + "\nendstream",
-      "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "endstream"};
-  std::string pdf = "%PDF-1.4\n";
-  std::vector<size_t> offsets;
-  for (size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(pdf.size());
-    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-  }
-  size_t xref = pdf.size();
-  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
-  for (size_t offset : offsets) {
-    std::string number = std::to_string(offset);
-    pdf += std::string(10 - number.size(), '0') + number + " 00000 n \n";
-  }
-  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
-         std::to_string(xref) + "\n%%EOF\n";
-  return pdf;
+      testing::PdfStream("<< /Type /XObject /Subtype /Image /Width 850 /Height 1100 /ColorSpace /DeviceGray "
+                         "/BitsPerComponent 8 /Filter /DCTDecode",
+                         jpeg),
+      testing::PdfStream("<<", content)});
 }
 
 // A scanned page is decoded from its JPEG rather than drawn by Poppler, and scaled to the chosen
@@ -207,6 +193,16 @@ TEST(Open, ScannedPdfPageComesOutAsDrawnAtTheChosenDpi) {
   ASSERT_TRUE(page);
   EXPECT_LE(static_cast<std::int64_t>(page->image.width) * page->image.height, 500'000);
   EXPECT_LT(page->image.at(150 * page->image.width / 850, 100 * page->image.height / 1100), 60);
+}
+
+TEST(Open, APageIsNotReadPastItsFilesDeadline) {  // issue 24, defect 9
+  Options options;
+  options.deadline = std::chrono::steady_clock::now();
+  auto source = Open(testing::SlowPdf(), options);
+  ASSERT_TRUE(source);
+  auto page = (*source)->LoadPage(0);
+  ASSERT_FALSE(page);
+  EXPECT_EQ(page.error().message, "page 1: not read: the file's time ran out");
 }
 
 TEST(Open, MultiPageTiff) {
