@@ -1,12 +1,14 @@
-// The real shoebox binary killed with SIGKILL in the middle of a batch, then run again: every file
-// ends up in the database exactly once and the database passes SQLite's integrity check (store S2,
-// one transaction per source).
+// The real shoebox binary killed with SIGKILL in the middle of a batch, then run again, and two
+// scans and a watcher at once on one folder and one database: every file ends up in the database
+// exactly once and the database passes SQLite's integrity check (store S2, one transaction per
+// source; issue 24's busy timeout and "already stored").
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <thread>
@@ -20,17 +22,31 @@ namespace {
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
-pid_t StartScan(const std::string& inbox, const std::string& db_path) {
+// The binary run with these arguments, its output thrown away.
+pid_t Start(const std::vector<std::string>& args) {
+  std::vector<char*> argv = {const_cast<char*>(SHOEBOX_BINARY)};
+  for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
+  argv.push_back(nullptr);
   pid_t pid = ::fork();
   if (pid == 0) {
     int null = ::open("/dev/null", O_WRONLY);
     ::dup2(null, STDOUT_FILENO);
     ::dup2(null, STDERR_FILENO);
-    ::execl(SHOEBOX_BINARY, SHOEBOX_BINARY, "scan", inbox.c_str(), "--db", db_path.c_str(), "--jobs", "2",
-            "--no-progress", static_cast<char*>(nullptr));
+    ::execv(SHOEBOX_BINARY, argv.data());
     ::_exit(127);
   }
   return pid;
+}
+
+pid_t StartScan(const std::string& inbox, const std::string& db_path) {
+  return Start({"scan", inbox, "--db", db_path, "--jobs", "2", "--no-progress"});
+}
+
+// The exit code of a process that ended by itself, or -1.
+int ExitCode(pid_t pid) {
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
 std::int64_t Count(const std::string& db_path, const std::string& sql) {
@@ -101,6 +117,52 @@ TEST(Crash, KillNineInTheMiddleOfTwoHundredFilesThenRunAgain) {
   EXPECT_EQ(Count(db_path, "SELECT count(*) FROM sources"), kFiles);
   EXPECT_EQ(Count(db_path, "SELECT count(DISTINCT path) FROM sources WHERE status = 'done'"), kFiles);
   EXPECT_EQ(Count(db_path, "SELECT count(DISTINCT sha256) FROM sources"), kFiles);
+}
+
+// Two scans and a watcher, the watcher first: it finds the files settled as the scans begin, so all
+// three read and store the same files at once (the second scan in the other order). One round is
+// short; `ctest -R Concurrency --repeat until-fail:10` runs twenty (docs/RELIABILITY.md).
+TEST(Concurrency, TwoScansAndAWatcherOnOneFolderStoreEachFileOnceAndNoneFails) {
+  std::vector<std::string> faxes, born;  // faxes first (read by OCR, slow enough to overlap), then born-digital
+  std::vector<fs::path> samples(fs::directory_iterator(testing::SamplesInbox()), fs::directory_iterator());
+  std::sort(samples.begin(), samples.end());
+  for (const fs::path& sample : samples) {
+    std::string name = sample.filename().string();
+    if (name.find("-fax.png") != std::string::npos && faxes.size() < 4) faxes.push_back(testing::ReadFile(sample));
+    if (name.find("born_digital.pdf") != std::string::npos) born.push_back(testing::ReadFile(sample));
+  }
+  ASSERT_EQ(faxes.size(), 4u);
+  std::vector<std::string> papers = faxes;
+  papers.insert(papers.end(), born.begin(), born.end());
+  const auto files = static_cast<std::int64_t>(papers.size());
+  for (int round = 0; round < 2; ++round) {
+    testing::ScratchDir scratch;
+    std::string inbox = scratch / "inbox", db_path = scratch / "s.db";
+    fs::create_directory(inbox);
+    std::vector<std::string> backwards = {"scan", "--db", db_path, "--jobs", "1", "--no-progress"};
+    for (size_t n = 0; n < papers.size(); ++n) {
+      std::string path = inbox + "/file-" + std::to_string(100 + n) + (n < 4 ? ".png" : ".pdf");
+      testing::WriteFile(path, papers[n]);
+      backwards.insert(backwards.begin() + 6, path);
+    }
+    pid_t watcher = Start({"watch", inbox, "--db", db_path, "--settle", "1", "--jobs", "1"});
+    std::this_thread::sleep_for(1200ms);  // the files have been still for the watcher's second
+    pid_t first = Start({"scan", inbox, "--db", db_path, "--jobs", "1", "--no-progress"});
+    pid_t second = Start(backwards);
+    EXPECT_EQ(ExitCode(first), 0) << "round " << round;
+    EXPECT_EQ(ExitCode(second), 0) << "round " << round;
+    auto deadline = std::chrono::steady_clock::now() + 60s;
+    while (std::chrono::steady_clock::now() < deadline &&
+           Count(db_path, "SELECT count(*) FROM sources WHERE status = 'done'") < files) {
+      std::this_thread::sleep_for(50ms);
+    }
+    ::kill(watcher, SIGTERM);
+    EXPECT_EQ(ExitCode(watcher), 0) << "round " << round;
+    EXPECT_EQ(IntegrityCheck(db_path), "ok");
+    EXPECT_EQ(Count(db_path, "SELECT count(*) FROM sources"), files) << "round " << round;
+    EXPECT_EQ(Count(db_path, "SELECT count(DISTINCT sha256) FROM sources WHERE status = 'done'"), files);
+    EXPECT_EQ(Count(db_path, "SELECT count(*) FROM documents"), files);
+  }
 }
 
 }  // namespace
