@@ -1,4 +1,4 @@
-// SHA-256 (FIPS 180-4) of a byte string or a file: sources are keyed by the hash of their bytes.
+// SHA-256 (FIPS 180-4) of a byte string: sources are keyed by the hash of their bytes.
 #pragma once
 
 #include <string>
