@@ -11,7 +11,7 @@ cd "$(dirname "$0")"
 PACKAGES=(
   build-essential cmake pkg-config ccache git
   libtesseract-dev libleptonica-dev tesseract-ocr-eng tesseract-ocr-osd
-  libpoppler-cpp-dev libpoppler-private-dev libsqlite3-dev nettle-dev
+  libpoppler-cpp-dev libpoppler-private-dev libsqlite3-dev nettle-dev libheif-dev
   libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev
   libcairo2-dev libpango1.0-dev fonts-dejavu-core fonts-liberation2
   nlohmann-json3-dev libgtest-dev

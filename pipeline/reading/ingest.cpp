@@ -1,7 +1,9 @@
 // Type sniffing, dispatch to the engine adapters, and the text-layer soundness check.
 #include "pipeline/reading/ingest.hpp"
 
+#include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdint>
 
 namespace shoebox::ingest {
@@ -12,6 +14,9 @@ const char* MediaTypeName(MediaType type) {
     case MediaType::kPng: return "image/png";
     case MediaType::kJpeg: return "image/jpeg";
     case MediaType::kTiff: return "image/tiff";
+    case MediaType::kHeic: return "image/heic";
+    case MediaType::kHeif: return "image/heif";
+    case MediaType::kAvif: return "image/avif";
     case MediaType::kUnknown: return "";
   }
   return "";
@@ -23,6 +28,15 @@ MediaType SniffMediaType(std::string_view head) {
   if (starts_with("\xff\xd8\xff")) return MediaType::kJpeg;
   if (starts_with(std::string_view("II*\0", 4)) || starts_with(std::string_view("MM\0*", 4))) {
     return MediaType::kTiff;
+  }
+  // ISO base media files open with an "ftyp" box naming their brand.
+  if (head.size() >= 12 && head.substr(4, 4) == "ftyp") {
+    std::string_view brand = head.substr(8, 4);
+    for (std::string_view heic : {"heic", "heix", "heim", "heis", "hevc", "hevx", "hevm", "hevs"}) {
+      if (brand == heic) return MediaType::kHeic;
+    }
+    if (brand == "avif" || brand == "avis") return MediaType::kAvif;
+    if (brand == "mif1" || brand == "msf1") return MediaType::kHeif;
   }
   // PDF readers accept the header anywhere in the first KiB (some producers prepend junk).
   if (head.substr(0, 1024).find("%PDF-") != std::string_view::npos) return MediaType::kPdf;
@@ -60,6 +74,11 @@ bool TextLayerLooksSound(const std::vector<Word>& words, int min_chars) {
   return long_words < 10 || long_words_with_vowels * 10 >= long_words * 6;
 }
 
+int PlausibleDpi(int stated, int width, int height) {
+  if (stated >= 70 && stated <= 1200) return stated;
+  return std::clamp(static_cast<int>(std::lround(std::min(width, height) / 8.5)), 70, 1200);
+}
+
 Result<std::unique_ptr<PageSource>> Open(std::string bytes, const Options& options) {
   return Open(std::make_shared<const std::string>(std::move(bytes)), options);
 }
@@ -76,9 +95,12 @@ Result<std::unique_ptr<PageSource>> Open(std::shared_ptr<const std::string> byte
     case MediaType::kPng:
     case MediaType::kJpeg:
     case MediaType::kTiff: return OpenImage(std::move(bytes), type, options);
+    case MediaType::kHeic:
+    case MediaType::kHeif:
+    case MediaType::kAvif: return OpenHeif(std::move(bytes), options);
     case MediaType::kUnknown: break;
   }
-  return MakeError("not a pdf, png, jpeg or tiff file");
+  return MakeError("not a pdf, png, jpeg, tiff or heic file");
 }
 
 }  // namespace shoebox::ingest

@@ -1,6 +1,7 @@
 // ingest: bytes of one file → its pages. The type is sniffed from the bytes, never the file name.
 // PDFs go through Poppler (ingest_pdf_poppler.cpp), images through Leptonica
-// (ingest_image_leptonica.cpp). Pages are loaded one at a time so a long PDF is never held whole.
+// (ingest_image_leptonica.cpp), HEIC/HEIF/AVIF photos through libheif (ingest_image_heif.cpp).
+// Pages are loaded one at a time so a long PDF is never held whole.
 #pragma once
 
 #include <chrono>
@@ -14,7 +15,7 @@
 
 namespace shoebox::ingest {
 
-enum class MediaType { kPdf, kPng, kJpeg, kTiff, kUnknown };
+enum class MediaType { kPdf, kPng, kJpeg, kTiff, kHeic, kHeif, kAvif, kUnknown };
 const char* MediaTypeName(MediaType type);  // "application/pdf", …, "" for unknown
 
 MediaType SniffMediaType(std::string_view head);
@@ -55,10 +56,16 @@ bool TextLayerLooksSound(const std::vector<Word>& words, int min_chars);
 Result<std::unique_ptr<PageSource>> Open(std::shared_ptr<const std::string> bytes, const Options& options);
 Result<std::unique_ptr<PageSource>> Open(std::string bytes, const Options& options);
 
+// The resolution an image states, or, when it states none that is plausible, the one that makes it
+// a US letter sheet (8.5 inches across its shorter side): paperwork is letter-sized, and a fax or
+// phone picture saved without a resolution is read at the size its text really has.
+int PlausibleDpi(int stated, int width, int height);
+
 // The adapters behind Open, one per engine.
 Result<std::unique_ptr<PageSource>> OpenPdf(std::shared_ptr<const std::string> bytes, const Options& options);
 Result<std::unique_ptr<PageSource>> OpenImage(std::shared_ptr<const std::string> bytes, MediaType type,
                                               const Options& options);
+Result<std::unique_ptr<PageSource>> OpenHeif(std::shared_ptr<const std::string> bytes, const Options& options);
 
 }  // namespace shoebox::ingest
 

@@ -63,14 +63,6 @@ bool WritePrivatePng(const GrayImage& image, const std::string& path) {
 namespace ingest {
 namespace {
 
-// The resolution the file states, or, when it states none that is plausible, the one that makes the
-// image a US letter sheet (8.5 inches across its shorter side): paperwork is letter-sized, and a
-// fax or phone picture saved without a resolution is read at the size its text really has.
-int PlausibleDpi(int stated, int width, int height) {
-  if (stated >= 70 && stated <= 1200) return stated;
-  return std::clamp(static_cast<int>(std::lround(std::min(width, height) / 8.5)), 70, 1200);
-}
-
 class ImagePageSource : public PageSource {
  public:
   ImagePageSource(std::shared_ptr<const std::string> bytes, MediaType type, int page_count, Limits limits)

@@ -282,7 +282,7 @@ TEST(Cli, BadInputExitsTwoAndRecordsEachFile) {
   Outcome scan = RunCli({"--db", dir / "s.db", "scan", inbox, "--no-progress"});
   EXPECT_EQ(scan.code, kExitInputFailed);
   EXPECT_NE(scan.err.find(inbox + "/empty.pdf: empty file (0 bytes)\n"), std::string::npos);
-  EXPECT_NE(scan.err.find(inbox + "/notes.pdf: not a pdf, png, jpeg or tiff file\n"), std::string::npos);
+  EXPECT_NE(scan.err.find(inbox + "/notes.pdf: not a pdf, png, jpeg, tiff or heic file\n"), std::string::npos);
   Outcome rows = RunCli({"--db", dir / "s.db", "query", "SELECT status FROM sources ORDER BY path", "--json"});
   EXPECT_EQ(Json::parse(rows.out), Json::parse(R"([{"status":"failed"},{"status":"failed"}])"));
 }

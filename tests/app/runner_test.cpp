@@ -190,7 +190,7 @@ TEST(Scan, BadFilesAreNamedAndTheBatchGoesOn) {  // R1, R2
   EXPECT_EQ(summary->files_scanned, 1);
   EXPECT_EQ(summary->files_failed, 3);
   EXPECT_EQ(err.str(), inbox + "/a-empty.pdf: empty file (0 bytes)\n" + inbox +
-                           "/b-text.pdf: not a pdf, png, jpeg or tiff file\n" + dir.path() +
+                           "/b-text.pdf: not a pdf, png, jpeg, tiff or heic file\n" + dir.path() +
                            "/missing.pdf: cannot open: No such file or directory\n");
   auto failed = (*db)->Select("SELECT count(*) FROM sources WHERE status = 'failed'");
   EXPECT_EQ(std::get<std::int64_t>(failed->rows[0][0]), 3);

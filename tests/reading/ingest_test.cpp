@@ -44,7 +44,7 @@ TEST(SniffMediaType, FromBytesNotNames) {
 TEST(Open, BadInputReasons) {
   Options options;
   EXPECT_EQ(Open("", options).error().message, "empty file (0 bytes)");
-  EXPECT_EQ(Open("hello\n", options).error().message, "not a pdf, png, jpeg or tiff file");
+  EXPECT_EQ(Open("hello\n", options).error().message, "not a pdf, png, jpeg, tiff or heic file");
   EXPECT_EQ(Open(kEncryptedPdf, options).error().message,
             "pdf is encrypted; decrypt it first (qpdf --decrypt in.pdf out.pdf)");
   std::string pdf = ReadFile(testing::SamplesInbox() + "/E001-bill-born_digital.pdf");
@@ -205,25 +205,41 @@ TEST(Open, APageIsNotReadPastItsFilesDeadline) {  // issue 24, defect 9
   EXPECT_EQ(page.error().message, "page 1: not read: the file's time ran out");
 }
 
+// Gray pages, and 1-bit pages as fax software and many scanners write them (Leptonica writes 1-bit
+// pages G4-compressed).
 TEST(Open, MultiPageTiff) {
-  testing::ScratchDir dir;
-  Pixa* pixa = pixaCreate(3);
-  for (int i = 0; i < 3; ++i) {
-    Pix* pix = pixCreate(200 + 10 * i, 100, 8);
-    pixSetAllArbitrary(pix, 255);
-    pixaAddPix(pixa, pix, L_INSERT);
-  }
-  std::string path = dir / "three.tif";
-  ASSERT_EQ(pixaWriteMultipageTiff(path.c_str(), pixa), 0);
-  pixaDestroy(&pixa);
-  auto source = Open(ReadFile(path), Options{});
-  ASSERT_TRUE(source);
-  ASSERT_EQ((*source)->PageCount(), 3);
-  for (int i = 0; i < 3; ++i) {
-    auto page = (*source)->LoadPage(i);
-    ASSERT_TRUE(page);
-    EXPECT_EQ(page->number, i + 1);
-    EXPECT_EQ(page->image.width, 200 + 10 * i);
+  for (int depth : {8, 1}) {
+    testing::ScratchDir dir;
+    Pixa* pixa = pixaCreate(3);
+    for (int i = 0; i < 3; ++i) {
+      Pix* pix = pixCreate(200 + 10 * i, 100, depth);
+      if (depth == 8) pixSetAllArbitrary(pix, 255);
+      pixSetPixel(pix, 5, 5, depth == 8 ? 0 : 1);  // one black dot
+      pixaAddPix(pixa, pix, L_INSERT);
+    }
+    std::string path = dir / "three.tif";
+    ASSERT_EQ(pixaWriteMultipageTiff(path.c_str(), pixa), 0);
+    pixaDestroy(&pixa);
+    std::string bytes = ReadFile(path);
+    if (depth == 1) {  // the first page's compression tag (259) says 4: CCITT group 4
+      l_int32 compression = 0;
+      FILE* file = fopenReadFromMemory(reinterpret_cast<const l_uint8*>(bytes.data()), bytes.size());
+      ASSERT_NE(file, nullptr);
+      EXPECT_EQ(findTiffCompression(file, &compression), 0);
+      std::fclose(file);
+      EXPECT_EQ(compression, IFF_TIFF_G4);
+    }
+    auto source = Open(bytes, Options{});
+    ASSERT_TRUE(source);
+    ASSERT_EQ((*source)->PageCount(), 3);
+    for (int i = 0; i < 3; ++i) {
+      auto page = (*source)->LoadPage(i);
+      ASSERT_TRUE(page);
+      EXPECT_EQ(page->number, i + 1);
+      EXPECT_EQ(page->image.width, 200 + 10 * i);
+      EXPECT_LT(page->image.at(5, 5), 128) << "depth " << depth;
+      EXPECT_GT(page->image.at(50, 50), 128) << "depth " << depth;
+    }
   }
 }
 
