@@ -9,6 +9,7 @@
 
 #include "extractors/classify.hpp"
 #include "extractors/extract.hpp"
+#include "extractors/fhir_eob.hpp"
 #include "extractors/split.hpp"
 #include "pipeline/reading/layout.hpp"
 #include "pipeline/reading/second_look.hpp"
@@ -208,11 +209,25 @@ void AssembleDocuments(std::vector<PageRead> pages, SourceResult& result, std::c
   }
 }
 
+bool ReadIfFhir(const std::string& bytes, SourceResult& result) {
+  if (!extractors::LooksLikeFhirJson(bytes)) return false;
+  result.media_type = "application/fhir+json";
+  auto documents = extractors::ReadFhirEobs(bytes);
+  if (!documents) {
+    result.status = SourceStatus::kFailed;
+    result.error = documents.error().message;
+  } else {
+    result.documents = std::move(documents).value();
+  }
+  return true;
+}
+
 SourceResult ProcessBytes(const std::string& path, std::string bytes, std::unique_ptr<ocr::Engine>* engine,
                           const Options& options) {
   SourceResult result;
   result.path = path;
   result.media_type = ingest::MediaTypeName(ingest::SniffMediaType(bytes));
+  if (ReadIfFhir(bytes, result)) return result;
   ingest::Options ingest_options = IngestUntil(options, Clock::now() + options.file_timeout);
   auto source = OpenSource(std::make_shared<const std::string>(std::move(bytes)), ingest_options);
   if (!source) {

@@ -37,6 +37,10 @@ Result<std::unique_ptr<ingest::PageSource>> OpenSource(std::shared_ptr<const std
 PageRead ReadPageInTime(ingest::PageSource& source, int index, const std::string& path,
                         std::unique_ptr<ocr::Engine>* engine, const Options& options, Clock::time_point deadline);
 
+// Reads a FHIR file (an insurer portal's EOBs) into result's documents, or its failure, and says
+// true; says false for any other file, which has pages to read.
+bool ReadIfFhir(const std::string& bytes, SourceResult& result);
+
 // The file's pages, in order, into result.pages, and its documents: the pages split into
 // documents, each classified and extracted. A file whose time ran out is failed with the reason
 // and keeps the records of the pages read in time, but no documents: figures read from part of a

@@ -283,6 +283,11 @@ class ScanRun {
     file->index = job.index;
     file->result = std::move(job.header);
     file->result.media_type = ingest::MediaTypeName(ingest::SniffMediaType(job.bytes));
+    if (ReadIfFhir(job.bytes, file->result)) {
+      work_.FileOpened(file, 0, 0);
+      done_.Push(Outcome{file->index, std::move(file->result), false});
+      return;
+    }
     file->bytes = std::make_shared<const std::string>(std::move(job.bytes));
     file->deadline = Clock::now() + options_.file_timeout;
     auto source = OpenSource(file->bytes, IngestUntil(options_, file->deadline));

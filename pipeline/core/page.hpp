@@ -142,6 +142,7 @@ struct Check {
 
 struct Document {
   int first_page = 0, last_page = 0;  // 1-based, inclusive, within the source
+  int entry = 0;  // for a document read from data, not pages (a FHIR bundle's EOB): its 1-based place in the file
   DocumentKind kind = DocumentKind::kOther;
   double kind_confidence = 0;
   std::string form;  // the kinds table's form of the kind it was read as ("dental"), or "" for the kind itself

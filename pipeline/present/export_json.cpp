@@ -109,7 +109,7 @@ Json DocumentJson(const StoredDocument& stored, const std::vector<const store::S
   Json document;
   document["id"] = stored.id;
   Json page_numbers = Json::array();
-  for (int n = d.first_page; n <= d.last_page; ++n) page_numbers.push_back(n);
+  for (int n = std::max(d.first_page, 1); n <= d.last_page; ++n) page_numbers.push_back(n);  // none: read from data
   document["source"] = {{"path", stored.path}, {"sha256", TextJson(stored.source_sha256)}, {"pages", page_numbers}};
   document["kind"] = ToString(d.kind);
   document["kind_confidence"] = Rounded(d.kind_confidence, 1000);

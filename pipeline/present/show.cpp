@@ -56,6 +56,13 @@ Result<Json> Shown(store::Database& db, const std::string& id) {
               {"to_check", std::move(checks_of)}};
 }
 
+// ", page 1, box [..]" for a field read off a page; nothing for one read from a file's data (FHIR),
+// whose `read_by` names where in the data it was.
+std::string WhereOnThePage(const Json& field) {
+  if (field["page"] == 0) return "";
+  return ", page " + field["page"].dump() + ", box " + field["bbox"].dump();
+}
+
 }  // namespace
 
 Result<std::vector<store::DocumentSource>> FindDocuments(store::Database& db, const std::string& wanted) {
@@ -110,8 +117,7 @@ Result<std::string> DocumentText(store::Database& db, const std::string& documen
   out << "\nfields\n";
   for (const auto& [name, field] : document["fields"].items()) {
     out << "  " << name << " = " << (name.ends_with("_cents") ? money(field["value"]) : value_text(field["value"]))
-        << "   (confidence " << field["confidence"].dump() << ", page " << value_text(field["page"]) << ", box "
-        << field["bbox"].dump() << ")\n";
+        << "   (confidence " << field["confidence"].dump() << WhereOnThePage(field) << ")\n";
     if (field.contains("read_by")) out << "      read by " << field["read_by"].get<std::string>() << "\n";
   }
   if (!document["line_items"].empty()) {

@@ -51,8 +51,9 @@ std::vector<std::string> SplitRemarkCodes(const std::string& text) {
   return codes;
 }
 
-std::string DocumentId(const std::string& source_sha256, int first_page, int last_page) {
-  return Sha256Hex(source_sha256 + ":" + std::to_string(first_page) + "-" + std::to_string(last_page)).substr(0, 16);
+std::string DocumentId(const std::string& source_sha256, int first_page, int last_page, int entry) {
+  std::string where = entry > 0 ? "entry-" + std::to_string(entry) : std::to_string(first_page) + "-" + std::to_string(last_page);
+  return Sha256Hex(source_sha256 + ":" + where).substr(0, 16);
 }
 
 Result<std::unique_ptr<Database>> Database::Open(const std::string& path, Mode mode) {

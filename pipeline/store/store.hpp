@@ -130,8 +130,9 @@ class Database {
   int fail_nth_write_ = 0;
 };
 
-// The stable document id: derived from the source hash and the page range.
-std::string DocumentId(const std::string& source_sha256, int first_page, int last_page);
+// The stable document id: derived from the source hash and the page range, or, for a document
+// read from data rather than pages, its entry in the file.
+std::string DocumentId(const std::string& source_sha256, int first_page, int last_page, int entry = 0);
 
 // claim_lines.remark_codes: the codes as printed, separated by single spaces.
 std::string JoinRemarkCodes(const std::vector<std::string>& codes);

@@ -89,7 +89,7 @@ Result<bool> Database::WritePage(std::int64_t source_id, const Page& page) {
 }
 
 Result<bool> Database::WriteDocument(std::int64_t source_id, const std::string& source_sha256, const Document& document) {
-  std::string id = DocumentId(source_sha256, document.first_page, document.last_page);
+  std::string id = DocumentId(source_sha256, document.first_page, document.last_page, document.entry);
   if (auto r = Execute("INSERT INTO documents (id, source_id, first_page, last_page, kind, kind_confidence, form) "
                        "VALUES (?, ?, ?, ?, ?, ?, ?)",
                        {id, source_id, Integer(document.first_page), Integer(document.last_page),

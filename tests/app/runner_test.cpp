@@ -250,5 +250,32 @@ TEST(Scan, AFileThatOutlastsItsTimeIsFailedWithTheReasonAndTheRunGoesOn) {  // i
   EXPECT_EQ(std::get<std::string>(stored->rows[1][0]), "done");
 }
 
+TEST(Scan, AnInsurerPortalsFhirEobIsStoredAsItsClaimsAndABrokenOneIsRecorded) {  // issue 19
+  testing::ScratchDir dir;
+  std::string inbox = dir / "inbox";
+  ::mkdir(inbox.c_str(), 0700);
+  testing::WriteFile(inbox + "/a-eob.json",
+                     R"({"resourceType": "ExplanationOfBenefit", "outcome": "complete", "insurer": {"display": "Plan"},
+                        "identifier": [{"value": "C-1"}],
+                        "total": [{"category": {"coding": [{"code": "memberliability"}]}, "amount": {"value": 12.5}}]})");
+  testing::WriteFile(inbox + "/b-cut.json", R"({"resourceType": "ExplanationOfBenefit", "item": [)");
+  auto db = store::Database::Open(dir / "s.db", store::Mode::kReadWrite);
+  std::atomic<int> made = 0;
+  std::ostringstream out, err;
+  auto summary = Scan({inbox}, **db, FakeOptions(false, &made), out, err);
+  ASSERT_TRUE(summary);
+  EXPECT_EQ(summary->files_scanned, 1);
+  EXPECT_EQ(err.str(), inbox + "/b-cut.json: fhir file is not well-formed JSON\n");
+  auto stored = (*db)->Select(
+      "SELECT s.media_type, d.kind, c.claim_number, c.patient_responsibility_cents FROM sources s "
+      "JOIN documents d ON d.source_id = s.id JOIN claims c ON c.document_id = d.id");
+  ASSERT_EQ(stored->rows.size(), 1u);
+  EXPECT_EQ(std::get<std::string>(stored->rows[0][0]), "application/fhir+json");
+  EXPECT_EQ(std::get<std::string>(stored->rows[0][1]), "eob");
+  EXPECT_EQ(std::get<std::string>(stored->rows[0][2]), "C-1");
+  EXPECT_EQ(std::get<std::int64_t>(stored->rows[0][3]), 1250);
+  EXPECT_EQ(made.load(), 0) << "no OCR engine for data";
+}
+
 }  // namespace
 }  // namespace shoebox::runner
