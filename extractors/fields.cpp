@@ -24,7 +24,10 @@ std::vector<std::string> Texts(const std::vector<Word>& words) {
 }
 
 std::string TrimIdentifier(std::string text) {
-  auto is_trim = [](char c) { return c == '.' || c == ',' || c == ':' || c == ';' || c == '#' || c == ')' || c == '('; };
+  // Punctuation around a value, and a form's rule or a box's edge read as a mark ("_ClearPath").
+  auto is_trim = [](char c) {
+    return c == '.' || c == ',' || c == ':' || c == ';' || c == '#' || c == ')' || c == '(' || c == '_' || c == '|';
+  };
   while (!text.empty() && is_trim(text.back())) text.pop_back();
   while (!text.empty() && is_trim(text.front())) text.erase(0, 1);
   return text;

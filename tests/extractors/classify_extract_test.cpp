@@ -125,7 +125,10 @@ TEST(Extract, LabelsAbbreviatedReorderedAndBesideTheirValues) {
                                                      Row(140, {{100, "PATIENT"}, {1500, "Reese Pemberton"}}),
                                                      Row(180, {{100, "Claim Number"}, {1500, "5688967636148"}}),
                                                      Row(220, {{100, "Pat. Acct. Nbr"}, {1500, "924725815"}}),
-                                                     Row(260, {{100, "Total Paid by Plan"}, {1500, "$120.00"}})});
+                                                     Row(260, {{100, "Total Paid by Plan"}, {1500, "$120.00"}}),
+                                                     Row(300, {{100, "Provider"}, {1500, "_Summit Radiology|"}})});
+  ASSERT_EQ(document.claims.size(), 1u);
+  EXPECT_EQ(document.claims[0].provider_name, "Summit Radiology");  // a form's rule at its edges is no letter
   ASSERT_NE(FindField(document, "patient_name"), nullptr);
   EXPECT_EQ(FindField(document, "patient_name")->text, "Reese Pemberton");
   ASSERT_FALSE(document.claims.empty());
