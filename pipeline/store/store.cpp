@@ -81,7 +81,16 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path, Mode m
     if (!probe) return MakeError("database: " + path + " is not a shoebox database");
     return database;
   }
-  for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL"}) {
+  // Turning a new database to WAL needs it to itself, and SQLite answers "busy" at once rather than
+  // wait (its deadlock rule) when another process opening it holds a read lock: try again for as
+  // long as the busy timeout would have waited.
+  for (int waited_ms = 0;; waited_ms += 20) {
+    int rc = sqlite3_exec(db, "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr);
+    if (rc == SQLITE_OK) break;
+    if ((rc & 0xff) != SQLITE_BUSY || waited_ms >= 10000) return MakeError(SqliteError(db, "write"));
+    sqlite3_sleep(20);
+  }
+  for (const char* pragma : {"PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL"}) {
     if (auto done = database->Execute(pragma); !done) return done.error();
   }
   if (auto migrated = database->Migrate(); !migrated) return migrated.error();
