@@ -96,6 +96,7 @@ std::optional<std::string> ParseDate(std::string_view raw) {
     if (!AllDigits(p1) || !AllDigits(p2) || !AllDigits(p3)) return std::nullopt;
     int year, month, day;
     if (p1.size() == 4) {
+      if (p2.size() > 2 || p3.size() > 2) return std::nullopt;
       year = std::stoi(p1), month = std::stoi(p2), day = std::stoi(p3);
     } else if (p3.size() == 4 || p3.size() == 2) {
       if (p1.size() > 2 || p2.size() > 2) return std::nullopt;

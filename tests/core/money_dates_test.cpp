@@ -55,6 +55,13 @@ TEST(ParseDate, MonthFirstAlways) {
   EXPECT_EQ(ParseDate("02/29/2024"), "2024-02-29");
 }
 
+// Found by the values fuzz target: a year first and a part too long for an int had thrown.
+TEST(ParseDate, DigitRunsTooLongForADateAreNotOne) {
+  EXPECT_EQ(ParseDate("3025-05666666666666666666-01"), std::nullopt);
+  EXPECT_EQ(ParseDate("2025-003-04"), std::nullopt);
+  EXPECT_EQ(ParseDate("99999999999/1/2025"), std::nullopt);
+}
+
 TEST(FindDate, LongForms) {
   auto long_form = FindDate({"by", "August", "28,", "2020,", "to", "dispute"});
   ASSERT_TRUE(long_form);
