@@ -2,6 +2,8 @@
 # Set-up and the two everyday jobs, on a fresh Debian machine or an old one:
 #   ./build.sh samples   install what is missing, build, scan samples/inbox and show what was found
 #   ./build.sh test      install what is missing, build, run the whole test suite (what CI runs)
+#   ./build.sh sanitize  the same suite under AddressSanitizer and UndefinedBehaviorSanitizer, then a
+#                        bounded run of each libFuzzer target (CI runs it after test)
 # Needs root or sudo only when a Debian package is missing.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -17,10 +19,12 @@ PACKAGES=(
   nlohmann-json3-dev libgtest-dev
   chromium
 )
+# The sanitizer and fuzz job's compiler: clang, with libFuzzer in its runtime.
+SANITIZE_PACKAGES=(clang-14 libclang-rt-14-dev)
 
 install_missing() {
   local missing=()
-  for package in "${PACKAGES[@]}"; do
+  for package in "${PACKAGES[@]}" "$@"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
@@ -62,8 +66,38 @@ case "${1:-}" in
     if [ -d "$data" ]; then export SHOEBOX_TEST_DATA="$(cd "$data" && pwd)"; else unset SHOEBOX_TEST_DATA; fi
     ctest --test-dir build --output-on-failure -j "$(nproc)"
     ;;
+  sanitize)
+    install_missing "${SANITIZE_PACKAGES[@]}"
+    # -O1 with assertions on: sanitizer reports with readable stacks, at a cost tests can bear.
+    cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" \
+          -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 -DSHOEBOX_SANITIZE=ON -DSHOEBOX_FUZZ=ON >/dev/null
+    cmake --build build-sanitize -j "$(nproc)"
+    data="${SHOEBOX_TEST_DATA:-../shared/data}"
+    if [ -d "$data" ]; then export SHOEBOX_TEST_DATA="$(cd "$data" && pwd)"; else unset SHOEBOX_TEST_DATA; fi
+    export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
+    export LSAN_OPTIONS="suppressions=$PWD/tests/fuzz/lsan.supp:print_suppressions=0"
+    export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+    # The evaluation is the same code on more pages: the suite covers it at a fraction of the time.
+    ctest --test-dir build-sanitize --output-on-failure -j "$(nproc)" -E '^eval_'
+    # Each target from its seeds (copied: libFuzzer adds what it finds to its first folder), for
+    # SHOEBOX_FUZZ_SECONDS each (45 by default); a crash, leak or sanitizer report fails the job and
+    # leaves its input in build-sanitize/fuzz/.
+    seconds="${SHOEBOX_FUZZ_SECONDS:-45}"
+    for target in values understanding fhir image_ingest pdf_ingest; do
+      work=build-sanitize/fuzz/$target
+      rm -rf "$work" && mkdir -p "$work" && cp tests/fuzz/corpus/$target/* "$work"/
+      log=build-sanitize/fuzz/$target.log
+      if ! ./build-sanitize/tests/fuzz/${target}_fuzz -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2560 \
+          -max_len=65536 -print_final_stats=1 -artifact_prefix="build-sanitize/fuzz/$target-" "$work" >"$log" 2>&1; then
+        tail -n 80 "$log"
+        echo "fuzz target $target failed: its input is in build-sanitize/fuzz/" >&2
+        exit 1
+      fi
+      echo "$target: $(sed -n 's/^stat::number_of_executed_units: *//p' "$log") runs in ${seconds} s, no report"
+    done
+    ;;
   *)
-    echo "usage: ./build.sh samples | test" >&2
+    echo "usage: ./build.sh samples | test | sanitize" >&2
     exit 1
     ;;
 esac

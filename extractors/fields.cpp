@@ -292,7 +292,7 @@ std::map<std::string, Field> FindLabelledFields(const CellGrid& grid, const std:
             if (row[ci].stacked != in_stacked || (claims_label && on_a_claims_line(li))) continue;
             auto span = FindLabel(row[ci].tokens, *label, how);
             if (!span) continue;
-            auto [begin, end] = *span;
+            const auto [begin, end] = *span;
             auto key = [&](size_t w) {
               const BoxPx& box = row[ci].cell.words[w].box_px;
               return std::tuple<int, int, int>{row[ci].cell.page, box.x0, box.y0};
@@ -302,8 +302,8 @@ std::map<std::string, Field> FindLabelledFields(const CellGrid& grid, const std:
             if (taken) continue;
             // A label in a real cell owns its words even when no value follows; one found only in a
             // stacked header cell owns them only once it has its value.
-            auto claim_words = [&] {
-              for (size_t w = begin; w < end; ++w) used.insert(key(w));
+            auto claim_words = [&, first = begin, last = end] {
+              for (size_t w = first; w < last; ++w) used.insert(key(w));
             };
             if (!row[ci].stacked) claim_words();
             Field field;

@@ -23,16 +23,6 @@ double MillisecondsSince(Clock::time_point start) {
 
 std::string Basename(const std::string& path) { return std::filesystem::path(path).filename().string(); }
 
-// Why an OCR page's image is too small to read, if it is: a side of fewer than 16 pixels holds no
-// letter Tesseract can read, and OpenCV's background estimate (a quarter-size copy) cannot be made
-// of it.
-std::optional<std::string> TooSmallToRead(const Page& page) {
-  constexpr int kSmallestReadableSidePx = 16;
-  if (page.image.width >= kSmallestReadableSidePx && page.image.height >= kSmallestReadableSidePx) return std::nullopt;
-  return "page " + std::to_string(page.number) + ": the image is " + std::to_string(page.image.width) + "x" +
-         std::to_string(page.image.height) + " px, too small to read";
-}
-
 // The words of a prepared OCR page: none on a blank page, an error for a picture, else read with
 // the page's leader dots erased, turned and read again where it read badly on its side, and given
 // a second look. `keep` sees each image it changes.
@@ -78,7 +68,7 @@ PageRead ReadPageOrThrow(ingest::PageSource& source, int index, const std::strin
   }
   Page page = std::move(loaded).value();
   page.ingest_ms = MillisecondsSince(load_started);
-  if (auto too_small = page.text_source == TextSource::kOcr ? TooSmallToRead(page) : std::nullopt) {
+  if (auto too_small = page.text_source == TextSource::kOcr ? prepare::TooSmallToRead(page) : std::nullopt) {
     page.error = *too_small;
     page.image = {};
     read.page = std::move(page);

@@ -291,4 +291,11 @@ Page Prepare(Page page, ocr::Engine* engine, const Options& options) {
   return page;
 }
 
+std::optional<std::string> TooSmallToRead(const Page& page) {
+  constexpr int kSmallestReadableSidePx = 16;
+  if (page.image.width >= kSmallestReadableSidePx && page.image.height >= kSmallestReadableSidePx) return std::nullopt;
+  return "page " + std::to_string(page.number) + ": the image is " + std::to_string(page.image.width) + "x" +
+         std::to_string(page.image.height) + " px, too small to read";
+}
+
 }  // namespace shoebox::prepare

@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <optional>
+#include <string>
 
 #include "pipeline/reading/ocr.hpp"
 #include "pipeline/core/page.hpp"
@@ -114,5 +115,10 @@ bool LooksLikePicture(const Marks& marks);
 // Turns and straightens an OCR page in place of its image; text-layer pages pass through. engine
 // (may be null) decides orientation where letter shapes leave it unsure.
 Page Prepare(Page page, ocr::Engine* engine, const Options& options);
+
+// Why an OCR page's image is too small to prepare and read, if it is ("page 2: the image is 1x1 px,
+// too small to read"): a side of fewer than 16 pixels holds no letter Tesseract can read, and the
+// background estimate (a quarter-size copy) cannot be made of it. Such a page is not prepared.
+std::optional<std::string> TooSmallToRead(const Page& page);
 
 }  // namespace shoebox::prepare

@@ -124,7 +124,8 @@ TEST(Crash, KillNineInTheMiddleOfTwoHundredFilesThenRunAgain) {
 // short; `ctest -R Concurrency --repeat until-fail:10` runs twenty (docs/RELIABILITY.md).
 TEST(Concurrency, TwoScansAndAWatcherOnOneFolderStoreEachFileOnceAndNoneFails) {
   std::vector<std::string> faxes, born;  // faxes first (read by OCR, slow enough to overlap), then born-digital
-  std::vector<fs::path> samples(fs::directory_iterator(testing::SamplesInbox()), fs::directory_iterator());
+  std::vector<fs::path> samples;
+  for (const auto& entry : fs::directory_iterator(testing::SamplesInbox())) samples.push_back(entry.path());
   std::sort(samples.begin(), samples.end());
   for (const fs::path& sample : samples) {
     std::string name = sample.filename().string();

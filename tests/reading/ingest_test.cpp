@@ -137,7 +137,9 @@ TEST(Open, ImageOnlyPdfIsRendered) {
 std::string ScannedPdf(bool mark_over) {
   leptonica::PixPtr pix(pixCreate(850, 1100, 8));
   pixSetAll(pix.get());
-  pixClearInRect(pix.get(), boxCreate(50, 50, 200, 100));  // (the box is leaked by Leptonica's API style)
+  Box* block = boxCreate(50, 50, 200, 100);
+  pixClearInRect(pix.get(), block);
+  boxDestroy(&block);
   l_uint8* data = nullptr;
   size_t size = 0;
   EXPECT_EQ(pixWriteMemJpeg(&data, &size, pix.get(), 90, 0), 0);
