@@ -34,6 +34,11 @@ struct Args {
 };
 
 std::string DatabasePath(const Args& args, const Environment& env);
+// The database --db names (or the default), opened; nullptr once the reason it could not be is
+// said. Only scan and watch make one: every other verb reads what was scanned, so a database that
+// is not there (a slip in its name, another folder) is said to be missing, never made empty and
+// reported as all clear.
+std::unique_ptr<store::Database> CreateOrOpenDatabase(const Args& args, const Environment& env);
 std::unique_ptr<store::Database> OpenDatabase(const Args& args, const Environment& env, store::Mode mode);
 std::string UtcNow();
 std::string LocalToday();

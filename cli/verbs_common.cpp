@@ -36,9 +36,52 @@ std::string DatabasePath(const Args& args, const Environment& env) {
   return env.default_db.empty() ? "shoebox.db" : env.default_db;
 }
 
-// The database --db names (or the default), opened; nullptr once the reason it could not be is said.
+std::unique_ptr<store::Database> CreateOrOpenDatabase(const Args& args, const Environment& env) {
+  auto db = store::Database::Open(DatabasePath(args, env), store::Mode::kReadWrite);
+  if (!db) {
+    *env.err << db.error().message << '\n';
+    return nullptr;
+  }
+  return std::move(db).value();
+}
+
+namespace {
+
+// A database beside the one named that its name is likely a slip of (one letter off, another
+// extension), or the only one there: "" when there is none.
+std::string LikelyMeant(const std::filesystem::path& named, const Environment& env) {
+  namespace fs = std::filesystem;
+  fs::path folder = named.has_parent_path() ? named.parent_path() : fs::path(".");
+  std::vector<fs::path> databases;
+  std::error_code error;
+  for (fs::directory_iterator it(folder, error), end; !error && it != end; it.increment(error)) {
+    if (it->path().extension() == ".db" && it->is_regular_file(error)) databases.push_back(it->path());
+  }
+  std::string fallback = env.default_db.empty() ? "shoebox.db" : env.default_db;
+  if (fs::path(fallback) != named && fs::is_regular_file(fallback, error)) databases.emplace_back(fallback);
+  std::string best;
+  size_t best_distance = 3;  // more than two edits apart is another name, not a slip
+  for (const fs::path& candidate : databases) {
+    size_t distance = EditDistance(named.filename().string(), candidate.filename().string());
+    if (distance < best_distance) best_distance = distance, best = candidate.string();
+  }
+  if (best.empty() && databases.size() == 1) best = databases.front().string();
+  if (best.rfind("./", 0) == 0 && !named.has_parent_path()) best.erase(0, 2);
+  return best;
+}
+
+}  // namespace
+
 std::unique_ptr<store::Database> OpenDatabase(const Args& args, const Environment& env, store::Mode mode) {
-  auto db = store::Database::Open(DatabasePath(args, env), mode);
+  std::string path = DatabasePath(args, env);
+  std::error_code error;
+  if (!std::filesystem::exists(path, error)) {
+    std::string meant = LikelyMeant(path, env);
+    *env.err << "shoebox: no database at " << path << (meant.empty() ? "" : " (did you mean " + meant + "?)")
+             << ": scan your papers first (shoebox scan FOLDER" << (args.Has("--db") ? " --db " + path : "") << ")\n";
+    return nullptr;
+  }
+  auto db = store::Database::Open(path, mode);
   if (!db) {
     *env.err << db.error().message << '\n';
     return nullptr;

@@ -40,7 +40,7 @@ int Scan(const Args& args, const Environment& env) {
   if (!options) return kExitUsage;
   auto today = Today(args, env, "scan");
   if (!today) return kExitUsage;
-  auto db = OpenDatabase(args, env, store::Mode::kReadWrite);
+  auto db = CreateOrOpenDatabase(args, env);
   if (!db) return kExitDatabase;
   auto summary = runner::Scan(args.positional, *db, *options, *env.out, *env.err);
   if (!summary) {
@@ -87,7 +87,7 @@ int Watch(const Args& args, const Environment& env) {
     options.settle = std::chrono::seconds(*n);
   }
   if (auto archive = args.Get("--archive")) options.archive_dir = *archive;
-  auto db = OpenDatabase(args, env, store::Mode::kReadWrite);
+  auto db = CreateOrOpenDatabase(args, env);
   if (!db) return kExitDatabase;
   *env.err << "watching " << args.positional[0] << " (Ctrl-C to stop)\n";
   auto totals = watch::Watch(args.positional[0], *db, options, *env.out, *env.err);

@@ -179,7 +179,10 @@ int ShowFindings(const Args& args, const Environment& env) {
   for (const Finding& finding : *found) {
     if (finding.to_check) checks.push_back(&finding);
   }
-  if (found->size() == checks.size()) {
+  if (sources->empty()) {
+    *env.out << "The database at " << DatabasePath(args, env)
+             << " holds no papers yet, so nothing has been checked: scan your papers first (shoebox scan FOLDER).\n";
+  } else if (found->size() == checks.size()) {
     *env.out << "No findings: nothing in the database looks wrong or premature as of " << *today << ".\n";
   }
   int n = 0;

@@ -198,6 +198,10 @@ class Writer {
            std::to_string(accounts) + " account(s), " + std::to_string(found_.size()) + " finding(s)" +
            (checks_.empty() ? "" : ", " + std::to_string(checks_.size()) + " thing(s) to check") +
            ". Open an account for its timeline, evidence, call sheet and letters.</p>\n" +
+           (analysis_.documents.empty()
+                ? "<p>No papers have been read into this database yet, so nothing has been checked: scan your "
+                  "papers first (<code>shoebox scan FOLDER</code>).</p>\n"
+                : "") +
            "<table><tr><th>Provider</th><th>Account</th><th>Patient</th><th class=\"money\">Latest balance</th>"
            "<th>Findings</th></tr>\n" +
            rows + "</table>\n" +
