@@ -137,6 +137,29 @@ TEST(Cli, DatabaseThatCannotBeOpened) {
   EXPECT_EQ(outcome.err, "database: cannot create /nonexistent-dir/x.db\n");
 }
 
+
+// Only scan and watch make a database: a verb that reads one, given a name that is not there, says so,
+// names the likely slip beside it and exits 3 without leaving a file; an empty one says it is empty.
+TEST(Cli, AReadingVerbNeverMakesADatabaseAndAnEmptyOneSaysSo) {
+  testing::ScratchDir dir;
+  std::filesystem::create_directories(dir / "empty-folder");
+  ASSERT_EQ(RunCli({"--db", dir / "sample.db", "scan", dir / "empty-folder", "--no-progress"}).code, kExitOk);
+  Outcome empty = RunCli({"--db", dir / "sample.db", "findings", "--today", "2025-12-01"});
+  EXPECT_EQ(empty.code, kExitOk);
+  EXPECT_NE(empty.out.find("holds no papers yet, so nothing has been checked"), std::string::npos) << empty.out;
+  EXPECT_EQ(empty.out.find("No findings"), std::string::npos) << empty.out;
+
+  for (const char* verb : {"findings", "accounts", "episodes", "log"}) {
+    Outcome slip = RunCli({"--db", dir / "sampel.db", verb});
+    EXPECT_EQ(slip.code, kExitDatabase) << verb;
+    EXPECT_EQ(slip.err, "shoebox: no database at " + (dir / "sampel.db") + " (did you mean " + (dir / "sample.db") +
+                            "?): scan your papers first (shoebox scan FOLDER --db " + (dir / "sampel.db") + ")\n")
+        << verb;
+    EXPECT_FALSE(std::filesystem::exists(dir / "sampel.db")) << verb;
+  }
+  EXPECT_EQ(RunCli({"--db", dir / "other.db", "export", "--json"}).code, kExitDatabase);
+  EXPECT_FALSE(std::filesystem::exists(dir / "other.db"));
+}
 // Long because it asserts on one scan of the bundled samples: a scan takes seconds, so every check
 // of the end-to-end path is made on the one database it leaves.
 TEST(Cli, SamplesEndToEnd) {
