@@ -1,6 +1,7 @@
-// What eval's parts share: the misses list and the findings score.
+// What eval's parts share: the misses list, the stored fields' score and the findings score.
 #pragma once
 
+#include <array>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <ostream>
@@ -15,6 +16,27 @@ using Json = nlohmann::ordered_json;
 extern std::ostream* g_misses;
 extern std::string g_current_file;
 void NoteMiss(const std::string& what, const Json& expected, const Json& got);
+
+// hits / total to four places, as the JSON report gives every share; null when total is 0.
+Json Share(long long hits, long long total);
+
+// A value read against the truth's: the same number, or the same text up to runs of spaces.
+bool SameValue(const Json& truth, const Json& got);
+
+// Fields as stored (stored_fields.cpp): of the values the export gives a document, how many are
+// what the paper says, overall and by the confidence they were stored with (ten buckets of 0.1).
+// A value the paper does not say at all is wrong, and noted as a miss.
+struct StoredFields {
+  static constexpr size_t kBuckets = 10;
+  long long right = 0, stored = 0;
+  std::array<long long, kBuckets> right_by_bucket{}, stored_by_bucket{};
+  void Add(const Json& expected_fields, const Json& exported_fields);
+  void Merge(const StoredFields& other);
+  Json Precision() const;    // the share right, null when nothing was stored
+  Json Calibration() const;  // [{"confidence": "0.9-1.0", "stored": n, "right": share}, …], non-empty buckets
+};
+// One line of a slice's precision and calibration ("stored fields, held_out: …").
+void PrintCalibration(const std::string& slice, const Json& scores);
 
 // Findings: (episode, rule) pairs expected by the generator against those the export raises; a
 // finding belongs to every episode whose files it names. With `only`, the episodes scored are

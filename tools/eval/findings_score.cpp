@@ -62,10 +62,9 @@ Json ScoreFindings(const Json& manifest, const Json& exported, const std::map<st
       NoteMiss("repeated " + finding["rule"].get<std::string>(), Json(), *papers.begin());
     }
   }
-  auto ratio = [](long long a, long long b) { return b == 0 ? Json(nullptr) : Json(std::round(10000.0 * a / b) / 10000); };
-  return {{"expected", expected.size()}, {"raised", found.size()}, {"precision", ratio(hits, static_cast<long long>(found.size()))},
-          {"recall", ratio(hits, static_cast<long long>(expected.size()))},
-          {"once_per_paper", ratio(findings - repeats, findings)}, {"false_positives_by_rule", false_positives}};
+  return {{"expected", expected.size()}, {"raised", found.size()}, {"precision", Share(hits, static_cast<long long>(found.size()))},
+          {"recall", Share(hits, static_cast<long long>(expected.size()))},
+          {"once_per_paper", Share(findings - repeats, findings)}, {"false_positives_by_rule", false_positives}};
 }
 
 }  // namespace eval

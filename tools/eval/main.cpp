@@ -32,6 +32,17 @@ void NoteMiss(const std::string& what, const Json& expected, const Json& got) {
   if (g_misses != nullptr) *g_misses << g_current_file << "  " << what << "  expected " << expected.dump() << "  got " << got.dump() << '\n';
 }
 
+Json Share(long long hits, long long total) {
+  return total == 0 ? Json(nullptr) : Json(std::round(10000.0 * static_cast<double>(hits) / total) / 10000);
+}
+
+bool SameValue(const Json& truth, const Json& got) {
+  if (truth.is_null()) return got.is_null();
+  if (truth.is_number_integer()) return got.is_number_integer() && got.get<long long>() == truth.get<long long>();
+  if (truth.is_string()) return got.is_string() && shoebox::CollapseSpaces(got.get<std::string>()) == shoebox::CollapseSpaces(truth.get<std::string>());
+  return truth == got;
+}
+
 }  // namespace eval
 
 namespace {
@@ -40,6 +51,8 @@ using eval::g_current_file;
 using eval::g_misses;
 using eval::NoteMiss;
 using eval::ScoreFindings;
+using eval::SameValue;
+using eval::StoredFields;
 namespace fs = std::filesystem;
 using Json = nlohmann::ordered_json;
 
@@ -53,6 +66,7 @@ struct Tally {
 struct Scores {
   Tally classification, fields, claim_fields, item_recall, item_precision, claim_line_recall, claim_line_precision, words,
       orientation;
+  StoredFields stored_fields;
   std::vector<double> skew_errors;
   int files = 0;
 
@@ -66,6 +80,7 @@ struct Scores {
     claim_line_precision.Add(o.claim_line_precision.hits, o.claim_line_precision.total);
     words.Add(o.words.hits, o.words.total);
     orientation.Add(o.orientation.hits, o.orientation.total);
+    stored_fields.Merge(o.stored_fields);
     skew_errors.insert(skew_errors.end(), o.skew_errors.begin(), o.skew_errors.end());
     files += o.files;
   }
@@ -76,11 +91,14 @@ struct Scores {
     return sorted[sorted.size() / 2];
   }
   Json ToJson() const {
-    auto rate = [](const Tally& t) { return std::isnan(t.Rate()) ? Json(nullptr) : Json(std::round(t.Rate() * 10000) / 10000); };
+    auto rate = [](const Tally& t) { return eval::Share(t.hits, t.total); };
     Json j;
     j["files"] = files;
     j["classification"] = rate(classification);
     j["field_exact"] = rate(fields);
+    j["field_precision"] = stored_fields.Precision();
+    j["fields_stored"] = stored_fields.stored;
+    j["calibration"] = stored_fields.Calibration();
     j["claim_field_exact"] = rate(claim_fields);
     j["line_item_recall"] = rate(item_recall);
     j["line_item_precision"] = rate(item_precision);
@@ -100,13 +118,6 @@ std::vector<fs::path> TruthFiles(const std::string& set_dir) {
   for (const auto& entry : fs::directory_iterator(set_dir + "/truth")) files.push_back(entry.path());
   std::sort(files.begin(), files.end());
   return files;
-}
-
-bool SameValue(const Json& truth, const Json& got) {
-  if (truth.is_null()) return got.is_null();
-  if (truth.is_number_integer()) return got.is_number_integer() && got.get<long long>() == truth.get<long long>();
-  if (truth.is_string()) return got.is_string() && shoebox::CollapseSpaces(got.get<std::string>()) == shoebox::CollapseSpaces(truth.get<std::string>());
-  return truth == got;
 }
 
 // The words of a text, as recall counts them. Underscores are left out: a run of them is a blank to
@@ -193,6 +204,7 @@ void ScoreDocument(const Json& expected, const Json* document, Scores& s) {
     s.fields.Add(hit);
     if (!hit) NoteMiss(name, value, fields.contains(name) ? fields[name]["value"] : Json());
   }
+  if (document != nullptr) s.stored_fields.Add(expected["fields"], fields);
   // Claims: each truth claim against the exported claim with its number (or, failing that, the
   // one in the same position).
   for (size_t c = 0; c < expected["claims"].size(); ++c) {
@@ -285,7 +297,7 @@ void PrintRow(const std::string& name, const Json& j) {
     return out.str();
   };
   std::cout << std::left << std::setw(28) << name << std::right << std::setw(6) << j["files"].get<int>()
-            << cell(j["classification"]) << cell(j["field_exact"]) << cell(j["claim_field_exact"])
+            << cell(j["classification"]) << cell(j["field_exact"]) << cell(j["field_precision"]) << cell(j["claim_field_exact"])
             << cell(j["line_item_recall"]) << cell(j["line_item_precision"]) << cell(j["claim_line_recall"])
             << cell(j["claim_line_precision"]) << cell(j["word_recall"])
             << cell(j["orientation"]) << cell(j["median_skew_error_degrees"]) << '\n';
@@ -456,7 +468,7 @@ Json ScoreSet(const std::string& set_dir, const Json& exported) {
 
 void PrintReport(const Json& report) {
   std::cout << std::left << std::setw(28) << "slice" << std::right << std::setw(6) << "files" << std::setw(8) << "class"
-            << std::setw(8) << "fields" << std::setw(8) << "claims" << std::setw(8) << "itemR" << std::setw(8) << "itemP"
+            << std::setw(8) << "fields" << std::setw(8) << "fieldP" << std::setw(8) << "claims" << std::setw(8) << "itemR" << std::setw(8) << "itemP"
             << std::setw(8) << "clineR" << std::setw(8) << "clineP" << std::setw(8) << "words" << std::setw(8) << "orient" << std::setw(8) << "skew°" << '\n';
   PrintRow("overall", report["overall"]);
   for (auto& [mode, j] : report["by_render_mode"].items()) PrintRow(mode, j);
@@ -467,6 +479,11 @@ void PrintReport(const Json& report) {
   }
   std::cout << '\n';
   for (auto& [family, j] : report["by_mode_and_family"].items()) PrintRow(family, j);
+  std::cout << '\n';
+  eval::PrintCalibration("overall", report["overall"]);
+  if (report.contains("by_split") && report["by_split"].size() > 1) {
+    for (auto& [split, j] : report["by_split"].items()) eval::PrintCalibration(split, j);
+  }
   std::cout << "\nfindings: " << report["findings"].dump() << '\n';
   if (report.contains("findings_by_split")) {
     for (auto& [split, j] : report["findings_by_split"].items()) std::cout << "findings, " << split << ": " << j.dump() << '\n';
