@@ -17,6 +17,7 @@
 #include <set>
 #include <sstream>
 
+#include "pipeline/core/dates.hpp"
 #include "pipeline/core/text.hpp"
 #include "pipeline/analysis/accounts.hpp"
 #include "pipeline/analysis/analysis.hpp"
@@ -115,6 +116,10 @@ std::optional<std::string> DateOption(const std::string& date, const Environment
                             [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '-'; });
   if (!shaped) {
     *env.err << "shoebox " << verb << ": " << option << " takes a date as YYYY-MM-DD\n";
+    return std::nullopt;
+  }
+  if (!IsValidDate(std::stoi(date.substr(0, 4)), std::stoi(date.substr(5, 2)), std::stoi(date.substr(8, 2)))) {
+    *env.err << "shoebox " << verb << ": " << option << " " << date << " is not a day of the calendar\n";
     return std::nullopt;
   }
   return date;

@@ -10,8 +10,10 @@
 #include <filesystem>
 #include <ctime>
 #include <functional>
+#include <iomanip>
 #include <iostream>
 #include <locale>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
@@ -20,6 +22,7 @@
 #include "pipeline/core/text.hpp"
 #include "pipeline/analysis/accounts.hpp"
 #include "pipeline/analysis/analysis.hpp"
+#include "pipeline/analysis/problems.hpp"
 #include "pipeline/present/export_json.hpp"
 #include "pipeline/present/report.hpp"
 #include "pipeline/present/show.hpp"
@@ -73,6 +76,27 @@ std::string CsvQuote(const std::string& text) {
   std::string quoted = "\"";
   for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
   return quoted + "\"";
+}
+
+// "Start here": one line per problem across all accounts, ranked by what waiting loses, with what
+// to do and why, and what not to pay yet in all.
+void PrintStartHere(const std::vector<Finding>& found, store::Database& db, const std::string& today, std::ostream& out) {
+  auto analysis = findings::Analyse(db);
+  if (!analysis) return;  // the findings below still say everything, only not grouped
+  std::vector<findings::Problem> problems = findings::StartHere(found, analysis->documents, today);
+  Cents held = findings::HeldTotal(problems);
+  out << "Start here (as of " << today << "): " << problems.size() << (problems.size() == 1 ? " problem" : " problems");
+  if (held > 0) out << "; do not pay " << findings::Money(held) << " of what you are asked until they are sorted out";
+  out << ".\n\n";
+  int n = 0;
+  for (const findings::Problem& problem : problems) {
+    out << std::setw(2) << ++n << ". " << findings::InOneLine(problem, today) << "\n    What to do: ";
+    std::vector<std::string> steps = findings::StepsOf(problem);
+    for (size_t i = 0; i < steps.size(); ++i) out << (i ? "\n    Also: " : "") << steps[i];
+    out << "\n    Why: ";
+    for (size_t i = 0; i < problem.reasons.size(); ++i) out << (i ? "\n         " : "") << problem.reasons[i]->summary;
+    out << "\n\n";
+  }
 }
 
 }  // namespace
@@ -184,19 +208,20 @@ int ShowFindings(const Args& args, const Environment& env) {
              << " holds no papers yet, so nothing has been checked: scan your papers first (shoebox scan FOLDER).\n";
   } else if (found->size() == checks.size()) {
     *env.out << "No findings: nothing in the database looks wrong or premature as of " << *today << ".\n";
+  } else {
+    PrintStartHere(*found, *db, *today, *env.out);
   }
+  // The files each finding rests on, by document id.
+  std::map<std::string, std::vector<std::string>> files_of;
+  for (const store::DocumentSource& source : *sources) files_of[source.document_id].push_back(source.source_path);
   int n = 0;
   for (const Finding& finding : *found) {
     if (finding.to_check) continue;
-    // The files the finding rests on, in document id order.
+    if (n == 0) *env.out << "Every finding, most urgent first:\n\n";
     std::vector<std::string> files;
-    for (const store::DocumentSource& source : *sources) {
-      if (std::find(finding.documents.begin(), finding.documents.end(), source.document_id) != finding.documents.end()) {
-        files.push_back(source.source_path);
-      }
-    }
+    for (const std::string& id : finding.documents) files.insert(files.end(), files_of[id].begin(), files_of[id].end());
     *env.out << ++n << ". [" << ToString(finding.severity) << "] " << ToString(finding.rule);
-    if (!finding.deadline.empty()) *env.out << "  (deadline " << finding.deadline << ")";
+    if (!finding.deadline.empty()) *env.out << "  (deadline " << findings::DeadlineInWords(finding.deadline, *today) << ")";
     *env.out << "\n   " << finding.summary << "\n   Next: " << finding.next_step << "\n   Files: " << Join(files, ", ")
              << "\n\n";
   }

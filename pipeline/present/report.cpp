@@ -12,12 +12,10 @@
 #include "pipeline/core/dates.hpp"
 #include "pipeline/analysis/accounts.hpp"
 #include "pipeline/analysis/analysis.hpp"
+#include "pipeline/analysis/problems.hpp"
+#include "pipeline/present/report_parts.hpp"
 
 namespace shoebox::report {
-namespace {
-
-namespace fs = std::filesystem;
-using findings::Money;
 
 std::string Html(const std::string& text) {
   std::string out;
@@ -45,6 +43,15 @@ std::string Html(const std::string& text) {
   return out;
 }
 
+std::string Or(const std::string& text, const std::string& otherwise) { return text.empty() ? otherwise : text; }
+
+std::string Amount(const std::optional<Cents>& cents) { return cents ? findings::Money(*cents) : "–"; }
+
+namespace {
+
+namespace fs = std::filesystem;
+using findings::Money;
+
 std::string Base64(const std::string& bytes) {
   static const char* kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   std::string out;
@@ -65,8 +72,6 @@ std::string Base64(const std::string& bytes) {
   return out;
 }
 
-std::string Or(const std::string& text, const std::string& otherwise) { return text.empty() ? otherwise : text; }
-std::string Amount(const std::optional<Cents>& cents) { return cents ? Money(*cents) : "–"; }
 
 // Everything printed is inside the file: no request may leave the machine.
 const char* kHead = R"(<!doctype html>
@@ -145,6 +150,7 @@ class Writer {
     written.files.push_back((fs::path(options_.out_dir) / "index.html").string());
     std::string index_rows;
     std::set<const Finding*> placed;
+    std::map<std::string, std::string> page_of_document;  // the account page each document is on
     int n = 0;
     for (const findings::Account& account : findings::GroupAccounts(analysis_.documents)) {
       ++n;
@@ -164,18 +170,13 @@ class Writer {
       };
       std::vector<const Finding*> mine = of_account(found_), to_check = of_account(checks_);
       std::string file = "account-" + std::to_string(n) + ".html";
+      for (const std::string& id : ids) page_of_document.emplace(id, file);
       std::string page = AccountPage(account, ids, mine, to_check, &written.evidence_crops);
       std::string path = (fs::path(options_.out_dir) / file).string();
       if (!WritePrivateFile(path, page)) return MakeError("report: cannot write " + path);
       written.files.push_back(path);
       ++written.accounts;
-      const findings::Statement& latest = account.statements.back();
-      std::string worst = mine.empty() ? "" : ToString(mine.front()->severity);
-      index_rows += "<tr><td><a href=\"" + file + "\">" + Html(Or(account.provider_name, "(provider not read)")) +
-                    "</a></td><td>" + Html(account.account_number) + "</td><td>" + Html(account.patient_name) +
-                    "</td><td class=\"money\">" + Amount(latest.amount_due_cents) + "</td><td>" +
-                    std::to_string(mine.size()) + (worst.empty() ? "" : " (" + worst + " first)") +
-                    (to_check.empty() ? "" : ", " + std::to_string(to_check.size()) + " to check") + "</td></tr>\n";
+      index_rows += IndexRow(account, ids, file, mine, to_check.size());
     }
     std::string others;
     if (options_.account.empty()) {
@@ -186,13 +187,61 @@ class Writer {
         if (!placed.count(&check)) others += CheckHtml(check, &written.evidence_crops);
       }
     }
-    if (!WritePrivateFile(written.files.front(), IndexPage(written.accounts, index_rows, others)))
+    std::string start_here = options_.account.empty() ? StartHere(page_of_document) : "";
+    if (!WritePrivateFile(written.files.front(), IndexPage(written.accounts, start_here, index_rows, others)))
       return MakeError("report: cannot write " + written.files.front());
     return written;
   }
 
  private:
-  std::string IndexPage(int accounts, const std::string& rows, const std::string& others) const {
+  // One line per problem across all accounts, ranked by what waiting loses, each linked to its
+  // account's page, and what not to pay yet in all.
+  std::string StartHere(const std::map<std::string, std::string>& page_of_document) const {
+    std::vector<findings::Problem> problems = findings::StartHere(found_, analysis_.documents, options_.today);
+    if (problems.empty()) return "";
+    Cents held = findings::HeldTotal(problems);
+    std::string html = "<h2>Start here</h2>\n<p>" + std::to_string(problems.size()) +
+                       (problems.size() == 1 ? " problem" : " problems") + ", the most pressing first" +
+                       (held > 0 ? "; do not pay <b>" + Money(held) + "</b> of what you are asked until they are sorted out"
+                                 : std::string()) +
+                       ".</p>\n<ol class=\"start\">\n";
+    for (const findings::Problem& problem : problems) {
+      std::string page;
+      for (const std::string& id : problem.documents) {
+        if (auto it = page_of_document.find(id); it != page_of_document.end() && page.empty()) page = it->second;
+      }
+      std::string line = Html(findings::InOneLine(problem, options_.today));
+      html += "<li><b>" + (page.empty() ? line : "<a href=\"" + page + "\">" + line + "</a>") + "</b><br>What to do: ";
+      std::vector<std::string> steps = findings::StepsOf(problem);
+      for (size_t i = 0; i < steps.size(); ++i) html += (i ? " Also: " : "") + Html(steps[i]);
+      html += "</li>\n";
+    }
+    return html + "</ol>\n";
+  }
+
+  // An account's row of the index: whom, what is asked (the collector's figure where one asks), the
+  // nearest deadline, and its findings.
+  std::string IndexRow(const findings::Account& account, const std::set<std::string>& ids, const std::string& file,
+                       const std::vector<const Finding*>& mine, size_t to_check) const {
+    std::string asked = Amount(account.statements.back().amount_due_cents);
+    for (const std::string& id : ids) {
+      auto doc = by_id_.find(id);
+      if (doc == by_id_.end() || doc->second->document.kind != DocumentKind::kCollectionLetter) continue;
+      if (auto current = findings::CentsOf(doc->second->document, "current_amount_cents")) {
+        asked += " (the collector asks " + Money(*current) + ")";
+      }
+    }
+    std::string deadline = findings::NearestDeadline(mine, options_.today);
+    std::string worst = mine.empty() ? "" : ToString(mine.front()->severity);
+    return "<tr><td><a href=\"" + file + "\">" + Html(Or(account.provider_name, "(provider not read)")) + "</a></td><td>" +
+           Html(account.account_number) + "</td><td>" + Html(account.patient_name) + "</td><td class=\"money\">" +
+           Html(asked) + "</td><td>" + (deadline.empty() ? "–" : Html(findings::DeadlineInWords(deadline, options_.today))) +
+           "</td><td>" + std::to_string(mine.size()) + (worst.empty() ? "" : " (" + worst + " first)") +
+           (to_check == 0 ? "" : ", " + std::to_string(to_check) + " to check") + "</td></tr>\n";
+  }
+
+  std::string IndexPage(int accounts, const std::string& start_here, const std::string& rows,
+                        const std::string& others) const {
     return std::string(kHead) + "<title>Your medical paperwork</title></head><body>\n" +
            "<h1>Your medical paperwork</h1><p class=\"meta\">Report of " + Html(options_.today) + ": " +
            std::to_string(accounts) + " account(s), " + std::to_string(found_.size()) + " finding(s)" +
@@ -202,8 +251,9 @@ class Writer {
                 ? "<p>No papers have been read into this database yet, so nothing has been checked: scan your "
                   "papers first (<code>shoebox scan FOLDER</code>).</p>\n"
                 : "") +
-           "<table><tr><th>Provider</th><th>Account</th><th>Patient</th><th class=\"money\">Latest balance</th>"
-           "<th>Findings</th></tr>\n" +
+           start_here + "<h2>Accounts</h2>\n" +
+           "<table><tr><th>Provider</th><th>Account</th><th>Patient</th><th class=\"money\">Asked</th>"
+           "<th>Nearest deadline</th><th>Findings</th></tr>\n" +
            rows + "</table>\n" +
            (others.empty() ? "" : "<h2>About paperwork with no bill yet</h2>\n" + others) + "</body></html>\n";
   }
@@ -289,24 +339,15 @@ class Writer {
         "<article class=\"finding " + Html(ToString(finding.severity)) + "\"><h3>" + Html(finding.summary) + "</h3>\n<p>";
     if (finding.amount_cents) html += "At stake: <b>" + Money(*finding.amount_cents) + "</b>. ";
     if (!finding.deadline.empty()) {
-      int days = DaysBetween(options_.today, finding.deadline);
-      html += "Deadline: <b>" + Html(finding.deadline) + "</b> (" + std::to_string(days) + " days). ";
+      html += "Deadline: <b>" + Html(findings::DeadlineInWords(finding.deadline, options_.today)) + "</b>. ";
     }
     html += "<span class=\"meta\">(" + Html(ToString(finding.rule)) + ", " + Html(finding.rule_id) + ")</span></p>\n";
     html += "<p class=\"next\">What to do: " + Html(finding.next_step) + "</p>\n";
     return html + Evidence(finding, crops) + "</article>\n";
   }
 
-  struct Figures {
-    std::optional<Cents> balance;    // the latest statement's amount due
-    std::optional<Cents> plan_says;  // what the finished claims leave the patient to pay
-    std::vector<const Claim*> claims;
-    const StoredDocument* letter = nullptr;
-    std::string first_service;
-  };
-
-  Figures FiguresOf(const findings::Account& account, const std::set<std::string>& ids) {
-    Figures f;
+  AccountFigures FiguresOf(const findings::Account& account, const std::set<std::string>& ids) {
+    AccountFigures f;
     f.balance = account.statements.back().amount_due_cents;
     std::set<std::string> claim_numbers;
     Cents owed = 0;
@@ -341,7 +382,7 @@ class Writer {
     return f;
   }
 
-  std::string Timeline(const findings::Account& account, const std::set<std::string>& ids, const Figures& figures,
+  std::string Timeline(const findings::Account& account, const std::set<std::string>& ids, const AccountFigures& figures,
                        const std::vector<const Finding*>& mine) {
     std::multimap<std::string, std::string> events;  // date → what happened
     if (!figures.first_service.empty()) events.emplace(figures.first_service, "Care received (first date of service)");
@@ -409,142 +450,10 @@ class Writer {
     return html + "</table>\n";
   }
 
-  // The call sheet (../shared/DOMAIN.md §6): what to say, what to ask, and the numbers to offer.
-  std::string CallSheet(const findings::Account& account, const Figures& figures,
-                        const std::vector<const Finding*>& mine) {
-    std::string patient = Or(account.patient_name, "the patient");
-    Cents target = figures.balance.value_or(0);
-    if (figures.plan_says && *figures.plan_says < target) target = *figures.plan_says;
-    bool collections = figures.letter != nullptr;
-    // Lump sums: collections often settle at 30–50 %, providers at a 20–40 % reduction (50–60 % in
-    // hardship); open low, know where to stop.
-    Cents open = collections ? target * 30 / 100 : target * 50 / 100;
-    Cents stop = collections ? target * 50 / 100 : target * 70 / 100;
-    Cents monthly = (target + 11) / 12;
-    std::string html = "<section class=\"sheet\"><h2>Call sheet</h2>\n";
-    html +=
-        "<p><b>Call:</b> " + Html(Or(account.provider_name, "the billing office")) +
-        " billing office (the number is on the statement)." +
-        (collections ? " For the collection account: " +
-                           Html(Or(findings::TextOf(figures.letter->document, "collector_name"), "the collector")) + "."
-                     : "") +
-        "</p>\n";
-    html += "<p><b>Opening:</b> \"Hello, I am calling about account " + Html(account.account_number) + " for " +
-            Html(patient) + ". Before I pay anything, I need to go over the balance of " + Amount(figures.balance) +
-            ".\"</p>\n";
-    std::vector<std::string> questions;
-    auto ask = [&](const std::string& question) {
-      if (std::find(questions.begin(), questions.end(), question) == questions.end()) questions.push_back(question);
-    };
-    for (const Finding* finding : mine) {
-      FindingRule rule = finding->rule;
-      if (rule == FindingRule::kPrematureBill)
-        ask("Has the claim been sent to my insurance, and when? Please hold the account until insurance has finished.");
-      if (rule == FindingRule::kBalanceExceedsEob && figures.plan_says) {
-        ask("My plan's Explanation of Benefits says I owe " + Money(*figures.plan_says) +
-            ". Why does the statement ask for " + Amount(figures.balance) +
-            "? Please apply the plan's adjustment and send a corrected statement.");
-      }
-      if (rule == FindingRule::kDuplicateCharge || rule == FindingRule::kBilledNotOnEob || rule == FindingRule::kArithmeticMismatch) {
-        ask("Please send me an itemized bill with every charge, date and code.");
-      }
-      if (rule == FindingRule::kDuplicateCharge) ask("The same charge appears twice: please remove the duplicate.");
-      if (rule == FindingRule::kBilledNotOnEob)
-        ask("Were all these charges sent to my insurance? Please send the ones that were not.");
-      if (rule == FindingRule::kCollectionBeforeInsurance || rule == FindingRule::kCollectionAmountMismatch) {
-        ask("Please recall this account from collections until insurance has finished and the balance is corrected.");
-      }
-      if (rule == FindingRule::kFinancialAssistanceWindow)
-        ask("Do you have a financial-assistance program? Please send me the application.");
-      if (rule == FindingRule::kClaimDenied)
-        ask("My plan denied the claim and I am appealing: please do not bill me while the appeal is open.");
-      if (rule == FindingRule::kStatementAfterSettlement)
-        ask("We agreed a settlement in writing: please correct the statement to match it.");
-    }
-    ask("What is your name, and what is the reference number for this call?");
-    html += "<p><b>Ask:</b></p><ul>\n";
-    for (const std::string& question : questions) html += "<li>" + Html(question) + "</li>\n";
-    html += "</ul>\n";
-    if (target > 0) {
-      html += "<p><b>If you decide to settle</b> (the amount owed is " + Money(target) +
-              (figures.plan_says ? ", what the plan says you owe" : "") + "):</p><ul>\n" + "<li>Lump sum: offer <b>" +
-              Money(open) + "</b> paid at once, in full settlement; go no higher than <b>" + Money(stop) +
-              "</b>.</li>\n" + "<li>Or a payment plan: <b>" + Money(monthly) +
-              "</b> a month for 12 months, with no interest and no fees.</li>\n" +
-              "<li>If paying would be a hardship, say so: reductions are larger in hardship.</li></ul>\n";
-    }
-    html +=
-        "<p><b>Before you pay anything:</b> get the agreement in writing (amount, \"paid in full\", no reporting to "
-        "credit bureaus), and note the date, the name and the reference number. Then record it: "
-        "<code>shoebox log agreement --account " +
-        Html(account.account_number) + " --amount AMOUNT</code>.</p>\n";
-    html +=
-        "<p>Date of call: <span class=\"blank\"></span> Representative: <span class=\"blank\"></span> Reference: <span "
-        "class=\"blank\"></span></p>\n";
-    return html + "</section>\n";
-  }
-
-  std::string Letter(const std::string& title, const std::string& to, const findings::Account& account,
-                     const std::string& body) {
-    std::string from = Or(account.patient_name, "[your name]");
-    return "<section class=\"letter\"><h2>Letter: " + Html(title) + "</h2>\n<p>" + Html(from) +
-           "<br>[your address]</p>\n<p>" + Html(options_.today) + "</p>\n<p>" + Html(to) + "</p>\n<p>Re: account " +
-           Html(account.account_number) + ", patient " + Html(Or(account.patient_name, "[patient]")) + "</p>\n" + body +
-           "<p>Sincerely,</p><p><br>" + Html(from) + "</p></section>\n";
-  }
-
-  std::string Letters(const findings::Account& account, const Figures& figures,
-                      const std::vector<const Finding*>& mine) {
-    auto has = [&](FindingRule rule) {
-      return std::any_of(mine.begin(), mine.end(), [&](const Finding* f) { return f->rule == rule; });
-    };
-    std::string provider = Or(account.provider_name, "Billing office");
-    std::string service = figures.first_service.empty() ? "" : " for services on " + figures.first_service;
-    std::string letters = Letter(
-        "request for an itemized bill", provider + ", billing office", account,
-        "<p>Please send me an itemized statement of account " + Html(account.account_number) + Html(service) +
-            ": every charge with its date of service, its CPT/HCPCS or revenue code, a description, the units and the "
-            "amount, and every payment and adjustment applied, including my insurance's.</p>\n"
-            "<p>Please do not send this account to collections while I review the itemized statement.</p>\n");
-    if (has(FindingRule::kPrematureBill) || has(FindingRule::kCollectionBeforeInsurance)) {
-      letters += Letter(
-          "request to hold the account until insurance has finished", provider + ", billing office", account,
-          "<p>The statement asks for " + Amount(figures.balance) + Html(service) +
-              ", but my health plan has not finished processing the claim for these services. Please hold the account "
-              "(no late fees, no collections, no credit reporting) until you have received the plan's payment and "
-              "sent me a corrected statement.</p>\n<p>If the claim has not been filed, please file it with my "
-              "plan.</p>\n");
-    }
-    if (figures.letter != nullptr) {
-      const Document& l = figures.letter->document;
-      std::string end = findings::TextOf(l, "validation_end_date");
-      letters += Letter(
-          "written dispute and request for validation",
-          Or(findings::TextOf(l, "collector_name"), "The collection agency"), account,
-          "<p>I dispute the debt your letter of " + Html(Or(findings::TextOf(l, "letter_date"), "[date]")) +
-              " describes (reference " + Html(Or(findings::TextOf(l, "reference_number"), account.account_number)) +
-              ", " + Amount(findings::CentsOf(l, "current_amount_cents")) + ")" +
-              (end.empty() ? "" : ", within the validation period that ends " + Html(end)) +
-              ". Please send me the name and address of the original creditor, an itemization of the debt, and proof "
-              "that I owe it. Please stop collection until you have done so.</p>\n" +
-              (figures.plan_says ? "<p>My health plan's Explanation of Benefits says I owe " +
-                                       Money(*figures.plan_says) + " for these services; a copy is enclosed.</p>\n"
-                                 : std::string()));
-    }
-    if (has(FindingRule::kFinancialAssistanceWindow)) {
-      letters +=
-          Letter("request for a financial-assistance application", provider + ", financial assistance office", account,
-                 "<p>Please send me your financial-assistance (charity care) policy and application for account " +
-                     Html(account.account_number) + Html(service) +
-                     ". Please hold the account while my application is considered.</p>\n");
-    }
-    return letters;
-  }
-
   std::string AccountPage(const findings::Account& account, const std::set<std::string>& ids,
                           const std::vector<const Finding*>& mine, const std::vector<const Finding*>& to_check,
                           int* crops) {
-    Figures figures = FiguresOf(account, ids);
+    AccountFigures figures = FiguresOf(account, ids);
     std::string html = std::string(kHead) + "<title>" + Html(Or(account.provider_name, "Account")) + ", account " +
                        Html(account.account_number) +
                        "</title></head><body>\n<nav><a href=\"index.html\">All accounts</a></nav>\n";
@@ -565,7 +474,7 @@ class Writer {
     html += Timeline(account, ids, figures, mine);
     html += Documents(ids);
     if (!mine.empty()) html += CallSheet(account, figures, mine);
-    html += Letters(account, figures, mine);
+    html += Letters(account, figures, mine, options_.today);
     return html + "</body></html>\n";
   }
 

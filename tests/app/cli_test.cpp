@@ -242,7 +242,16 @@ TEST(Cli, SamplesEndToEnd) {
   // What not to pay yet, most urgent first, with the samples' planted problems among them.
   Outcome findings = RunCli({"--db", db, "findings", "--today", "2025-12-01"});
   EXPECT_EQ(findings.code, kExitOk) << findings.err;
-  EXPECT_EQ(findings.out.substr(0, 10), "1. [high] ");
+  // Start here first: one line per problem, the collection with 15 days left at the top, the duplicated
+  // lipid panel (also the excess over the EOB, and a charge the plan never saw) once.
+  EXPECT_EQ(findings.out.rfind("Start here (as of 2025-12-01): ", 0), 0u) << findings.out;
+  std::string start_here = findings.out.substr(0, findings.out.find("Every finding, most urgent first:\n\n1. [high] "));
+  ASSERT_NE(start_here.size(), findings.out.size()) << findings.out;
+  std::string first = start_here.substr(start_here.find(" 1. "), start_here.find('\n', start_here.find(" 1. ")) - start_here.find(" 1. "));
+  EXPECT_NE(first.find("$184.66 at stake, by 2025-12-16 (15 days left); do not pay it yet"), std::string::npos) << first;
+  size_t lipid = start_here.find("$98.00 at stake");
+  ASSERT_NE(lipid, std::string::npos) << start_here;
+  EXPECT_EQ(start_here.find("$98.00 at stake", lipid + 1), std::string::npos) << start_here;
   for (const char* rule : {"premature_bill", "balance_exceeds_eob", "duplicate_charge", "claim_denied",
                            "collection_validation_window"}) {
     EXPECT_NE(findings.out.find(rule), std::string::npos) << rule;
@@ -251,6 +260,8 @@ TEST(Cli, SamplesEndToEnd) {
   EXPECT_EQ(Json::parse(as_json.out).size(), json["findings"].size());
   EXPECT_EQ(RunCli({"--db", db, "findings", "--today", "12/01/2025"}).err,
             "shoebox findings: --today takes a date as YYYY-MM-DD\n");
+  EXPECT_EQ(RunCli({"--db", db, "findings", "--today", "2025-13-01"}).err,
+            "shoebox findings: --today 2025-13-01 is not a day of the calendar\n");
 
   // Accounts and episodes count each paper once: the degraded copies of a statement are twins.
   int born_digital_bills = 0;
@@ -290,6 +301,8 @@ TEST(Cli, SamplesEndToEnd) {
   EXPECT_EQ(RunCli({"--db", db, "log", "payment", "--account", account}).err, "shoebox log: a payment needs --amount\n");
   EXPECT_EQ(RunCli({"--db", db, "log", "call", "--account", account, "--date", "11/20/2025"}).err,
             "shoebox log: --date takes a date as YYYY-MM-DD\n");
+  EXPECT_EQ(RunCli({"--db", db, "log", "call", "--account", account, "--date", "2025-12-40"}).err,
+            "shoebox log: --date 2025-12-40 is not a day of the calendar\n");
 
   Outcome write = RunCli({"--db", db, "query", "DELETE FROM documents"});
   EXPECT_EQ(write.code, kExitUsage);

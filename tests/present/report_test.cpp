@@ -146,7 +146,24 @@ TEST_F(ReportTest, CallSheetAndLettersCarryTheAccountsOwnNamesNumbersAndDeadline
   EXPECT_NE(page.find("Letter: written dispute and request for validation"), std::string::npos);
   EXPECT_NE(page.find("within the validation period that ends " + end), std::string::npos);
   EXPECT_NE(page.find("<p>" + Escaped(collector) + "</p>"), std::string::npos);
-  EXPECT_NE(page.find("Deadline: <b>" + end + "</b>"), std::string::npos);
+  EXPECT_NE(page.find("Deadline: <b>" + end + " ("), std::string::npos);
+}
+
+// The index: one line per problem, ranked by what waiting loses; the duplicated lipid panel (also
+// the excess over the EOB and a charge the plan never saw) once; each account's row with what its
+// collector asks and its nearest deadline.
+TEST_F(ReportTest, TheIndexStartsWithOneLinePerProblemAndShowsWhatEachAccountIsAsked) {
+  Written written = Write();
+  std::string index = testing::ReadFile(written.files.front());
+  size_t start = index.find("<h2>Start here</h2>"), accounts = index.find("<h2>Accounts</h2>");
+  ASSERT_NE(start, std::string::npos);
+  std::string start_here = index.substr(start, accounts - start);
+  EXPECT_NE(start_here.find("of what you are asked until they are sorted out"), std::string::npos);
+  size_t lipid = start_here.find("$98.00 at stake");
+  ASSERT_NE(lipid, std::string::npos);
+  EXPECT_EQ(start_here.find("$98.00 at stake", lipid + 1), std::string::npos);
+  EXPECT_LT(start_here.find("$184.66 at stake"), start_here.find("$17,035.75 at stake"));
+  EXPECT_NE(index.find("$0.00 (the collector asks $184.66)</td><td>2025-12-16 (15 days left)</td>"), std::string::npos);
 }
 
 TEST_F(ReportTest, LoggedCallsAndAgreementsChangeTheTimelineAndTheFindings) {
@@ -202,6 +219,23 @@ int Chromium(const std::vector<std::string>& extra, const std::string& url) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+// The page as headless Chromium laid it out, written to `file` on the way.
+std::string DumpDom(const std::string& page, const std::string& file) {
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    int out = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    ::dup2(out, STDOUT_FILENO);
+    int null = ::open("/dev/null", O_WRONLY);
+    ::dup2(null, STDERR_FILENO);
+    ::execl("/usr/bin/chromium", "chromium", "--headless=new", "--no-sandbox", "--disable-gpu", "--dump-dom",
+            ("file://" + page).c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  return testing::ReadFile(file);
+}
+
 // Requests the page itself made that would leave the machine (Chromium's own background traffic
 // has no file:// page behind it and is not counted).
 std::vector<std::string> PageRequestsOffMachine(const std::string& net_log) {
@@ -239,23 +273,19 @@ TEST_F(ReportTest, InHeadlessChromiumTheFiguresShowNothingLeavesTheMachineAndThe
             0);
   EXPECT_TRUE(PageRequestsOffMachine(net_log).empty());
   // The page as the browser laid it out holds the figures.
-  std::string dom_file = dir_ / "dom.html";
-  pid_t pid = ::fork();
-  if (pid == 0) {
-    int out = ::open(dom_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    ::dup2(out, STDOUT_FILENO);
-    int null = ::open("/dev/null", O_WRONLY);
-    ::dup2(null, STDERR_FILENO);
-    ::execl("/usr/bin/chromium", "chromium", "--headless=new", "--no-sandbox", "--disable-gpu", "--dump-dom",
-            ("file://" + page).c_str(), static_cast<char*>(nullptr));
-    ::_exit(127);
-  }
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  std::string dom = testing::ReadFile(dom_file);
+  std::string dom = DumpDom(page, dir_ / "dom.html");
   for (const char* figure : {"$267.33", "$169.33", "$98.00", "Call sheet", "Casey Delacroix"}) {
     EXPECT_NE(dom.find(figure), std::string::npos) << figure;
   }
+  // The index opens with what to do first: the collection with 15 days left, linked to its page.
+  std::string index = DumpDom(written.files.front(), dir_ / "index-dom.html");
+  size_t start = index.find("<h2>Start here</h2>"), accounts = index.find("<h2>Accounts</h2>");
+  ASSERT_NE(start, std::string::npos);
+  ASSERT_LT(start, accounts);
+  size_t first = index.find("<li>", start);
+  EXPECT_NE(index.substr(first, index.find("</li>", first) - first).find("$184.66 at stake, by 2025-12-16 (15 days left)"),
+            std::string::npos);
+  EXPECT_EQ(index.compare(index.find("<a ", first), 17, "<a href=\"account-"), 0);
   // The screenshot: a rendered page, not an empty one.
   auto source = ingest::Open(testing::ReadFile(shot), {});
   ASSERT_TRUE(source);

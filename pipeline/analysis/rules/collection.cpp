@@ -17,6 +17,15 @@ std::vector<std::string> LetterAndBills(const RuleContext& context, const Stored
   return docs;
 }
 
+// How to dispute in writing: within the validation period while it is open, and after it still
+// (a collector that reports the debt must investigate a dispute), saying when it ended.
+std::string DisputeInWriting(const RuleContext& context, const StoredDocument& letter) {
+  std::string end = TextOf(letter.document, "validation_end_date");
+  if (!IsIso(end) || end >= context.today()) return "Dispute the debt in writing within the validation period";
+  return "The validation period ended on " + end + "; dispute the debt in writing anyway (a collector that reports it "
+         "to credit bureaus must investigate a dispute) and keep proof of mailing";
+}
+
 }  // namespace
 
 void RaiseValidation(const RuleContext& context, const StoredDocument* letter, const Claim*, std::vector<Finding>& found) {
@@ -40,8 +49,8 @@ void RaiseCollectionBeforeInsurance(const RuleContext& context, const StoredDocu
                    TextOf(letter->document, "validation_end_date"),
                    "This debt went to collections although insurance has not finished with the claim for these "
                    "services.",
-                   "Dispute the debt in writing within the validation period and ask the provider to recall it from "
-                   "collections until insurance has processed the claim."});
+                   DisputeInWriting(context, *letter) +
+                       ", and ask the provider to recall it from collections until insurance has processed the claim."});
 }
 
 void RaiseCollectionAmount(const RuleContext& context, const StoredDocument* letter, const Claim*,
@@ -55,7 +64,7 @@ void RaiseCollectionAmount(const RuleContext& context, const StoredDocument* let
   found.push_back({FindingRule::kCollectionAmountMismatch, "R-collection-amount-01", Severity::kHigh,
                    LetterAndBills(context, *letter), *current - owed, TextOf(letter->document, "validation_end_date"),
                    "The collector asks for " + Money(*current) + " but your plan's EOB says you owe " + Money(owed) + ".",
-                   "Dispute the amount in writing within the validation period, enclosing the EOB."});
+                   DisputeInWriting(context, *letter) + ", enclosing the EOB that shows what you owe."});
 }
 
 }  // namespace shoebox::findings
