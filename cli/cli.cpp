@@ -1,43 +1,51 @@
 #include "cli/cli.hpp"
 #include "cli/verbs.hpp"
 
-#include <fcntl.h>
+#include <CLI/CLI.hpp>
 #include <signal.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
-#include <filesystem>
-#include <ctime>
 #include <functional>
 #include <iostream>
 #include <locale>
-#include <nlohmann/json.hpp>
 #include <optional>
-#include <set>
-#include <sstream>
+#include <string>
+#include <vector>
 
-#include "pipeline/core/text.hpp"
-#include "pipeline/analysis/accounts.hpp"
-#include "pipeline/analysis/analysis.hpp"
-#include "pipeline/present/export_json.hpp"
-#include "pipeline/present/report.hpp"
-#include "pipeline/present/show.hpp"
-#include "pipeline/app/runner.hpp"
 #include "pipeline/app/stages.hpp"
-#include "pipeline/store/store.hpp"
-#include "pipeline/app/watch.hpp"
+#include "pipeline/core/text.hpp"
 
 namespace shoebox::cli {
 namespace {
 
+// One option of a verb: its name, the kind of value it takes ("" for a flag), what it does.
+struct OptionSpec {
+  std::string_view name;
+  std::string_view value;
+  std::string_view help;
+};
+
+// The one place a verb is declared: its name, what it takes besides options, what it does, its
+// options, and the function that runs it. Parsing, --help, the usage lines and the suggestions for
+// a mistyped verb or option all come from this table.
 struct Verb {
   std::string_view name;
-  std::string_view usage;
+  OptionSpec arguments;  // what it takes besides options: as in its usage, its name in help, what it is
   std::string_view summary;
-  std::vector<std::string_view> value_options;  // options that take a value
-  std::vector<std::string_view> flag_options;
+  std::vector<OptionSpec> options;
   std::function<int(const Args&, const Environment&)> run;
+
+  std::string Usage() const {
+    std::string usage(name);
+    if (!arguments.name.empty()) usage += " " + std::string(arguments.name);
+    for (const OptionSpec& option : options) {
+      usage += " [" + std::string(option.name) + (option.value.empty() ? "" : " " + std::string(option.value)) + "]";
+    }
+    return usage;
+  }
 };
 
 const std::vector<Verb>& Verbs();
@@ -50,79 +58,168 @@ int ListStages(const Args&, const Environment& env) {
 void PrintHelp(std::ostream& out) {
   out << "usage: shoebox [--db PATH] VERB [ARGS]\n\n"
          "Reads photographed and scanned medical bills, EOBs and collection letters into SQLite.\n\nverbs:\n";
-  for (const Verb& verb : Verbs()) out << "  " << verb.usage << "\n      " << verb.summary << '\n';
+  for (const Verb& verb : Verbs()) out << "  " << verb.Usage() << "\n      " << verb.summary << '\n';
   out << "\nThe database is ./shoebox.db unless --db or SHOEBOX_DB says otherwise; it is created with mode 0600.\n"
+         "shoebox VERB --help says what each option of a verb does.\n"
          "Exit codes: 0 all done; 1 usage; 2 some inputs failed (each named); 3 database error.\n";
 }
 
+constexpr std::string_view kToday = "count deadlines from this day (YYYY-MM-DD; default: today)";
+constexpr std::string_view kJobs = "files read at once (default: one per core)";
+constexpr std::string_view kDpi = "resolution PDF pages without text are rendered at (72-1200; default 300)";
+constexpr std::string_view kFileTimeout = "give up on a file still being read after this long (default 600)";
+constexpr std::string_view kIntermediates = "write each OCR page's image after every step into DIR";
+constexpr std::string_view kJson = "print JSON instead of text";
 
 const std::vector<Verb>& Verbs() {
   static const std::vector<Verb> kVerbs = {
-      {"scan",
-       "scan PATH... [--force] [--jobs N] [--dpi N] [--file-timeout SECONDS] [--keep-intermediates DIR] [--today DATE] "
-       "[--no-progress]",
-       "read files and folders (recursively) into the database; files already there are skipped",
-       {"--jobs", "--dpi", "--file-timeout", "--keep-intermediates", "--today"}, {"--force", "--no-progress"}, Scan},
-      {"watch",
-       "watch DIR [--archive DIR] [--settle SECONDS] [--jobs N] [--dpi N] [--file-timeout SECONDS] [--today DATE] "
-       "[--keep-intermediates DIR]",
-       "process what lands in DIR, now and later, once each file has stopped changing; Ctrl-C stops cleanly",
-       {"--archive", "--settle", "--jobs", "--dpi", "--file-timeout", "--today", "--keep-intermediates"}, {}, Watch},
-      {"findings", "findings [--today DATE] [--json]",
-       "what not to pay yet and why, most urgent first (deadlines counted from --today, default today)",
-       {"--today"}, {"--json"}, ShowFindings},
-      {"accounts", "accounts [--json]", "every statement of each provider account in date order, with the balances",
-       {}, {"--json"}, ShowAccounts},
-      {"episodes", "episodes [--json]",
-       "each visit's bills, plan claims and letters together, and what is still missing", {}, {"--json"}, ShowEpisodes},
-      {"report", "report [--account NUMBER] [--out DIR] [--today DATE]",
-       "an HTML page per account to read, print and take to the phone: timeline, evidence, call sheet, letters",
-       {"--account", "--out", "--today"}, {}, Report},
-      {"log",
-       "log [call|payment|agreement|note --account NUMBER [--date DATE] [--amount DOLLARS] [--rep NAME] "
-       "[--reference REF] [--text TEXT] [--today DATE]]",
-       "keep a record of calls, payments and written agreements; an agreement settles the account's findings",
-       {"--account", "--date", "--amount", "--rep", "--reference", "--text", "--today"}, {}, Log},
-      {"show", "show DOC [--json]",
-       "one document: its fields with where they were read, line items, claims, checks, matches and findings",
-       {}, {"--json"}, Show},
-      {"export", "export --json [--out FILE]", "everything the database knows as shoebox-export/1 JSON",
-       {"--out"}, {"--json"}, Export},
-      {"query", "query SQL [--json | --csv]", "run one read-only SQL statement against the database", {},
-       {"--json", "--csv"}, Query},
-      {"stages", "stages", "list the pipeline's stages", {}, {}, ListStages},
+      {"scan", {"PATH...", "PATH", "files and folders to read"}, "read files and folders (recursively) into the database; files already there are skipped",
+       {{"--force", "", "read files again that are already in the database"},
+        {"--jobs", "N", kJobs},
+        {"--dpi", "N", kDpi},
+        {"--file-timeout", "SECONDS", kFileTimeout},
+        {"--keep-intermediates", "DIR", kIntermediates},
+        {"--today", "DATE", kToday},
+        {"--no-progress", "", "no progress line on the terminal"}},
+       Scan},
+      {"watch", {"DIR", "DIR", "the folder to watch"}, "process what lands in DIR, now and later, once each file has stopped changing; Ctrl-C stops cleanly",
+       {{"--archive", "DIR", "copy each file read into DIR (the original stays where it is)"},
+        {"--settle", "SECONDS", "how long a file must stay unchanged before it is read (default 2)"},
+        {"--jobs", "N", kJobs},
+        {"--dpi", "N", kDpi},
+        {"--file-timeout", "SECONDS", kFileTimeout},
+        {"--today", "DATE", kToday},
+        {"--keep-intermediates", "DIR", kIntermediates}},
+       Watch},
+      {"findings", {}, "start here: what not to pay yet and why, most urgent first",
+       {{"--today", "DATE", kToday}, {"--json", "", kJson}}, ShowFindings},
+      {"accounts", {}, "every statement of each provider account in date order, with the balances",
+       {{"--json", "", kJson}}, ShowAccounts},
+      {"episodes", {}, "each visit's bills, plan claims and letters together, and what is still missing",
+       {{"--json", "", kJson}}, ShowEpisodes},
+      {"report", {}, "an HTML page per account to read, print and take to the phone: timeline, evidence, call sheet, letters",
+       {{"--account", "NUMBER", "only this account"},
+        {"--out", "DIR", "the folder to write into (default ./shoebox-report)"},
+        {"--today", "DATE", kToday}},
+       Report},
+      {"log", {"[call|payment|agreement|note]", "KIND", "what to log: a call, a payment, an agreement in writing, a note"},
+       "keep a record of calls, payments and written agreements; an agreement settles the account's findings; "
+       "without arguments, the record so far",
+       {{"--account", "NUMBER", "the account it is about (needed to log)"},
+        {"--date", "DATE", "when it happened (YYYY-MM-DD; default: today)"},
+        {"--amount", "DOLLARS", "what was paid, or agreed to pay in full settlement"},
+        {"--rep", "NAME", "whom you spoke to"},
+        {"--reference", "REF", "the call's or agreement's reference number"},
+        {"--text", "TEXT", "what was said or agreed"},
+        {"--today", "DATE", kToday}},
+       Log},
+      {"show", {"DOC", "DOC", "the document: its file, or its id or the first characters of it"}, "one document: its fields with where they were read, line items, claims, checks, matches and findings",
+       {{"--json", "", kJson}}, Show},
+      {"export", {}, "everything the database knows as shoebox-export/1 JSON (--json is required)",
+       {{"--json", "", "write JSON (the only format)"}, {"--out", "FILE", "write to FILE instead of the terminal"}}, Export},
+      {"query", {"SQL", "SQL", "one read-only SQL statement"}, "run one read-only SQL statement against the database",
+       {{"--json", "", kJson}, {"--csv", "", "print CSV instead of a table"}}, Query},
+      {"stages", {}, "list the pipeline's stages", {}, ListStages},
   };
   return kVerbs;
 }
 
-// Takes --db, which may stand before or after the verb, out of `args`; false when it lacks its path.
-bool TakeDatabaseOption(std::vector<std::string>& args, Args& global) {
-  for (size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--db" || args[i].rfind("--db=", 0) == 0) {
-      std::string value;
-      if (args[i] == "--db") {
-        if (i + 1 >= args.size()) return false;
-        value = args[i + 1];
-        args.erase(args.begin() + static_cast<long>(i), args.begin() + static_cast<long>(i) + 2);
+// The closest of `names` to `typed`, when a slip of at most two edits: "" otherwise.
+std::string Closest(std::string_view typed, const std::vector<std::string_view>& names) {
+  std::string best;
+  size_t best_distance = 3;
+  for (std::string_view name : names) {
+    size_t distance = EditDistance(std::string(name), std::string(typed));
+    if (distance < best_distance) best_distance = distance, best = name;
+  }
+  return best;
+}
+
+// The parsed command line of one verb, as the verbs read it. CLI11 does the parsing and the help;
+// what it leaves over (an option the verb does not have) is answered with the closest one.
+class Parser {
+ public:
+  explicit Parser(const Verb& verb) : verb_(verb), app_(std::string(verb.summary), "shoebox " + std::string(verb.name)) {
+    app_.set_help_flag("-h,--help", "say what this verb and its options do");
+    app_.allow_extras();
+    app_.add_option("--db", database_, "the database (default ./shoebox.db, or SHOEBOX_DB)")->type_name("PATH");
+    if (!verb.arguments.name.empty()) {
+      app_.add_option(std::string(verb.arguments.value), positional_, std::string(verb.arguments.help))->type_name("");
+    }
+    values_.resize(verb.options.size());
+    for (size_t i = 0; i < verb.options.size(); ++i) {
+      const OptionSpec& option = verb.options[i];
+      if (option.value.empty()) {
+        app_.add_flag(std::string(option.name))->description(std::string(option.help));
       } else {
-        value = args[i].substr(5);
-        args.erase(args.begin() + static_cast<long>(i));
+        app_.add_option(std::string(option.name), values_[i], std::string(option.help))->type_name(std::string(option.value));
       }
-      global.options.emplace_back("--db", value);
-      --i;
     }
   }
-  return true;
-}
+
+  // The arguments after the verb; nullopt (after printing the help, or what was wrong) when the verb
+  // is not to run, with `code` set to what to exit with.
+  std::optional<Args> Parse(std::vector<std::string> args, const Environment& env, int& code) {
+    std::reverse(args.begin(), args.end());  // CLI11 takes them last first
+    try {
+      app_.parse(args);
+    } catch (const CLI::CallForHelp&) {
+      *env.out << app_.help();
+      code = kExitOk;
+      return std::nullopt;
+    } catch (const CLI::ParseError& error) {
+      *env.err << "shoebox " << verb_.name << ": " << error.what() << " (usage: shoebox " << verb_.Usage() << ")\n";
+      code = kExitUsage;
+      return std::nullopt;
+    }
+    for (const std::string& extra : app_.remaining()) {
+      if (extra.rfind("-", 0) != 0) {
+        *env.err << "shoebox " << verb_.name << ": " << extra << " is one argument too many (usage: shoebox "
+                 << verb_.Usage() << ")\n";
+        code = kExitUsage;
+        return std::nullopt;
+      }
+      std::string name = extra.substr(0, extra.find('='));
+      std::vector<std::string_view> names;
+      for (const OptionSpec& option : verb_.options) names.push_back(option.name);
+      std::string meant = Closest(name, names);
+      *env.err << "shoebox " << verb_.name << ": unknown option " << name
+               << (meant.empty() ? "" : "; did you mean " + meant + "?") << " (usage: shoebox " << verb_.Usage() << ")\n";
+      code = kExitUsage;
+      return std::nullopt;
+    }
+    Args parsed;
+    parsed.positional = positional_;
+    if (app_.count("--db") > 0) parsed.options.emplace_back("--db", database_);
+    for (size_t i = 0; i < verb_.options.size(); ++i) {
+      std::string name(verb_.options[i].name);
+      if (app_.count(name) > 0) parsed.options.emplace_back(name, values_[i]);
+    }
+    return parsed;
+  }
+
+ private:
+  const Verb& verb_;
+  CLI::App app_;
+  std::string database_;
+  std::vector<std::string> positional_;
+  std::vector<std::string> values_;  // one per option of the verb, flags' left empty
+};
 
 }  // namespace
 
 int Run(const std::vector<std::string>& raw, const Environment& env) {
+  // --db may stand before the verb as well as after it.
   std::vector<std::string> args = raw;
-  Args global;
-  if (!TakeDatabaseOption(args, global)) {
-    *env.err << "shoebox: --db needs a path\n";
-    return kExitUsage;
+  std::vector<std::string> before_verb;
+  while (!args.empty() && (args[0] == "--db" || args[0].rfind("--db=", 0) == 0)) {
+    bool joined = args[0] != "--db";
+    if (!joined && args.size() < 2) {
+      *env.err << "shoebox: --db needs a path\n";
+      return kExitUsage;
+    }
+    before_verb.insert(before_verb.end(), args.begin(), args.begin() + (joined ? 1 : 2));
+    args.erase(args.begin(), args.begin() + (joined ? 1 : 2));
   }
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     PrintHelp(args.empty() ? *env.err : *env.out);
@@ -133,50 +230,23 @@ int Run(const std::vector<std::string>& raw, const Environment& env) {
     return kExitOk;
   }
   const Verb* verb = nullptr;
+  std::vector<std::string_view> names;
   for (const Verb& candidate : Verbs()) {
     if (candidate.name == args[0]) verb = &candidate;
+    names.push_back(candidate.name);
   }
   if (verb == nullptr) {
-    *env.err << "shoebox: '" << args[0] << "' is not a verb";
-    for (const Verb& candidate : Verbs()) {
-      if (EditDistance(candidate.name, args[0]) <= 2) {
-        *env.err << "; did you mean '" << candidate.name << "'?";
-        break;
-      }
-    }
-    *env.err << " (shoebox --help lists them)\n";
+    std::string meant = Closest(args[0], names);
+    *env.err << "shoebox: '" << args[0] << "' is not a verb" << (meant.empty() ? "" : "; did you mean '" + meant + "'?")
+             << " (shoebox --help lists them)\n";
     return kExitUsage;
   }
-  Args parsed = global;
-  bool only_positional = false;
-  for (size_t i = 1; i < args.size(); ++i) {
-    const std::string& arg = args[i];
-    if (only_positional || arg.rfind("--", 0) != 0) {
-      parsed.positional.push_back(arg);
-      continue;
-    }
-    if (arg == "--") {
-      only_positional = true;
-      continue;
-    }
-    std::string name = arg, value;
-    if (auto eq = arg.find('='); eq != std::string::npos) name = arg.substr(0, eq), value = arg.substr(eq + 1);
-    bool takes_value = std::find(verb->value_options.begin(), verb->value_options.end(), name) != verb->value_options.end();
-    bool is_flag = std::find(verb->flag_options.begin(), verb->flag_options.end(), name) != verb->flag_options.end();
-    if (!takes_value && !is_flag) {
-      *env.err << "shoebox " << verb->name << ": unknown option " << name << " (usage: shoebox " << verb->usage << ")\n";
-      return kExitUsage;
-    }
-    if (takes_value && value.empty()) {
-      if (i + 1 >= args.size()) {
-        *env.err << "shoebox " << verb->name << ": " << name << " needs a value\n";
-        return kExitUsage;
-      }
-      value = args[++i];
-    }
-    parsed.options.emplace_back(name, value);
-  }
-  return verb->run(parsed, env);
+  std::vector<std::string> rest(args.begin() + 1, args.end());
+  rest.insert(rest.end(), before_verb.begin(), before_verb.end());
+  int code = kExitOk;
+  Parser parser(*verb);
+  std::optional<Args> parsed = parser.Parse(std::move(rest), env, code);
+  return parsed ? verb->run(*parsed, env) : code;
 }
 
 namespace {

@@ -99,7 +99,7 @@ int Log(const Args& args, const Environment& env) {
     }
   }
   if ((note.kind == NoteKind::kPayment || note.kind == NoteKind::kAgreement) && !note.amount_cents) {
-    *env.err << "shoebox log: a " << ToString(note.kind) << " needs --amount\n";
+    *env.err << "shoebox log: " << (note.kind == NoteKind::kAgreement ? "an agreement" : "a payment") << " needs --amount\n";
     return kExitUsage;
   }
   note.representative = args.Get("--rep").value_or("");

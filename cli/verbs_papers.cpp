@@ -87,6 +87,11 @@ int Watch(const Args& args, const Environment& env) {
     options.settle = std::chrono::seconds(*n);
   }
   if (auto archive = args.Get("--archive")) options.archive_dir = *archive;
+  std::error_code error;
+  if (!std::filesystem::is_directory(args.positional[0], error)) {  // said before a database is made for it
+    *env.err << "shoebox watch: " << args.positional[0] << " is not a folder\n";
+    return kExitUsage;
+  }
   auto db = CreateOrOpenDatabase(args, env);
   if (!db) return kExitDatabase;
   *env.err << "watching " << args.positional[0] << " (Ctrl-C to stop)\n";

@@ -71,7 +71,9 @@ Result<std::vector<store::DocumentSource>> FindDocuments(store::Database& db, co
   std::vector<store::DocumentSource> found;
   for (const store::DocumentSource& document : *documents) {
     const std::string& path = document.source_path;
-    bool by_path = path == wanted || (path.size() > wanted.size() && path.ends_with("/" + wanted));
+    // The path as scanned, or the end of it (a name), or a longer path ending in it (an absolute
+    // path given after a scan of a relative one).
+    bool by_path = path == wanted || path.ends_with("/" + wanted) || wanted.ends_with("/" + path);
     if (document.document_id.starts_with(wanted) || by_path) found.push_back(document);
   }
   std::sort(found.begin(), found.end(), [](const store::DocumentSource& a, const store::DocumentSource& b) {

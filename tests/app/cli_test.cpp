@@ -54,6 +54,22 @@ TEST(Cli, UsageErrors) {
             "[--file-timeout SECONDS] [--keep-intermediates DIR] [--today DATE] [--no-progress])\n");
   EXPECT_EQ(RunCli({"watch", "--file-timeout", "0", "x"}).err,
             "shoebox watch: --file-timeout takes a number of seconds from 1 to 604800\n");
+  // Each verb's help, from the verb table; a mistyped option gets the closest one.
+  for (const char* help : {"-h", "--help"}) {
+    Outcome findings_help = RunCli({"findings", help});
+    EXPECT_EQ(findings_help.code, kExitOk);
+    EXPECT_NE(findings_help.out.find("Usage: shoebox findings [OPTIONS]"), std::string::npos) << findings_help.out;
+    EXPECT_NE(findings_help.out.find("--today DATE"), std::string::npos) << findings_help.out;
+    EXPECT_EQ(findings_help.err, "");
+  }
+  EXPECT_NE(RunCli({"scan", "--help"}).out.find("--keep-intermediates DIR"), std::string::npos);
+  EXPECT_EQ(RunCli({"findings", "--jsn"}).err,
+            "shoebox findings: unknown option --jsn; did you mean --json? (usage: shoebox findings [--today DATE] [--json])\n");
+  testing::ScratchDir dir;
+  EXPECT_EQ(RunCli({"--db", dir / "w.db", "watch", dir / "missing"}).err, "shoebox watch: " + (dir / "missing") + " is not a folder\n");
+  EXPECT_FALSE(std::filesystem::exists(dir / "w.db"));
+  EXPECT_EQ(RunCli({"findings", "now"}).err,
+            "shoebox findings: now is one argument too many (usage: shoebox findings [--today DATE] [--json])\n");
 }
 
 // show: one document by its file's name or its id's first characters, as text or JSON, with the
@@ -87,6 +103,21 @@ TEST(Cli, ShowOneDocument) {
 
 // A field's original_bbox is where it stands in the photograph as taken (before the sheet was cut
 // out, flattened and straightened): cut from the photo and read again, it says the same amount.
+// A file scanned by a relative path is found by its absolute one too (and by its name).
+TEST(Cli, ShowFindsAFileScannedByARelativePathByItsAbsolutePath) {
+  testing::ScratchDir dir;
+  const char* name = "E001-bill-born_digital.pdf";
+  std::filesystem::create_directories(dir / "papers");
+  testing::WriteFile(dir / "papers" + "/" + name, testing::ReadFile(testing::SamplesInbox() + "/" + name));
+  std::filesystem::path was = std::filesystem::current_path();
+  std::filesystem::current_path(dir / "");
+  ASSERT_EQ(RunCli({"--db", "s.db", "scan", "papers", "--no-progress"}).code, kExitOk);
+  Outcome absolute = RunCli({"--db", "s.db", "show", std::filesystem::absolute("papers/" + std::string(name)).string()});
+  std::filesystem::current_path(was);
+  EXPECT_EQ(absolute.code, kExitOk) << absolute.err;
+  EXPECT_NE(absolute.out.find("  bill ("), std::string::npos);
+}
+
 TEST(Cli, OriginalBoxesPointIntoThePhotoAsTaken) {
   testing::ScratchDir dir;
   std::string db = dir / "s.db", photo = testing::SamplesInbox() + "/E001-bill-photo.jpg";
@@ -299,6 +330,7 @@ TEST(Cli, SamplesEndToEnd) {
   EXPECT_EQ(RunCli({"--db", db, "log"}).out,
             "2025-11-20  agreement  account " + account + "  $1,000.00  with Dana at billing  ref REF-5\n");
   EXPECT_EQ(RunCli({"--db", db, "log", "payment", "--account", account}).err, "shoebox log: a payment needs --amount\n");
+  EXPECT_EQ(RunCli({"--db", db, "log", "agreement", "--account", account}).err, "shoebox log: an agreement needs --amount\n");
   EXPECT_EQ(RunCli({"--db", db, "log", "call", "--account", account, "--date", "11/20/2025"}).err,
             "shoebox log: --date takes a date as YYYY-MM-DD\n");
   EXPECT_EQ(RunCli({"--db", db, "log", "call", "--account", account, "--date", "2025-12-40"}).err,
