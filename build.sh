@@ -16,7 +16,7 @@ PACKAGES=(
   libpoppler-cpp-dev libpoppler-private-dev libsqlite3-dev nettle-dev libheif-dev
   libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev
   libcairo2-dev libpango1.0-dev fonts-dejavu-core fonts-liberation2
-  nlohmann-json3-dev libcli11-dev libgtest-dev
+  nlohmann-json3-dev libcli11-dev libgtest-dev groff-base
   chromium
 )
 # The sanitizer and fuzz job's compiler: clang, with libFuzzer in its runtime.

@@ -83,7 +83,7 @@ const std::vector<Verb>& Verbs() {
         {"--no-progress", "", "no progress line on the terminal"}},
        Scan},
       {"watch", {"DIR", "DIR", "the folder to watch"}, "process what lands in DIR, now and later, once each file has stopped changing; Ctrl-C stops cleanly",
-       {{"--archive", "DIR", "copy each file read into DIR (the original stays where it is)"},
+       {{"--archive", "DIR", "move each file into DIR once the database holds it (same relative path, never over a file)"},
         {"--settle", "SECONDS", "how long a file must stay unchanged before it is read (default 2)"},
         {"--jobs", "N", kJobs},
         {"--dpi", "N", kDpi},
@@ -122,6 +122,81 @@ const std::vector<Verb>& Verbs() {
       {"stages", {}, "list the pipeline's stages", {}, ListStages},
   };
   return kVerbs;
+}
+
+// Text for roff: backslashes and hyphens escaped, no line starting with a control character.
+std::string Roff(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '\\') out += "\\e";
+    else if (c == '-') out += "\\-";
+    else out += c;
+  }
+  if (!out.empty() && (out[0] == '.' || out[0] == '\'')) out.insert(0, "\\&");
+  return out;
+}
+
+// shoebox(1), from the verb table (written at build time: build/shoebox.1).
+void PrintManPage(std::ostream& out) {
+  out << ".TH SHOEBOX 1 \"\" \"shoebox 0.1.0\" \"User Commands\"\n"
+         ".SH NAME\nshoebox \\- read medical bills, EOBs and collection letters and say what not to pay yet\n"
+         ".SH SYNOPSIS\n.B shoebox\n[\\-\\-db PATH] VERB [ARGS]\n"
+         ".SH DESCRIPTION\nReads photographed and scanned hospital bills, insurance Explanations of Benefits, "
+         "Medicare Summary Notices and collection letters into a SQLite database, cross-matches them and says "
+         "what not to pay yet and why. Everything runs on this machine: no network; the database and reports "
+         "are created with mode 0600.\n"
+         ".SH VERBS\n";
+  for (const Verb& verb : Verbs()) {
+    out << ".TP\n.B " << Roff(verb.name) << (verb.arguments.name.empty() ? "" : " " + Roff(verb.arguments.name)) << '\n'
+        << Roff(verb.summary) << ".\n";
+    if (verb.options.empty()) continue;
+    out << ".RS\n";
+    for (const OptionSpec& option : verb.options) {
+      out << ".TP\n.B " << Roff(option.name) << (option.value.empty() ? "" : " \\fI" + Roff(option.value) + "\\fR") << '\n'
+          << Roff(option.help) << '\n';
+    }
+    out << ".RE\n";
+  }
+  out << ".SH ENVIRONMENT\n.TP\n.B SHOEBOX_DB\nthe database when \\-\\-db is not given (default ./shoebox.db)\n"
+         ".SH EXIT STATUS\n0 all done; 1 usage; 2 some inputs failed (each named); 3 database error; "
+         "130 stopped by Ctrl\\-C (run the same command again to go on).\n";
+}
+
+// Bash completion of verbs, their options and, where a verb takes paths, files (written at build
+// time: build/shoebox.bash-completion).
+void PrintBashCompletion(std::ostream& out) {
+  std::string verbs;
+  for (const Verb& verb : Verbs()) verbs += (verbs.empty() ? "" : " ") + std::string(verb.name);
+  out << "# bash completion for shoebox, generated from its verb table\n"
+         "_shoebox() {\n"
+         "  local cur=${COMP_WORDS[COMP_CWORD]} verb= i\n"
+         "  for ((i = 1; i < COMP_CWORD; i++)); do\n"
+         "    case ${COMP_WORDS[i]} in --db) ((i++)) ;; -*) ;; *) verb=${COMP_WORDS[i]}; break ;; esac\n"
+         "  done\n"
+         "  if [[ ${COMP_WORDS[COMP_CWORD-1]} == --db ]]; then COMPREPLY=($(compgen -f -- \"$cur\")); return; fi\n"
+         "  case $verb in\n"
+         "    '') COMPREPLY=($(compgen -W '" << verbs << " --db --help --version' -- \"$cur\")) ;;\n";
+  auto is_path = [](std::string_view value) { return value == "PATH" || value == "DIR" || value == "FILE"; };
+  for (const Verb& verb : Verbs()) {
+    std::string words = "--help --db", path_options;
+    for (const OptionSpec& option : verb.options) {
+      words += " " + std::string(option.name);
+      if (is_path(option.value)) path_options += (path_options.empty() ? "" : "|") + std::string(option.name);
+    }
+    std::string_view arguments = verb.arguments.name;
+    if (arguments.starts_with('[') && arguments.find('|') != std::string_view::npos) {  // one of these words
+      std::string choices(arguments.substr(1, arguments.size() - 2));
+      std::replace(choices.begin(), choices.end(), '|', ' ');
+      words += " " + choices;
+    }
+    out << "    " << verb.name << ")";
+    if (!path_options.empty()) {
+      out << " case ${COMP_WORDS[COMP_CWORD-1]} in " << path_options << ") COMPREPLY=($(compgen -f -- \"$cur\")); return ;; esac;";
+    }
+    out << " COMPREPLY=($(compgen -W '" << words << "' -- \"$cur\"))"
+        << (is_path(verb.arguments.value) ? "; [[ $cur == -* ]] || COMPREPLY+=($(compgen -f -- \"$cur\"))" : "") << " ;;\n";
+  }
+  out << "  esac\n}\ncomplete -o filenames -F _shoebox shoebox\n";
 }
 
 // The closest of `names` to `typed`, when a slip of at most two edits: "" otherwise.
@@ -224,6 +299,10 @@ int Run(const std::vector<std::string>& raw, const Environment& env) {
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     PrintHelp(args.empty() ? *env.err : *env.out);
     return args.empty() ? kExitUsage : kExitOk;
+  }
+  if (args[0] == "--man-page" || args[0] == "--bash-completion") {  // for the build, not listed in --help
+    args[0] == "--man-page" ? PrintManPage(*env.out) : PrintBashCompletion(*env.out);
+    return kExitOk;
   }
   if (args[0] == "--version") {
     *env.out << "shoebox 0.1.0\n";

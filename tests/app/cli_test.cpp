@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -152,6 +154,47 @@ TEST(Cli, OriginalBoxesPointIntoThePhotoAsTaken) {
   std::string text;
   for (const Word& word : *words) text += word.text + " ";
   EXPECT_NE(text.find(amount), std::string::npos) << "read " << text << " for " << amount;
+}
+
+// The output of a shell command line, and its exit status.
+std::pair<std::string, int> Shell(const std::string& command) {
+  std::string output;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (pipe == nullptr) return {"", -1};
+  char buffer[4096];
+  while (size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
+  return {output, ::pclose(pipe)};
+}
+
+// The man page and the bash completion come from the verb table: every verb and option is in
+// both, the page is roff groff reads without a warning, and bash completes a verb, its options and
+// the kinds of a log entry.
+TEST(Cli, TheManPageAndTheCompletionNameEveryVerbAndOption) {
+  testing::ScratchDir dir;
+  Outcome man = RunCli({"--man-page"}), completion = RunCli({"--bash-completion"});
+  ASSERT_EQ(man.code, kExitOk);
+  ASSERT_EQ(completion.code, kExitOk);
+  for (const char* word : {"scan", "watch", "findings", "report", "log", "query", "stages"}) {
+    EXPECT_NE(man.out.find(".B " + std::string(word)), std::string::npos) << word;
+    EXPECT_NE(completion.out.find(" " + std::string(word) + ")"), std::string::npos) << word;
+  }
+  EXPECT_NE(man.out.find(".B \\-\\-keep\\-intermediates \\fIDIR\\fR"), std::string::npos);
+  testing::WriteFile(dir / "shoebox.1", man.out);
+  testing::WriteFile(dir / "completion.bash", completion.out);
+  if (std::system("command -v groff >/dev/null") == 0) {
+    auto [warnings, status] = Shell("groff -man -Tutf8 -ww -z " + (dir / "shoebox.1") + " 2>&1");
+    EXPECT_EQ(status, 0);
+    EXPECT_EQ(warnings, "");
+  }
+  auto complete = [&](const std::string& words) {
+    return Shell("bash -c 'source " + (dir / "completion.bash") + "; COMP_WORDS=(" + words +
+                 "); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); _shoebox; echo ${COMPREPLY[@]}'")
+        .first;
+  };
+  EXPECT_EQ(complete("shoebox fin"), "findings\n");
+  EXPECT_EQ(complete("shoebox --db x.db findings --j"), "--json\n");
+  EXPECT_EQ(complete("shoebox log agr"), "agreement\n");
+  EXPECT_EQ(complete("shoebox scan --keep-"), "--keep-intermediates\n");
 }
 
 TEST(Cli, StagesListsThePipeline) {
