@@ -23,6 +23,7 @@
 #include "pipeline/analysis/accounts.hpp"
 #include "pipeline/analysis/analysis.hpp"
 #include "pipeline/analysis/problems.hpp"
+#include "pipeline/present/export_csv.hpp"
 #include "pipeline/present/export_json.hpp"
 #include "pipeline/present/report.hpp"
 #include "pipeline/present/show.hpp"
@@ -35,12 +36,32 @@
 namespace shoebox::cli {
 
 int Export(const Args& args, const Environment& env) {
-  if (!args.Has("--json")) {
-    *env.err << "shoebox export: say --json (the only format so far)\n";
+  std::optional<std::string> csv_dir = args.Get("--csv");
+  if (args.Has("--json") == csv_dir.has_value()) {
+    *env.err << "shoebox export: say --json, or --csv DIR\n";
     return kExitUsage;
   }
   auto db = OpenDatabase(args, env, store::Mode::kReadOnly);
   if (!db) return kExitDatabase;
+  if (csv_dir) {
+    auto tables = exporter::ExportCsv(*db);
+    if (!tables) {
+      *env.err << tables.error().message << '\n';
+      return kExitDatabase;
+    }
+    if (!MakePrivateDirectory(*csv_dir)) {
+      *env.err << "shoebox export: cannot create " << *csv_dir << '\n';
+      return kExitUsage;
+    }
+    for (const auto& [name, text] : *tables) {
+      std::string path = (std::filesystem::path(*csv_dir) / name).string();
+      if (!WritePrivateFile(path, text)) {
+        *env.err << "shoebox export: cannot write " << path << '\n';
+        return kExitUsage;
+      }
+    }
+    return kExitOk;
+  }
   auto json = exporter::ExportJson(*db, UtcNow());
   if (!json) {
     *env.err << json.error().message << '\n';
@@ -69,13 +90,6 @@ std::string CellText(const store::Value& value) {
   }
   if (std::holds_alternative<std::string>(value)) return std::get<std::string>(value);
   return "";
-}
-
-std::string CsvQuote(const std::string& text) {
-  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return quoted + "\"";
 }
 
 // "Start here": one line per problem across all accounts, ranked by what waiting loses, with what
@@ -129,10 +143,10 @@ int Query(const Args& args, const Environment& env) {
     }
     out << rows.dump(2) << '\n';
   } else if (args.Has("--csv")) {
-    for (size_t c = 0; c < table->columns.size(); ++c) out << (c ? "," : "") << CsvQuote(table->columns[c]);
+    for (size_t c = 0; c < table->columns.size(); ++c) out << (c ? "," : "") << exporter::CsvField(table->columns[c]);
     out << '\n';
     for (const auto& row : table->rows) {
-      for (size_t c = 0; c < row.size(); ++c) out << (c ? "," : "") << CsvQuote(CellText(row[c]));
+      for (size_t c = 0; c < row.size(); ++c) out << (c ? "," : "") << exporter::CsvField(CellText(row[c]));
       out << '\n';
     }
   } else {

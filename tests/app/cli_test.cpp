@@ -256,6 +256,14 @@ TEST(Cli, SamplesEndToEnd) {
   ASSERT_EQ(exported.code, kExitOk) << exported.err;
   Json json = Json::parse(exported.out);
   EXPECT_EQ(json["format"], "shoebox-export/1");
+  // The same as CSV tables, private like the database; the findings table holds every finding.
+  ASSERT_EQ(RunCli({"--db", db, "export", "--csv", dir / "csv"}).code, kExitOk);
+  std::string findings_csv = testing::ReadFile(dir / "csv/findings.csv");
+  EXPECT_EQ(static_cast<size_t>(std::count(findings_csv.begin(), findings_csv.end(), '\n')), json["findings"].size() + 1);
+  struct stat csv_info {};
+  ASSERT_EQ(::stat((dir / "csv/documents.csv").c_str(), &csv_info), 0);
+  EXPECT_EQ(csv_info.st_mode & 0777, 0600u);
+  EXPECT_EQ(RunCli({"--db", db, "export", "--json", "--csv", dir / "csv"}).code, kExitUsage);
   // The real export against the contract's JSON Schema; and the validator does catch a break.
   Json schema = Json::parse(testing::ReadFile(testing::SourceDir() + "/schemas/export.schema.json"));
   EXPECT_EQ(testing::Validate(json, schema), "");

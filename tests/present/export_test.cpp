@@ -2,10 +2,13 @@
 // the schema and value by value (no engines).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "pipeline/app/runner.hpp"
+#include "pipeline/present/export_csv.hpp"
 #include "pipeline/present/export_json.hpp"
 #include "pipeline/store/store.hpp"
 #include "tests/json_schema.hpp"
@@ -143,6 +146,38 @@ TEST_F(ExportTest, TheBillIsMatchedToItsClaim) {
   EXPECT_EQ(match["eob"], DocumentFrom("inbox/eob.pdf")["id"]);
   EXPECT_EQ(match["claim_number"], "2025034411827");
   EXPECT_TRUE(exported_["findings"].is_array());
+}
+
+// CSV for a spreadsheet: one file per table, money in dollars, a column per field, RFC 4180 quoting.
+TEST_F(ExportTest, CsvTablesCarryTheSameFiguresInDollars) {
+  auto tables = exporter::ExportCsv(*db_);
+  ASSERT_TRUE(tables);
+  std::map<std::string, std::string> by_name(tables->begin(), tables->end());
+  for (const char* name : {"documents.csv", "line_items.csv", "claims.csv", "claim_lines.csv", "findings.csv", "to_check.csv"})
+    ASSERT_TRUE(by_name.count(name)) << name;
+  const std::string& documents = by_name["documents.csv"];
+  EXPECT_EQ(documents.rfind("document_id,file,first_page,last_page,kind,kind_confidence,duplicate_of,", 0), 0u) << documents;
+  EXPECT_NE(documents.find(",amount_due"), std::string::npos);
+  EXPECT_EQ(documents.find("amount_due_cents"), std::string::npos);
+  EXPECT_NE(documents.find(",inbox/bill.pdf,1,1,bill,0.97,,"), std::string::npos) << documents;
+  EXPECT_NE(documents.find(",150.00"), std::string::npos);
+  EXPECT_NE(by_name["line_items.csv"].find(",1840.00,"), std::string::npos) << by_name["line_items.csv"];
+  EXPECT_NE(by_name["claims.csv"].find(",2025034411827,"), std::string::npos);
+  EXPECT_NE(by_name["claim_lines.csv"].find(",PR-1,"), std::string::npos) << by_name["claim_lines.csv"];
+  // Every row ends CRLF and has as many cells as the header (no cell here holds a comma or quote).
+  for (const auto& [name, text] : *tables) {
+    ASSERT_TRUE(text.ends_with("\r\n")) << name;
+    size_t header_commas = std::count(text.begin(), text.begin() + text.find('\n'), ',');
+    for (size_t at = 0; at < text.size();) {
+      size_t end = text.find("\r\n", at);
+      std::string row = text.substr(at, end - at);
+      if (row.find('"') == std::string::npos) EXPECT_EQ(std::count(row.begin(), row.end(), ','), header_commas) << name << ": " << row;
+      at = end + 2;
+    }
+  }
+  EXPECT_EQ(exporter::CsvField("plain"), "plain");
+  EXPECT_EQ(exporter::CsvField("VALLEY, INC. \"NORTH\""), "\"VALLEY, INC. \"\"NORTH\"\"\"");
+  EXPECT_EQ(exporter::CsvField("two\nlines"), "\"two\nlines\"");
 }
 
 TEST_F(ExportTest, CheckItemsAreListedApartNeverAsFindings) {
