@@ -1,9 +1,9 @@
 #include "cli/cli.hpp"
 #include "cli/verbs.hpp"
 
-#include <CLI/CLI.hpp>
 #include <signal.h>
 #include <unistd.h>
+#include <CLI/CLI.hpp>
 
 #include <algorithm>
 #include <atomic>
@@ -51,7 +51,8 @@ struct Verb {
 const std::vector<Verb>& Verbs();
 
 int ListStages(const Args&, const Environment& env) {
-  for (const StageInfo& stage : Stages()) *env.out << stage.name << std::string(10 - stage.name.size(), ' ') << stage.summary << '\n';
+  for (const StageInfo& stage : Stages())
+    *env.out << stage.name << std::string(10 - stage.name.size(), ' ') << stage.summary << '\n';
   return kExitOk;
 }
 
@@ -71,9 +72,12 @@ constexpr std::string_view kFileTimeout = "give up on a file still being read af
 constexpr std::string_view kIntermediates = "write each OCR page's image after every step into DIR";
 constexpr std::string_view kJson = "print JSON instead of text";
 
+// Long because it is the table itself: one entry per verb, one line per option.
 const std::vector<Verb>& Verbs() {
   static const std::vector<Verb> kVerbs = {
-      {"scan", {"PATH...", "PATH", "files and folders to read"}, "read files and folders (recursively) into the database; files already there are skipped",
+      {"scan",
+       {"PATH...", "PATH", "files and folders to read"},
+       "read files and folders (recursively) into the database; files already there are skipped",
        {{"--force", "", "read files again that are already in the database"},
         {"--jobs", "N", kJobs},
         {"--dpi", "N", kDpi},
@@ -82,8 +86,11 @@ const std::vector<Verb>& Verbs() {
         {"--today", "DATE", kToday},
         {"--no-progress", "", "no progress line on the terminal"}},
        Scan},
-      {"watch", {"DIR", "DIR", "the folder to watch"}, "process what lands in DIR, now and later, once each file has stopped changing; Ctrl-C stops cleanly",
-       {{"--archive", "DIR", "move each file into DIR once the database holds it (same relative path, never over a file)"},
+      {"watch",
+       {"DIR", "DIR", "the folder to watch"},
+       "process what lands in DIR, now and later, once each file has stopped changing; Ctrl-C stops cleanly",
+       {{"--archive", "DIR",
+         "move each file into DIR once the database holds it (same relative path, never over a file)"},
         {"--settle", "SECONDS", "how long a file must stay unchanged before it is read (default 2)"},
         {"--jobs", "N", kJobs},
         {"--dpi", "N", kDpi},
@@ -91,18 +98,30 @@ const std::vector<Verb>& Verbs() {
         {"--today", "DATE", kToday},
         {"--keep-intermediates", "DIR", kIntermediates}},
        Watch},
-      {"findings", {}, "start here: what not to pay yet and why, most urgent first",
-       {{"--today", "DATE", kToday}, {"--json", "", kJson}}, ShowFindings},
-      {"accounts", {}, "every statement of each provider account in date order, with the balances",
-       {{"--json", "", kJson}}, ShowAccounts},
-      {"episodes", {}, "each visit's bills, plan claims and letters together, and what is still missing",
-       {{"--json", "", kJson}}, ShowEpisodes},
-      {"report", {}, "an HTML page per account to read, print and take to the phone: timeline, evidence, call sheet, letters",
+      {"findings",
+       {},
+       "start here: what not to pay yet and why, most urgent first",
+       {{"--today", "DATE", kToday}, {"--json", "", kJson}},
+       ShowFindings},
+      {"accounts",
+       {},
+       "every statement of each provider account in date order, with the balances",
+       {{"--json", "", kJson}},
+       ShowAccounts},
+      {"episodes",
+       {},
+       "each visit's bills, plan claims and letters together, and what is still missing",
+       {{"--json", "", kJson}},
+       ShowEpisodes},
+      {"report",
+       {},
+       "an HTML page per account to read, print and take to the phone: timeline, evidence, call sheet, letters",
        {{"--account", "NUMBER", "only this account"},
         {"--out", "DIR", "the folder to write into (default ./shoebox-report)"},
         {"--today", "DATE", kToday}},
        Report},
-      {"log", {"[call|payment|agreement|note]", "KIND", "what to log: a call, a payment, an agreement in writing, a note"},
+      {"log",
+       {"[call|payment|agreement|note]", "KIND", "what to log: a call, a payment, an agreement in writing, a note"},
        "keep a record of calls, payments and written agreements; an agreement settles the account's findings; "
        "without arguments, the record so far",
        {{"--account", "NUMBER", "the account it is about (needed to log)"},
@@ -113,15 +132,24 @@ const std::vector<Verb>& Verbs() {
         {"--text", "TEXT", "what was said or agreed"},
         {"--today", "DATE", kToday}},
        Log},
-      {"show", {"DOC", "DOC", "the document: its file, or its id or the first characters of it"}, "one document: its fields with where they were read, line items, claims, checks, matches and findings",
-       {{"--json", "", kJson}}, Show},
-      {"export", {}, "everything the database knows: shoebox-export/1 JSON, or CSV tables for a spreadsheet",
+      {"show",
+       {"DOC", "DOC", "the document: its file, or its id or the first characters of it"},
+       "one document: its fields with where they were read, line items, claims, checks, matches and findings",
+       {{"--json", "", kJson}},
+       Show},
+      {"export",
+       {},
+       "everything the database knows: shoebox-export/1 JSON, or CSV tables for a spreadsheet",
        {{"--json", "", "write the JSON export"},
         {"--out", "FILE", "write the JSON to FILE instead of the terminal"},
-        {"--csv", "DIR", "write documents, line items, claims, claim lines, findings and checks as CSV files into DIR"}},
+        {"--csv", "DIR",
+         "write documents, line items, claims, claim lines, findings and checks as CSV files into DIR"}},
        Export},
-      {"query", {"SQL", "SQL", "one read-only SQL statement"}, "run one read-only SQL statement against the database",
-       {{"--json", "", kJson}, {"--csv", "", "print CSV instead of a table"}}, Query},
+      {"query",
+       {"SQL", "SQL", "one read-only SQL statement"},
+       "run one read-only SQL statement against the database",
+       {{"--json", "", kJson}, {"--csv", "", "print CSV instead of a table"}},
+       Query},
       {"stages", {}, "list the pipeline's stages", {}, ListStages},
   };
   return kVerbs;
@@ -131,9 +159,12 @@ const std::vector<Verb>& Verbs() {
 std::string Roff(std::string_view text) {
   std::string out;
   for (char c : text) {
-    if (c == '\\') out += "\\e";
-    else if (c == '-') out += "\\-";
-    else out += c;
+    if (c == '\\')
+      out += "\\e";
+    else if (c == '-')
+      out += "\\-";
+    else
+      out += c;
   }
   if (!out.empty() && (out[0] == '.' || out[0] == '\'')) out.insert(0, "\\&");
   return out;
@@ -155,7 +186,8 @@ void PrintManPage(std::ostream& out) {
     if (verb.options.empty()) continue;
     out << ".RS\n";
     for (const OptionSpec& option : verb.options) {
-      out << ".TP\n.B " << Roff(option.name) << (option.value.empty() ? "" : " \\fI" + Roff(option.value) + "\\fR") << '\n'
+      out << ".TP\n.B " << Roff(option.name) << (option.value.empty() ? "" : " \\fI" + Roff(option.value) + "\\fR")
+          << '\n'
           << Roff(option.help) << '\n';
     }
     out << ".RE\n";
@@ -178,7 +210,8 @@ void PrintBashCompletion(std::ostream& out) {
          "  done\n"
          "  if [[ ${COMP_WORDS[COMP_CWORD-1]} == --db ]]; then COMPREPLY=($(compgen -f -- \"$cur\")); return; fi\n"
          "  case $verb in\n"
-         "    '') COMPREPLY=($(compgen -W '" << verbs << " --db --help --version' -- \"$cur\")) ;;\n";
+         "    '') COMPREPLY=($(compgen -W '"
+      << verbs << " --db --help --version' -- \"$cur\")) ;;\n";
   auto is_path = [](std::string_view value) { return value == "PATH" || value == "DIR" || value == "FILE"; };
   for (const Verb& verb : Verbs()) {
     std::string words = "--help --db", path_options;
@@ -194,10 +227,12 @@ void PrintBashCompletion(std::ostream& out) {
     }
     out << "    " << verb.name << ")";
     if (!path_options.empty()) {
-      out << " case ${COMP_WORDS[COMP_CWORD-1]} in " << path_options << ") COMPREPLY=($(compgen -f -- \"$cur\")); return ;; esac;";
+      out << " case ${COMP_WORDS[COMP_CWORD-1]} in " << path_options
+          << ") COMPREPLY=($(compgen -f -- \"$cur\")); return ;; esac;";
     }
     out << " COMPREPLY=($(compgen -W '" << words << "' -- \"$cur\"))"
-        << (is_path(verb.arguments.value) ? "; [[ $cur == -* ]] || COMPREPLY+=($(compgen -f -- \"$cur\"))" : "") << " ;;\n";
+        << (is_path(verb.arguments.value) ? "; [[ $cur == -* ]] || COMPREPLY+=($(compgen -f -- \"$cur\"))" : "")
+        << " ;;\n";
   }
   out << "  esac\n}\ncomplete -o filenames -F _shoebox shoebox\n";
 }
@@ -217,7 +252,8 @@ std::string Closest(std::string_view typed, const std::vector<std::string_view>&
 // what it leaves over (an option the verb does not have) is answered with the closest one.
 class Parser {
  public:
-  explicit Parser(const Verb& verb) : verb_(verb), app_(std::string(verb.summary), "shoebox " + std::string(verb.name)) {
+  explicit Parser(const Verb& verb)
+      : verb_(verb), app_(std::string(verb.summary), "shoebox " + std::string(verb.name)) {
     app_.set_help_flag("-h,--help", "say what this verb and its options do");
     app_.allow_extras();
     app_.add_option("--db", database_, "the database (default ./shoebox.db, or SHOEBOX_DB)")->type_name("PATH");
@@ -230,7 +266,8 @@ class Parser {
       if (option.value.empty()) {
         app_.add_flag(std::string(option.name))->description(std::string(option.help));
       } else {
-        app_.add_option(std::string(option.name), values_[i], std::string(option.help))->type_name(std::string(option.value));
+        app_.add_option(std::string(option.name), values_[i], std::string(option.help))
+            ->type_name(std::string(option.value));
       }
     }
   }
@@ -262,7 +299,8 @@ class Parser {
       for (const OptionSpec& option : verb_.options) names.push_back(option.name);
       std::string meant = Closest(name, names);
       *env.err << "shoebox " << verb_.name << ": unknown option " << name
-               << (meant.empty() ? "" : "; did you mean " + meant + "?") << " (usage: shoebox " << verb_.Usage() << ")\n";
+               << (meant.empty() ? "" : "; did you mean " + meant + "?") << " (usage: shoebox " << verb_.Usage()
+               << ")\n";
       code = kExitUsage;
       return std::nullopt;
     }

@@ -1,4 +1,5 @@
-// The command line: verbs in a table {name, summary, function}; main() only calls Run. Every verb is
+// The command line: verbs in one table (cli.cpp: name, arguments, summary, options, function) that
+// CLI11 parses by and the help, man page and completion are written from; main() only calls Run. Every verb is
 // reachable in-process with its own streams so tests pin stdout, stderr and the exit code.
 #pragma once
 

@@ -16,6 +16,40 @@
 namespace shoebox::extractors {
 namespace {
 
+// What a claim's block says of its status, where status is said: a cell that is a status word or a
+// short phrase on its own ("Denied", "Pending - in process", a claim row's status column), or the
+// words right after a status label on its line ("Claim status: Denied - not a covered service").
+// A heading with more words ("Less charges pending") or a sentence (a glossary's "a denied claim
+// is ...") says no claim's status. kUnknown where nothing says it.
+ClaimStatus StatusSaid(const CellGrid& grid) {
+  auto status_at = [](const std::vector<std::string>& words, size_t at) {
+    if (at >= words.size()) return ClaimStatus::kUnknown;
+    if (words[at] == "denied" || words[at] == "rejected") return ClaimStatus::kDenied;
+    if (words[at] == "pending" || (words[at] == "in" && at + 1 < words.size() && words[at + 1] == "process"))
+      return ClaimStatus::kPending;
+    return ClaimStatus::kUnknown;
+  };
+  constexpr size_t kPhraseWords = 4;  // "Pending - in process": the most a status cell says
+  ClaimStatus said = ClaimStatus::kUnknown;
+  for (const std::vector<CellRef>& line : grid.cells) {
+    std::vector<std::string> line_words;
+    for (const CellRef& cell : line) {
+      std::vector<std::string> words;
+      for (const Word& word : cell.cell.words) {
+        std::string token = LabelToken(word.text);
+        if (!token.empty()) words.push_back(token);
+      }
+      if (!words.empty() && words.size() <= kPhraseWords && said == ClaimStatus::kUnknown) said = status_at(words, 0);
+      line_words.insert(line_words.end(), words.begin(), words.end());
+    }
+    for (size_t i = 0; i + 1 < line_words.size() && said == ClaimStatus::kUnknown; ++i) {
+      if (line_words[i] == "status") said = status_at(line_words, i + 1);
+    }
+    if (said == ClaimStatus::kDenied) return said;  // a denial anywhere in the claim outweighs "pending"
+  }
+  return said;
+}
+
 // One claim from the lines of its block.
 std::optional<Claim> ReadClaim(const std::vector<Line>& block, const std::string& document_text) {
   CellGrid grid(block);
@@ -44,9 +78,12 @@ std::optional<Claim> ReadClaim(const std::vector<Line>& block, const std::string
       claim.network_status = NetworkStatus::kInNetwork;
     }
   }
-  if (block_text.find("denied") != std::string::npos) {
+  // The status as said, held to the figures: a claim the plan paid on and says denied is denied in
+  // part. (A pending claim may print what the plan expects to pay: pending stays pending.)
+  ClaimStatus said = StatusSaid(grid);
+  if (said == ClaimStatus::kDenied) {
     claim.status = claim.plan_paid_cents.value_or(0) > 0 ? ClaimStatus::kPartiallyDenied : ClaimStatus::kDenied;
-  } else if (block_text.find("pending") != std::string::npos || block_text.find("in process") != std::string::npos) {
+  } else if (said == ClaimStatus::kPending) {
     claim.status = ClaimStatus::kPending;
   } else if (!claim.processed_date.empty() || claim.plan_paid_cents) {
     claim.status = ClaimStatus::kProcessed;

@@ -82,6 +82,17 @@ bool IsALabel(const std::string& text) {
   });
 }
 
+// Whether words[at] is a word of a date ("2025" of "October 17, 2025"), looking back no further
+// than `from`.
+bool InsideDate(const std::vector<std::string>& words, size_t from, size_t at) {
+  constexpr size_t kDateWords = 3;  // "October 17, 2025"
+  for (size_t first = at >= from + kDateWords ? at - kDateWords + 1 : from; first <= at; ++first) {
+    auto date = FindDate(words, first);
+    if (date && date->first_word <= at && at < date->first_word + date->word_count) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 ValueType TypeOf(const std::string& field) {
@@ -115,7 +126,11 @@ bool ReadValue(ValueType type, const std::vector<Word>& words, size_t start, Fie
       for (size_t i = start; i < texts.size() && count == 0; ++i) {
         std::string token = TrimIdentifier(texts[i]);
         if (field.name == "member_id") token = MendMedicareNumber(token);
-        if (HasDigit(token) && token.size() >= 3) field.text = token, first = i, count = 1;
+        if (!HasDigit(token) || token.size() < 3) continue;
+        // The first figure after the label is a date or an amount: the label's number is not
+        // printed there, and the figures further on are other fields' ("Claim #: 11/26/24 99310").
+        if (ParseMoney(token) || InsideDate(texts, start, i)) return false;
+        field.text = token, first = i, count = 1;
       }
       if (count == 0) return false;
       break;

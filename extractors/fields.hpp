@@ -17,7 +17,8 @@
 namespace shoebox::extractors {
 
 // A field's type, by its name: *_cents money, *date* a date, *_number / *_id an identifier, else a name.
-// kPersonName: a person (patient, member, guarantor): two to five name-like words, no digits.
+// kIdentifier: a word with three characters or more, digits among them, that is not a date or an
+// amount. kPersonName: a person (patient, member, guarantor): two to five name-like words, no digits.
 enum class ValueType { kMoney, kDate, kIdentifier, kName, kPersonName };
 ValueType TypeOf(const std::string& field);
 

@@ -11,7 +11,7 @@ namespace shoebox::findings {
 
 bool HoldsPayment(FindingRule rule) {
   switch (rule) {
-    case FindingRule::kFinancialAssistanceWindow:  // apply for help; paying is another question
+    case FindingRule::kFinancialAssistanceWindow:   // apply for help; paying is another question
     case FindingRule::kCollectionValidationWindow:  // a right to use, not a sign the debt is wrong
     case FindingRule::kArithmeticMismatch:          // says what to check, not what not to pay
     case FindingRule::kEobMissing:
@@ -40,7 +40,8 @@ bool SameProblem(const Finding& a, const Finding& b, const std::map<std::string,
 
 // The paper a problem is with: the collection letter that asks for it, else its bill, else the
 // first document it names.
-const StoredDocument* PaperOf(const std::vector<std::string>& ids, const std::map<std::string, const StoredDocument*>& by_id) {
+const StoredDocument* PaperOf(const std::vector<std::string>& ids,
+                              const std::map<std::string, const StoredDocument*>& by_id) {
   const StoredDocument* first = nullptr;
   for (DocumentKind kind : {DocumentKind::kCollectionLetter, DocumentKind::kBill}) {
     for (const std::string& id : ids) {
@@ -62,7 +63,8 @@ std::string WhoOf(const Document& d) {
       if (collector.empty()) collector = TextOf(d, "current_creditor");
       std::string original = TextOf(d, "original_creditor");
       if (collector.empty()) return original;
-      return original.empty() || SameProvider(original, collector) ? collector : collector + ", collecting for " + original;
+      return original.empty() || SameProvider(original, collector) ? collector
+                                                                   : collector + ", collecting for " + original;
     }
     default: {
       std::string payer = TextOf(d, "payer_name");
@@ -142,9 +144,8 @@ std::vector<Problem> StartHere(const std::vector<Finding>& found, const std::vec
 }
 
 Cents HeldTotal(const std::vector<Problem>& problems) {
-  return std::accumulate(problems.begin(), problems.end(), Cents{0}, [](Cents sum, const Problem& problem) {
-    return sum + problem.held_cents;
-  });
+  return std::accumulate(problems.begin(), problems.end(), Cents{0},
+                         [](Cents sum, const Problem& problem) { return sum + problem.held_cents; });
 }
 
 std::string NearestDeadline(const std::vector<const Finding*>& found, const std::string& today) {
@@ -153,7 +154,8 @@ std::string NearestDeadline(const std::vector<const Finding*>& found, const std:
     const std::string& deadline = finding->deadline;
     if (deadline.empty()) continue;
     bool to_come = deadline >= today, had_to_come = !nearest.empty() && nearest >= today;
-    if (nearest.empty() || (to_come && (!had_to_come || deadline < nearest)) || (!to_come && !had_to_come && deadline > nearest))
+    if (nearest.empty() || (to_come && (!had_to_come || deadline < nearest)) ||
+        (!to_come && !had_to_come && deadline > nearest))
       nearest = deadline;
   }
   return nearest;
@@ -180,7 +182,9 @@ std::string InOneLine(const Problem& problem, const std::string& today) {
   if (!problem.account_number.empty()) line += " (account " + problem.account_number + ")";
   line += ": ";
   line += problem.at_stake ? Money(*problem.at_stake) + " at stake" : "no amount read";
-  if (!problem.deadline.empty()) line += ", " + std::string(problem.deadline < today ? "deadline " : "by ") + DeadlineInWords(problem.deadline, today);
+  if (!problem.deadline.empty())
+    line +=
+        ", " + std::string(problem.deadline < today ? "deadline " : "by ") + DeadlineInWords(problem.deadline, today);
   if (problem.hold_payment) {
     line += problem.held_cents == 0 || problem.held_cents == problem.at_stake.value_or(0)
                 ? "; do not pay it yet"

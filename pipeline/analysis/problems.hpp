@@ -17,7 +17,7 @@ struct Problem {
   std::vector<const Finding*> reasons;  // the headline first: the most severe, then the nearest deadline
   std::string who;                      // the provider, collector or plan the problem is with
   std::string account_number;           // as printed on the bill or letter, or ""
-  std::optional<Cents> at_stake;         // the most any reason puts at stake (they overlap: one debt)
+  std::optional<Cents> at_stake;        // the most any reason puts at stake (they overlap: one debt)
   std::string deadline;  // the nearest one of its reasons still to come, else the latest passed; ISO or ""
   Severity severity = Severity::kInfo;  // the highest of its reasons
   bool hold_payment = false;            // a reason says not to pay (all, or part) yet

@@ -1,6 +1,7 @@
 #include "pipeline/present/export_csv.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <optional>
 
@@ -47,7 +48,8 @@ std::string ColumnOf(const Field& field) {
   return field.cents && field.name.ends_with("_cents") ? field.name.substr(0, field.name.size() - 6) : field.name;
 }
 
-std::string DocumentsTable(const std::vector<StoredDocument>& documents, const std::map<std::string, std::string>& duplicate_of) {
+std::string DocumentsTable(const std::vector<StoredDocument>& documents,
+                           const std::map<std::string, std::string>& duplicate_of) {
   std::vector<std::string> field_columns;  // every field name, in the order first met
   for (const StoredDocument& stored : documents) {
     for (const Field& field : stored.document.fields) {
@@ -55,14 +57,19 @@ std::string DocumentsTable(const std::vector<StoredDocument>& documents, const s
         field_columns.push_back(ColumnOf(field));
     }
   }
-  std::vector<std::string> columns = {"document_id", "file", "first_page", "last_page", "kind", "kind_confidence", "duplicate_of"};
+  std::vector<std::string> columns = {"document_id",     "file",        "first_page", "last_page", "kind",
+                                      "kind_confidence", "duplicate_of"};
   columns.insert(columns.end(), field_columns.begin(), field_columns.end());
   Table table(columns);
   for (const StoredDocument& stored : documents) {
     const Document& d = stored.document;
     auto twin = duplicate_of.find(stored.id);
-    std::vector<std::string> row = {stored.id, stored.path, std::to_string(d.first_page), std::to_string(d.last_page),
-                                    ToString(d.kind), Confidence(d.kind_confidence),
+    std::vector<std::string> row = {stored.id,
+                                    stored.path,
+                                    std::to_string(d.first_page),
+                                    std::to_string(d.last_page),
+                                    ToString(d.kind),
+                                    Confidence(d.kind_confidence),
                                     twin == duplicate_of.end() ? "" : twin->second};
     row.resize(columns.size());
     for (const Field& field : d.fields) {
@@ -76,8 +83,8 @@ std::string DocumentsTable(const std::vector<StoredDocument>& documents, const s
 }
 
 std::string LineItemsTable(const std::vector<StoredDocument>& documents) {
-  Table table({"document_id", "file", "line", "date_of_service", "revenue_code", "code", "description", "units", "charge",
-               "page", "confidence"});
+  Table table({"document_id", "file", "line", "date_of_service", "revenue_code", "code", "description", "units",
+               "charge", "page", "confidence"});
   for (const StoredDocument& stored : documents) {
     int n = 0;
     for (const LineItem& item : stored.document.line_items) {
@@ -92,24 +99,34 @@ std::string LineItemsTable(const std::vector<StoredDocument>& documents) {
 // The nine figures a claim and a claim line share, in the export's order.
 template <typename Figures>
 std::vector<std::string> Figures9(const Figures& f) {
-  return {Dollars(f.billed_cents),       Dollars(f.discount_cents), Dollars(f.not_covered_cents),
-          Dollars(f.allowed_cents),      Dollars(f.plan_paid_cents), Dollars(f.deductible_cents),
-          Dollars(f.copay_cents),        Dollars(f.coinsurance_cents), Dollars(f.patient_responsibility_cents)};
+  return {Dollars(f.billed_cents),  Dollars(f.discount_cents),    Dollars(f.not_covered_cents),
+          Dollars(f.allowed_cents), Dollars(f.plan_paid_cents),   Dollars(f.deductible_cents),
+          Dollars(f.copay_cents),   Dollars(f.coinsurance_cents), Dollars(f.patient_responsibility_cents)};
 }
-const std::vector<std::string> kFigureColumns = {"billed",     "discount", "not_covered", "allowed",  "plan_paid",
-                                                 "deductible", "copay",    "coinsurance", "patient_responsibility"};
+const std::vector<std::string> kFigureColumns = {"billed",  "discount",    "not_covered",
+                                                 "allowed", "plan_paid",   "deductible",
+                                                 "copay",   "coinsurance", "patient_responsibility"};
 
 std::string ClaimsTable(const std::vector<StoredDocument>& documents) {
-  std::vector<std::string> columns = {"document_id", "file", "claim", "claim_number", "provider_name", "patient_account_number",
-                                      "network_status", "status", "processed_date", "service_date_from", "service_date_to"};
+  std::vector<std::string> columns = {
+      "document_id",    "file",   "claim",          "claim_number",      "provider_name",  "patient_account_number",
+      "network_status", "status", "processed_date", "service_date_from", "service_date_to"};
   columns.insert(columns.end(), kFigureColumns.begin(), kFigureColumns.end());
   Table table(columns);
   for (const StoredDocument& stored : documents) {
     int n = 0;
     for (const Claim& claim : stored.document.claims) {
-      std::vector<std::string> row = {stored.id, stored.path, std::to_string(++n), claim.claim_number, claim.provider_name,
-                                      claim.patient_account_number, ToString(claim.network_status), ToString(claim.status),
-                                      claim.processed_date, claim.service_date_from, claim.service_date_to};
+      std::vector<std::string> row = {stored.id,
+                                      stored.path,
+                                      std::to_string(++n),
+                                      claim.claim_number,
+                                      claim.provider_name,
+                                      claim.patient_account_number,
+                                      ToString(claim.network_status),
+                                      ToString(claim.status),
+                                      claim.processed_date,
+                                      claim.service_date_from,
+                                      claim.service_date_to};
       std::vector<std::string> figures = Figures9(claim);
       row.insert(row.end(), figures.begin(), figures.end());
       table.Row(row);
@@ -119,8 +136,8 @@ std::string ClaimsTable(const std::vector<StoredDocument>& documents) {
 }
 
 std::string ClaimLinesTable(const std::vector<StoredDocument>& documents) {
-  std::vector<std::string> columns = {"document_id", "file", "claim", "claim_number", "line", "date_of_service", "code",
-                                      "description"};
+  std::vector<std::string> columns = {"document_id",     "file", "claim",      "claim_number", "line",
+                                      "date_of_service", "code", "description"};
   columns.insert(columns.end(), kFigureColumns.begin(), kFigureColumns.end());
   columns.insert(columns.end(), {"remark_codes", "page", "confidence"});
   Table table(columns);
@@ -130,8 +147,9 @@ std::string ClaimLinesTable(const std::vector<StoredDocument>& documents) {
       ++c;
       int n = 0;
       for (const ClaimLine& line : claim.lines) {
-        std::vector<std::string> row = {stored.id, stored.path, std::to_string(c), claim.claim_number, std::to_string(++n),
-                                        line.date_of_service, line.code, line.description};
+        std::vector<std::string> row = {stored.id,          stored.path,         std::to_string(c),
+                                        claim.claim_number, std::to_string(++n), line.date_of_service,
+                                        line.code,          line.description};
         std::vector<std::string> figures = Figures9(line);
         row.insert(row.end(), figures.begin(), figures.end());
         row.insert(row.end(), {Joined(line.remark_codes), std::to_string(line.page), Confidence(line.confidence)});
@@ -164,7 +182,8 @@ Result<std::vector<std::pair<std::string, std::string>>> ExportCsv(store::Databa
   Table checks({"rule", "what_to_check", "summary", "next_step", "documents"});
   for (const Finding& finding : *found) {
     if (finding.to_check) {
-      checks.Row({ToString(finding.rule), finding.what_to_check, finding.summary, finding.next_step, Joined(finding.documents)});
+      checks.Row({ToString(finding.rule), finding.what_to_check, finding.summary, finding.next_step,
+                  Joined(finding.documents)});
     } else {
       findings.Row({ToString(finding.rule), finding.rule_id, ToString(finding.severity), Dollars(finding.amount_cents),
                     finding.deadline, finding.summary, finding.next_step, Joined(finding.documents)});

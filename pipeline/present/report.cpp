@@ -9,7 +9,6 @@
 #include <map>
 #include <set>
 
-#include "pipeline/core/dates.hpp"
 #include "pipeline/analysis/accounts.hpp"
 #include "pipeline/analysis/analysis.hpp"
 #include "pipeline/analysis/problems.hpp"

@@ -57,7 +57,8 @@ std::string CallSheet(const findings::Account& account, const AccountFigures& fi
           ". Why does the statement ask for " + Amount(figures.balance) +
           "? Please apply the plan's adjustment and send a corrected statement.");
     }
-    if (rule == FindingRule::kDuplicateCharge || rule == FindingRule::kBilledNotOnEob || rule == FindingRule::kArithmeticMismatch) {
+    if (rule == FindingRule::kDuplicateCharge || rule == FindingRule::kBilledNotOnEob ||
+        rule == FindingRule::kArithmeticMismatch) {
       ask("Please send me an itemized bill with every charge, date and code.");
     }
     if (rule == FindingRule::kDuplicateCharge) ask("The same charge appears twice: please remove the duplicate.");
@@ -132,8 +133,8 @@ std::string Letters(const findings::Account& account, const AccountFigures& figu
             (end.empty() ? "" : ", within the validation period that ends " + Html(end)) +
             ". Please send me the name and address of the original creditor, an itemization of the debt, and proof "
             "that I owe it. Please stop collection until you have done so.</p>\n" +
-            (figures.plan_says ? "<p>My health plan's Explanation of Benefits says I owe " +
-                                     Money(*figures.plan_says) + " for these services; a copy is enclosed.</p>\n"
+            (figures.plan_says ? "<p>My health plan's Explanation of Benefits says I owe " + Money(*figures.plan_says) +
+                                     " for these services; a copy is enclosed.</p>\n"
                                : std::string()),
         today);
   }

@@ -24,9 +24,10 @@ struct AccountFigures {
 };
 
 // The call sheet (../shared/DOMAIN.md §6): what to say, what to ask, and the numbers to offer.
-std::string CallSheet(const findings::Account& account, const AccountFigures& figures, const std::vector<const Finding*>& mine);
+std::string CallSheet(const findings::Account& account, const AccountFigures& figures,
+                      const std::vector<const Finding*>& mine);
 // The letters the account's findings call for, dated today.
-std::string Letters(const findings::Account& account, const AccountFigures& figures, const std::vector<const Finding*>& mine,
-                    const std::string& today);
+std::string Letters(const findings::Account& account, const AccountFigures& figures,
+                    const std::vector<const Finding*>& mine, const std::string& today);
 
 }  // namespace shoebox::report

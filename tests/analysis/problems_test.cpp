@@ -32,10 +32,14 @@ std::vector<std::string> Headlines(const std::vector<Problem>& problems) {
 
 TEST(StartHere, FindingsAboutOnePaperAreOneProblemRankedByWhatWaitingLoses) {
   const std::string today = "2025-12-01";
-  std::vector<StoredDocument> documents = {Bill("bill-1", 26733, 26733), Bill("bill-2", 18466, 18466),
-                                           Bill("bill-3", 65000, 65000), Bill("bill-4", 1703575, 1703575),
-                                           Eob("eob-1", 26733, 16933), Eob("eob-2", 80000, 50000),
-                                           Letter("letter-1", 18466, "2025-12-16"), Letter("letter-3", 66660, "")};
+  std::vector<StoredDocument> documents = {Bill("bill-1", 26733, 26733),
+                                           Bill("bill-2", 18466, 18466),
+                                           Bill("bill-3", 65000, 65000),
+                                           Bill("bill-4", 1703575, 1703575),
+                                           Eob("eob-1", 26733, 16933),
+                                           Eob("eob-2", 80000, 50000),
+                                           Letter("letter-1", 18466, "2025-12-16"),
+                                           Letter("letter-3", 66660, "")};
   // In the order EvaluateRules ranks them: severity first.
   std::vector<Finding> found = {
       Raised(FindingRule::kCollectionValidationWindow, Severity::kHigh, {"letter-1"}, 18466, "2025-12-16"),
@@ -51,15 +55,16 @@ TEST(StartHere, FindingsAboutOnePaperAreOneProblemRankedByWhatWaitingLoses) {
   };
   std::vector<Problem> problems = StartHere(found, documents, today);
   // A deadline within 30 days first; one within 90 next; then the money, whatever the severity.
-  EXPECT_EQ(Headlines(problems),
-            (std::vector<std::string>{"collection_validation_window", "claim_denied", "financial_assistance_window",
-                                      "collection_before_insurance", "surprise_bill_protection", "balance_exceeds_eob"}));
+  EXPECT_EQ(Headlines(problems), (std::vector<std::string>{"collection_validation_window", "claim_denied",
+                                                           "financial_assistance_window", "collection_before_insurance",
+                                                           "surprise_bill_protection", "balance_exceeds_eob"}));
   ASSERT_EQ(problems.size(), 6u);
   // The collector's two reasons are one problem, told as the letter's.
   EXPECT_EQ(problems[0].reasons.size(), 2u);
   EXPECT_EQ(problems[0].deadline, "2025-12-16");
   EXPECT_EQ(InOneLine(problems[0], today),
-            "Crestwood Family Medicine (account 555-0101): $184.66 at stake, by 2025-12-16 (15 days left); do not pay it yet");
+            "Crestwood Family Medicine (account 555-0101): $184.66 at stake, by 2025-12-16 (15 days left); do not pay "
+            "it yet");
   // A bill sent before insurance finished and the collector now asking for it: one debt, the larger figure.
   EXPECT_EQ(problems[3].reasons.size(), 2u);
   EXPECT_EQ(problems[3].at_stake, 66660);
@@ -103,7 +108,8 @@ TEST(StartHere, RulesAdviseWhatIsStillPossibleAfterADeadline) {
   EXPECT_NE(appeal->next_step.find("late appeal for good cause"), std::string::npos);
   EXPECT_EQ(appeal->next_step.find("before the deadline"), std::string::npos);
 
-  std::vector<Finding> collected = Evaluate({Bill("bill-1", 20000, 20000, "pending"), Letter("letter-1", 20000, "2025-04-01")});
+  std::vector<Finding> collected =
+      Evaluate({Bill("bill-1", 20000, 20000, "pending"), Letter("letter-1", 20000, "2025-04-01")});
   const Finding* recall = Get(collected, "R-collection-insurance-01");
   ASSERT_NE(recall, nullptr);
   EXPECT_NE(recall->next_step.find("The validation period ended on 2025-04-01; dispute the debt in writing anyway"),

@@ -499,5 +499,44 @@ TEST(Extract, CfpbModelNotice) {
   }
 }
 
+// An identifier is not a date or an amount: a claim number label followed by a date (the number
+// printed elsewhere, or not at all) reads no number, and not the code after the date either.
+TEST(Extract, AnIdentifierIsNotADateOrAnAmount) {
+  std::vector<Line> lines = Lines({Row(40, {{100, "Great Lakes Mutual Health"}}), Row(80, {{100, "Explanation of Benefits"}}),
+                                   Row(160, {{100, "Group Number: 88120-A"}}), Row(200, {{100, "Plan Paid:"}, {500, "$150.00"}}),
+                                   Row(240, {{100, "Member ID: $40.00"}}), Row(280, {{100, "Claim #: 11/26/24 99310"}})});
+  Document document;
+  document.kind = DocumentKind::kEob;
+  extractors::Extract(lines, document);
+  for (const Claim& claim : document.claims) EXPECT_EQ(claim.claim_number, "");
+  EXPECT_EQ(FindField(document, "member_id"), nullptr);
+  ASSERT_NE(FindField(document, "group_number"), nullptr);
+  EXPECT_EQ(FindField(document, "group_number")->text, "88120-A");
+}
+
+// A claim's status comes from where status is said, held to its figures: a column heading with
+// "pending" and a glossary's "denied" set none; a status label or a status cell does; a denied
+// claim the plan paid on is denied in part.
+TEST(Extract, ClaimStatusFromWhereStatusIsSaidAndHeldToTheFigures) {
+  auto claim_of = [](const std::string& status_line, const std::string& paid) {
+    std::vector<Line> lines = Lines({Row(40, {{100, "Great Lakes Mutual Health"}}), Row(80, {{100, "Explanation of Benefits"}}),
+                                     Row(160, {{100, "Claim Number: 529214793992"}}),
+                                     Row(200, {{100, "Amount Billed:"}, {500, "$200.00"}}),
+                                     Row(240, {{100, "Plan Paid:"}, {500, paid}}),
+                                     Row(280, {{100, "What You Owe:"}, {500, "$50.00"}}),
+                                     Row(320, {{100, status_line}}),
+                                     Row(400, {{100, "Glossary: a denied claim is one your plan did not pay; you may appeal it."}})});
+    Document document;
+    document.kind = DocumentKind::kEob;
+    extractors::Extract(lines, document);
+    return document.claims.empty() ? ClaimStatus::kUnknown : document.claims[0].status;
+  };
+  EXPECT_EQ(claim_of("LESS CHARGES PENDING", "$150.00"), ClaimStatus::kProcessed);
+  EXPECT_EQ(claim_of("Claim status: Denied - not a covered service", "$0.00"), ClaimStatus::kDenied);
+  EXPECT_EQ(claim_of("Claim status: Denied in part", "$150.00"), ClaimStatus::kPartiallyDenied);
+  EXPECT_EQ(claim_of("Pending - in process", "$0.00"), ClaimStatus::kPending);
+  EXPECT_EQ(claim_of("Status: Pending", "$150.00"), ClaimStatus::kPending);
+}
+
 }  // namespace
 }  // namespace shoebox
