@@ -54,7 +54,7 @@ int Scan(const Args& args, const Environment& env) {
   }
   *env.err << "scanned " << summary->files_scanned << " file(s), " << summary->pages << " page(s), "
            << summary->documents << " document(s); skipped " << summary->files_skipped << " already in the database; "
-           << summary->files_failed << " with errors; " << *found << " finding(s) (shoebox findings)\n";
+           << summary->files_failed << " with errors; " << *found << " finding(s); see what to do: shoebox findings, or shoebox report --out DIR\n";
   if (summary->files_interrupted > 0) {
     *env.err << "stopped: " << summary->files_interrupted << " file(s) not scanned; run the same command again to go on\n";
     return kExitInterrupted;

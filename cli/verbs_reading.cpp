@@ -234,7 +234,7 @@ int ShowFindings(const Args& args, const Environment& env) {
     if (n == 0) *env.out << "Every finding, most urgent first:\n\n";
     std::vector<std::string> files;
     for (const std::string& id : finding.documents) files.insert(files.end(), files_of[id].begin(), files_of[id].end());
-    *env.out << ++n << ". [" << ToString(finding.severity) << "] " << ToString(finding.rule);
+    *env.out << ++n << ". [" << ToString(finding.severity) << "] " << Title(finding.rule);
     if (!finding.deadline.empty()) *env.out << "  (deadline " << findings::DeadlineInWords(finding.deadline, *today) << ")";
     *env.out << "\n   " << finding.summary << "\n   Next: " << finding.next_step << "\n   Files: " << Join(files, ", ")
              << "\n\n";

@@ -25,6 +25,25 @@ constexpr std::array<std::pair<FindingRule, const char*>, 15> kRuleNames = {{
     {FindingRule::kEobMissing, "eob_missing"},
 }};
 
+// What each rule finds, in the words a person reads (the names above are for --json and SQL).
+constexpr std::array<std::pair<FindingRule, const char*>, 15> kRuleTitles = {{
+    {FindingRule::kPrematureBill, "Billed before insurance finished"},
+    {FindingRule::kBalanceExceedsEob, "Asks for more than your plan says you owe"},
+    {FindingRule::kDuplicateCharge, "The same charge twice"},
+    {FindingRule::kQuantityAnomaly, "More days charged than the stay lasted"},
+    {FindingRule::kBilledNotOnEob, "Charges your plan never saw"},
+    {FindingRule::kArithmeticMismatch, "Figures that do not add up"},
+    {FindingRule::kFinancialAssistanceWindow, "You can still apply for financial assistance"},
+    {FindingRule::kClaimDenied, "Claim denied by your plan"},
+    {FindingRule::kSurpriseBillProtection, "Out-of-network bill you may be protected from"},
+    {FindingRule::kCollectionValidationWindow, "You can still dispute this debt in writing"},
+    {FindingRule::kCollectionBeforeInsurance, "In collections before insurance finished"},
+    {FindingRule::kCollectionAmountMismatch, "Collector asks for more than you owe"},
+    {FindingRule::kStatementAfterSettlement, "Asks for more than you agreed to pay"},
+    {FindingRule::kUnexplainedBalanceIncrease, "Balance went up with no reason shown"},
+    {FindingRule::kEobMissing, "Explanation of Benefits missing"},
+}};
+
 constexpr std::array<std::pair<Severity, const char*>, 3> kSeverityNames = {{
     {Severity::kHigh, "high"}, {Severity::kMedium, "medium"}, {Severity::kInfo, "info"}}};
 
@@ -48,6 +67,7 @@ std::optional<Enum> ValueOf(const std::array<std::pair<Enum, const char*>, N>& n
 
 const char* ToString(FindingRule rule) { return NameOf(kRuleNames, rule); }
 std::optional<FindingRule> ParseFindingRule(std::string_view name) { return ValueOf(kRuleNames, name); }
+const char* Title(FindingRule rule) { return NameOf(kRuleTitles, rule); }
 const char* ToString(Severity severity) { return NameOf(kSeverityNames, severity); }
 std::optional<Severity> ParseSeverity(std::string_view name) { return ValueOf(kSeverityNames, name); }
 

@@ -59,7 +59,8 @@ enum class FindingRule {
   kUnexplainedBalanceIncrease,
   kEobMissing,
 };
-const char* ToString(FindingRule rule);
+const char* ToString(FindingRule rule);  // the name in the export and the database
+const char* Title(FindingRule rule);     // what it finds, in a person's words ("The same charge twice")
 std::optional<FindingRule> ParseFindingRule(std::string_view name);
 
 // Most urgent first.

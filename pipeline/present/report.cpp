@@ -335,13 +335,15 @@ class Writer {
 
   std::string FindingHtml(const Finding& finding, int* crops) {
     std::string html =
-        "<article class=\"finding " + Html(ToString(finding.severity)) + "\"><h3>" + Html(finding.summary) + "</h3>\n<p>";
+        "<article class=\"finding " + Html(ToString(finding.severity)) + "\"><h3>" + Html(Title(finding.rule)) + " (" +
+        Html(ToString(finding.severity)) + ")</h3>\n<p>" + Html(finding.summary) + "</p>\n<p>";
     if (finding.amount_cents) html += "At stake: <b>" + Money(*finding.amount_cents) + "</b>. ";
     if (!finding.deadline.empty()) {
       html += "Deadline: <b>" + Html(findings::DeadlineInWords(finding.deadline, options_.today)) + "</b>. ";
     }
-    html += "<span class=\"meta\">(" + Html(ToString(finding.rule)) + ", " + Html(finding.rule_id) + ")</span></p>\n";
-    html += "<p class=\"next\">What to do: " + Html(finding.next_step) + "</p>\n";
+    html += "</p>\n<p class=\"next\">What to do: " + Html(finding.next_step) + "</p>\n";
+    html += "<details class=\"meta\"><summary>Details</summary>rule " + Html(ToString(finding.rule)) + ", " +
+            Html(finding.rule_id) + " (docs/RULES.md)</details>\n";
     return html + Evidence(finding, crops) + "</article>\n";
   }
 

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "pipeline/core/records.hpp"
 #include "pipeline/reading/ingest.hpp"
 #include "pipeline/reading/ocr.hpp"
 #include "tests/json_schema.hpp"
@@ -334,9 +335,11 @@ TEST(Cli, SamplesEndToEnd) {
   size_t lipid = start_here.find("$98.00 at stake");
   ASSERT_NE(lipid, std::string::npos) << start_here;
   EXPECT_EQ(start_here.find("$98.00 at stake", lipid + 1), std::string::npos) << start_here;
-  for (const char* rule : {"premature_bill", "balance_exceeds_eob", "duplicate_charge", "claim_denied",
-                           "collection_validation_window"}) {
-    EXPECT_NE(findings.out.find(rule), std::string::npos) << rule;
+  // Said in words: the rules' names are for --json and SQL, never what a person reads.
+  for (shoebox::FindingRule rule : {shoebox::FindingRule::kPrematureBill, shoebox::FindingRule::kBalanceExceedsEob, shoebox::FindingRule::kDuplicateCharge,
+                           shoebox::FindingRule::kClaimDenied, shoebox::FindingRule::kCollectionValidationWindow}) {
+    EXPECT_NE(findings.out.find(shoebox::Title(rule)), std::string::npos) << shoebox::Title(rule);
+    EXPECT_EQ(findings.out.find(shoebox::ToString(rule)), std::string::npos) << shoebox::ToString(rule);
   }
   Outcome as_json = RunCli({"--db", db, "findings", "--today", "2025-12-01", "--json"});
   EXPECT_EQ(Json::parse(as_json.out).size(), json["findings"].size());
