@@ -16,7 +16,6 @@
 #include <vector>
 
 #include "pipeline/app/stages.hpp"
-#include "pipeline/core/text.hpp"
 
 namespace shoebox::cli {
 namespace {
@@ -172,7 +171,7 @@ std::string Roff(std::string_view text) {
 
 // shoebox(1), from the verb table (written at build time: build/shoebox.1).
 void PrintManPage(std::ostream& out) {
-  out << ".TH SHOEBOX 1 \"\" \"shoebox 0.1.0\" \"User Commands\"\n"
+  out << ".TH SHOEBOX 1 \"\" \"shoebox " SHOEBOX_VERSION "\" \"User Commands\"\n"
          ".SH NAME\nshoebox \\- read medical bills, EOBs and collection letters and say what not to pay yet\n"
          ".SH SYNOPSIS\n.B shoebox\n[\\-\\-db PATH] VERB [ARGS]\n"
          ".SH DESCRIPTION\nReads photographed and scanned hospital bills, insurance Explanations of Benefits, "
@@ -235,17 +234,6 @@ void PrintBashCompletion(std::ostream& out) {
         << " ;;\n";
   }
   out << "  esac\n}\ncomplete -o filenames -F _shoebox shoebox\n";
-}
-
-// The closest of `names` to `typed`, when a slip of at most two edits: "" otherwise.
-std::string Closest(std::string_view typed, const std::vector<std::string_view>& names) {
-  std::string best;
-  size_t best_distance = 3;
-  for (std::string_view name : names) {
-    size_t distance = EditDistance(std::string(name), std::string(typed));
-    if (distance < best_distance) best_distance = distance, best = name;
-  }
-  return best;
 }
 
 // The parsed command line of one verb, as the verbs read it. CLI11 does the parsing and the help;
@@ -346,7 +334,7 @@ int Run(const std::vector<std::string>& raw, const Environment& env) {
     return kExitOk;
   }
   if (args[0] == "--version") {
-    *env.out << "shoebox 0.1.0\n";
+    *env.out << "shoebox " SHOEBOX_VERSION "\n";
     return kExitOk;
   }
   const Verb* verb = nullptr;

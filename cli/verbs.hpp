@@ -34,6 +34,9 @@ struct Args {
 };
 
 std::string DatabasePath(const Args& args, const Environment& env);
+// The closest of `names` to `typed` when it is a slip of at most two edits (a mistyped verb,
+// option or database name); "" otherwise.
+std::string Closest(std::string_view typed, const std::vector<std::string_view>& names);
 // The database --db names (or the default), opened; nullptr once the reason it could not be is
 // said. Only scan and watch make one: every other verb reads what was scanned, so a database that
 // is not there (a slip in its name, another folder) is said to be missing, never made empty and

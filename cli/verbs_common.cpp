@@ -46,6 +46,16 @@ std::unique_ptr<store::Database> CreateOrOpenDatabase(const Args& args, const En
   return std::move(db).value();
 }
 
+std::string Closest(std::string_view typed, const std::vector<std::string_view>& names) {
+  std::string best;
+  size_t best_distance = 3;  // more than two edits apart is another word, not a slip
+  for (std::string_view name : names) {
+    size_t distance = EditDistance(name, typed);
+    if (distance < best_distance) best_distance = distance, best = name;
+  }
+  return best;
+}
+
 namespace {
 
 // A database beside the one named that its name is likely a slip of (one letter off, another
@@ -60,11 +70,12 @@ std::string LikelyMeant(const std::filesystem::path& named, const Environment& e
   }
   std::string fallback = env.default_db.empty() ? "shoebox.db" : env.default_db;
   if (fs::path(fallback) != named && fs::is_regular_file(fallback, error)) databases.emplace_back(fallback);
+  std::vector<std::string> names;
+  for (const fs::path& candidate : databases) names.push_back(candidate.filename().string());
   std::string best;
-  size_t best_distance = 3;  // more than two edits apart is another name, not a slip
-  for (const fs::path& candidate : databases) {
-    size_t distance = EditDistance(named.filename().string(), candidate.filename().string());
-    if (distance < best_distance) best_distance = distance, best = candidate.string();
+  std::string closest = Closest(named.filename().string(), std::vector<std::string_view>(names.begin(), names.end()));
+  for (size_t i = 0; i < names.size() && best.empty(); ++i) {
+    if (!closest.empty() && names[i] == closest) best = databases[i].string();
   }
   if (best.empty() && databases.size() == 1) best = databases.front().string();
   if (best.rfind("./", 0) == 0 && !named.has_parent_path()) best.erase(0, 2);

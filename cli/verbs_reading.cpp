@@ -94,14 +94,10 @@ std::string CellText(const store::Value& value) {
 
 // "Start here": one line per problem across all accounts, ranked by what waiting loses, with what
 // to do and why, and what not to pay yet in all.
-void PrintStartHere(const std::vector<Finding>& found, store::Database& db, const std::string& today, std::ostream& out) {
-  auto analysis = findings::Analyse(db);
-  if (!analysis) return;  // the findings below still say everything, only not grouped
-  std::vector<findings::Problem> problems = findings::StartHere(found, analysis->documents, today);
-  Cents held = findings::HeldTotal(problems);
-  out << "Start here (as of " << today << "): " << problems.size() << (problems.size() == 1 ? " problem" : " problems");
-  if (held > 0) out << "; do not pay " << findings::Money(held) << " of what you are asked until they are sorted out";
-  out << ".\n\n";
+void PrintStartHere(const std::vector<Finding>& found, const std::vector<StoredDocument>& documents,
+                    const std::string& today, std::ostream& out) {
+  std::vector<findings::Problem> problems = findings::StartHere(found, documents, today);
+  out << "Start here (as of " << today << "): " << findings::InAll(problems) << ".\n\n";
   int n = 0;
   for (const findings::Problem& problem : problems) {
     out << std::setw(2) << ++n << ". " << findings::InOneLine(problem, today) << "\n    What to do: ";
@@ -185,7 +181,8 @@ int ShowFindings(const Args& args, const Environment& env) {
   if (!today) return kExitUsage;
   auto db = OpenDatabase(args, env, store::Mode::kReadWrite);
   if (!db) return kExitDatabase;
-  if (auto found = runner::RefreshFindings(*db, *today); !found) {
+  findings::Analyser analyser;  // the refresh's analysis, kept for Start here's names and accounts
+  if (auto found = runner::RefreshFindings(*db, *today, analyser); !found) {
     *env.err << found.error().message << '\n';
     return kExitDatabase;
   }
@@ -223,7 +220,12 @@ int ShowFindings(const Args& args, const Environment& env) {
   } else if (found->size() == checks.size()) {
     *env.out << "No findings: nothing in the database looks wrong or premature as of " << *today << ".\n";
   } else {
-    PrintStartHere(*found, *db, *today, *env.out);
+    auto analysis = analyser.Update(*db);  // nothing new since the refresh: no document is read again
+    if (!analysis) {
+      *env.err << analysis.error().message << '\n';
+      return kExitDatabase;
+    }
+    PrintStartHere(*found, (*analysis)->documents, *today, *env.out);
   }
   // The files each finding rests on, by document id.
   std::map<std::string, std::vector<std::string>> files_of;

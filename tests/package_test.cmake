@@ -1,6 +1,7 @@
 # The Debian package: built with CPack from the build tree, unpacked into a clean prefix, it declares
 # the libraries and Tesseract models it needs, and the program in it runs and scans a sample.
-#   cmake -DBUILD=<build dir> -DWORK=<scratch dir> -DSAMPLE=<a sample PDF> -P tests/package_test.cmake
+#   cmake -DBUILD=<build dir> -DWORK=<scratch dir> -DVERSION=<project version> -DSAMPLE=<a sample PDF>
+#         -P tests/package_test.cmake
 file(REMOVE_RECURSE ${WORK})
 file(MAKE_DIRECTORY ${WORK})
 execute_process(COMMAND cpack -G DEB -B ${WORK} --config ${BUILD}/CPackConfig.cmake
@@ -22,7 +23,7 @@ foreach(file usr/bin/shoebox usr/share/man/man1/shoebox.1 usr/share/bash-complet
   endif()
 endforeach()
 execute_process(COMMAND ${WORK}/root/usr/bin/shoebox --version OUTPUT_VARIABLE version)
-if(NOT version STREQUAL "shoebox 0.1.0\n")
+if(NOT version STREQUAL "shoebox ${VERSION}\n")
   message(FATAL_ERROR "the packaged program says '${version}'")
 endif()
 execute_process(COMMAND ${WORK}/root/usr/bin/shoebox --db ${WORK}/t.db scan ${SAMPLE} --no-progress

@@ -177,6 +177,12 @@ std::string DeadlineInWords(const std::string& deadline, const std::string& toda
   return deadline + " (passed " + (days == -1 ? std::string("yesterday") : std::to_string(-days) + " days ago") + ")";
 }
 
+std::string InAll(const std::vector<Problem>& problems) {
+  Cents held = HeldTotal(problems);
+  return std::to_string(problems.size()) + (problems.size() == 1 ? " problem" : " problems") +
+         (held > 0 ? "; do not pay " + Money(held) + " of what you are asked until they are sorted out" : "");
+}
+
 std::string InOneLine(const Problem& problem, const std::string& today) {
   std::string line = problem.who.empty() ? "(sender not read)" : problem.who;
   if (!problem.account_number.empty()) line += " (account " + problem.account_number + ")";

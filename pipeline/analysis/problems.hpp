@@ -35,6 +35,9 @@ std::vector<Problem> StartHere(const std::vector<Finding>& found, const std::vec
 
 // What not to pay yet, over every problem (each problem's dollars once).
 Cents HeldTotal(const std::vector<Problem>& problems);
+// How many problems and what not to pay yet in all: "7 problems; do not pay $18,092.11 of what you
+// are asked until they are sorted out".
+std::string InAll(const std::vector<Problem>& problems);
 
 // Who, how much and by when, in words: "VALLEY VIEW (account 555-0101): $98.00 at stake, by
 // 2025-12-16 (15 days left); do not pay it yet".

@@ -5,6 +5,8 @@
 #include <map>
 #include <optional>
 
+#include "pipeline/core/figures.hpp"
+
 namespace shoebox::exporter {
 namespace {
 
@@ -96,22 +98,26 @@ std::string LineItemsTable(const std::vector<StoredDocument>& documents) {
   return table.Text();
 }
 
-// The nine figures a claim and a claim line share, in the export's order.
-template <typename Figures>
-std::vector<std::string> Figures9(const Figures& f) {
-  return {Dollars(f.billed_cents),  Dollars(f.discount_cents),    Dollars(f.not_covered_cents),
-          Dollars(f.allowed_cents), Dollars(f.plan_paid_cents),   Dollars(f.deductible_cents),
-          Dollars(f.copay_cents),   Dollars(f.coinsurance_cents), Dollars(f.patient_responsibility_cents)};
+// The figures a claim and its lines share (figures.hpp), as columns: "billed", "plan_paid", ...
+std::vector<std::string> FigureColumns() {
+  std::vector<std::string> columns;
+  for (const ClaimFigure& figure : kClaimFigures) columns.emplace_back(figure.name.substr(0, figure.name.size() - 6));
+  return columns;
 }
-const std::vector<std::string> kFigureColumns = {"billed",  "discount",    "not_covered",
-                                                 "allowed", "plan_paid",   "deductible",
-                                                 "copay",   "coinsurance", "patient_responsibility"};
+
+template <typename Holder>
+std::vector<std::string> FiguresOf(const Holder& holder, std::optional<Cents> Holder::*ClaimFigure::*member) {
+  std::vector<std::string> cells;
+  for (const ClaimFigure& figure : kClaimFigures) cells.push_back(Dollars(holder.*(figure.*member)));
+  return cells;
+}
 
 std::string ClaimsTable(const std::vector<StoredDocument>& documents) {
   std::vector<std::string> columns = {
       "document_id",    "file",   "claim",          "claim_number",      "provider_name",  "patient_account_number",
       "network_status", "status", "processed_date", "service_date_from", "service_date_to"};
-  columns.insert(columns.end(), kFigureColumns.begin(), kFigureColumns.end());
+  std::vector<std::string> figure_columns = FigureColumns();
+  columns.insert(columns.end(), figure_columns.begin(), figure_columns.end());
   Table table(columns);
   for (const StoredDocument& stored : documents) {
     int n = 0;
@@ -127,7 +133,7 @@ std::string ClaimsTable(const std::vector<StoredDocument>& documents) {
                                       claim.processed_date,
                                       claim.service_date_from,
                                       claim.service_date_to};
-      std::vector<std::string> figures = Figures9(claim);
+      std::vector<std::string> figures = FiguresOf(claim, &ClaimFigure::of_claim);
       row.insert(row.end(), figures.begin(), figures.end());
       table.Row(row);
     }
@@ -138,7 +144,8 @@ std::string ClaimsTable(const std::vector<StoredDocument>& documents) {
 std::string ClaimLinesTable(const std::vector<StoredDocument>& documents) {
   std::vector<std::string> columns = {"document_id",     "file", "claim",      "claim_number", "line",
                                       "date_of_service", "code", "description"};
-  columns.insert(columns.end(), kFigureColumns.begin(), kFigureColumns.end());
+  std::vector<std::string> figure_columns = FigureColumns();
+  columns.insert(columns.end(), figure_columns.begin(), figure_columns.end());
   columns.insert(columns.end(), {"remark_codes", "page", "confidence"});
   Table table(columns);
   for (const StoredDocument& stored : documents) {
@@ -150,7 +157,7 @@ std::string ClaimLinesTable(const std::vector<StoredDocument>& documents) {
         std::vector<std::string> row = {stored.id,          stored.path,         std::to_string(c),
                                         claim.claim_number, std::to_string(++n), line.date_of_service,
                                         line.code,          line.description};
-        std::vector<std::string> figures = Figures9(line);
+        std::vector<std::string> figures = FiguresOf(line, &ClaimFigure::of_line);
         row.insert(row.end(), figures.begin(), figures.end());
         row.insert(row.end(), {Joined(line.remark_codes), std::to_string(line.page), Confidence(line.confidence)});
         table.Row(row);

@@ -198,12 +198,8 @@ class Writer {
   std::string StartHere(const std::map<std::string, std::string>& page_of_document) const {
     std::vector<findings::Problem> problems = findings::StartHere(found_, analysis_.documents, options_.today);
     if (problems.empty()) return "";
-    Cents held = findings::HeldTotal(problems);
-    std::string html = "<h2>Start here</h2>\n<p>" + std::to_string(problems.size()) +
-                       (problems.size() == 1 ? " problem" : " problems") + ", the most pressing first" +
-                       (held > 0 ? "; do not pay <b>" + Money(held) + "</b> of what you are asked until they are sorted out"
-                                 : std::string()) +
-                       ".</p>\n<ol class=\"start\">\n";
+    std::string html = "<h2>Start here</h2>\n<p>" + Html(findings::InAll(problems)) +
+                       ". The most pressing first.</p>\n<ol class=\"start\">\n";
     for (const findings::Problem& problem : problems) {
       std::string page;
       for (const std::string& id : problem.documents) {
