@@ -113,7 +113,6 @@ std::vector<Problem> StartHere(const std::vector<Finding>& found, const std::vec
     const Finding& finding = *findings[i];
     auto [at, is_new] = problem_of_root.emplace(find_root(i), problems.size());
     Problem& problem = is_new ? problems.emplace_back() : problems[at->second];
-    if (is_new) problem.severity = finding.severity;
     problem.reasons.push_back(&finding);
     problem.severity = std::min(problem.severity, finding.severity);
     if (finding.amount_cents) problem.at_stake = std::max(problem.at_stake.value_or(0), *finding.amount_cents);
