@@ -60,8 +60,11 @@ std::vector<PageRange> Split(const std::vector<std::vector<Line>>& lines_by_page
       if (cues.marker) {
         starts = cues.marker->page == 1;
       } else if (cues.kind.kind == DocumentKind::kOther) {
-        // A page with no cue of its own continues a table, or else stands alone.
-        starts = !(cues.has_table && current_kind != DocumentKind::kOther);
+        // A page that is none of the kinds continues a paper that is none either (an agreement is
+        // not cut at its headings), a table, or the paper it is worded as (a bill's page of
+        // figures alone, without the words of care); else it stands alone.
+        starts = !(current_kind == DocumentKind::kOther || cues.kind.worded_as == current_kind ||
+                   (cues.has_table && current_kind != DocumentKind::kOther));
       } else {
         starts = cues.kind.kind != current_kind ||
                  (!cues.identifier.empty() && !current_identifier.empty() && cues.identifier != current_identifier);

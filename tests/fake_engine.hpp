@@ -1,5 +1,6 @@
-// A fake OCR engine for runner and watch tests: every page reads as the same short statement, or
-// fails when asked to. Counts the engines made so tests can check each worker makes one.
+// A fake OCR engine for runner and watch tests: every page reads as the same short statement (with
+// a separator row under it), or fails when asked to. Counts the engines made so tests can check
+// each worker makes one.
 #pragma once
 
 #include <atomic>
@@ -19,7 +20,10 @@ class FakeEngine : public ocr::Engine {
                              {"Date", {110, 10, 160, 30}, 0.9},
                              {"Amount", {10, 50, 100, 70}, 0.9},
                              {"Due", {110, 50, 160, 70}, 0.9},
-                             {"$12.00", {400, 50, 480, 70}, 0.9}};
+                             {"$12.00", {400, 50, 480, 70}, 0.9},
+                             {"Patient", {10, 90, 100, 110}, 0.9},
+                             {"Avery", {110, 90, 170, 110}, 0.9},
+                             {"-----------------", {10, 130, 480, 140}, 0.6}};  // a separator row
   }
   // The fake reads everything on its first reading: a second look finds nothing more.
   Result<std::vector<Word>> RecognizeBlock(const GrayImage&, int) override { return std::vector<Word>{}; }

@@ -1,5 +1,6 @@
-// A provider's bill: the letterhead names the provider; summary figures beside their labels; an
-// itemized table of charges where the statement itemizes; what it says of insurance.
+// A provider's bill for medical care (an invoice worded like one is `other`): the letterhead names
+// the provider; summary figures beside their labels; an itemized table of charges where the
+// statement itemizes; what it says of insurance.
 #include "extractors/kinds/kind.hpp"
 
 namespace shoebox::extractors {
@@ -9,6 +10,7 @@ const KindSpec& BillKind() {
       .kind = DocumentKind::kBill,
       .cues = {{"statement date", 3}, {"amount due", 3}, {"balance due", 3}, {"please pay", 3}, {"guarantor", 2},
                {"detach and return", 3}, {"account number", 1}, {"total charges", 1}, {"pay by", 1}},
+      .evidence = MedicalEvidence(),
       .fields = {{.reader = Reader::kLetterhead, .field = "provider_name"},
                  {.reader = Reader::kLabels, .field = "bill"},
                  {.reader = Reader::kAddressee, .field = "guarantor_name"},

@@ -73,6 +73,9 @@ struct KindSpec {
   // spec. Classify picks a form when the document is of its kind and its cues reach the kind's bar.
   std::string_view form;
   std::vector<Cue> cues;
+  // What the paper must be about to be of this kind, where the kind lists any: these cues, matched
+  // at the start of a word, must weigh as much as its own cues must (a bill is medical).
+  std::vector<Cue> evidence;
   std::vector<FieldReader> fields;
   bool line_items = false;  // an itemized table of charges (labels.tsv scope bill_column)
   bool claims = false;      // a plan's claims, each with its service lines (scopes claim, claim_column)
@@ -83,6 +86,9 @@ struct KindSpec {
 std::span<const KindSpec* const> Kinds();
 // The spec of a kind, or of one of its forms; null for `other`.
 const KindSpec* KindOf(DocumentKind kind, std::string_view form = "");
+
+// The words that make a paper medical (kinds/medical.cpp).
+const std::vector<Cue>& MedicalEvidence();
 
 // One per kind file.
 const KindSpec& BillKind();

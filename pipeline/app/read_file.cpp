@@ -11,6 +11,7 @@
 #include "extractors/extract.hpp"
 #include "extractors/fhir_eob.hpp"
 #include "extractors/split.hpp"
+#include "pipeline/core/text.hpp"
 #include "pipeline/reading/layout.hpp"
 #include "pipeline/reading/second_look.hpp"
 
@@ -109,6 +110,7 @@ PageRead ReadPageOrThrow(ingest::PageSource& source, int index, const std::strin
     }
   }
   page.image = {};  // pages stream through: no image outlives its page's OCR
+  std::erase_if(page.words, [](const Word& word) { return IsSeparator(word.text); });
   read.lines = layout::BuildLines(page.words, page.number);
   page.text = layout::PageText(read.lines);
   read.page = std::move(page);

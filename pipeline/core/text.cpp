@@ -21,6 +21,11 @@ std::string NormalizeForMatch(std::string_view text) {
   return out;
 }
 
+bool IsSeparator(std::string_view text) {
+  static constexpr std::string_view kMarks = "-=_.*~+";
+  return text.size() >= 3 && text.find_first_not_of(kMarks) == std::string_view::npos;
+}
+
 std::string LabelToken(std::string_view word) {
   // Punctuation after a label, and the stray quote marks and strokes OCR puts before or after one
   // ("‘Total Charges" on a fax).

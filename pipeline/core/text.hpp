@@ -17,6 +17,11 @@ std::string LabelToken(std::string_view word);
 bool HasDigit(std::string_view text);
 bool HasLetter(std::string_view text);
 
+// Whether a word is a piece of a separator row or of leaders rather than a word: three or more
+// marks that are all dashes, equals signs, underscores, dots, stars, tildes or plus signs
+// ("--------", "=====", "........"). A dash alone (a zero) and "$____" (a blank to fill) are words.
+bool IsSeparator(std::string_view text);
+
 // Whitespace collapsed and trimmed; the export's "strings are as printed".
 std::string CollapseSpaces(std::string_view text);
 

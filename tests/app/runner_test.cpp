@@ -29,7 +29,9 @@ TEST(ProcessBytes, OcrPagesGoThroughTheEngine) {
   SourceResult result = ProcessBytes("fax.png", bytes, &engine, FakeOptions(false, &made));
   EXPECT_EQ(result.status, SourceStatus::kDone);
   ASSERT_EQ(result.pages.size(), 1u);
-  EXPECT_EQ(result.pages[0].text, "Statement Date\nAmount Due $12.00\n");
+  // A row of dashes is no word: not in the text, not among the words.
+  EXPECT_EQ(result.pages[0].text, "Statement Date\nAmount Due $12.00\nPatient Avery\n");
+  EXPECT_EQ(result.pages[0].words.size(), 7u);
   EXPECT_TRUE(result.pages[0].image.empty());  // images do not outlive OCR
   ASSERT_EQ(result.documents.size(), 1u);
   EXPECT_EQ(result.documents[0].kind, DocumentKind::kBill);

@@ -34,6 +34,15 @@ TEST(LabelToken, LowercaseWithoutThePunctuationAndStrayMarksAround) {
   EXPECT_EQ(LabelToken("#"), "#");
 }
 
+TEST(IsSeparator, RowsOfMarksAreNotWordsButADashOrABlankToFillIs) {
+  for (const char* separator : {"---", "==========", "__________", "......", "*****", "~~~~", "-=-=-=-", "+----+"}) {
+    EXPECT_TRUE(IsSeparator(separator)) << separator;
+  }
+  for (const char* word : {"-", "--", "\u2014", "$____", "12.00-", "(12.00)", "...and", "N/A", "0.00"}) {
+    EXPECT_FALSE(IsSeparator(word)) << word;
+  }
+}
+
 TEST(LabelWordsAt, AShortWordOnlyByAThinStrokeBesideAnExactOne) {
   auto at = [](std::vector<std::string> printed, std::vector<std::string> label) {
     return extractors::LabelWordsAt(printed, 0, label, /*tolerant=*/true);
@@ -63,11 +72,37 @@ TEST(Classify, KindsFromTellTalePhrases) {
   EXPECT_EQ(kind_of({Row(0, {{0, "Medicare Summary Notice"}}), Row(50, {{0, "Maximum You May Be Billed"}})}),
             DocumentKind::kMsn);
   EXPECT_EQ(kind_of({Row(0, {{0, "This is a communication from a debt collector."}})}), DocumentKind::kCollectionLetter);
-  EXPECT_EQ(kind_of({Row(0, {{0, "Statement Date: 01/05/2025"}}), Row(50, {{0, "Amount Due $12.00"}})}),
+  EXPECT_EQ(kind_of({Row(0, {{0, "Statement Date: 01/05/2025"}}), Row(50, {{0, "Patient: Avery Okafor"}}),
+                     Row(100, {{0, "Amount Due $12.00"}})}),
             DocumentKind::kBill);
   auto other = classify::Classify(Lines({Row(0, {{0, "Corner Street Pharmacy receipt"}})}));
   EXPECT_EQ(other.kind, DocumentKind::kOther);
   EXPECT_GT(other.confidence, 0.5);
+}
+
+// An invoice worded as a bill (statement date, account number, amount due, a remittance stub) is
+// `other` unless it is about medical care; its wording is kept as worded_as, which split uses.
+TEST(Classify, ABillIsForMedicalCare) {
+  std::vector<std::vector<Word>> invoice = {Row(0, {{0, "Nimbus Cloud Services, Inc."}}),
+                                            Row(50, {{0, "Statement Date: 11/02/2025"}}),
+                                            Row(100, {{0, "Account Number: 4411-20931"}}),
+                                            Row(150, {{0, "Compute instances, general purpose 720 hrs $84.12"}}),
+                                            Row(200, {{0, "Incidental usage credit -$1.00"}}),
+                                            Row(250, {{0, "Amount Due $83.12"}}),
+                                            Row(300, {{0, "Detach and return this portion with your payment."}})};
+  classify::Classification cloud = classify::Classify(Lines(invoice));
+  EXPECT_EQ(cloud.kind, DocumentKind::kOther);  // "dental" inside "Incidental" is no evidence
+  EXPECT_EQ(cloud.worded_as, DocumentKind::kBill);
+  // Words said of other things too count only together: insurance alone is not care.
+  invoice.push_back(Row(350, {{0, "Shipping insurance included"}}));
+  EXPECT_EQ(classify::Classify(Lines(invoice)).kind, DocumentKind::kOther);
+  invoice.push_back(Row(400, {{0, "Date of Service: 10/30/2025"}}));
+  classify::Classification care = classify::Classify(Lines(invoice));
+  EXPECT_EQ(care.kind, DocumentKind::kBill);
+  EXPECT_EQ(care.worded_as, DocumentKind::kBill);
+  // An EOB is about care by what it is: no list of medical words is asked of it.
+  EXPECT_EQ(classify::Classify(Lines({Row(0, {{0, "Explanation of Benefits"}}), Row(50, {{0, "THIS IS NOT A BILL"}})})).kind,
+            DocumentKind::kEob);
 }
 
 // "or" is half as tall as "paid" in the same type, and a photographed "of" half as tall as "the":

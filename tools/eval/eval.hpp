@@ -1,4 +1,5 @@
-// What eval's parts share: the misses list, the stored fields' score and the findings score.
+// What eval's parts share: the misses list, the stored fields' score, the findings score and the
+// score of paperwork that is not medical.
 #pragma once
 
 #include <array>
@@ -7,6 +8,7 @@
 #include <ostream>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace eval {
 
@@ -43,5 +45,16 @@ void PrintCalibration(const std::string& slice, const Json& scores);
 // those it names (one split's).
 Json ScoreFindings(const Json& manifest, const Json& exported, const std::map<std::string, std::string>& episode_of_document,
                    const std::map<std::string, std::string>& paper_of_document, const std::set<std::string>* only = nullptr);
+
+// Paperwork that is not medical (findings_score.cpp): a truth file of no episode whose documents
+// are all `other` (a receipt, an invoice, an agreement). Nothing may be raised on it, and a file of
+// several pages should stay one document.
+struct NotMedical {
+  std::set<std::string> documents;  // the export's ids of the documents read from such files
+  long long files_of_several_pages = 0, their_documents = 0;
+  static bool Is(const Json& truth);
+  void Add(const Json& truth, const std::vector<const Json*>& exported_documents);
+  Json Score(const Json& exported) const;  // {documents, findings, files_of_several_pages, documents_per_file}
+};
 
 }  // namespace eval

@@ -1,5 +1,6 @@
 // eval, the findings half: the findings the generator expects of each episode against those the
-// export raises.
+// export raises, and what is raised on paperwork that is not medical.
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -65,6 +66,33 @@ Json ScoreFindings(const Json& manifest, const Json& exported, const std::map<st
   return {{"expected", expected.size()}, {"raised", found.size()}, {"precision", Share(hits, static_cast<long long>(found.size()))},
           {"recall", Share(hits, static_cast<long long>(expected.size()))},
           {"once_per_paper", Share(findings - repeats, findings)}, {"false_positives_by_rule", false_positives}};
+}
+
+bool NotMedical::Is(const Json& truth) {
+  const Json& documents = truth["documents"];
+  return truth["episode"].get<std::string>().empty() && !documents.empty() &&
+         std::all_of(documents.begin(), documents.end(), [](const Json& document) { return document["kind"] == "other"; });
+}
+
+void NotMedical::Add(const Json& truth, const std::vector<const Json*>& exported_documents) {
+  for (const Json* document : exported_documents) documents.insert((*document)["id"].get<std::string>());
+  if (truth["pages"].size() > 1) {
+    files_of_several_pages += 1;
+    their_documents += static_cast<long long>(exported_documents.size());
+  }
+}
+
+Json NotMedical::Score(const Json& exported) const {
+  long long findings = 0;
+  for (const Json& finding : exported["findings"]) {
+    const Json& ids = finding["documents"];
+    findings += std::any_of(ids.begin(), ids.end(), [&](const Json& id) { return documents.count(id.get<std::string>()) > 0; });
+  }
+  Json per_file = files_of_several_pages == 0
+                      ? Json()
+                      : Json(static_cast<double>(their_documents) / static_cast<double>(files_of_several_pages));
+  return {{"documents", documents.size()}, {"findings", findings}, {"files_of_several_pages", files_of_several_pages},
+          {"documents_per_file", per_file}};
 }
 
 }  // namespace eval

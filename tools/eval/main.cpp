@@ -112,6 +112,12 @@ struct Scores {
   }
 };
 
+// The set's episodes.json, or an empty object for a hand-made set without one.
+Json ReadManifest(const std::string& set_dir) {
+  std::ifstream in(set_dir + "/episodes.json");
+  return in ? Json::parse(in) : Json::object();
+}
+
 // The set's truth files, in name order.
 std::vector<fs::path> TruthFiles(const std::string& set_dir) {
   std::vector<fs::path> files;
@@ -120,14 +126,15 @@ std::vector<fs::path> TruthFiles(const std::string& set_dir) {
   return files;
 }
 
-// The words of a text, as recall counts them. Underscores are left out: a run of them is a blank to
-// fill in ("Amount Enclosed: $____________"), drawn as a rule that no OCR reads as characters, so
-// that word counts as its printed part ("$"), for shoebox and the peers alike.
+// The words of a text, as recall counts them, for shoebox and the peers alike. Separators are no
+// words (leader dots, dashed rules), and underscores are left out: a run of them is a blank to fill
+// in ("Amount Enclosed: $____________"), drawn as a rule no OCR reads, so the word is its "$".
 std::vector<std::string> Words(const std::string& text) {
   std::vector<std::string> words;
   std::istringstream in(text);
   std::string word;
   while (in >> word) {
+    if (shoebox::IsSeparator(word)) continue;  // a leader's dots or a dashed rule: no reader's word
     std::erase(word, '_');
     if (!word.empty()) words.push_back(word);
   }
@@ -369,11 +376,8 @@ std::string ScanAndExport(const std::string& set_dir, const std::string& shoebox
   std::string db = work + "/eval.db", log = work + "/scan.log", export_path = work + "/export.json";
   std::vector<std::string> scan = {shoebox, "--db", db, "scan", "--no-progress", set_dir + "/inbox"};
   // Deadlines count from the day the generated shoebox was "opened", so findings are reproducible.
-  if (fs::exists(set_dir + "/episodes.json")) {
-    std::ifstream manifest_in(set_dir + "/episodes.json");
-    Json manifest_json = Json::parse(manifest_in);
-    if (manifest_json.contains("today")) scan.insert(scan.end(), {"--today", manifest_json["today"].get<std::string>()});
-  }
+  Json manifest = ReadManifest(set_dir);
+  if (manifest.contains("today")) scan.insert(scan.end(), {"--today", manifest["today"].get<std::string>()});
   if (!jobs.empty()) scan.insert(scan.end(), {"--jobs", jobs});
   int rc = RunCommand(scan, log);
   if (rc != 0 && rc != 2) {
@@ -398,6 +402,7 @@ Json ScoreSet(const std::string& set_dir, const Json& exported) {
   std::map<std::string, std::string> episode_of_document, paper_of_document;
   std::map<std::string, std::set<std::string>> episodes_of_split;
   std::set<std::string> held_out_episodes;
+  eval::NotMedical not_medical_papers;
   Scores overall;
   std::ostream* misses = g_misses;
   long long hidden = 0;
@@ -412,8 +417,13 @@ Json ScoreSet(const std::string& set_dir, const Json& exported) {
     std::string paper = fs::path(file).stem().string();
     std::string mode_suffix = "-" + truth["render_mode"].get<std::string>();
     if (paper.size() > mode_suffix.size() && paper.ends_with(mode_suffix)) paper.resize(paper.size() - mode_suffix.size());
+    // A paper of no episode that is not medical (a receipt, an invoice, an agreement) is an episode
+    // of its own in which nothing is expected: a finding on it is a false positive.
+    bool not_medical = eval::NotMedical::Is(truth);
+    if (not_medical) not_medical_papers.Add(truth, documents);
+    std::string episode = not_medical ? "paper " + paper : truth["episode"].get<std::string>();
     for (size_t i = 0; i < documents.size(); ++i) {
-      episode_of_document[(*documents[i])["id"].get<std::string>()] = truth["episode"].get<std::string>();
+      episode_of_document[(*documents[i])["id"].get<std::string>()] = episode;
       paper_of_document[(*documents[i])["id"].get<std::string>()] = paper + "#" + std::to_string(i);
     }
     // Held-out families are judged, never studied: their misses are not listed (docs/EVALUATION.md).
@@ -426,19 +436,15 @@ Json ScoreSet(const std::string& set_dir, const Json& exported) {
     hidden += std::count(unlisted.begin(), unlisted.end(), '\n');
     by_split[split].Merge(scores);
     by_split_and_mode[split + "/" + truth["render_mode"].get<std::string>()].Merge(scores);
-    if (!truth["episode"].get<std::string>().empty()) {
-      episodes_of_split["all"].insert(truth["episode"].get<std::string>());
-      if (split == "held_out") held_out_episodes.insert(truth["episode"].get<std::string>());
+    if (!episode.empty()) {
+      episodes_of_split["all"].insert(episode);
+      if (split == "held_out") held_out_episodes.insert(episode);
     }
     by_mode[truth["render_mode"].get<std::string>()].Merge(scores);
     by_family[truth["render_mode"].get<std::string>() + "/" + truth["family"].get<std::string>()].Merge(scores);
     overall.Merge(scores);
   }
-  Json manifest = Json::object();
-  if (fs::exists(set_dir + "/episodes.json")) {
-    std::ifstream in(set_dir + "/episodes.json");
-    manifest = Json::parse(in);
-  }
+  Json manifest = ReadManifest(set_dir);
   Json report;
   report["set"] = set_dir;
   report["overall"] = overall.ToJson();
@@ -446,6 +452,7 @@ Json ScoreSet(const std::string& set_dir, const Json& exported) {
   // episodes' findings are not listed either.
   if (!held_out_episodes.empty()) g_misses = nullptr;
   report["findings"] = ScoreFindings(manifest, exported, episode_of_document, paper_of_document);
+  report["not_medical"] = not_medical_papers.Score(exported);
   g_misses = misses;
   if (!held_out_episodes.empty()) {
     std::set<std::string> seen_episodes;
@@ -485,6 +492,7 @@ void PrintReport(const Json& report) {
     for (auto& [split, j] : report["by_split"].items()) eval::PrintCalibration(split, j);
   }
   std::cout << "\nfindings: " << report["findings"].dump() << '\n';
+  std::cout << "not medical: " << report["not_medical"].dump() << '\n';
   if (report.contains("findings_by_split")) {
     for (auto& [split, j] : report["findings_by_split"].items()) std::cout << "findings, " << split << ": " << j.dump() << '\n';
   }
@@ -503,17 +511,22 @@ int CountBelowFloors(const Json& report, const std::string& floors_path) {
   }
   int below = 0;
   auto hold = [&](const std::string& where, const std::string& metric, const Json& value, const Json& floor) {
-    bool ceiling = metric == "median_skew_error_degrees";  // lower is better
+    // Lower is better: the skew's error, findings on paperwork that is not medical, the documents
+    // a file of it became.
+    bool ceiling = metric == "median_skew_error_degrees" || where == "not_medical";
     if (!value.is_null() && (ceiling ? value.get<double>() <= floor.get<double>() : value.get<double>() >= floor.get<double>())) return;
     std::cerr << "eval: " << where << " " << metric << " = " << value.dump() << (ceiling ? ", above its ceiling " : ", below its floor ")
               << floor.dump() << '\n';
     ++below;
   };
-  // Sections of slices (by_render_mode, by_split_and_mode, findings_by_split) and of metrics (findings).
+  // Sections of slices (by_render_mode, by_split_and_mode, findings_by_split) and of metrics
+  // (findings, not_medical).
   for (auto& [section, content] : floors.items()) {
     if (section.starts_with("_")) continue;
-    if (section == "findings") {
-      for (auto& [metric, floor] : content.items()) hold("findings", metric, report["findings"].value(metric, Json()), floor);
+    if (section == "findings" || section == "not_medical") {
+      for (auto& [metric, floor] : content.items()) {
+        if (!metric.starts_with("_")) hold(section, metric, report[section].value(metric, Json()), floor);
+      }
       continue;
     }
     for (auto& [slice, metrics] : content.items()) {

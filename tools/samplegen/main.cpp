@@ -25,7 +25,7 @@ const std::vector<std::string> kScenarios = {"clean", "premature_bill", "clean",
 int Usage() {
   std::cerr << "usage: samplegen --out DIR [--seed N] [--episodes N] [--others N] "
                "[--modes born_digital,scan,photo,fax] [--degraded-episodes K] [--batches N] [--blank-pages N] [--dental N] "
-               "[--grammar-episodes N] [--grammar-first-family K] [--today YYYY-MM-DD]\n";
+               "[--grammar-episodes N] [--grammar-first-family K] [--everyday N] [--today YYYY-MM-DD]\n";
   return 1;
 }
 
@@ -53,6 +53,7 @@ struct Options {
   // The grammar's families numbered from K on: 0 for the families CI measures; beyond them, families
   // of the same grammar no reading was written for, to develop on (docs/EVALUATION.md).
   int grammar_first_family = 0;
+  int everyday = 0;            // papers that are not medical but worded like bills (grammar/everyday.cpp)
   int degraded_episodes = -1;  // render modes other than born_digital only for the first K episodes
   int batches = 0;             // the first N episodes also as one batch file (born-digital and scan)
   int blank_pages = 1;         // blank pages, each in every render mode
@@ -72,6 +73,7 @@ std::optional<Options> ParseOptions(int argc, char** argv) {
     else if (arg == "--dental") o.dental = std::stoi(value());
     else if (arg == "--grammar-episodes") o.grammar_episodes = std::stoi(value());
     else if (arg == "--grammar-first-family") o.grammar_first_family = std::stoi(value());
+    else if (arg == "--everyday") o.everyday = std::stoi(value());
     else if (arg == "--degraded-episodes") o.degraded_episodes = std::stoi(value());
     else if (arg == "--batches") o.batches = std::stoi(value());
     else if (arg == "--today") o.today = value();
@@ -115,6 +117,15 @@ class SetWriter {
         Emit({doc}, stem, "", "other", mode);
       }
     }
+    // Everyday paperwork through its families in turn, with its own random draws.
+    samplegen::Rng everyday_rng(o_.seed * 61 + 3);
+    for (int i = 0; i < o_.everyday; ++i) {
+      char stem[32];
+      std::snprintf(stem, sizeof stem, "Y%03d-everyday", i + 1);
+      samplegen::grammar::Family family =
+          samplegen::grammar::FamilyOf("everyday", o_.grammar_first_family + i % samplegen::grammar::FamilyCount("everyday"));
+      EmitEachDocument({samplegen::grammar::DrawEveryday(family, everyday_rng, o_.today)}, i, "", "other", stem);
+    }
     // Dental EOBs on their own, with their own random draws so the rest of the set is as without them.
     samplegen::Rng dental_rng(o_.seed * 31 + 7);
     for (int i = 0; i < o_.dental; ++i) {
@@ -156,12 +167,13 @@ class SetWriter {
     ListEpisode(episode, episode_files);
   }
 
-  // Each document in every render mode it comes in; the files by mode.
+  // Each document in every render mode it comes in; the files by mode. `stem` names the files
+  // where given, else the episode and the document's kind do.
   Json EmitEachDocument(const std::vector<samplegen::DocumentSpec>& documents, int i, const std::string& id,
-                        const std::string& scenario) {
+                        const std::string& scenario, const std::string& stem_or_empty = "") {
     Json episode_files = Json::object();
     for (const samplegen::DocumentSpec& doc : documents) {
-      std::string stem = id + "-" + doc.kind;
+      std::string stem = stem_or_empty.empty() ? id + "-" + doc.kind : stem_or_empty;
       for (RenderMode mode : o_.modes) {
         if (mode != RenderMode::kBornDigital && o_.degraded_episodes >= 0 && i >= o_.degraded_episodes) continue;
         // Photos and faxes are taken one sheet at a time: a longer document comes as one file per page.

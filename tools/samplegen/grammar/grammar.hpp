@@ -60,7 +60,8 @@ struct Family {
   Style style;
 };
 
-// Families per kind: 6 bill, 8 eob, 3 msn, 4 collection_letter.
+// Families per kind: 6 bill, 8 eob, 3 msn, 4 collection_letter; 10 of everyday paperwork that is not
+// medical (kind "everyday", drawn as `other`).
 int FamilyCount(const std::string& kind);
 // Every third family of a kind (numbers 2, 5, …) is held out.
 bool HeldOut(int number);
@@ -75,6 +76,9 @@ std::vector<DocumentSpec> EpisodeDocuments(const Episode& episode, int first_fam
 DocumentSpec DrawBill(const Episode& e, const Family& family, bool premature, Rng& rng);
 DocumentSpec DrawNotice(const Episode& e, const Family& family, Rng& rng);  // eob or msn
 DocumentSpec DrawLetter(const Episode& e, const Family& family, Rng& rng);
+// Not medical, worded like a bill (everyday.cpp): an invoice, a utility bill, an order or an
+// agreement of several pages, dated before `today`; its truth is `other`.
+DocumentSpec DrawEveryday(const Family& family, Rng& rng, const std::string& today);
 
 // --- Drawing shared by the kinds (draw.cpp) ---
 

@@ -117,6 +117,7 @@ int FamilyCount(const std::string& kind) {
   if (kind == "eob") return 8;
   if (kind == "msn") return 3;
   if (kind == "collection_letter") return 4;
+  if (kind == "everyday") return 10;
   return 0;
 }
 
