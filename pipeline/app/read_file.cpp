@@ -111,6 +111,9 @@ PageRead ReadPageOrThrow(ingest::PageSource& source, int index, const std::strin
   }
   page.image = {};  // pages stream through: no image outlives its page's OCR
   std::erase_if(page.words, [](const Word& word) { return IsSeparator(word.text); });
+  if (page.words.empty() && page.error.empty()) {
+    page.no_text = page.blank ? "no text: the page looks blank" : "no text: no words could be read on it";
+  }
   read.lines = layout::BuildLines(page.words, page.number);
   page.text = layout::PageText(read.lines);
   read.page = std::move(page);

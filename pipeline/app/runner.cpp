@@ -94,8 +94,10 @@ void WriteOutcome(const Outcome& outcome, store::Database& db, const Options& op
   bool failed = result.status == SourceStatus::kFailed;
   std::vector<std::string> failures;
   if (failed) failures.push_back(result.path + ": " + result.error);
+  std::vector<std::string> notices;  // pages read without a word: said, not failures
   for (const Page& page : result.pages) {
     if (!page.error.empty()) failures.push_back(result.path + ": " + page.error);
+    if (!page.no_text.empty()) notices.push_back(result.path + ": page " + std::to_string(page.number) + ": " + page.no_text);
   }
   auto written = db.WriteSource(result, options.force, options.scanned_at);
   if (!written) {
@@ -109,6 +111,7 @@ void WriteOutcome(const Outcome& outcome, store::Database& db, const Options& op
   }
   if (options.show_progress) err << "\r\033[K";
   for (const std::string& line : failures) err << line << '\n';
+  for (const std::string& line : notices) err << line << '\n';
   if (!failures.empty()) ++summary.files_failed;
   report(failed ? FileReport::kFailed : FileReport::kStored);
   if (failed) return;

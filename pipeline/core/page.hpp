@@ -52,6 +52,7 @@ struct Page {
   std::vector<Word> words;
   std::string text;           // reading-order text rebuilt by layout, one line per text line
   std::string error;          // non-empty: the page could not be read, and why
+  std::string no_text;        // non-empty: the page was read and no word found on it, and why
   // Wall time of each stage on this page, for benchmarks and for finding slow pages.
   double ingest_ms = 0, prepare_ms = 0, orientation_ms = 0, recognize_ms = 0;  // orientation is part of prepare
 };

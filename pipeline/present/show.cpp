@@ -116,6 +116,9 @@ Result<std::string> DocumentText(store::Database& db, const std::string& documen
       << (document.contains("form") ? " (" + document["form"].get<std::string>() + ")" : "") << " (" << document["kind_confidence"].dump() << ")  "
       << document["source"]["path"].get<std::string>() << " pages " << document["source"]["pages"].dump() << '\n';
   if (document.contains("duplicate_of")) out << "another copy of " << document["duplicate_of"].get<std::string>() << '\n';
+  for (const Json& page : document["pages"]) {
+    if (page.contains("no_text")) out << "page " << page["number"].dump() << ": " << page["no_text"].get<std::string>() << '\n';
+  }
   out << "\nfields\n";
   for (const auto& [name, field] : document["fields"].items()) {
     out << "  " << name << " = " << (name.ends_with("_cents") ? money(field["value"]) : value_text(field["value"]))

@@ -46,6 +46,7 @@ struct StoredPage {
   std::optional<double> skew_degrees, mean_word_confidence;
   std::string text;
   std::optional<Homography> to_original;  // prepared page → page as given; none where nothing moved
+  std::string no_text;  // read, and no word found: why ("the page looks blank"); empty otherwise
 };
 
 struct DocumentSource {

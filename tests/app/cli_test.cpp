@@ -104,6 +104,24 @@ TEST(Cli, ShowOneDocument) {
   EXPECT_EQ(unknown.err, "shoebox show: no document is 'nothing-like-it.pdf'\n");
 }
 
+// No silent pages (issue 22): a blank page is said to be blank when it is scanned, by show and in
+// the export, and is no failure.
+TEST(Cli, APageWithoutTextSaysWhyInScanShowAndTheExport) {
+  testing::ScratchDir dir;
+  std::string db = dir / "s.db";
+  const char* name = "Z001-blank-scan.pdf";
+  testing::WriteFile(dir / name, testing::ReadFile(testing::SamplesInbox() + "/" + name));
+  Outcome scan = RunCli({"--db", db, "scan", dir / name, "--no-progress"});
+  EXPECT_EQ(scan.code, kExitOk) << scan.err;
+  EXPECT_NE(scan.err.find(name + std::string(": page 1: no text: the page looks blank\n")), std::string::npos) << scan.err;
+  EXPECT_NE(scan.err.find("0 with errors"), std::string::npos) << scan.err;
+  Outcome shown = RunCli({"--db", db, "show", name});
+  EXPECT_NE(shown.out.find("page 1: no text: the page looks blank\n"), std::string::npos) << shown.out;
+  Outcome exported = RunCli({"--db", db, "export", "--json"});
+  ASSERT_EQ(exported.code, kExitOk) << exported.err;
+  EXPECT_EQ(Json::parse(exported.out)["documents"][0]["pages"][0]["no_text"], "no text: the page looks blank");
+}
+
 // A field's original_bbox is where it stands in the photograph as taken (before the sheet was cut
 // out, flattened and straightened): cut from the photo and read again, it says the same amount.
 // A file scanned by a relative path is found by its absolute one too (and by its name).

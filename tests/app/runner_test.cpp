@@ -100,6 +100,21 @@ TEST(ProcessBytes, AnImageTooSmallToReadIsAPagesReasonNotACrash) {  // issue 24,
   }
 }
 
+// No silent pages (issue 22): a page read without a word says why, and is no failure.
+TEST(ProcessBytes, APageWithoutAWordSaysWhy) {
+  std::atomic<int> made = 0;
+  std::unique_ptr<ocr::Engine> engine;
+  SourceResult blank = ProcessBytes("blank.png", TinyPng(1700, 2200), &engine, FakeOptions(false, &made));
+  EXPECT_EQ(blank.status, SourceStatus::kDone);
+  ASSERT_EQ(blank.pages.size(), 1u);
+  EXPECT_EQ(blank.pages[0].error, "");
+  EXPECT_EQ(blank.pages[0].no_text, "no text: the page looks blank");
+  SourceResult read = ProcessBytes("fax.png", testing::ReadFile(testing::SamplesInbox() + "/E001-bill-fax.png"), &engine,
+                                   FakeOptions(false, &made));
+  ASSERT_EQ(read.pages.size(), 1u);
+  EXPECT_EQ(read.pages[0].no_text, "");
+}
+
 // An engine that throws, as OpenCV, Leptonica or Poppler may on input they were not made for.
 class ThrowingEngine : public testing::FakeEngine {
  public:
