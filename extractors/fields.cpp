@@ -7,6 +7,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "extractors/kinds/kind.hpp"
 #include "extractors/labels.hpp"
 #include "pipeline/core/codes.hpp"
 #include "pipeline/core/dates.hpp"
@@ -71,14 +72,17 @@ bool NamesTheType(const std::string& word, ValueType type) {
 }
 
 // A name that is itself a label, of any scope ("PATIENT" under "Patient", "Claim Number" under
-// a patient's label), is no value.
+// a patient's label, "Sve Dt" where OCR misread "Svc Dt"), is no value.
 bool IsALabel(const std::string& text) {
   std::vector<std::string> tokens;
   std::istringstream words(text);
   for (std::string word; words >> word;) tokens.push_back(LabelWord(word));
   return std::any_of(Labels().begin(), Labels().end(), [&](const Label& label) {
-    auto end = LabelEndAt(tokens, 0, label, LabelMatch::kAnyOrder);
-    return end && *end == tokens.size();
+    for (LabelMatch how : {LabelMatch::kAnyOrder, LabelMatch::kTolerant}) {
+      auto end = LabelEndAt(tokens, 0, label, how);
+      if (end && *end == tokens.size()) return true;
+    }
+    return false;
   });
 }
 
@@ -354,6 +358,38 @@ size_t LabelStartIn(const std::vector<Word>& words) {
   return words.size();
 }
 
+// A letterhead is set larger than the page's body type (the median word's height), where the page
+// has words enough to tell its body type.
+constexpr double kLetterheadOverBody = 1.1;
+constexpr size_t kWordsToTellBodyType = 40;
+
+// Whether a cell is a document's title rather than a name: a kind's tell-tale phrase makes up at
+// least half of its words ("Medicare Summary Notice", "EXPLANATION OF BENEFITS").
+bool IsTitle(const std::string& text) {
+  std::string normal = NormalizeForMatch(text);
+  size_t words = static_cast<size_t>(std::count(normal.begin(), normal.end(), ' ')) + 1;
+  for (const KindSpec* kind : Kinds()) {
+    for (const Cue& cue : kind->cues) {
+      size_t cue_words = static_cast<size_t>(std::count(cue.phrase.begin(), cue.phrase.end(), ' ')) + 1;
+      if (cue_words >= 2 && 2 * cue_words >= words && normal.find(cue.phrase) != std::string::npos) return true;
+    }
+  }
+  return false;
+}
+
+// The median height of the words of a page's lines: its body type; 0 on a page of too few words
+// to tell one.
+int BodyHeight(const std::vector<Line>& lines, int page) {
+  std::vector<int> heights;
+  for (const Line& line : lines) {
+    if (line.page != page) continue;
+    for (const Word& word : line.words) heights.push_back(word.box_px.height());
+  }
+  if (heights.size() < kWordsToTellBodyType) return 0;
+  std::nth_element(heights.begin(), heights.begin() + static_cast<long>(heights.size() / 2), heights.end());
+  return heights[heights.size() / 2];
+}
+
 }  // namespace
 
 std::optional<Field> Letterhead(const CellGrid& grid, const std::string& name) {
@@ -367,6 +403,7 @@ std::optional<Field> Letterhead(const CellGrid& grid, const std::string& name) {
   int limit = top + (bottom - top) / 4;
   const Line* best = nullptr;  // the first cell of the line
   int best_height = 0;
+  bool best_is_title = false;
   for (size_t li = 0; li < lines.size(); ++li) {
     const Line& line = lines[li];
     if (line.page != page || line.box_px.y0 > limit) continue;
@@ -374,14 +411,20 @@ std::optional<Field> Letterhead(const CellGrid& grid, const std::string& name) {
     if (first == grid.cells[li].end()) continue;
     const Line& first_cell = first->cell;
     std::string text = first_cell.Text();
-    if (!HasLetter(text) || HasDigit(text)) continue;
+    // A name begins with a capital and is no sentence ("for Part B", "The amounts are not bills.").
+    bool name_like = std::isupper(static_cast<unsigned char>(text[0])) && !text.ends_with(".");
+    if (!HasLetter(text) || HasDigit(text) || !name_like) continue;
     std::vector<int> heights;
     for (const Word& word : first_cell.words) heights.push_back(word.box_px.height());
     std::sort(heights.begin(), heights.end());
     int height = heights[heights.size() / 2];
-    if (height > best_height * 1.15) best = &first_cell, best_height = height;
+    if (height > best_height * 1.15) best = &first_cell, best_height = height, best_is_title = IsTitle(text);
   }
-  if (best == nullptr) return std::nullopt;
+  // Where the document's title is set tallest, the sender's name is no heading of the page (a logo,
+  // or nowhere): a smaller line there is the addressee or a subheading.
+  if (best == nullptr || best_is_title || best_height < kLetterheadOverBody * BodyHeight(lines, page)) {
+    return std::nullopt;
+  }
   Line cell = *best;
   cell.words.resize(LabelStartIn(cell.words));
   cell.box_px = cell.words.front().box_px;

@@ -66,7 +66,9 @@ struct ClaimsLines {
 std::map<std::string, Field> FindLabelledFields(const CellGrid& grid, const std::string& scope,
                                                 const ClaimsLines& leave_to_claims = {});
 
-// The sender's name: the tallest line near the top of the first page, ignoring lines of figures.
+// The sender's name: the tallest line near the top of the first page, ignoring lines of figures
+// and sentences, set larger than the page's body type; none where no line is, or where the tallest
+// is the document's title (a kind's tell-tale phrase: "Medicare Summary Notice").
 std::optional<Field> Letterhead(const CellGrid& grid, const std::string& field);
 
 // The words of a line before `phrase` ("North South Group" of "North South Group is a debt collector.").

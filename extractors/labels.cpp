@@ -55,6 +55,16 @@ bool ASlippedShortForm(const std::string& printed, const std::string& word) {
   });
 }
 
+// A short word with thin strokes read for an i ("1D", "lD"), as the label's word it then is:
+// "Member 1D" is "Member ID", which labels read as "member number". Empty where it is no such word.
+std::string ThinStrokesAsI(const std::string& printed) {
+  auto thin = [](char c) { return c == '1' || c == 'l' || c == '|' || c == '!'; };
+  if (printed.size() > 3 || !HasLetter(printed) || std::none_of(printed.begin(), printed.end(), thin)) return "";
+  std::string mended = printed;
+  std::replace_if(mended.begin(), mended.end(), thin, 'i');
+  return Forms().word_of_short.count(mended) ? Forms().word_of_short.find(mended)->second : "";
+}
+
 }  // namespace
 
 std::string LabelWord(std::string_view printed) {
@@ -125,7 +135,7 @@ bool LabelWordsAt(const std::vector<std::string>& printed, size_t at, const std:
     const std::string& word = printed[at + k];
     if (word == label[k]) continue;
     bool beside_exact = exact > 0;
-    if (beside_exact && ASlippedShortForm(word, label[k])) continue;
+    if (beside_exact && (ASlippedShortForm(word, label[k]) || ThinStrokesAsI(word) == label[k])) continue;
     size_t shortest = beside_exact ? 3 : 6;
     // A short word beside an exact one may differ by one thin stroke read for another ("Member 1D:"
     // is "Member ID:"); any other slip in a word that short could be another word.

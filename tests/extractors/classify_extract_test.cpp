@@ -48,6 +48,7 @@ TEST(LabelWordsAt, AShortWordOnlyByAThinStrokeBesideAnExactOne) {
     return extractors::LabelWordsAt(printed, 0, label, /*tolerant=*/true);
   };
   EXPECT_TRUE(at({"member", "1d"}, {"member", "id"}));   // 1 for I
+  EXPECT_TRUE(at({"member", "1d"}, {"member", "number"}));  // "ID", the identifier's noun
   EXPECT_FALSE(at({"member", "io"}, {"member", "id"}));  // o for d is no thin stroke
   EXPECT_FALSE(at({"1d"}, {"id"}));                      // alone, nothing vouches for it
   EXPECT_FALSE(at({"member", "1"}, {"member", "id"}));   // a letter missing
@@ -322,6 +323,50 @@ TEST(Arithmetic, ARepairNeverBreaksWhatHoldsAndOneRepairSettlesAnother) {
   EXPECT_EQ(copay, 0);
   EXPECT_EQ(allowed, 3034);
   EXPECT_EQ(checks[3].detail, "repaired line 1 copay: read 9.00 as 0.00");
+}
+
+// The sender's name is its heading, never the document's title: where the title is set tallest
+// (a Medicare Summary Notice), no line beneath it (a subheading, the addressee) is taken instead.
+TEST(Extract, ATitleSetTallestIsNoSendersName) {
+  auto tall = [](std::vector<Word> row, int height) {
+    for (Word& word : row) word.box_px.y1 = word.box_px.y0 + height;
+    return row;
+  };
+  std::vector<std::vector<Word>> body;  // enough words of body type to tell it
+  for (int i = 0; i < 10; ++i) body.push_back(Row(600 + 40 * i, {{100, "Your claims and costs this period"}}));
+  std::vector<std::vector<Word>> notice = {tall(Row(40, {{100, "Medicare Summary Notice"}}), 60),
+                                           tall(Row(110, {{100, "Part B (Medical Insurance)"}}), 40),
+                                           Row(170, {{100, "Avery Castellano"}})};
+  notice.insert(notice.end(), body.begin(), body.end());
+  EXPECT_EQ(FindField(Extracted(DocumentKind::kMsn, notice), "payer_name"), nullptr);
+  std::vector<std::vector<Word>> eob = {tall(Row(40, {{100, "Keystone Health Plan"}}), 60),
+                                        tall(Row(110, {{100, "Explanation of Benefits"}}), 40),
+                                        Row(170, {{100, "Avery Castellano"}})};
+  eob.insert(eob.end(), body.begin(), body.end());
+  Document read = Extracted(DocumentKind::kEob, eob);
+  const Field* payer = FindField(read, "payer_name");
+  ASSERT_NE(payer, nullptr);
+  EXPECT_EQ(payer->text, "Keystone Health Plan");
+  // A line no taller than the body type is no letterhead, where there is body type enough to tell.
+  std::vector<std::vector<Word>> plain = {Row(40, {{100, "Avery Castellano"}})};
+  plain.insert(plain.end(), body.begin(), body.end());
+  EXPECT_EQ(FindField(Extracted(DocumentKind::kEob, plain), "payer_name"), nullptr);
+}
+
+// An identifier's noun is one word however printed: "Member #" and "Member No" are "Member ID",
+// and so is "Member 1D", its I misread as a thin stroke.
+// A label OCR misread is no name: "Sve Dt" beside a patient's label is not the patient.
+TEST(Extract, AnIdentifiersNounAndAMisreadLabelIsNoName) {
+  for (const char* label : {"Member #:", "Member No:", "Member Number:", "Member 1D:"}) {
+    Document eob = Extracted(DocumentKind::kEob, {Row(40, {{100, "Explanation of Benefits"}}),
+                                                  Row(100, {{100, "Member: Avery Okafor"}}),
+                                                  Row(160, {{100, label}, {600, "W123456789"}})});
+    ASSERT_NE(FindField(eob, "member_id"), nullptr) << label;
+    EXPECT_EQ(FindField(eob, "member_id")->text, "W123456789");
+  }
+  Document eob = Extracted(DocumentKind::kEob, {Row(40, {{100, "Explanation of Benefits"}}),
+                                                Row(100, {{100, "Patient:"}, {600, "Sve Dt"}})});
+  EXPECT_EQ(FindField(eob, "patient_name"), nullptr);
 }
 
 TEST(Extract, EobClaim) {
