@@ -96,6 +96,24 @@ Result<std::string> DocumentJson(store::Database& db, const std::string& documen
   return shown->dump(2) + "\n";
 }
 
+namespace {
+
+// What the document is, where it came from, whether it is another copy, and its pages read
+// without a word.
+std::string Heading(const std::string& id, const Json& document) {
+  std::ostringstream out;
+  out << id << "  " << document["kind"].get<std::string>()
+      << (document.contains("form") ? " (" + document["form"].get<std::string>() + ")" : "") << " (" << document["kind_confidence"].dump() << ")  "
+      << document["source"]["path"].get<std::string>() << " pages " << document["source"]["pages"].dump() << '\n';
+  if (document.contains("duplicate_of")) out << "another copy of " << document["duplicate_of"].get<std::string>() << '\n';
+  for (const Json& page : document["pages"]) {
+    if (page.contains("no_text")) out << "page " << page["number"].dump() << ": " << page["no_text"].get<std::string>() << '\n';
+  }
+  return out.str();
+}
+
+}  // namespace
+
 Result<std::string> DocumentText(store::Database& db, const std::string& document_id) {
   auto shown = Shown(db, document_id);
   if (!shown) return shown.error();
@@ -112,14 +130,7 @@ Result<std::string> DocumentText(store::Database& db, const std::string& documen
   auto money = [](const Json& value) {
     return value.is_number_integer() ? findings::Money(value.get<Cents>()) : std::string("–");
   };
-  out << id << "  " << document["kind"].get<std::string>()
-      << (document.contains("form") ? " (" + document["form"].get<std::string>() + ")" : "") << " (" << document["kind_confidence"].dump() << ")  "
-      << document["source"]["path"].get<std::string>() << " pages " << document["source"]["pages"].dump() << '\n';
-  if (document.contains("duplicate_of")) out << "another copy of " << document["duplicate_of"].get<std::string>() << '\n';
-  for (const Json& page : document["pages"]) {
-    if (page.contains("no_text")) out << "page " << page["number"].dump() << ": " << page["no_text"].get<std::string>() << '\n';
-  }
-  out << "\nfields\n";
+  out << Heading(id, document) << "\nfields\n";
   for (const auto& [name, field] : document["fields"].items()) {
     out << "  " << name << " = " << (name.ends_with("_cents") ? money(field["value"]) : value_text(field["value"]))
         << "   (confidence " << field["confidence"].dump() << WhereOnThePage(field) << ")\n";

@@ -34,15 +34,6 @@ TEST(LabelToken, LowercaseWithoutThePunctuationAndStrayMarksAround) {
   EXPECT_EQ(LabelToken("#"), "#");
 }
 
-TEST(IsSeparator, RowsOfMarksAreNotWordsButADashOrABlankToFillIs) {
-  for (const char* separator : {"---", "==========", "__________", "......", "*****", "~~~~", "-=-=-=-", "+----+"}) {
-    EXPECT_TRUE(IsSeparator(separator)) << separator;
-  }
-  for (const char* word : {"-", "--", "\u2014", "$____", "12.00-", "(12.00)", "...and", "N/A", "0.00"}) {
-    EXPECT_FALSE(IsSeparator(word)) << word;
-  }
-}
-
 TEST(LabelWordsAt, AShortWordOnlyByAThinStrokeBesideAnExactOne) {
   auto at = [](std::vector<std::string> printed, std::vector<std::string> label) {
     return extractors::LabelWordsAt(printed, 0, label, /*tolerant=*/true);
@@ -79,31 +70,6 @@ TEST(Classify, KindsFromTellTalePhrases) {
   auto other = classify::Classify(Lines({Row(0, {{0, "Corner Street Pharmacy receipt"}})}));
   EXPECT_EQ(other.kind, DocumentKind::kOther);
   EXPECT_GT(other.confidence, 0.5);
-}
-
-// An invoice worded as a bill (statement date, account number, amount due, a remittance stub) is
-// `other` unless it is about medical care; its wording is kept as worded_as, which split uses.
-TEST(Classify, ABillIsForMedicalCare) {
-  std::vector<std::vector<Word>> invoice = {Row(0, {{0, "Nimbus Cloud Services, Inc."}}),
-                                            Row(50, {{0, "Statement Date: 11/02/2025"}}),
-                                            Row(100, {{0, "Account Number: 4411-20931"}}),
-                                            Row(150, {{0, "Compute instances, general purpose 720 hrs $84.12"}}),
-                                            Row(200, {{0, "Incidental usage credit -$1.00"}}),
-                                            Row(250, {{0, "Amount Due $83.12"}}),
-                                            Row(300, {{0, "Detach and return this portion with your payment."}})};
-  classify::Classification cloud = classify::Classify(Lines(invoice));
-  EXPECT_EQ(cloud.kind, DocumentKind::kOther);  // "dental" inside "Incidental" is no evidence
-  EXPECT_EQ(cloud.worded_as, DocumentKind::kBill);
-  // Words said of other things too count only together: insurance alone is not care.
-  invoice.push_back(Row(350, {{0, "Shipping insurance included"}}));
-  EXPECT_EQ(classify::Classify(Lines(invoice)).kind, DocumentKind::kOther);
-  invoice.push_back(Row(400, {{0, "Date of Service: 10/30/2025"}}));
-  classify::Classification care = classify::Classify(Lines(invoice));
-  EXPECT_EQ(care.kind, DocumentKind::kBill);
-  EXPECT_EQ(care.worded_as, DocumentKind::kBill);
-  // An EOB is about care by what it is: no list of medical words is asked of it.
-  EXPECT_EQ(classify::Classify(Lines({Row(0, {{0, "Explanation of Benefits"}}), Row(50, {{0, "THIS IS NOT A BILL"}})})).kind,
-            DocumentKind::kEob);
 }
 
 // "or" is half as tall as "paid" in the same type, and a photographed "of" half as tall as "the":
@@ -323,50 +289,6 @@ TEST(Arithmetic, ARepairNeverBreaksWhatHoldsAndOneRepairSettlesAnother) {
   EXPECT_EQ(copay, 0);
   EXPECT_EQ(allowed, 3034);
   EXPECT_EQ(checks[3].detail, "repaired line 1 copay: read 9.00 as 0.00");
-}
-
-// The sender's name is its heading, never the document's title: where the title is set tallest
-// (a Medicare Summary Notice), no line beneath it (a subheading, the addressee) is taken instead.
-TEST(Extract, ATitleSetTallestIsNoSendersName) {
-  auto tall = [](std::vector<Word> row, int height) {
-    for (Word& word : row) word.box_px.y1 = word.box_px.y0 + height;
-    return row;
-  };
-  std::vector<std::vector<Word>> body;  // enough words of body type to tell it
-  for (int i = 0; i < 10; ++i) body.push_back(Row(600 + 40 * i, {{100, "Your claims and costs this period"}}));
-  std::vector<std::vector<Word>> notice = {tall(Row(40, {{100, "Medicare Summary Notice"}}), 60),
-                                           tall(Row(110, {{100, "Part B (Medical Insurance)"}}), 40),
-                                           Row(170, {{100, "Avery Castellano"}})};
-  notice.insert(notice.end(), body.begin(), body.end());
-  EXPECT_EQ(FindField(Extracted(DocumentKind::kMsn, notice), "payer_name"), nullptr);
-  std::vector<std::vector<Word>> eob = {tall(Row(40, {{100, "Keystone Health Plan"}}), 60),
-                                        tall(Row(110, {{100, "Explanation of Benefits"}}), 40),
-                                        Row(170, {{100, "Avery Castellano"}})};
-  eob.insert(eob.end(), body.begin(), body.end());
-  Document read = Extracted(DocumentKind::kEob, eob);
-  const Field* payer = FindField(read, "payer_name");
-  ASSERT_NE(payer, nullptr);
-  EXPECT_EQ(payer->text, "Keystone Health Plan");
-  // A line no taller than the body type is no letterhead, where there is body type enough to tell.
-  std::vector<std::vector<Word>> plain = {Row(40, {{100, "Avery Castellano"}})};
-  plain.insert(plain.end(), body.begin(), body.end());
-  EXPECT_EQ(FindField(Extracted(DocumentKind::kEob, plain), "payer_name"), nullptr);
-}
-
-// An identifier's noun is one word however printed: "Member #" and "Member No" are "Member ID",
-// and so is "Member 1D", its I misread as a thin stroke.
-// A label OCR misread is no name: "Sve Dt" beside a patient's label is not the patient.
-TEST(Extract, AnIdentifiersNounAndAMisreadLabelIsNoName) {
-  for (const char* label : {"Member #:", "Member No:", "Member Number:", "Member 1D:"}) {
-    Document eob = Extracted(DocumentKind::kEob, {Row(40, {{100, "Explanation of Benefits"}}),
-                                                  Row(100, {{100, "Member: Avery Okafor"}}),
-                                                  Row(160, {{100, label}, {600, "W123456789"}})});
-    ASSERT_NE(FindField(eob, "member_id"), nullptr) << label;
-    EXPECT_EQ(FindField(eob, "member_id")->text, "W123456789");
-  }
-  Document eob = Extracted(DocumentKind::kEob, {Row(40, {{100, "Explanation of Benefits"}}),
-                                                Row(100, {{100, "Patient:"}, {600, "Sve Dt"}})});
-  EXPECT_EQ(FindField(eob, "patient_name"), nullptr);
 }
 
 TEST(Extract, EobClaim) {
