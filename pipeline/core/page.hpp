@@ -41,6 +41,8 @@ struct Page {
   int width_px = 0, height_px = 0;
   int dpi = 0;
   TextSource text_source = TextSource::kOcr;
+  std::string decoder;        // what read the page off the file: "poppler (text layer)", "poppler",
+                              // "leptonica (the PDF's JPEG)", "leptonica", "libheif"
   GrayImage image;            // empty for text-layer pages
   int rotation_degrees = 0;   // 0/90/180/270 clockwise applied to make the page upright
   double rotation_confidence = 0;

@@ -128,6 +128,7 @@ Json DocumentJson(const StoredDocument& stored, const std::vector<const store::S
         page->mean_word_confidence ? Json(Rounded(*page->mean_word_confidence, 10)) : Json(nullptr);
     entry["text"] = page->text;
     if (!page->no_text.empty()) entry["no_text"] = page->no_text;
+    if (!page->decoder.empty()) entry["decoder"] = page->decoder;
     page_list.push_back(std::move(entry));
   }
   document["pages"] = std::move(page_list);

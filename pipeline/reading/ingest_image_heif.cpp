@@ -122,6 +122,7 @@ class HeifPageSource : public PageSource {
     Page page;
     page.number = index + 1;
     page.text_source = TextSource::kOcr;
+    page.decoder = "libheif";
     page.image = LumaOf(image.get());
     if (page.image.empty()) return MakeError(where + "image could not be converted to grayscale");
     page.dpi = PlausibleDpi(0, page.image.width, page.image.height);  // HEIF states no resolution

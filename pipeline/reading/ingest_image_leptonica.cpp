@@ -99,6 +99,7 @@ class ImagePageSource : public PageSource {
     page.number = index + 1;
     page.dpi = PlausibleDpi(pixGetXRes(pix.get()), pixGetWidth(pix.get()), pixGetHeight(pix.get()));
     page.text_source = TextSource::kOcr;
+    page.decoder = "leptonica";
     page.image = leptonica::ToGrayImage(pix.get());
     if (page.image.empty()) return MakeError(where + "image could not be converted to grayscale");
     page.width_px = page.image.width;

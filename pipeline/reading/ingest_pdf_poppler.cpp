@@ -183,6 +183,7 @@ class PdfPageSource : public PageSource {
     if (TimeIsUp()) return MakeError(where + kTimeIsUp);
     if (TextLayerLooksSound(words, options_.min_text_layer_chars)) {
       page.text_source = TextSource::kTextLayer;
+      page.decoder = "poppler (text layer)";
       page.words = std::move(words);
       return page;
     }
@@ -204,6 +205,7 @@ class PdfPageSource : public PageSource {
       if (decoded.width == images.jpeg_width && decoded.height == images.jpeg_height) {
         drawn = cv::Mat(decoded.height, decoded.width, CV_8UC1, decoded.pixels.data());
         size = {page.width_px, page.height_px};  // the JPEG covers the page, which is not turned
+        page.decoder = "leptonica (the PDF's JPEG)";
       }
     }
     if (drawn.empty()) {
@@ -214,6 +216,7 @@ class PdfPageSource : public PageSource {
         render_dpi = std::max(72, static_cast<int>(std::lround(images.largest_ppi)));
       }
       rendered = Draw(index, render_dpi);
+      page.decoder = "poppler";
       if (TimeIsUp()) return MakeError(where + kTimeIsUp);
       if (!rendered || rendered->getWidth() <= 0 || rendered->getHeight() <= 0) {
         return MakeError(where + "page could not be rendered");

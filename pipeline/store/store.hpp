@@ -47,6 +47,7 @@ struct StoredPage {
   std::string text;
   std::optional<Homography> to_original;  // prepared page → page as given; none where nothing moved
   std::string no_text;  // read, and no word found: why ("the page looks blank"); empty otherwise
+  std::string decoder;  // what read the page off its file (core/page.hpp); empty where not kept
 };
 
 struct DocumentSource {

@@ -212,6 +212,7 @@ StoredPage PageFromRow(const std::vector<Value>& row) {
   page.text = TextValue(row[8]);
   page.to_original = ParseTransform(row[9]);
   page.no_text = TextValue(row[10]);
+  page.decoder = TextValue(row[11]);
   return page;
 }
 
@@ -221,7 +222,7 @@ Result<std::vector<StoredPage>> Database::LoadPages(std::optional<std::int64_t> 
   return RowsOf<StoredPage>(
       *this,
       "SELECT p.source_id, s.path, p.number, p.text_source, p.dpi, p.rotation_degrees, p.skew_degrees, "
-      "p.mean_word_confidence, p.text, p.to_original, p.no_text FROM pages p JOIN sources s ON s.id = p.source_id "
+      "p.mean_word_confidence, p.text, p.to_original, p.no_text, p.decoder FROM pages p JOIN sources s ON s.id = p.source_id "
       "WHERE ?1 IS NULL OR p.source_id = ?1 ORDER BY p.source_id, p.number",
       {source_id ? Integer(*source_id) : Value{}}, PageFromRow);
 }

@@ -64,13 +64,13 @@ Result<bool> Database::WritePage(std::int64_t source_id, const Page& page) {
   if (auto r = Execute(
           "INSERT INTO pages (source_id, number, text_source, width_px, height_px, dpi, rotation_degrees, "
           "rotation_confidence, skew_degrees, skew_confidence, mean_word_confidence, text, error, "
-          "ingest_ms, prepare_ms, orientation_ms, recognize_ms, to_original, no_text) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          "ingest_ms, prepare_ms, orientation_ms, recognize_ms, to_original, no_text, decoder) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           {source_id, Integer(page.number), std::string(ToString(page.text_source)), Integer(page.width_px),
            Integer(page.height_px), Integer(page.dpi), Integer(page.rotation_degrees), Real(page.rotation_confidence),
            Real(page.skew_degrees), Real(page.skew_confidence), mean, Text(page.text), Text(page.error),
            Real(page.ingest_ms), Real(page.prepare_ms), Real(page.orientation_ms), Real(page.recognize_ms),
-           TransformText(page.original_to_prepared), Text(page.no_text)});
+           TransformText(page.original_to_prepared), Text(page.no_text), Text(page.decoder)});
       !r) {
     return r;
   }

@@ -81,6 +81,7 @@ TEST(Heif, EveryImageIsAPageThePrimaryFirst) {
   ASSERT_TRUE(first && second);
   EXPECT_EQ(first->image.width, 300);
   EXPECT_EQ(second->image.height, 320);
+  EXPECT_EQ(first->decoder, "libheif");
   EXPECT_EQ(first->image.at(150, 100), 255);
 }
 

@@ -109,6 +109,7 @@ TEST(Open, BornDigitalPdfUsesItsTextLayer) {
   auto page = (*source)->LoadPage(0);
   ASSERT_TRUE(page);
   EXPECT_EQ(page->text_source, TextSource::kTextLayer);
+  EXPECT_EQ(page->decoder, "poppler (text layer)");
   EXPECT_TRUE(page->image.empty());  // no rendering when the text layer is sound
   EXPECT_EQ(page->width_px, 2550);   // letter at 300 dpi
   bool found = false;
@@ -171,6 +172,8 @@ TEST(Open, ScannedPdfPageComesOutAsDrawnAtTheChosenDpi) {
       auto page = (*source)->LoadPage(0);
       ASSERT_TRUE(page);
       ASSERT_EQ(page->text_source, TextSource::kOcr);
+      // A page that draws over its image is drawn by Poppler; else its JPEG is the page.
+      EXPECT_EQ(page->decoder, mark_over ? "poppler" : "leptonica (the PDF's JPEG)");
       EXPECT_EQ(page->dpi, dpi);
       EXPECT_EQ(page->image.width, 850 * dpi / 100);
       EXPECT_EQ(page->image.height, 1100 * dpi / 100);
@@ -251,9 +254,12 @@ TEST(Open, JpegAndPngImages) {
   auto page = photo.value()->LoadPage(0);
   ASSERT_TRUE(page);
   EXPECT_GT(page->image.width, 1000);
+  EXPECT_EQ(page->decoder, "leptonica");
   auto fax = Open(ReadFile(testing::SamplesInbox() + "/E001-bill-fax.png"), Options{});
   ASSERT_TRUE(fax);
-  EXPECT_TRUE(fax.value()->LoadPage(0));
+  auto fax_page = fax.value()->LoadPage(0);
+  ASSERT_TRUE(fax_page);
+  EXPECT_EQ(fax_page->decoder, "leptonica");
 }
 
 // A phone's photo is a colour JPEG: it comes in as one grey page, ink dark and paper light whatever
