@@ -149,20 +149,91 @@ std::vector<Figure> ReadFigures(const Line& line, const std::vector<std::string>
   return read;
 }
 
+// Whether a row's figures keep the claim's arithmetic with its blank cells read as zero: each
+// identity whose total the header names holds (allowed = plan paid + deductible + copay +
+// coinsurance; what you owe = deductible + copay + coinsurance, plus what the plan does not cover
+// where a column says so: a denied line's), and the header names one.
+bool ClosesWithBlanksAsZero(ClaimLine line, const std::vector<const Column*>& money_columns) {
+  auto named = [&](FigureRole role) {
+    return std::any_of(money_columns.begin(), money_columns.end(), [&](const Column* column) {
+      const ClaimFigure* figure = FindClaimFigure(column->field);
+      return figure != nullptr && figure->role == role;
+    });
+  };
+  for (const ClaimFigure& figure : kClaimFigures) {
+    if (!(line.*figure.of_line)) line.*figure.of_line = 0;
+  }
+  bool allowed = named(FigureRole::kAllowed), owed = named(FigureRole::kMemberOwes);
+  auto owed_holds = [&] {
+    if (IdentityHolds(line, &ClaimFigure::of_line, SignWhereOwedIsTheShares)) return true;
+    Cents shares = *line.deductible_cents + *line.copay_cents + *line.coinsurance_cents;
+    return *line.not_covered_cents > 0 && *line.patient_responsibility_cents == shares + *line.not_covered_cents;
+  };
+  return (allowed || owed) &&
+         (!allowed || IdentityHolds(line, &ClaimFigure::of_line, SignWhereAllowedIsPaidPlusShares)) &&
+         (!owed || owed_holds());
+}
+
+// Fewer figures than figure columns, read left to right: of the ways of setting them in the
+// columns, in their order, that keep the row's arithmetic (blanks as zero), the one nearest where
+// they are printed (the least distance from each figure's centre to its column's), or nothing
+// where none does or two are as near. A fax's or photo's figures drift off their columns; the
+// sums do not, and where they cannot tell the shares apart the print still can.
+std::optional<ClaimLine> PlacedBySums(const std::vector<Figure>& read, const std::vector<const Column*>& money_columns,
+                                      const ClaimLine& row) {
+  size_t n = money_columns.size();
+  if (read.size() < 2 || read.size() >= n || n > 16) return std::nullopt;
+  auto centre = [](const BoxPx& box) { return (box.x0 + box.x1) / 2; };
+  std::optional<ClaimLine> nearest;
+  long nearest_distance = 0;
+  bool tied = false;
+  for (unsigned chosen = 0; chosen < (1u << n); ++chosen) {
+    if (static_cast<size_t>(__builtin_popcount(chosen)) != read.size()) continue;
+    ClaimLine trial = row;
+    long distance = 0;
+    size_t k = 0;
+    for (size_t c = 0; c < n; ++c) {
+      if ((chosen & (1u << c)) == 0) continue;
+      if (std::optional<Cents>* figure = FigureOf(trial, money_columns[c]->field)) *figure = read[k].cents;
+      distance += std::abs(centre(read[k].box_px) - centre(money_columns[c]->box_px));
+      ++k;
+    }
+    if (!ClosesWithBlanksAsZero(trial, money_columns)) continue;
+    if (nearest && distance == nearest_distance) tied = true;
+    if (!nearest || distance < nearest_distance) nearest = std::move(trial), nearest_distance = distance, tied = false;
+  }
+  if (tied) return std::nullopt;
+  return nearest;
+}
+
 // As many figures as figure columns: they stand in the header's order, whatever a photo's leftover
-// curl has done to their positions down the page. Otherwise each goes by position. Returns how
+// curl has done to their positions down the page. Otherwise each goes by position; where a figure
+// stands half outside its column or under none, and that breaks the row's arithmetic, the
+// order-keeping placement that keeps it, nearest the print, is taken (PlacedBySums). Returns how
 // many were placed; the rest are `unplaced`.
 int PlaceFigures(const std::vector<Figure>& read, const std::vector<const Column*>& money_columns, ClaimLine& row,
                  std::vector<Figure>& unplaced) {
+  const ClaimLine before = row;
   int figures = 0;
+  bool all_under = true;
   for (size_t k = 0; k < read.size(); ++k) {
     const Column* column = read.size() == money_columns.size() ? money_columns[k] : ColumnUnder(read[k].box_px, money_columns);
     std::optional<Cents>* figure = column != nullptr ? FigureOf(row, column->field) : nullptr;
     if (figure != nullptr && !*figure) {
       *figure = read[k].cents, ++figures;
+      const BoxPx& box = read[k].box_px;
+      all_under &= (std::min(box.x1, column->box_px.x1) - std::max(box.x0, column->box_px.x0)) * 2 >= box.width();
     } else {
       unplaced.push_back(read[k]);
     }
+  }
+  bool as_placed = read.size() == money_columns.size() || (unplaced.empty() && all_under) ||
+                   (unplaced.empty() && ClosesWithBlanksAsZero(row, money_columns));
+  if (as_placed) return figures;
+  if (std::optional<ClaimLine> by_sums = PlacedBySums(read, money_columns, before)) {
+    row = std::move(*by_sums);
+    unplaced.clear();
+    return static_cast<int>(read.size());
   }
   return figures;
 }
@@ -212,8 +283,9 @@ std::optional<Row> ReadRow(const Line& line, const std::vector<Column>& columns,
   std::vector<Figure> read = ReadFigures(line, texts, used, figures_from, read_bare_numbers, bare_read);
   std::vector<Figure> unplaced;
   int figures = PlaceFigures(read, money_columns, row, unplaced);
-  // A row without a date of its own has the one above it, or, first in its table, the claim's.
-  if (row.date_of_service.empty()) row.date_of_service = last_date;
+  // A row without a date of its own has the one above it, or, first in its table, the claim's; a
+  // row whose date did not read has none of its own (claims.cpp: the claim's, where it is of one day).
+  if (row.date_of_service.empty()) row.date_of_service = DateOfUndatedRow(line, columns, last_date);
   if (row.code.empty() || figures < 2) return std::nullopt;
   ReadWordsLeft(line, texts, used, detail_columns, remarks_column, row);
   row.page = line.page;
@@ -370,7 +442,7 @@ ClaimTable ExtractClaimLines(const std::vector<Line>& block) {
     }
     if (!in_table) continue;
     if (auto row = ReadRow(line, columns, last_date, /*read_bare_numbers=*/true)) {
-      last_date = row->line.date_of_service;
+      if (!row->line.date_of_service.empty()) last_date = row->line.date_of_service;
       as_printed.push_back(row->read_bare_numbers ? ReadRow(line, columns, last_date, false) : std::nullopt);
       rows.push_back(std::move(*row));
       table.in_table[i] = true;
@@ -392,6 +464,10 @@ ClaimTable ExtractClaimLines(const std::vector<Line>& block) {
     if (auto total = ReadTotalRow(line, columns)) {
       table.total = std::move(total);
       table.in_table[i] = true;
+    } else if (!rows.empty() && AmountsOn(line) >= 2) {
+      continue;  // a row OCR marred (its code unread): the rows after it are still the table's
+    } else if (header_pending && i < header_line + header_rows + kStrayLines && AmountsOn(line) == 0) {
+      continue;  // a line of no figures between the header and its first row: a rule's remains
     }
     in_table = false;  // the claim's totals, a note or the page's foot: the table is over
     header_pending = false;

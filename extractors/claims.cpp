@@ -236,12 +236,17 @@ void ReadClaims(const std::vector<Line>& lines, Document& document) {
     Claim& c = *claim;
     c.lines = std::move(table.lines);
     // The claim's figures not printed apart are its table's total row; its lines without a date of
-    // their own are of the claim's date of service.
+    // their own are of the claim's date of service where the claim is of one day (its lines, where
+    // they print dates, print that one).
     for (const ClaimFigure& figure : kClaimFigures) {
       if (table.total && !(c.*figure.of_claim)) c.*figure.of_claim = (*table.total).*figure.of_line;
     }
+    bool one_day = (c.service_date_to.empty() || c.service_date_to == c.service_date_from) &&
+                   std::all_of(c.lines.begin(), c.lines.end(), [&](const ClaimLine& line) {
+                     return line.date_of_service.empty() || line.date_of_service == c.service_date_from;
+                   });
     for (ClaimLine& line : c.lines) {
-      if (line.date_of_service.empty()) line.date_of_service = c.service_date_from;
+      if (line.date_of_service.empty() && one_day) line.date_of_service = c.service_date_from;
     }
     if (auto terms = TermsOf(c, &ClaimFigure::of_claim, SignWhereOwedIsTheShares)) {
       // What you owe = deductible + copay + coinsurance (+ the not-covered part the patient owes).

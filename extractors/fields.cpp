@@ -86,6 +86,22 @@ bool IsALabel(const std::string& text) {
   });
 }
 
+// Whether every word of `text` is a word of the labels (a column header's "Copay Responsibility"):
+// no person is named so.
+bool AllLabelWords(const std::string& text) {
+  static const std::set<std::string> kWords = [] {
+    std::set<std::string> words;
+    for (const Label& label : Labels()) words.insert(label.tokens.begin(), label.tokens.end());
+    return words;
+  }();
+  std::istringstream words(text);
+  bool any = false;
+  for (std::string word; words >> word; any = true) {
+    if (!kWords.count(LabelWord(word))) return false;
+  }
+  return any;
+}
+
 // Whether words[at] is a word of a date ("2025" of "October 17, 2025"), looking back no further
 // than `from`.
 bool InsideDate(const std::vector<std::string>& words, size_t from, size_t at) {
@@ -250,7 +266,9 @@ const char* ReadValueOfLabel(const CellGrid& grid, size_t li, size_t ci, size_t 
   const std::vector<CellRef>& row = grid.cells[li];
   const CellRef& cell = row[ci];
   ValueType type = TypeOf(field.name);
-  auto fits = [&] { return !(IsNameType(type) && IsALabel(field.text)); };
+  auto fits = [&] {
+    return !(IsNameType(type) && IsALabel(field.text)) && !(type == ValueType::kPersonName && AllLabelWords(field.text));
+  };
   if (end < cell.tokens.size() && NamesTheType(cell.tokens[end], type)) ++end;
   // The value in the label's own cell stops where the cell's next label starts.
   std::vector<Word> after(cell.cell.words.begin(), cell.cell.words.begin() + static_cast<long>(NextLabelAt(cell, end, labels)));

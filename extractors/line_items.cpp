@@ -85,8 +85,9 @@ std::optional<LineItem> ReadRow(const Line& line, const std::vector<Column>& col
       }
     }
   }
-  // A row is a charge only with a service date (or one carried from the row above) and a code.
-  if (item.date_of_service.empty()) item.date_of_service = last_date;
+  // A row is a charge only with a service date (or one carried from the row above, where the row
+  // prints none) and a code.
+  if (item.date_of_service.empty()) item.date_of_service = DateOfUndatedRow(line, columns, last_date);
   if (item.date_of_service.empty() || (item.code.empty() && item.revenue_code.empty())) return std::nullopt;
   std::string description;
   for (size_t i = 0; i < texts.size(); ++i) {
@@ -108,13 +109,17 @@ std::vector<LineItem> ExtractLineItems(const std::vector<Line>& lines) {
   bool in_table = false;
   std::string last_date;
   int row_height = 0;
+  bool rows_read = false;  // under the current header
+  size_t header_end = 0;   // the line after it
   for (size_t i = 0; i < lines.size(); ++i) {
     const Line& line = lines[i];
     HeaderBand header = ReadHeaderBand(lines, i, "bill_column");
     if (header.rows > 0) {
       columns = std::move(header.columns);
       in_table = true;
+      rows_read = false;
       i += header.rows - 1;
+      header_end = i + 1;
       continue;
     }
     if (!in_table) {
@@ -131,8 +136,12 @@ std::vector<LineItem> ExtractLineItems(const std::vector<Line>& lines) {
       last_date = item->date_of_service;
       row_height = line.box_px.height();
       items.push_back(std::move(*item));
+      rows_read = true;
       continue;
     }
+    // Up to two lines of no figures between a header and its first row (a rule's remains, a band's
+    // sub-heading, the first row's description wrapped above it) are passed over.
+    if (!rows_read && !columns.empty() && i < header_end + kStrayLines && AmountsOn(line) == 0) continue;
     // A description that wraps onto a line of its own, just below its row.
     if (!items.empty() && WrapsUnder(line, items.back().page, items.back().box_px, row_height)) {
       items.back().description += " " + CollapseSpaces(line.Text());

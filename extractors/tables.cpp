@@ -154,6 +154,31 @@ HeaderBand ReadHeaderBand(const std::vector<Line>& all_lines, size_t first, std:
   return best;
 }
 
+size_t AmountsOn(const Line& line) {
+  std::vector<std::string> texts;
+  for (const Word& word : line.words) texts.push_back(word.text);
+  size_t amounts = 0;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    auto money = FindMoney(texts, i);
+    if (money && money->first_word == i) ++amounts, i += money->word_count - 1;
+  }
+  return amounts;
+}
+
+std::string DateOfUndatedRow(const Line& line, const std::vector<Column>& columns, const std::string& above) {
+  auto date_column = std::find_if(columns.begin(), columns.end(), [](const Column& c) { return c.field == "date_of_service"; });
+  bool prints_a_date = false;
+  for (const Word& word : line.words) {
+    if (auto date = ReadMisprintedDate(word.text, above)) return *date;
+    prints_a_date |= LooksLikeDate(word.text);
+    if (date_column == columns.end()) continue;
+    const BoxPx& box = word.box_px;
+    int overlap = std::min(box.x1, date_column->box_px.x1) - std::max(box.x0, date_column->box_px.x0);
+    prints_a_date |= overlap * 2 >= box.width();
+  }
+  return prints_a_date ? "" : above;
+}
+
 bool WrapsUnder(const Line& line, int row_page, const BoxPx& row_box, int row_height) {
   std::vector<std::string> texts;
   bool letters = false;

@@ -32,6 +32,20 @@ struct HeaderBand {
 };
 HeaderBand ReadHeaderBand(const std::vector<Line>& lines, size_t first, std::string_view scope, size_t min_columns = 3);
 
+// How many lines of no figures may stand between a table's header and its first row: a rule's
+// remains read as specks, a band's sub-heading, the first row's description wrapped above it.
+inline constexpr size_t kStrayLines = 2;
+
+// How many amounts `line` prints: a row of figures has two or more, read or not.
+size_t AmountsOn(const Line& line);
+
+// The date of a row on which FindDate read none: the row above's (`above`) where the row leaves its
+// date cell empty; a date it prints misread, read again (dates.hpp: ReadMisprintedDate: "o4/o7/2025",
+// or "97/02/2025" under 07/02/2025); none where it prints one that does not read ("16/03/2025" under
+// 06/02/2025: a date of its own, never the row above's). A word under the table's date column is
+// the row's date cell, whatever it reads as.
+std::string DateOfUndatedRow(const Line& line, const std::vector<Column>& columns, const std::string& above);
+
 // Whether `line` is a row's description wrapped onto a line of its own: letters and no amount, on
 // the row's page, closer below the row's box than the row's first line is tall (that height, not
 // the box's, which grows with each wrapped line).

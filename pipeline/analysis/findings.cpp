@@ -103,8 +103,9 @@ std::vector<std::pair<std::string, std::string>> IdentityKeys(const Document& d)
       // is never joined by it (see conflict below).
       add("account_number,total_charges,amount_due",
           {Key(TextOf(d, "account_number")), cents("total_charges_cents"), cents("amount_due_cents")});
-      // A faxed copy may keep no more than its account number and balance.
+      // A faxed copy may keep no more than its account number and balance, or its charges.
       add("account_number,amount_due", {Key(TextOf(d, "account_number")), cents("amount_due_cents")});
+      add("account_number,total_charges", {Key(TextOf(d, "account_number")), cents("total_charges_cents")});
       break;
     case DocumentKind::kEob:
     case DocumentKind::kMsn:
@@ -122,13 +123,15 @@ std::vector<std::pair<std::string, std::string>> IdentityKeys(const Document& d)
   return keys;
 }
 
-// Two papers that print different dates of their own are different papers, whatever else they share.
-bool PrintDifferentDates(const Document& a, const Document& b) {
+// Two papers that print different dates of their own are different papers, whatever else they
+// share; two statements of one account and its charges that ask different balances are too.
+bool PrintDifferentPapers(const Document& a, const Document& b, const std::string& joined_by) {
   for (const char* date : {"statement_date", "notice_date", "letter_date"}) {
     std::string x = TextOf(a, date), y = TextOf(b, date);
     if (!x.empty() && !y.empty() && x != y) return true;
   }
-  return false;
+  auto due_a = CentsOf(a, "amount_due_cents"), due_b = CentsOf(b, "amount_due_cents");
+  return joined_by == "account_number,total_charges" && due_a && due_b && *due_a != *due_b;
 }
 
 // The copy that stands for a group of twins: its figures add up, it was read most surely (a text
@@ -156,7 +159,7 @@ std::vector<Twin> FindTwins(const std::vector<StoredDocument>& documents) {
   for (size_t i = 0; i < documents.size(); ++i) {
     for (const auto& [key, what] : IdentityKeys(documents[i].document)) {
       auto [it, added] = first_holder.emplace(key, i);
-      if (added || PrintDifferentDates(documents[i].document, documents[it->second].document)) continue;
+      if (added || PrintDifferentPapers(documents[i].document, documents[it->second].document, what)) continue;
       parent[root(i)] = root(it->second);
       shared.emplace(i, what);
       shared.emplace(it->second, what);

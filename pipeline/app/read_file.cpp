@@ -25,11 +25,12 @@ double MillisecondsSince(Clock::time_point start) {
 std::string Basename(const std::string& path) { return std::filesystem::path(path).filename().string(); }
 
 // The words of a prepared OCR page: none on a blank page, an error for a picture, else read with
-// the page's leader dots erased, turned and read again where it read badly on its side, and given
-// a second look. `keep` sees each image it changes.
+// the page's ruled lines and leader dots erased, turned and read again where it read badly on its
+// side, and given a second look. `keep` sees each image it changes.
 Result<std::vector<Word>> ReadWords(Page& page, ocr::Engine& engine, const Options& options,
                                     const std::function<void(const char*, const GrayImage&)>& keep) {
   if (page.blank) return std::vector<Word>{};
+  if (prepare::EraseRuledLines(page.image, page.dpi) > 0) keep("rules", page.image);
   // The marks of the image the words are read from: found once for the picture test and the second look.
   std::vector<BoxPx> marks = prepare::FindMarks(page.image);
   if (prepare::LooksLikePicture(prepare::CountMarks(marks, page.dpi))) {

@@ -39,8 +39,9 @@ std::optional<std::string> ParseProcedureCode(std::string_view raw) {
   std::string code;
   if (IsDigits(text)) {
     for (char c : text) code += Digit(c);
-  } else if (std::isupper(static_cast<unsigned char>(text[0])) && text[0] != 'O' && IsDigits(text.substr(1))) {
-    code += text[0];
+  } else if (std::isalpha(static_cast<unsigned char>(text[0])) && Digit(text[0]) != '0' && IsDigits(text.substr(1))) {
+    // HCPCS letters are capitals; OCR reads some in lower case ("j2405").
+    code += static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
     for (char c : text.substr(1)) code += Digit(c);
   } else {
     return std::nullopt;

@@ -9,7 +9,8 @@
 
 namespace shoebox {
 
-// "99284", "J1885", "99284-25" (the modifier kept after a hyphen); nullopt for anything else.
+// "99284", "J1885", "99284-25" (the modifier kept after a hyphen), "j2405" as "J2405"; nullopt for
+// anything else.
 std::optional<std::string> ParseProcedureCode(std::string_view text);
 
 // "0450"; nullopt for anything else.

@@ -135,4 +135,56 @@ std::optional<DateMatch> FindDate(const std::vector<std::string>& words, size_t 
   return std::nullopt;
 }
 
+namespace {
+
+// A date's digits as OCR misreads them in letters.
+std::string DigitsForLookalikes(std::string_view word) {
+  std::string digits(word);
+  for (char& c : digits) {
+    if (c == 'o' || c == 'O') c = '0';
+    if (c == 'l' || c == 'I' || c == '|') c = '1';
+    if (c == 'S') c = '5';
+    if (c == 'B') c = '8';
+  }
+  return digits;
+}
+
+}  // namespace
+
+bool LooksLikeDate(std::string_view word) {
+  size_t digits = 0, slashes = 0;
+  for (char c : DigitsForLookalikes(word)) {
+    if (std::isdigit(static_cast<unsigned char>(c))) {
+      ++digits;
+    } else if (c == '/') {
+      ++slashes;
+    } else if (c != '.' && c != ',') {
+      return false;
+    }
+  }
+  return slashes >= 1 && digits >= 4;
+}
+
+std::optional<std::string> ReadMisprintedDate(std::string_view word, const std::string& iso) {
+  if (!LooksLikeDate(word)) return std::nullopt;
+  std::string digits = DigitsForLookalikes(word);
+  while (!digits.empty() && (digits.back() == '.' || digits.back() == ',')) digits.pop_back();
+  if (auto date = ParseDate(digits)) return date;
+  if (iso.size() != 10) return std::nullopt;
+  std::string year = iso.substr(0, 4), month = iso.substr(5, 2), day = iso.substr(8, 2);
+  auto unpadded = [](const std::string& two) { return two[0] == '0' ? two.substr(1) : two; };
+  for (const std::string& m : {month, unpadded(month)}) {
+    for (const std::string& d : {day, unpadded(day)}) {
+      for (const std::string& y : {year, year.substr(2)}) {
+        std::string printed = m + "/" + d + "/" + y;
+        if (printed.size() != digits.size()) continue;
+        size_t slips = 0;
+        for (size_t i = 0; i < printed.size(); ++i) slips += printed[i] != digits[i] ? 1 : 0;
+        if (slips <= 1) return iso;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace shoebox

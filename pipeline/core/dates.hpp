@@ -19,6 +19,16 @@ struct DateMatch {
 };
 std::optional<DateMatch> FindDate(const std::vector<std::string>& words, size_t start = 0);
 
+// A word printed as a date that did not read as one ("16/03/2025", "6/2125", "o4/o7/2025"): digits
+// (or letters shaped like them) around a slash, four or more. A row that prints one has a date of
+// its own, not the row above's.
+bool LooksLikeDate(std::string_view word);
+
+// Such a word read again: its letters as the digits they look like ("o4/o7/2025" is 2025-04-07),
+// or, where that is no date either, `iso` when the word is one of the ways of printing it with one
+// character misread ("97/02/2025" against 2025-07-02). Nothing otherwise.
+std::optional<std::string> ReadMisprintedDate(std::string_view word, const std::string& iso);
+
 bool IsValidDate(int year, int month, int day);
 
 // Calendar arithmetic on ISO dates (proleptic Gregorian), for deadlines and generated dates.

@@ -96,6 +96,13 @@ std::vector<BoxPx> FindMarks(const GrayImage& image, int ink_below = 128);
 // grey); full stops, decimal points and ellipses are too few. Returns how many dots were erased.
 int EraseLeaderDots(GrayImage& image, std::vector<BoxPx>& marks, int dpi);
 
+// Ruled lines erased before recognition: a table's rules and a box's sides run into the letters
+// beside them (an underline through the descenders of a header's words), and Tesseract then takes
+// the word and the rule for one picture and reads neither. A rule is ink running a third of an inch
+// or more unbroken, across or down, no thicker than a sixtieth of an inch: a bar, a shaded band or a
+// block of black is thicker and stays, with the text in it. Returns how many rules were erased.
+int EraseRuledLines(GrayImage& image, int dpi);
+
 // Sized like a letter: between 1/40 and 1/3 of an inch tall.
 bool LetterSized(const BoxPx& mark, int dpi);
 

@@ -1,5 +1,6 @@
 // prepare, OpenCV part: find the sheet of paper in a photograph and flatten its perspective, even
-// out uneven light, scale and turn. The only file of prepare that includes OpenCV.
+// out uneven light, scale and turn. With ruled_lines_opencv.cpp, the only files of prepare that include
+// OpenCV.
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
 

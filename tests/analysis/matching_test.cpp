@@ -54,6 +54,17 @@ TEST(Twins, ACopyWhoseDateWasNotReadJoinsByAccountAndAmountsButNeverAcrossDates)
   EXPECT_EQ(twins[0].keys, "account_number,amount_due");
 }
 
+TEST(Twins, ACopyThatKeptOnlyItsAccountAndChargesJoinsUnlessItAsksAnotherBalance) {
+  StoredDocument april = Bill("april", 18500, 2000), fax = Bill("fax", 18500, 2000), later = Bill("later", 18500, 500);
+  std::erase_if(fax.document.fields, [](const Field& f) { return f.name == "statement_date" || f.name == "amount_due_cents"; });
+  std::vector<Twin> twins = FindTwins({april, fax});
+  ASSERT_EQ(twins.size(), 1u);
+  EXPECT_EQ(twins[0].keys, "account_number,total_charges");
+  // The statement after insurance paid, its date not read: the same charges, another balance.
+  std::erase_if(later.document.fields, [](const Field& f) { return f.name == "statement_date"; });
+  EXPECT_TRUE(FindTwins({april, later}).empty());
+}
+
 TEST(Twins, TheSurestReadingStandsForThePaper) {
   StoredDocument photo = Bill("a-photo", 18500, 2000), born = Bill("b-born-digital", 18500, 2000);
   for (Field& field : photo.document.fields) field.confidence = 0.8;

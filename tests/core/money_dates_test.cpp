@@ -78,8 +78,20 @@ TEST(ParseProcedureCode, CptHcpcsAndModifiers) {
   EXPECT_EQ(ParseProcedureCode("J1885,"), "J1885");
   EXPECT_EQ(ParseProcedureCode("99284-25"), "99284-25");
   EXPECT_EQ(ParseProcedureCode("8OO53"), "80053");
+  EXPECT_EQ(ParseProcedureCode("j2405"), "J2405");  // a capital OCR read in lower case
   EXPECT_FALSE(ParseProcedureCode("Bu0S3"));
   EXPECT_FALSE(ParseProcedureCode("1234"));
+}
+
+TEST(ReadMisprintedDate, LookalikesReadAsDigitsAndOneSlipFromTheDateAbove) {
+  EXPECT_EQ(ReadMisprintedDate("o4/o7/2025", ""), "2025-04-07");
+  EXPECT_EQ(ReadMisprintedDate("97/02/2025", "2025-07-02"), "2025-07-02");  // 0 read as 9
+  EXPECT_EQ(ReadMisprintedDate("4/3/2S", "2025-04-03"), "2025-04-03");      // S for 5
+  EXPECT_FALSE(ReadMisprintedDate("16/03/2025", "2025-06-02"));             // two slips: a date of its own
+  EXPECT_FALSE(ReadMisprintedDate("97/02/2025", ""));
+  EXPECT_FALSE(ReadMisprintedDate("ROOM", "2025-06-02"));
+  EXPECT_TRUE(LooksLikeDate("6/2125"));
+  EXPECT_FALSE(LooksLikeDate("1/2"));
 }
 
 TEST(MendMedicareNumber, LookAlikesWhereTheFormatAllowsOneReading) {

@@ -88,6 +88,29 @@ TEST(Extract, ClaimRowsCodeFirstDashForZeroDatedByTheClaimTotalledBelow) {
   EXPECT_EQ(claim.patient_responsibility_cents, 2000);
 }
 
+// What OCR leaves in a table does not end it: a line of specks under the header (a rule's remains)
+// and a row whose code did not read; a row whose date did not read takes no other row's date.
+TEST(Extract, AClaimTableReadsOnPastSpecksAndAMarredRow) {
+  Document document = Extracted(
+      DocumentKind::kEob,
+      {Row(40, {{100, "Keystone Health Plan"}}), Row(100, {{100, "Claim Number: 2025034411827"}}),
+       Row(140, {{100, "Service Dates: 03/02/2025 - 03/04/2025"}}),
+       Row(300, {{100, "Code"}, {250, "Date"}, {450, "Billed"}, {700, "Allowed"}, {1000, "Plan Paid"}, {1300, "You Owe"}}),
+       Row(340, {{100, "eee ee"}}),
+       Row(390, {{100, "99213"}, {250, "03/02/25"}, {450, "185.00"}, {720, "72.15"}, {1020, "52.15"}, {1320, "20.00"}}),
+       Row(430, {{100, "3b4!5"}, {250, "03/03/25"}, {450, "25.00"}, {720, "9.75"}, {1020, "9.75"}, {1320, "0.00"}}),
+       Row(470, {{100, "80053"}, {250, "03/04/25"}, {450, "214.50"}, {720, "137.28"}, {1020, "123.56"}, {1320, "13.72"}}),
+       Row(510, {{100, "85025"}, {250, "16/04/25"}, {450, "98.75"}, {720, "63.20"}, {1020, "56.89"}, {1320, "6.31"}})});
+  ASSERT_EQ(document.claims.size(), 1u);
+  const Claim& claim = document.claims[0];
+  ASSERT_EQ(claim.lines.size(), 3u);
+  EXPECT_EQ(claim.lines[0].code, "99213");
+  EXPECT_EQ(claim.lines[1].code, "80053");
+  EXPECT_EQ(claim.lines[1].date_of_service, "2025-03-04");
+  EXPECT_EQ(claim.lines[2].code, "85025");
+  EXPECT_EQ(claim.lines[2].date_of_service, "");  // "16/04/25": not the row above's, nor a stay's first day
+}
+
 TEST(Extract, TheNoticesSummaryIsNoClaimsFigures) {
   Document document =
       Extracted(DocumentKind::kEob,
@@ -114,6 +137,24 @@ TEST(Extract, ChargesWhoseHeaderWasLostAreStillATable) {
   Document single =
       Extracted(DocumentKind::kBill, {Row(200, {{100, "04/02/2025 0305 85025 BLOOD COUNT"}, {1000, "$98.75"}})});
   EXPECT_TRUE(single.line_items.empty());
+}
+
+// A charge whose date did not read ("16/03/2025") is not read as of the row above's date: two
+// charges of one day would be a duplicate the paper does not print. A row that leaves its date cell
+// empty is of the day above; a line of specks between the header and the first row is passed over.
+TEST(Extract, AChargeWhoseDateDidNotReadTakesNoOtherDate) {
+  Document document = Extracted(
+      DocumentKind::kBill,
+      {Row(40, {{100, "VALLEY VIEW HEALTH SYSTEM"}}),
+       Row(200, {{100, "Date"}, {300, "Code"}, {450, "Description"}, {1000, "Charges"}}),
+       Row(240, {{100, "Seen"}}),
+       Row(280, {{100, "06/02/2025"}, {300, "0120"}, {450, "ROOM AND BOARD"}, {1000, "1,450.00"}}),
+       Row(320, {{300, "J1885"}, {450, "KETOROLAC"}, {1000, "62.00"}}),
+       Row(360, {{100, "16/03/2025"}, {300, "0120"}, {450, "ROOM AND BOARD"}, {1000, "1,450.00"}})});
+  ASSERT_EQ(document.line_items.size(), 2u);
+  EXPECT_EQ(document.line_items[0].code, "0120");
+  EXPECT_EQ(document.line_items[1].code, "J1885");
+  EXPECT_EQ(document.line_items[1].date_of_service, "2025-06-02");
 }
 
 // Headers abbreviated and reordered as other senders print them ("Proc", "Amt Billed", "Paid by
@@ -149,6 +190,34 @@ TEST(Extract, ClaimLinesUnderAbbreviatedHeadersWithBlankZeros) {
   EXPECT_EQ(claim.billed_cents, 205450);
   EXPECT_EQ(claim.plan_paid_cents, 0);
   EXPECT_EQ(claim.patient_responsibility_cents, 205450);
+}
+
+// A figure that drifted off its column (a fax's stretch, a photo's curl) is set where the claim's
+// sums put it, and of the shares the sums cannot tell apart, in the one it stands nearest.
+TEST(Extract, FiguresOffTheirColumnsArePlacedByTheClaimsSums) {
+  Document document = Extracted(
+      DocumentKind::kEob,
+      {Row(40, {{100, "Evergreen Care Insurance"}}), Row(100, {{100, "Claim Number"}, {900, "5688967636148"}}),
+       Row(300, {{100, "Code"},
+                 {220, "Date"},
+                 {400, "Billed"},
+                 {560, "Allowed"},
+                 {720, "Deductible"},
+                 {920, "Copay"},
+                 {1060, "Coinsurance"},
+                 {1280, "Plan Paid"},
+                 {1460, "You Owe"}}),
+       Row(350, {{100, "85025"}, {220, "4/2/25"}, {400, "98.75"}, {675, "63.20"}, {1100, "6.31"}, {1300, "56.89"}, {1480, "6.31"}})});
+  ASSERT_EQ(document.claims.size(), 1u);
+  ASSERT_EQ(document.claims[0].lines.size(), 1u);
+  const ClaimLine& line = document.claims[0].lines[0];
+  EXPECT_EQ(line.billed_cents, 9875);
+  EXPECT_EQ(line.allowed_cents, 6320);  // printed half under Deductible
+  EXPECT_EQ(line.deductible_cents, 0);
+  EXPECT_EQ(line.copay_cents, 0);
+  EXPECT_EQ(line.coinsurance_cents, 631);
+  EXPECT_EQ(line.plan_paid_cents, 5689);
+  EXPECT_EQ(line.patient_responsibility_cents, 631);
 }
 
 // Claims whose figures are said in sentences, and a summary in the claims' own wording under a
@@ -238,6 +307,32 @@ TEST(Extract, PairsJoinedByLeaderDotsAndSharingALine) {
   const Field* patient = FindField(document, "patient_name");
   ASSERT_NE(patient, nullptr);
   EXPECT_EQ(patient->text, "Reese Ruiz");
+}
+
+// Other senders' words for the same fields: "Insured" is the member, "Date Prepared" the notice's
+// date, "Provider Acct" the patient's account at the provider; a letter's "Creditor of Origin" is the
+// original creditor, not the creditor.
+TEST(Extract, OtherWordsForTheSameFields) {
+  Document eob = Extracted(DocumentKind::kEob,
+                           {Row(40, {{100, "Evergreen Care Insurance"}}), Row(100, {{100, "Insured"}, {400, "Avery Pemberton"}}),
+                            Row(140, {{100, "Date Prepared"}, {400, "6/26/25"}}),
+                            Row(200, {{100, "Claim #"}, {400, "8943576315148"}}),
+                            Row(240, {{100, "Provider Acct"}, {400, "855261014"}})});
+  ASSERT_NE(FindField(eob, "member_name"), nullptr);
+  EXPECT_EQ(FindField(eob, "member_name")->text, "Avery Pemberton");
+  ASSERT_NE(FindField(eob, "notice_date"), nullptr);
+  EXPECT_EQ(FindField(eob, "notice_date")->text, "2025-06-26");
+  ASSERT_EQ(eob.claims.size(), 1u);
+  EXPECT_EQ(eob.claims[0].patient_account_number, "855261014");
+  Document letter = Extracted(DocumentKind::kCollectionLetter,
+                              {Row(40, {{100, "Allied Credit Partners"}}),
+                               Row(100, {{100, "Creditor of Origin:"}, {500, "Meridian Imaging Center"}}),
+                               Row(140, {{100, "Total Amount Due:"}, {500, "$241.93"}})});
+  ASSERT_NE(FindField(letter, "original_creditor"), nullptr);
+  EXPECT_EQ(FindField(letter, "original_creditor")->text, "Meridian Imaging Center");
+  EXPECT_EQ(FindField(letter, "current_creditor"), nullptr);
+  ASSERT_NE(FindField(letter, "current_amount_cents"), nullptr);
+  EXPECT_EQ(FindField(letter, "current_amount_cents")->cents, 24193);
 }
 
 }  // namespace

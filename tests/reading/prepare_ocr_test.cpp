@@ -61,6 +61,31 @@ TEST(EraseLeaderDots, RunsOfDotsGoAndFullStopsAndEllipsesStay) {
   EXPECT_EQ(marks.size(), marks_before - 20);  // the erased dots are no marks for the second look
 }
 
+// Ink of `shade` over [x0, x1) × [y0, y1).
+void Fill(GrayImage& image, int x0, int y0, int x1, int y1, std::uint8_t shade) {
+  for (int y = y0; y < y1; ++y) {
+    for (int x = x0; x < x1; ++x) image.pixels[static_cast<size_t>(y) * image.width + x] = shade;
+  }
+}
+
+TEST(EraseRuledLines, RulesAndTheirPiecesGoLettersBarsAndStrokesOnTheRuleStay) {
+  GrayImage image = MakeGrayImage(900, 240);
+  Fill(image, 50, 100, 850, 103, 150);   // a grey rule, 3 px, across
+  Fill(image, 860, 100, 880, 103, 150);  // a piece of it past a break
+  Fill(image, 20, 10, 22, 230, 0);       // a rule down the page
+  Fill(image, 400, 70, 404, 100, 0);     // a stroke standing on the rule (a descender's foot)
+  Fill(image, 50, 150, 850, 170, 0);     // a black bar: no rule
+  for (int x = 60; x < 840; x += 14) Fill(image, x, 200, x + 9, 213, 0);  // a line of letters
+  EXPECT_EQ(prepare::EraseRuledLines(image, 300), 2);
+  EXPECT_EQ(image.at(100, 101), 255);  // the rule
+  EXPECT_EQ(image.at(870, 101), 255);  // its piece
+  EXPECT_EQ(image.at(21, 50), 255);    // the rule down the page
+  EXPECT_LT(image.at(401, 101), 255);  // under the stroke, the rule stays the stroke's
+  EXPECT_EQ(image.at(401, 80), 0);
+  EXPECT_EQ(image.at(400, 160), 0);    // the bar
+  EXPECT_EQ(image.at(61, 205), 0);     // the letters
+}
+
 TEST(RotateClockwise, FourQuarterTurnsGiveTheOriginal) {
   GrayImage image = MakeGrayImage(3, 2);
   image.pixels = {1, 2, 3, 4, 5, 6};
