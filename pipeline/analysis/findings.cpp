@@ -72,6 +72,23 @@ std::string Money(Cents cents) {
   return text;
 }
 
+std::string FieldWords(const std::string& name) {
+  std::string words = name.ends_with("_cents") ? name.substr(0, name.size() - 6) : name;
+  for (char& c : words) c = c == '_' ? ' ' : c;
+  return words;
+}
+
+std::string KindWords(DocumentKind kind) {
+  switch (kind) {
+    case DocumentKind::kBill: return "a bill";
+    case DocumentKind::kEob: return "an explanation of benefits";
+    case DocumentKind::kMsn: return "a Medicare Summary Notice";
+    case DocumentKind::kCollectionLetter: return "a collection letter";
+    case DocumentKind::kOther: break;
+  }
+  return "paperwork of another kind (nothing on it is checked)";
+}
+
 bool IsFinished(const Claim& claim) {
   return claim.status == ClaimStatus::kProcessed || claim.status == ClaimStatus::kPartiallyDenied;
 }

@@ -16,13 +16,16 @@ namespace shoebox::findings {
 
 // Shared by match, rules and accounts: a field's text or cents (empty / nullopt when absent), a
 // comparison key of letters and digits only ("123-456-789" = "123456789"), provider names printed
-// in different ways, and money as a person reads it ("$1,840.00").
+// in different ways, money as a person reads it ("$1,840.00"), a field's name and a kind of paper
+// in words ("amount due", "an explanation of benefits").
 const Field* FieldOf(const Document& document, const std::string& name);
 std::string TextOf(const Document& document, const std::string& name);
 std::optional<Cents> CentsOf(const Document& document, const std::string& name);
 std::string Key(const std::string& text);
 bool SameProvider(const std::string& a, const std::string& b);
 std::string Money(Cents cents);
+std::string FieldWords(const std::string& name);
+std::string KindWords(DocumentKind kind);
 // The plan has finished with the claim (processed, or partly denied): its figures are final.
 bool IsFinished(const Claim& claim);
 

@@ -57,20 +57,13 @@ Result<std::string> ReadWholeFile(const std::string& path, std::int64_t max_byte
 int DefaultJobs() { return std::max(1u, std::thread::hardware_concurrency()); }
 
 std::string DescribeDocument(const Document& document) {
-  std::string text = ToString(document.kind);
+  std::string text = findings::KindWords(document.kind);
+  std::string separator = ": ";
   for (const Field& field : document.fields) {
     // Figures and dates only: names and numbers that identify a person stay out of the output.
     if (!field.cents && field.name.find("date") == std::string::npos) continue;
-    text += " " + field.name + "=";
-    if (field.cents) {
-      char buffer[32];
-      std::snprintf(buffer, sizeof buffer, "%s%lld.%02lld", *field.cents < 0 ? "-" : "",
-                    static_cast<long long>(std::llabs(*field.cents) / 100),
-                    static_cast<long long>(std::llabs(*field.cents) % 100));
-      text += buffer;
-    } else {
-      text += field.text;
-    }
+    text += separator + findings::FieldWords(field.name) + " " + (field.cents ? findings::Money(*field.cents) : field.text);
+    separator = ", ";
   }
   return text;
 }

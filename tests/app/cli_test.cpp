@@ -83,9 +83,14 @@ TEST(Cli, ShowOneDocument) {
   for (const char* name : {"E001-bill-born_digital.pdf", "E001-eob-born_digital.pdf"}) {
     testing::WriteFile(dir / name, testing::ReadFile(testing::SamplesInbox() + "/" + name));
   }
-  ASSERT_EQ(RunCli({"--db", db, "scan", dir / "E001-bill-born_digital.pdf", dir / "E001-eob-born_digital.pdf",
-                    "--no-progress"}).code,
-            kExitOk);
+  Outcome scan = RunCli({"--db", db, "scan", dir / "E001-bill-born_digital.pdf", dir / "E001-eob-born_digital.pdf",
+                         "--no-progress"});
+  ASSERT_EQ(scan.code, kExitOk) << scan.err;
+  // scan says what each paper is in words: no field names, dollars as dollars.
+  EXPECT_NE(scan.out.find("E001-bill-born_digital.pdf: a bill: "), std::string::npos) << scan.out;
+  EXPECT_NE(scan.out.find("E001-eob-born_digital.pdf: an explanation of benefits: "), std::string::npos) << scan.out;
+  EXPECT_NE(scan.out.find("amount due $"), std::string::npos) << scan.out;
+  EXPECT_EQ(scan.out.find("_cents"), std::string::npos) << scan.out;
   Outcome text = RunCli({"--db", db, "show", "E001-bill-born_digital.pdf"});
   ASSERT_EQ(text.code, kExitOk) << text.err;
   EXPECT_NE(text.out.find("  bill ("), std::string::npos);

@@ -38,12 +38,6 @@ const Rule* RuleRaising(const std::string& rule_id) {
   return nullptr;
 }
 
-std::string FieldWords(const std::string& name) {
-  std::string words = name.ends_with("_cents") ? name.substr(0, name.size() - 6) : name;
-  for (char& c : words) c = c == '_' ? ' ' : c;
-  return words;
-}
-
 // Why the document does not bear the finding out: its failed checks and its unsure figures.
 std::vector<std::string> Doubts(const StoredDocument& stored, const Rule& rule) {
   std::vector<std::string> doubts;
