@@ -71,37 +71,6 @@ bool NamesTheType(const std::string& word, ValueType type) {
   return false;
 }
 
-// A name that is itself a label, of any scope ("PATIENT" under "Patient", "Claim Number" under
-// a patient's label, "Sve Dt" where OCR misread "Svc Dt"), is no value.
-bool IsALabel(const std::string& text) {
-  std::vector<std::string> tokens;
-  std::istringstream words(text);
-  for (std::string word; words >> word;) tokens.push_back(LabelWord(word));
-  return std::any_of(Labels().begin(), Labels().end(), [&](const Label& label) {
-    for (LabelMatch how : {LabelMatch::kAnyOrder, LabelMatch::kTolerant}) {
-      auto end = LabelEndAt(tokens, 0, label, how);
-      if (end && *end == tokens.size()) return true;
-    }
-    return false;
-  });
-}
-
-// Whether every word of `text` is a word of the labels (a column header's "Copay Responsibility"):
-// no person is named so.
-bool AllLabelWords(const std::string& text) {
-  static const std::set<std::string> kWords = [] {
-    std::set<std::string> words;
-    for (const Label& label : Labels()) words.insert(label.tokens.begin(), label.tokens.end());
-    return words;
-  }();
-  std::istringstream words(text);
-  bool any = false;
-  for (std::string word; words >> word; any = true) {
-    if (!kWords.count(LabelWord(word))) return false;
-  }
-  return any;
-}
-
 // Whether words[at] is a word of a date ("2025" of "October 17, 2025"), looking back no further
 // than `from`.
 bool InsideDate(const std::vector<std::string>& words, size_t from, size_t at) {
@@ -282,7 +251,14 @@ const char* ReadValueOfLabel(const CellGrid& grid, size_t li, size_t ci, size_t 
     if (ReadValue(type, value, 0, field) && fits()) return "label_next_cell";
   }
   // Column layouts: the value sits under its label, within the two lines below the label's last
-  // word (the lower line of a stacked header cell when the label ends there).
+  // word (the lower line of a stacked header cell when the label ends there). A label of one word
+  // between capitalised words of no label is a word of a name ("Credit" of "Allied Credit
+  // Partners"), with nothing under it.
+  auto name_word = [&](size_t w) {
+    return w < cell.tokens.size() && std::isupper(static_cast<unsigned char>(cell.cell.words[w].text[0])) &&
+           !IsLabelWord(cell.tokens[w]) && !IsFiller(cell.tokens[w]);
+  };
+  if (end - begin == 1 && begin > 0 && name_word(begin - 1) && name_word(end)) return nullptr;
   const BoxPx& label_box = cell.cell.words[begin].box_px;
   bool ends_below = cell.stacked && cell.cell.words[end - 1].box_px.y0 >= cell.cell.words[0].box_px.y1;
   size_t first_below = li + (ends_below ? 2 : 1);

@@ -167,4 +167,35 @@ std::optional<size_t> LabelEndAt(const std::vector<std::string>& printed, size_t
   return match ? std::optional<size_t>(end) : std::nullopt;
 }
 
+bool IsALabel(const std::string& text) {
+  std::vector<std::string> tokens;
+  std::istringstream words(text);
+  for (std::string word; words >> word;) tokens.push_back(LabelWord(word));
+  return std::any_of(Labels().begin(), Labels().end(), [&](const Label& label) {
+    for (LabelMatch how : {LabelMatch::kAnyOrder, LabelMatch::kTolerant}) {
+      auto end = LabelEndAt(tokens, 0, label, how);
+      if (end && *end == tokens.size()) return true;
+    }
+    return false;
+  });
+}
+
+bool IsLabelWord(const std::string& token) {
+  static const std::set<std::string> kWords = [] {
+    std::set<std::string> words;
+    for (const Label& label : Labels()) words.insert(label.tokens.begin(), label.tokens.end());
+    return words;
+  }();
+  return kWords.count(token) > 0;
+}
+
+bool AllLabelWords(const std::string& text) {
+  std::istringstream words(text);
+  bool any = false;
+  for (std::string word; words >> word; any = true) {
+    if (!IsLabelWord(LabelWord(word))) return false;
+  }
+  return any;
+}
+
 }  // namespace shoebox::extractors

@@ -28,6 +28,15 @@ std::string LabelWord(std::string_view printed);
 // Whether a LabelWord is a filler of label_words.tsv ("of", "the", "by").
 bool IsFiller(const std::string& word);
 
+// A text that is itself a label, of any scope ("PATIENT", "Claim Number", "Sve Dt" where OCR
+// misread "Svc Dt"): no name is one.
+bool IsALabel(const std::string& text);
+
+// Whether a LabelWord is a word of some label, and whether every word of `text` is one (a column
+// header's "Copay Responsibility": no person is named so).
+bool IsLabelWord(const std::string& token);
+bool AllLabelWords(const std::string& text);
+
 // Parses the TSV text; comment lines (#) and blank lines are skipped; malformed rows are ignored.
 std::vector<Label> ParseLabels(std::string_view tsv);
 

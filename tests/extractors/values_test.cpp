@@ -93,5 +93,18 @@ TEST(Extract, AnIdentifiersNounAndAMisreadLabelIsNoName) {
   EXPECT_EQ(FindField(eob, "patient_name"), nullptr);
 }
 
+// A word of a name is no label: "Credit" of "Allied Credit Partners" has no credits under it; and
+// no person is named with the words of a column header ("Copay Responsibility").
+TEST(Extract, AWordOfANameOrAHeadersWordsAreNoLabelAndNoName) {
+  Document letter = Extracted(DocumentKind::kCollectionLetter,
+                              {Row(40, {{100, "Allied Credit Partners"}}), Row(80, {{100, "$241.93"}}),
+                               Row(160, {{100, "Total Amount Due:"}, {600, "$241.93"}})});
+  EXPECT_EQ(FindField(letter, "credits_cents"), nullptr);
+  Document eob = Extracted(DocumentKind::kEob, {Row(40, {{100, "Explanation of Benefits"}}),
+                                                Row(100, {{900, "Member"}}),
+                                                Row(140, {{900, "Copay Responsibility"}})});
+  EXPECT_EQ(FindField(eob, "member_name"), nullptr);
+}
+
 }  // namespace
 }  // namespace shoebox
