@@ -98,9 +98,10 @@ int EraseLeaderDots(GrayImage& image, std::vector<BoxPx>& marks, int dpi);
 
 // Ruled lines erased before recognition: a table's rules and a box's sides run into the letters
 // beside them (an underline through the descenders of a header's words), and Tesseract then takes
-// the word and the rule for one picture and reads neither. A rule is ink running a third of an inch
-// or more unbroken, across or down, no thicker than a sixtieth of an inch: a bar, a shaded band or a
-// block of black is thicker and stays, with the text in it. Returns how many rules were erased.
+// the word and the rule for one picture and reads neither. A rule is ink (darker than the paper
+// around it) running a third of an inch or more unbroken, across or down, no thicker than a
+// fortieth of an inch: a bar or a block of black is thicker, a shaded band is paper, and both stay
+// with the text in them. Returns how many rules were erased. (OpenCV: ruled_lines_opencv.cpp)
 int EraseRuledLines(GrayImage& image, int dpi);
 
 // Sized like a letter: between 1/40 and 1/3 of an inch tall.
