@@ -310,8 +310,8 @@ TEST(Extract, PairsJoinedByLeaderDotsAndSharingALine) {
 }
 
 // Other senders' words for the same fields: "Insured" is the member, "Date Prepared" the notice's
-// date, "Provider Acct" the patient's account at the provider; a letter's "Creditor of Origin" is the
-// original creditor, not the creditor.
+// date, "Provider Acct" the patient's account at the provider; a letter's "Client" is the creditor
+// the collector works for and its "Current Balance" what it asks.
 TEST(Extract, OtherWordsForTheSameFields) {
   Document eob = Extracted(DocumentKind::kEob,
                            {Row(40, {{100, "Evergreen Care Insurance"}}), Row(100, {{100, "Insured"}, {400, "Avery Pemberton"}}),
@@ -326,11 +326,10 @@ TEST(Extract, OtherWordsForTheSameFields) {
   EXPECT_EQ(eob.claims[0].patient_account_number, "855261014");
   Document letter = Extracted(DocumentKind::kCollectionLetter,
                               {Row(40, {{100, "Allied Credit Partners"}}),
-                               Row(100, {{100, "Creditor of Origin:"}, {500, "Meridian Imaging Center"}}),
-                               Row(140, {{100, "Total Amount Due:"}, {500, "$241.93"}})});
-  ASSERT_NE(FindField(letter, "original_creditor"), nullptr);
-  EXPECT_EQ(FindField(letter, "original_creditor")->text, "Meridian Imaging Center");
-  EXPECT_EQ(FindField(letter, "current_creditor"), nullptr);
+                               Row(100, {{100, "Client:"}, {500, "Meridian Imaging Center"}}),
+                               Row(140, {{100, "Current Balance:"}, {500, "$241.93"}})});
+  ASSERT_NE(FindField(letter, "current_creditor"), nullptr);
+  EXPECT_EQ(FindField(letter, "current_creditor")->text, "Meridian Imaging Center");
   ASSERT_NE(FindField(letter, "current_amount_cents"), nullptr);
   EXPECT_EQ(FindField(letter, "current_amount_cents")->cents, 24193);
 }
