@@ -41,7 +41,7 @@ bool NamesAnOrganisation(const std::string& text) {
 const CellRef* CellOver(const CellGrid& grid, size_t li, const BoxPx& box) {
   for (const CellRef& cell : grid.cells[li]) {
     if (cell.stacked) continue;
-    int overlap = std::min(cell.cell.box_px.x1, box.x1) - std::max(cell.cell.box_px.x0, box.x0);
+    int overlap = OverlapAcross(cell.cell.box_px, box);
     if (overlap > 0 && std::abs(cell.cell.box_px.x0 - box.x0) < box.height() * 2) return &cell;
   }
   return nullptr;

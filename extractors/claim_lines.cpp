@@ -47,7 +47,7 @@ const Column* ColumnUnder(const BoxPx& box, const std::vector<const Column*>& mo
   const Column* best = nullptr;
   int best_overlap = 0;
   for (const Column* column : money_columns) {
-    int overlap = std::min(box.x1, column->box_px.x1) - std::max(box.x0, column->box_px.x0);
+    int overlap = OverlapAcross(box, column->box_px);
     if (overlap > best_overlap) best = column, best_overlap = overlap;
   }
   if (best != nullptr || money_columns.size() < 2) return best;
@@ -222,7 +222,7 @@ int PlaceFigures(const std::vector<Figure>& read, const std::vector<const Column
     if (figure != nullptr && !*figure) {
       *figure = read[k].cents, ++figures;
       const BoxPx& box = read[k].box_px;
-      all_under &= (std::min(box.x1, column->box_px.x1) - std::max(box.x0, column->box_px.x0)) * 2 >= box.width();
+      all_under &= OverlapAcross(box, column->box_px) * 2 >= box.width();
     } else {
       unplaced.push_back(read[k]);
     }

@@ -210,7 +210,7 @@ void CellGrid::AddStackedHeaders() {
       for (const CellRef& lower : cells[i + 1]) {
         const BoxPx& a = upper.cell.box_px;
         const BoxPx& b = lower.cell.box_px;
-        int overlap = std::min(a.x1, b.x1) - std::max(a.x0, b.x0);
+        int overlap = OverlapAcross(a, b);
         bool aligned = overlap > 0.5 * std::min(a.width(), b.width());
         bool adjacent = b.y0 - a.y1 < a.height() && upper.cell.page == lower.cell.page;
         if (!aligned || !adjacent || !IsHeaderLike(lower)) continue;

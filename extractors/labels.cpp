@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <mutex>
 #include <set>
 #include <sstream>
 
@@ -180,14 +181,20 @@ bool IsALabel(const std::string& text) {
   });
 }
 
-bool IsLabelWord(const std::string& token) {
-  static const std::set<std::string> kWords = [] {
-    std::set<std::string> words;
-    for (const Label& label : Labels()) words.insert(label.tokens.begin(), label.tokens.end());
-    return words;
-  }();
-  return kWords.count(token) > 0;
+const std::set<std::string>& LabelWordsOf(std::string_view scope) {
+  static std::mutex mutex;
+  static std::map<std::string, std::set<std::string>, std::less<>> words_of_scope;
+  std::lock_guard lock(mutex);
+  auto it = words_of_scope.find(scope);
+  if (it != words_of_scope.end()) return it->second;
+  std::set<std::string>& words = words_of_scope[std::string(scope)];
+  for (const Label& label : Labels()) {
+    if (scope.empty() || label.scope == scope) words.insert(label.tokens.begin(), label.tokens.end());
+  }
+  return words;
 }
+
+bool IsLabelWord(const std::string& token) { return LabelWordsOf("").count(token) > 0; }
 
 bool AllLabelWords(const std::string& text) {
   std::istringstream words(text);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +32,10 @@ bool IsFiller(const std::string& word);
 // A text that is itself a label, of any scope ("PATIENT", "Claim Number", "Sve Dt" where OCR
 // misread "Svc Dt"): no name is one.
 bool IsALabel(const std::string& text);
+
+// The words of a scope's labels (of every scope's where `scope` is empty), gathered once per scope
+// (thread-safe).
+const std::set<std::string>& LabelWordsOf(std::string_view scope);
 
 // Whether a LabelWord is a word of some label, and whether every word of `text` is one (a column
 // header's "Copay Responsibility": no person is named so).

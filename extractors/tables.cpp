@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <map>
-#include <mutex>
 #include <set>
 
 #include "extractors/fields.hpp"
@@ -58,18 +56,6 @@ bool HeaderLike(const Line& line) {
   return !texts.empty() && !FindMoney(texts) && !FindDate(texts);
 }
 
-// The words of a scope's labels, gathered once per scope (thread-safe).
-const std::set<std::string>& LabelWordsOf(std::string_view scope) {
-  static std::mutex mutex;
-  static std::map<std::string, std::set<std::string>, std::less<>> words_of_scope;
-  std::lock_guard lock(mutex);
-  auto it = words_of_scope.find(scope);
-  if (it != words_of_scope.end()) return it->second;
-  std::set<std::string>& words = words_of_scope[std::string(scope)];
-  for (const Label* label : LabelsLongestFirst(scope)) words.insert(label->tokens.begin(), label->tokens.end());
-  return words;
-}
-
 // The share of a line's words that are words of the scope's labels: a header row is mostly those.
 double LabelWordShare(const Line& line, std::string_view scope) {
   const std::set<std::string>& vocabulary = LabelWordsOf(scope);
@@ -89,7 +75,6 @@ Line StackedHeader(const std::vector<Line>& lines, size_t rows) {
   constexpr double kPhraseGap = 0.6;  // × the text height: wider than a space, narrower than a column gap
   const Line& bottom = lines[rows - 1];
   size_t n = bottom.words.size();
-  auto overlap = [](const BoxPx& a, const BoxPx& b) { return std::min(a.x1, b.x1) - std::max(a.x0, b.x0); };
   std::vector<std::vector<Word>> above(n);
   std::vector<bool> joined_to_next(n, false);
   std::vector<std::pair<int, std::vector<Word>>> alone;  // (x0, words)
@@ -98,7 +83,7 @@ Line StackedHeader(const std::vector<Line>& lines, size_t rows) {
       int best_overlap = 0;
       size_t best = n;
       for (size_t s = 0; s < n; ++s) {
-        int o = overlap(phrase.box_px, bottom.words[s].box_px);
+        int o = OverlapAcross(phrase.box_px, bottom.words[s].box_px);
         if (o > best_overlap) best_overlap = o, best = s;
       }
       if (best == n) {
@@ -108,7 +93,7 @@ Line StackedHeader(const std::vector<Line>& lines, size_t rows) {
       above[best].insert(above[best].end(), phrase.words.begin(), phrase.words.end());
       // Covering most of a neighbour of that word too, the phrase heads both.
       auto covers = [&](size_t s) {
-        return overlap(phrase.box_px, bottom.words[s].box_px) * 10 >= 6 * bottom.words[s].box_px.width();
+        return OverlapAcross(phrase.box_px, bottom.words[s].box_px) * 10 >= 6 * bottom.words[s].box_px.width();
       };
       if (best + 1 < n && covers(best + 1)) joined_to_next[best] = true;
       if (best > 0 && covers(best - 1)) joined_to_next[best - 1] = true;
@@ -173,8 +158,7 @@ std::string DateOfUndatedRow(const Line& line, const std::vector<Column>& column
     prints_a_date |= LooksLikeDate(word.text);
     if (date_column == columns.end()) continue;
     const BoxPx& box = word.box_px;
-    int overlap = std::min(box.x1, date_column->box_px.x1) - std::max(box.x0, date_column->box_px.x0);
-    prints_a_date |= overlap * 2 >= box.width();
+    prints_a_date |= OverlapAcross(box, date_column->box_px) * 2 >= box.width();
   }
   return prints_a_date ? "" : above;
 }

@@ -95,17 +95,24 @@ bool IsFinished(const Claim& claim) {
 
 namespace {
 
-// A document's identity keys, each with what it is made of; two documents of one kind sharing any
-// key are one paper.
-std::vector<std::pair<std::string, std::string>> IdentityKeys(const Document& d) {
-  std::vector<std::pair<std::string, std::string>> keys;  // (key, what it is made of)
-  auto add = [&](std::string what, std::initializer_list<std::string> parts) {
+// What identifies a paper: the key, what it is made of, and whether two documents it joins must
+// also ask the same balance where both print one (a key of the charges alone would join a statement
+// to the next one of the same charges).
+struct IdentityKey {
+  std::string key, what;
+  bool same_balance = false;
+};
+
+// A document's identity keys; two documents of one kind sharing any key are one paper.
+std::vector<IdentityKey> IdentityKeys(const Document& d) {
+  std::vector<IdentityKey> keys;
+  auto add = [&](std::string what, std::initializer_list<std::string> parts, bool same_balance = false) {
     std::string key = std::string(ToString(d.kind));
     for (const std::string& part : parts) {
       if (part.empty()) return;  // a key is only as good as all its parts
       key += "|" + part;
     }
-    keys.emplace_back(key, std::move(what));
+    keys.push_back({key, std::move(what), same_balance});
   };
   auto cents = [&](const char* name) {
     auto value = CentsOf(d, name);
@@ -122,7 +129,8 @@ std::vector<std::pair<std::string, std::string>> IdentityKeys(const Document& d)
           {Key(TextOf(d, "account_number")), cents("total_charges_cents"), cents("amount_due_cents")});
       // A faxed copy may keep no more than its account number and balance, or its charges.
       add("account_number,amount_due", {Key(TextOf(d, "account_number")), cents("amount_due_cents")});
-      add("account_number,total_charges", {Key(TextOf(d, "account_number")), cents("total_charges_cents")});
+      add("account_number,total_charges", {Key(TextOf(d, "account_number")), cents("total_charges_cents")},
+          /*same_balance=*/true);
       break;
     case DocumentKind::kEob:
     case DocumentKind::kMsn:
@@ -141,14 +149,14 @@ std::vector<std::pair<std::string, std::string>> IdentityKeys(const Document& d)
 }
 
 // Two papers that print different dates of their own are different papers, whatever else they
-// share; two statements of one account and its charges that ask different balances are too.
-bool PrintDifferentPapers(const Document& a, const Document& b, const std::string& joined_by) {
+// share; joined by a key that asks it, so are two that ask different balances.
+bool PrintDifferentPapers(const Document& a, const Document& b, const IdentityKey& joined_by) {
   for (const char* date : {"statement_date", "notice_date", "letter_date"}) {
     std::string x = TextOf(a, date), y = TextOf(b, date);
     if (!x.empty() && !y.empty() && x != y) return true;
   }
   auto due_a = CentsOf(a, "amount_due_cents"), due_b = CentsOf(b, "amount_due_cents");
-  return joined_by == "account_number,total_charges" && due_a && due_b && *due_a != *due_b;
+  return joined_by.same_balance && due_a && due_b && *due_a != *due_b;
 }
 
 // The copy that stands for a group of twins: its figures add up, it was read most surely (a text
@@ -174,12 +182,12 @@ std::vector<Twin> FindTwins(const std::vector<StoredDocument>& documents) {
   std::map<size_t, std::string> shared;  // document → the keys that joined it to its group
   std::map<std::string, size_t> first_holder;
   for (size_t i = 0; i < documents.size(); ++i) {
-    for (const auto& [key, what] : IdentityKeys(documents[i].document)) {
-      auto [it, added] = first_holder.emplace(key, i);
-      if (added || PrintDifferentPapers(documents[i].document, documents[it->second].document, what)) continue;
+    for (const IdentityKey& key : IdentityKeys(documents[i].document)) {
+      auto [it, added] = first_holder.emplace(key.key, i);
+      if (added || PrintDifferentPapers(documents[i].document, documents[it->second].document, key)) continue;
       parent[root(i)] = root(it->second);
-      shared.emplace(i, what);
-      shared.emplace(it->second, what);
+      shared.emplace(i, key.what);
+      shared.emplace(it->second, key.what);
     }
   }
   auto standing = [&](size_t i) { return Standing(documents[i].document); };

@@ -48,6 +48,8 @@ bool MakePrivateDirectory(const std::string& path) {
   return errno == EEXIST && std::filesystem::is_directory(folder, error);
 }
 
+int OverlapAcross(const BoxPx& a, const BoxPx& b) { return std::min(a.x1, b.x1) - std::max(a.x0, b.x0); }
+
 BoxPx Union(const BoxPx& a, const BoxPx& b) {
   if (a.empty()) return b;
   if (b.empty()) return a;

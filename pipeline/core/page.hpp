@@ -24,6 +24,8 @@ struct BoxPx {
   bool empty() const { return x1 <= x0 || y1 <= y0; }
 };
 BoxPx Union(const BoxPx& a, const BoxPx& b);
+// How far two boxes share their extent across the page, in pixels (negative: how far apart).
+int OverlapAcross(const BoxPx& a, const BoxPx& b);
 
 struct Word {
   std::string text;     // UTF-8

@@ -122,7 +122,7 @@ int EraseRuledLines(GrayImage& image, int dpi) {
   for (bool across : {true, false}) {
     cv::Mat rule = ThinRuns(ink, length, thickest, across);
     std::vector<std::vector<cv::Point>> outlines;
-    cv::findContours(rule.clone(), outlines, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+    cv::findContours(rule, outlines, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
     rules += static_cast<int>(outlines.size());
     for (const std::vector<cv::Point>& outline : outlines) {
       // The band: the rule's rows (or columns) and three more each side, the width of the page.
