@@ -8,9 +8,11 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <initializer_list>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "pipeline/core/dates.hpp"
 
@@ -55,6 +57,15 @@ std::vector<std::string> CodesOf(const json* codeable) {
   return codes;
 }
 
+// A claim adjustment reason code: 1-3 digits not all zero, or a letter and a digit ("A1"). Blue
+// Button fills a reason with "0" (N/A) where there is none.
+bool IsAdjustmentReason(const std::string& code) {
+  return (!code.empty() && code.size() <= 3 && std::all_of(code.begin(), code.end(), ::isdigit) &&
+          code.find_first_not_of('0') != std::string::npos) ||
+         (code.size() == 2 && std::isalpha(static_cast<unsigned char>(code[0])) &&
+          std::isdigit(static_cast<unsigned char>(code[1])));
+}
+
 using Figure = std::optional<Cents> ClaimLine::*;
 using FigurePlaces = std::vector<std::pair<Figure, size_t>>;  // a figure and its index in the list
 
@@ -89,12 +100,7 @@ void ReadAdjudications(const json* list, ClaimLine& line, FigurePlaces* at = nul
       paid_to_provider = std::make_pair(*amount, index);
     }
     for (const std::string& reason : CodesOf(Member(adjudication, "reason"))) {
-      // A claim adjustment reason code: 1-3 digits not all zero, or a letter and a digit ("A1").
-      bool carc = (reason.size() <= 3 && std::all_of(reason.begin(), reason.end(), ::isdigit) &&
-                   reason.find_first_not_of('0') != std::string::npos) ||
-                  (reason.size() == 2 && std::isalpha(static_cast<unsigned char>(reason[0])) &&
-                   std::isdigit(static_cast<unsigned char>(reason[1])));
-      if (carc) line.remark_codes.push_back(reason);
+      if (IsAdjustmentReason(reason)) line.remark_codes.push_back(reason);
     }
     auto figure = FigureOf(codes);
     if (figure == nullptr || !amount || line.*figure) continue;
@@ -151,20 +157,195 @@ std::string ClaimNumber(const json& eob) {
   return first.empty() ? Text(Member(eob, "id")) : first;
 }
 
-// A reference's display, or its identifier's value.
-std::string NameOf(const json* reference) {
+// The resources references can lead to: "#id" to one the EOB contains, "Type/id" (or a full URL
+// ending so) to one the bundle holds.
+class References {
+ public:
+  void Add(const json& resource, const std::string& full_url = "") {
+    std::string key = Text(Member(resource, "resourceType")) + "/" + Text(Member(resource, "id"));
+    held_[key] = &resource;
+    if (!full_url.empty()) held_[full_url] = &resource;
+  }
+
+  const json* Resolve(const json& eob, const json* reference) const {
+    std::string target = reference != nullptr ? Text(Member(*reference, "reference")) : "";
+    if (target.empty()) return nullptr;
+    if (target[0] == '#') {
+      const json* contained = Member(eob, "contained");
+      if (contained == nullptr || !contained->is_array()) return nullptr;
+      for (const json& resource : *contained) {
+        if (Text(Member(resource, "id")) == target.substr(1)) return &resource;
+      }
+      return nullptr;
+    }
+    if (auto it = held_.find(target); it != held_.end()) return it->second;
+    // A full URL names the same resource as its last two parts.
+    size_t slash = target.rfind('/');
+    if (slash != std::string::npos && slash > 0) slash = target.rfind('/', slash - 1);
+    auto it = slash == std::string::npos ? held_.end() : held_.find(target.substr(slash + 1));
+    return it == held_.end() ? nullptr : it->second;
+  }
+
+ private:
+  std::map<std::string, const json*> held_;
+};
+
+// A person's name (the first HumanName): given names, then the family name; or its text.
+std::string PersonName(const json* resource) {
+  const json* names = resource != nullptr ? Member(*resource, "name") : nullptr;
+  if (names == nullptr || !names->is_array() || names->empty()) return "";
+  const json& name = (*names)[0];
+  std::string text;
+  if (const json* given = Member(name, "given"); given != nullptr && given->is_array()) {
+    for (const json& part : *given) text += (text.empty() ? "" : " ") + Text(&part);
+  }
+  std::string family = Text(Member(name, "family"));
+  if (!family.empty()) text += (text.empty() ? "" : " ") + family;
+  return text.empty() ? Text(Member(name, "text")) : text;
+}
+
+// What a reference names: its display, else the name of the resource it leads to (an
+// organisation's, or a person's), else its identifier's value.
+std::string NameOf(const json& eob, const json* reference, const References& references) {
   if (reference == nullptr) return "";
   std::string display = Text(Member(*reference, "display"));
   if (!display.empty()) return display;
+  if (const json* resource = references.Resolve(eob, reference)) {
+    std::string name = Text(Member(*resource, "name"));
+    if (name.empty()) name = PersonName(resource);
+    if (!name.empty()) return name;
+  }
   const json* identifier = Member(*reference, "identifier");
   return identifier != nullptr ? Text(Member(*identifier, "value")) : "";
 }
 
+// The provider's name: the billing provider's, else the name of the care team member who performed
+// (or rendered, or was primary for) the service. A bare number (an NPI) is no name.
+std::string ProviderName(const json& eob, const References& references) {
+  auto named = [](const std::string& name) { return name.find_first_not_of("0123456789 ") != std::string::npos; };
+  std::string provider = NameOf(eob, Member(eob, "provider"), references);
+  if (named(provider)) return provider;
+  const json* team = Member(eob, "careTeam");
+  if (team == nullptr || !team->is_array()) return "";
+  for (const char* role : {"performing", "rendering", "primary"}) {
+    for (const json& member : *team) {
+      std::vector<std::string> roles = CodesOf(Member(member, "role"));
+      if (std::find(roles.begin(), roles.end(), role) == roles.end()) continue;
+      std::string name = NameOf(eob, Member(member, "provider"), references);
+      if (named(name)) return name;
+    }
+  }
+  return "";
+}
+
+// The value of the first identifier typed with one of `types` (v2-0203: MB member number, SN
+// subscriber number) or of a system ending in one of `systems`.
+std::string IdentifierOf(const json* resource, std::initializer_list<const char*> types,
+                         std::initializer_list<const char*> systems = {}) {
+  const json* identifiers = resource != nullptr ? Member(*resource, "identifier") : nullptr;
+  if (identifiers == nullptr || !identifiers->is_array()) return "";
+  for (const json& identifier : *identifiers) {
+    std::string value = Text(Member(identifier, "value")), system = Text(Member(identifier, "system"));
+    std::vector<std::string> codes = CodesOf(Member(identifier, "type"));
+    for (const char* type : types) {
+      if (!value.empty() && std::find(codes.begin(), codes.end(), type) != codes.end()) return value;
+    }
+    for (const char* ending : systems) {
+      std::string_view end(ending);
+      if (!value.empty() && system.size() >= end.size() && system.compare(system.size() - end.size(), end.size(), end) == 0) {
+        return value;
+      }
+    }
+  }
+  return "";
+}
+
+// The Coverage the EOB adjudicated under: the focal insurance's, else the first that resolves.
+const json* CoverageOf(const json& eob, const References& references) {
+  const json* insurance = Member(eob, "insurance");
+  if (insurance == nullptr || !insurance->is_array()) return nullptr;
+  const json* first = nullptr;
+  for (const json& entry : *insurance) {
+    const json* coverage = references.Resolve(eob, Member(entry, "coverage"));
+    if (coverage == nullptr) continue;
+    const json* focal = Member(entry, "focal");
+    if (focal != nullptr && focal->is_boolean() && focal->get<bool>()) return coverage;
+    if (first == nullptr) first = coverage;
+  }
+  return first;
+}
+
+// The value of the supporting information of a category (CARIN's "patientaccountnumber").
+std::string SupportingText(const json& eob, const char* category) {
+  const json* infos = Member(eob, "supportingInfo");
+  if (infos == nullptr || !infos->is_array()) return "";
+  for (const json& info : *infos) {
+    std::vector<std::string> codes = CodesOf(Member(info, "category"));
+    if (std::find(codes.begin(), codes.end(), category) != codes.end()) return Text(Member(info, "valueString"));
+  }
+  return "";
+}
+
+// Whether an adjudication list holds a category among `codes` (CARIN's "innetwork").
+bool HasCategory(const json* list, std::initializer_list<const char*> codes) {
+  if (list == nullptr || !list->is_array()) return false;
+  for (const json& adjudication : *list) {
+    std::vector<std::string> categories = CodesOf(Member(adjudication, "category"));
+    for (const char* code : codes) {
+      if (std::find(categories.begin(), categories.end(), code) != categories.end()) return true;
+    }
+  }
+  return false;
+}
+
+// Whether the plan denied what an adjudication list is of: a denial reason that is an adjustment
+// reason code (not Blue Button's "0"), and nothing paid.
+bool Denied(const json* list) {
+  if (list == nullptr || !list->is_array()) return false;
+  bool reason = false;
+  for (const json& adjudication : *list) {
+    std::vector<std::string> categories = CodesOf(Member(adjudication, "category"));
+    if (std::find(categories.begin(), categories.end(), "denialreason") == categories.end()) continue;
+    for (const std::string& code : CodesOf(Member(adjudication, "reason"))) reason = reason || IsAdjustmentReason(code);
+  }
+  if (!reason) return false;
+  ClaimLine figures;
+  ReadAdjudications(list, figures);
+  return figures.plan_paid_cents.value_or(0) == 0;
+}
+
+// What the plan did: queued is pending; a finished claim is denied where every line (or the claim
+// itself, without lines) was denied, partly denied where some were; "error" says the
+// claim was not adjudicated, which is no status the notice could print.
 ClaimStatus StatusOf(const json& eob) {
   std::string outcome = Text(Member(eob, "outcome"));
   if (outcome == "queued") return ClaimStatus::kPending;
-  if (outcome == "complete" || outcome == "partial") return ClaimStatus::kProcessed;
-  return ClaimStatus::kUnknown;
+  if (outcome != "complete" && outcome != "partial") return ClaimStatus::kUnknown;
+  const json* items = Member(eob, "item");
+  size_t lines = 0, denied = 0;
+  if (items != nullptr && items->is_array()) {
+    for (const json& item : *items) {
+      ++lines;
+      if (Denied(Member(item, "adjudication"))) ++denied;
+    }
+  }
+  if (lines == 0) return Denied(Member(eob, "adjudication")) ? ClaimStatus::kDenied : ClaimStatus::kProcessed;
+  if (denied == lines) return ClaimStatus::kDenied;
+  return denied > 0 ? ClaimStatus::kPartiallyDenied : ClaimStatus::kProcessed;
+}
+
+// In or out of network, where the EOB (or any of its lines) says which it paid as (CARIN's
+// benefit payment status).
+NetworkStatus NetworkOf(const json& eob) {
+  std::vector<const json*> lists = {Member(eob, "adjudication")};
+  if (const json* items = Member(eob, "item"); items != nullptr && items->is_array()) {
+    for (const json& item : *items) lists.push_back(Member(item, "adjudication"));
+  }
+  for (const json* list : lists) {
+    if (HasCategory(list, {"innetwork"})) return NetworkStatus::kInNetwork;
+    if (HasCategory(list, {"outofnetwork"})) return NetworkStatus::kOutOfNetwork;
+  }
+  return NetworkStatus::kUnknown;
 }
 
 void AddField(Document& document, const char* name, std::string text, std::optional<Cents> cents,
@@ -179,31 +360,58 @@ void AddField(Document& document, const char* name, std::string text, std::optio
   document.fields.push_back(std::move(field));
 }
 
-// The member's name from a Patient resource: given names, then the family name.
-std::string PatientName(const json* patient) {
-  const json* names = patient != nullptr ? Member(*patient, "name") : nullptr;
-  if (names == nullptr || !names->is_array() || names->empty()) return "";
-  const json& name = (*names)[0];
-  std::string text;
-  if (const json* given = Member(name, "given"); given != nullptr && given->is_array()) {
-    for (const json& part : *given) text += (text.empty() ? "" : " ") + Text(&part);
+// The people and the plan the EOB names: the patient, the member (the coverage's subscriber, or the
+// patient where the coverage is the patient's own or none is given), the member ID and the group.
+void AddPeopleAndPlan(const json& eob, const References& references, Document& document) {
+  const json* patient_reference = Member(eob, "patient");
+  const json* patient = references.Resolve(eob, patient_reference);
+  const json* coverage = CoverageOf(eob, references);
+  std::string patient_name = PersonName(patient);
+  AddField(document, "patient_name", patient_name, std::nullopt, "Patient.name");
+  std::string member_name;
+  if (coverage != nullptr) {
+    const json* subscriber = references.Resolve(eob, Member(*coverage, "subscriber"));
+    std::vector<std::string> relationship = CodesOf(Member(*coverage, "relationship"));
+    if (subscriber != nullptr) {
+      AddField(document, "member_name", PersonName(subscriber), std::nullopt, "Coverage.subscriber.name");
+    } else if (relationship.empty() || relationship.front() == "self") {
+      AddField(document, "member_name", patient_name, std::nullopt, "Patient.name");
+    }
+    std::string member_id = Text(Member(*coverage, "subscriberId"));
+    AddField(document, "member_id", member_id, std::nullopt, "Coverage.subscriberId");
+    if (member_id.empty()) {
+      AddField(document, "member_id", IdentifierOf(coverage, {"MB", "SN"}), std::nullopt, "Coverage.identifier");
+    }
+    if (const json* classes = Member(*coverage, "class"); classes != nullptr && classes->is_array()) {
+      for (const json& plan_class : *classes) {
+        std::vector<std::string> types = CodesOf(Member(plan_class, "type"));
+        if (std::find(types.begin(), types.end(), "group") == types.end()) continue;
+        AddField(document, "group_number", Text(Member(plan_class, "value")), std::nullopt, "Coverage.class.value");
+        break;
+      }
+    }
+  } else {
+    AddField(document, "member_name", patient_name, std::nullopt, "Patient.name");
   }
-  std::string family = Text(Member(name, "family"));
-  if (!family.empty()) text += (text.empty() ? "" : " ") + family;
-  return text;
+  bool has_member_id = std::any_of(document.fields.begin(), document.fields.end(),
+                                   [](const Field& field) { return field.name == "member_id"; });
+  if (!has_member_id) {
+    // The member number, or the Medicare Beneficiary Identifier, on the patient.
+    AddField(document, "member_id", IdentifierOf(patient, {"MB"}, {"us-mbi"}), std::nullopt, "Patient.identifier");
+  }
 }
 
-Document ReadEob(const json& eob, const std::map<std::string, const json*>& patients) {
+Document ReadEob(const json& eob, const References& references) {
   Document document;
-  std::string payer = NameOf(Member(eob, "insurer"));
+  std::string payer = NameOf(eob, Member(eob, "insurer"), references);
   document.kind = payer == "CMS" || payer.find("Medicare") != std::string::npos ? DocumentKind::kMsn : DocumentKind::kEob;
   document.kind_confidence = 1.0;
   Claim claim;
   claim.claim_number = ClaimNumber(eob);
   claim.status = StatusOf(eob);
-  std::string provider = NameOf(Member(eob, "provider"));
-  // A bare number (an NPI) is no provider's name.
-  if (provider.find_first_not_of("0123456789 ") != std::string::npos) claim.provider_name = provider;
+  claim.network_status = NetworkOf(eob);
+  claim.provider_name = ProviderName(eob, references);
+  claim.patient_account_number = SupportingText(eob, "patientaccountnumber");
   if (const json* period = Member(eob, "billablePeriod")) {
     claim.service_date_from = DateOf(Member(*period, "start"));
     claim.service_date_to = DateOf(Member(*period, "end"));
@@ -228,9 +436,7 @@ Document ReadEob(const json& eob, const std::map<std::string, const json*>& pati
   claim.copay_cents = totals.copay_cents, claim.coinsurance_cents = totals.coinsurance_cents;
   claim.patient_responsibility_cents = totals.patient_responsibility_cents;
   AddField(document, "payer_name", payer, std::nullopt, "insurer");
-  const json* patient_reference = Member(eob, "patient");
-  auto patient = patients.find(patient_reference != nullptr ? Text(Member(*patient_reference, "reference")) : "");
-  if (patient != patients.end()) AddField(document, "member_name", PatientName(patient->second), std::nullopt, "Patient.name");
+  AddPeopleAndPlan(eob, references, document);
   AddField(document, "notice_date", claim.processed_date, std::nullopt, "created");
   AddField(document, "total_billed_cents", "", claim.billed_cents, path_of(&ClaimLine::billed_cents));
   AddField(document, "total_plan_paid_cents", "", claim.plan_paid_cents, path_of(&ClaimLine::plan_paid_cents));
@@ -253,7 +459,7 @@ Result<std::vector<Document>> ReadFhirEobs(std::string_view text) {
   if (root.is_discarded() || !root.is_object()) return MakeError("fhir file is not well-formed JSON");
   std::string type = Text(Member(root, "resourceType"));
   std::vector<const json*> eobs;
-  std::map<std::string, const json*> patients;  // "Patient/<id>" → the resource
+  References references;
   if (type == "ExplanationOfBenefit") {
     eobs.push_back(&root);
   } else if (type == "Bundle") {
@@ -261,9 +467,9 @@ Result<std::vector<Document>> ReadFhirEobs(std::string_view text) {
     if (entries != nullptr && entries->is_array()) {
       for (const json& entry : *entries) {
         const json* resource = Member(entry, "resource");
-        std::string kind = resource != nullptr ? Text(Member(*resource, "resourceType")) : "";
-        if (kind == "ExplanationOfBenefit") eobs.push_back(resource);
-        if (kind == "Patient") patients["Patient/" + Text(Member(*resource, "id"))] = resource;
+        if (resource == nullptr || !resource->is_object()) continue;
+        references.Add(*resource, Text(Member(entry, "fullUrl")));
+        if (Text(Member(*resource, "resourceType")) == "ExplanationOfBenefit") eobs.push_back(resource);
       }
     }
     if (eobs.empty()) return MakeError("fhir bundle holds no ExplanationOfBenefit");
@@ -272,10 +478,18 @@ Result<std::vector<Document>> ReadFhirEobs(std::string_view text) {
                      " is not an ExplanationOfBenefit (nor a bundle of them)");
   }
   std::vector<Document> documents;
+  size_t withdrawn = 0;
   for (const json* eob : eobs) {
-    documents.push_back(ReadEob(*eob, patients));
-    documents.back().entry = static_cast<int>(documents.size());
+    // A cancelled EOB, or one entered in error, is no record of what the plan did.
+    std::string status = Text(Member(*eob, "status"));
+    if (status == "cancelled" || status == "entered-in-error") {
+      ++withdrawn;
+      continue;
+    }
+    documents.push_back(ReadEob(*eob, references));
+    documents.back().entry = static_cast<int>(documents.size() + withdrawn);
   }
+  if (documents.empty()) return MakeError("fhir ExplanationOfBenefit is cancelled or entered in error: no claim of record");
   return documents;
 }
 

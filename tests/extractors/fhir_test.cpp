@@ -67,6 +67,87 @@ TEST(Fhir, AClaimItsLinesAndItsTotals) {
   EXPECT_EQ(document.fields.back().read_by, "fhir: total[2].amount");
 }
 
+json Coding(const char* code) { return {{"coding", {{{"code", code}}}}}; }
+
+json Denial(const char* reason) {
+  return {{"category", Coding("denialreason")}, {"reason", Coding(reason)}};
+}
+
+// An EOB as a commercial plan's portal gives it: the provider contained, the coverage and both
+// people in the bundle, the account number as supporting information.
+json PortalEob(const char* id, json items) {
+  return {{"resourceType", "ExplanationOfBenefit"}, {"id", id}, {"status", "active"}, {"outcome", "complete"},
+          {"identifier", {{{"type", Coding("uc")}, {"value", std::string("CLM-") + id}}}},
+          {"insurer", {{"display", "Example Health Plan"}}},
+          {"provider", {{"reference", "#org"}}},
+          {"contained", {{{"resourceType", "Organization"}, {"id", "org"}, {"name", "Lakeside Imaging"}}}},
+          {"careTeam", {{{"role", Coding("performing")}, {"provider", {{"display", "Dr. A. Person"}}}}}},
+          {"patient", {{"reference", "Patient/child"}}},
+          {"insurance", {{{"focal", true}, {"coverage", {{"reference", "http://plan.example/fhir/Coverage/c1"}}}}}},
+          {"supportingInfo", {{{"category", Coding("patientaccountnumber")}, {"valueString", "ACCT-4411"}}}},
+          {"created", "2025-04-10T08:00:00Z"},
+          {"item", std::move(items)},
+          {"total", {Adjudication("submitted", 300), Adjudication("memberliability", 300)}}};
+}
+
+json Item(double billed, double paid, json extra = json::array()) {
+  json adjudication = {Adjudication("submitted", billed), Adjudication("benefit", paid),
+                       {{"category", Coding("innetwork")}}};
+  for (const json& more : extra) adjudication.push_back(more);
+  return {{"sequence", 1}, {"adjudication", adjudication}};
+}
+
+TEST(Fhir, PeopleCoverageAndWhatThePlanDid) {
+  json bundle = {
+      {"resourceType", "Bundle"},
+      {"entry",
+       {{{"resource", PortalEob("1", {Item(200, 0, {Denial("96")}), Item(100, 0, {Denial("96")})})}},
+        {{"resource", PortalEob("2", {Item(200, 0, {Denial("96")}), Item(100, 80, {Denial("0")})})}},
+        {{"resource", PortalEob("3", {Item(100, 0, {Denial("0")})})}},
+        {{"resource", [] {
+            json withdrawn = PortalEob("4", json::array());
+            withdrawn["status"] = "entered-in-error";
+            return withdrawn;
+          }()}},
+        {{"fullUrl", "http://plan.example/fhir/Coverage/c1"},
+         {"resource", {{"resourceType", "Coverage"}, {"id", "c1"}, {"subscriberId", "W123456789"},
+                       {"subscriber", {{"reference", "Patient/parent"}}},
+                       {"relationship", Coding("child")},
+                       {"class", {{{"type", Coding("group")}, {"value", "GRP-77"}}}}}}},
+        {{"resource", {{"resourceType", "Patient"}, {"id", "child"}, {"name", {{{"given", {"Sam"}}, {"family", "Example"}}}}}}},
+        {{"resource", {{"resourceType", "Patient"}, {"id", "parent"}, {"name", {{{"given", {"Alex"}}, {"family", "Example"}}}}}}}}}};
+  auto documents = ReadFhirEobs(bundle.dump());
+  ASSERT_TRUE(documents) << documents.error().message;
+  ASSERT_EQ(documents->size(), 3u) << "the EOB entered in error is no record";
+  EXPECT_EQ((*documents)[2].entry, 3);
+  const Claim& denied = (*documents)[0].claims.at(0);
+  EXPECT_EQ(denied.status, ClaimStatus::kDenied);
+  EXPECT_EQ((*documents)[1].claims.at(0).status, ClaimStatus::kPartiallyDenied);
+  EXPECT_EQ((*documents)[2].claims.at(0).status, ClaimStatus::kProcessed) << "reason '0' is Blue Button's none";
+  EXPECT_EQ(denied.provider_name, "Lakeside Imaging");
+  EXPECT_EQ(denied.patient_account_number, "ACCT-4411");
+  EXPECT_EQ(denied.network_status, NetworkStatus::kInNetwork);
+  EXPECT_EQ(denied.processed_date, "2025-04-10");
+  std::map<std::string, std::string> fields, read_by;
+  for (const Field& field : (*documents)[0].fields) fields[field.name] = field.text, read_by[field.name] = field.read_by;
+  EXPECT_EQ(fields["patient_name"], "Sam Example");
+  EXPECT_EQ(fields["member_name"], "Alex Example");
+  EXPECT_EQ(fields["member_id"], "W123456789");
+  EXPECT_EQ(read_by["member_id"], "fhir: Coverage.subscriberId");
+  EXPECT_EQ(fields["group_number"], "GRP-77");
+  EXPECT_EQ(fields["notice_date"], "2025-04-10");
+
+  // Without a name for the billing provider, the care team's performing member is the provider.
+  json bare = PortalEob("5", json::array());
+  bare["provider"] = {{"identifier", {{"value", "1234567890"}}}};
+  auto only = ReadFhirEobs(bare.dump());
+  ASSERT_TRUE(only) << only.error().message;
+  EXPECT_EQ((*only)[0].claims.at(0).provider_name, "Dr. A. Person");
+  bare["status"] = "cancelled";
+  EXPECT_EQ(ReadFhirEobs(bare.dump()).error().message,
+            "fhir ExplanationOfBenefit is cancelled or entered in error: no claim of record");
+}
+
 TEST(Fhir, WhatIsNotAnEobGetsAReason) {
   EXPECT_EQ(ReadFhirEobs("{\"resourceType\": \"ExplanationOfBenefit\", ").error().message,
             "fhir file is not well-formed JSON");
@@ -115,6 +196,10 @@ TEST(Fhir, CmsBlueButtonResponsesFigureByFigure) {
       EXPECT_FALSE(claim.claim_number.empty());
       EXPECT_EQ(claim.billed_cents, FirstAmount(eobs[d]["total"], "submitted")) << entry.path();
       EXPECT_EQ(claim.processed_date, "") << "'created' holds the placeholder IGNORED_FIELD";
+      EXPECT_EQ(claim.status, ClaimStatus::kProcessed) << entry.path() << ": its denial reasons are '0', none";
+      if (eobs[d]["provider"].value("reference", "") == "#provider-org") {
+        EXPECT_EQ(claim.provider_name, "Fake ORG Name") << entry.path() << ": the organisation it contains";
+      }
       ASSERT_EQ(claim.lines.size(), eobs[d]["item"].size()) << entry.path();
       for (size_t i = 0; i < claim.lines.size(); ++i, ++lines) {
         const json& adjudications = eobs[d]["item"][i]["adjudication"];
