@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <set>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -430,6 +431,60 @@ TEST(Cli, BadInputExitsTwoAndRecordsEachFile) {
   EXPECT_NE(scan.err.find(inbox + "/notes.pdf: not a pdf, png, jpeg, tiff or heic file\n"), std::string::npos);
   Outcome rows = RunCli({"--db", dir / "s.db", "query", "SELECT status FROM sources ORDER BY path", "--json"});
   EXPECT_EQ(Json::parse(rows.out), Json::parse(R"([{"status":"failed"},{"status":"failed"}])"));
+}
+
+// What each finding says, without the document ids (the two shoeboxes hold other files).
+std::multiset<std::string> FindingsOf(const std::string& db, const std::string& today) {
+  Outcome findings = RunCli({"--db", db, "findings", "--json", "--today", today});
+  std::multiset<std::string> said;
+  for (const Json& finding : Json::parse(findings.out)) {
+    said.insert(finding["rule"].get<std::string>() + " " + finding["severity"].get<std::string>() + " " +
+                finding["amount_cents"].dump() + " " + finding["deadline"].dump());
+  }
+  return said;
+}
+
+// An EOB from the insurer's portal (FHIR) beside a photographed bill says what the same episode says
+// all on paper: the generator writes each EOB and MSN both as a photo and as FHIR JSON.
+TEST(Cli, AnEobFromThePortalGivesThePaperEobsFindings) {
+#ifndef SAMPLEGEN_BINARY
+  GTEST_SKIP() << "samplegen was not built (it needs Cairo)";
+#else
+  namespace fs = std::filesystem;
+  testing::ScratchDir dir;
+  std::string command = std::string(SAMPLEGEN_BINARY) + " --out " + (dir / "set") +
+                        " --seed 5 --episodes 12 --others 0 --blank-pages 0 --modes photo,fhir >/dev/null 2>&1";
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  std::string today = Json::parse(testing::ReadFile(dir / "set/episodes.json"))["today"];
+  fs::create_directories(dir / "paper"), fs::create_directories(dir / "mixed");
+  int from_portal = 0;
+  for (const auto& entry : fs::directory_iterator(dir / "set/inbox")) {
+    std::string name = entry.path().filename().string();
+    bool notice = name.find("-eob-") != std::string::npos || name.find("-msn-") != std::string::npos;
+    bool photo = entry.path().extension() == ".jpg";
+    if (photo) fs::copy_file(entry.path(), dir / ("paper/" + name));
+    if (photo != notice) fs::copy_file(entry.path(), dir / ("mixed/" + name));
+    from_portal += !photo;
+  }
+  ASSERT_GE(from_portal, 8);
+  for (const char* set : {"paper", "mixed"}) {
+    Outcome scan = RunCli({"--db", dir / (std::string(set) + ".db"), "scan", dir / set, "--today", today, "--no-progress"});
+    ASSERT_EQ(scan.code, kExitOk) << set << ": " << scan.err;
+  }
+  Outcome read = RunCli({"--db", dir / "mixed.db", "query",
+                         "SELECT count(*) AS n FROM documents d JOIN sources s ON s.id = d.source_id "
+                         "WHERE s.path LIKE '%.json' AND d.kind IN ('eob', 'msn')", "--csv"});
+  EXPECT_EQ(read.out, "n\n" + std::to_string(from_portal) + "\n");
+  std::multiset<std::string> paper = FindingsOf(dir / "paper.db", today), mixed = FindingsOf(dir / "mixed.db", today);
+  EXPECT_EQ(mixed, paper);
+  // Among them the findings that rest on the EOB's figures and status.
+  auto has = [&](const std::string& rule) {
+    return std::any_of(paper.begin(), paper.end(), [&](const std::string& said) { return said.rfind(rule + " ", 0) == 0; });
+  };
+  EXPECT_TRUE(has("balance_exceeds_eob"));
+  EXPECT_TRUE(has("claim_denied"));
+  EXPECT_TRUE(has("premature_bill"));
+#endif
 }
 
 }  // namespace

@@ -171,7 +171,9 @@ TEST_F(ExportTest, CsvTablesCarryTheSameFiguresInDollars) {
     for (size_t at = 0; at < text.size();) {
       size_t end = text.find("\r\n", at);
       std::string row = text.substr(at, end - at);
-      if (row.find('"') == std::string::npos) EXPECT_EQ(std::count(row.begin(), row.end(), ','), header_commas) << name << ": " << row;
+      if (row.find('"') == std::string::npos) {
+        EXPECT_EQ(std::count(row.begin(), row.end(), ','), header_commas) << name << ": " << row;
+      }
       at = end + 2;
     }
   }

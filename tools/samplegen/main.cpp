@@ -24,7 +24,7 @@ const std::vector<std::string> kScenarios = {"clean", "premature_bill", "clean",
 
 int Usage() {
   std::cerr << "usage: samplegen --out DIR [--seed N] [--episodes N] [--others N] "
-               "[--modes born_digital,scan,photo,fax] [--degraded-episodes K] [--batches N] [--blank-pages N] [--dental N] "
+               "[--modes born_digital,scan,photo,fax,fhir] [--degraded-episodes K] [--batches N] [--blank-pages N] [--dental N] "
                "[--grammar-episodes N] [--grammar-first-family K] [--everyday N] [--today YYYY-MM-DD]\n";
   return 1;
 }
@@ -41,8 +41,15 @@ std::string Extension(RenderMode mode) {
     case RenderMode::kScan: return ".pdf";
     case RenderMode::kPhoto: return ".jpg";
     case RenderMode::kFax: return ".png";
+    case RenderMode::kFhir: return ".json";
   }
   return "";
+}
+
+// Whether a document comes in a render mode: FHIR is what insurers' portals give, so only EOBs and
+// MSNs come as it; every document comes on paper.
+bool ComesIn(const samplegen::DocumentSpec& doc, RenderMode mode) {
+  return mode != RenderMode::kFhir || doc.kind == "eob" || doc.kind == "msn";
 }
 
 struct Options {
@@ -84,7 +91,8 @@ std::optional<Options> ParseOptions(int argc, char** argv) {
       std::string name;
       while (std::getline(list, name, ',')) {
         bool known = false;
-        for (RenderMode mode : {RenderMode::kBornDigital, RenderMode::kScan, RenderMode::kPhoto, RenderMode::kFax}) {
+        for (RenderMode mode :
+             {RenderMode::kBornDigital, RenderMode::kScan, RenderMode::kPhoto, RenderMode::kFax, RenderMode::kFhir}) {
           if (name == samplegen::ToString(mode)) o.modes.push_back(mode), known = true;
         }
         if (!known) return std::nullopt;
@@ -114,6 +122,7 @@ class SetWriter {
       samplegen::DocumentSpec doc = samplegen::MakeOtherDocument(rng_);
       for (RenderMode mode : o_.modes) {
         if (mode != RenderMode::kBornDigital && o_.degraded_episodes >= 0 && i >= o_.degraded_episodes) continue;
+        if (!ComesIn(doc, mode)) continue;
         Emit({doc}, stem, "", "other", mode);
       }
     }
@@ -132,7 +141,9 @@ class SetWriter {
       char stem[32];
       std::snprintf(stem, sizeof stem, "D%03d-dental_eob", i + 1);
       samplegen::DocumentSpec doc = samplegen::MakeDentalEob(dental_rng, o_.today);
-      for (RenderMode mode : o_.modes) Emit({doc}, stem, "", "dental", mode);
+      for (RenderMode mode : o_.modes) {
+        if (ComesIn(doc, mode)) Emit({doc}, stem, "", "dental", mode);
+      }
     }
     // A blank page, as sheet feeders and phones produce: it must come out as `other` with no words.
     for (int i = 0; i < o_.blank_pages; ++i) {
@@ -144,7 +155,9 @@ class SetWriter {
       blank.layout = "A";
       blank.pages.emplace_back();
       blank.truth = {{"kind", "other"}, {"fields", Json::object()}, {"line_items", Json::array()}, {"claims", Json::array()}};
-      for (RenderMode mode : o_.modes) Emit({blank}, stem, "", "other", mode);
+      for (RenderMode mode : o_.modes) {
+        if (ComesIn(blank, mode)) Emit({blank}, stem, "", "other", mode);
+      }
     }
   }
 
@@ -178,6 +191,7 @@ class SetWriter {
         if (mode != RenderMode::kBornDigital && o_.degraded_episodes >= 0 && i >= o_.degraded_episodes) continue;
         // Photos and faxes are taken one sheet at a time: a longer document comes as one file per page.
         if ((mode == RenderMode::kPhoto || mode == RenderMode::kFax) && doc.pages.size() > 1) continue;
+        if (!ComesIn(doc, mode)) continue;
         episode_files[samplegen::ToString(mode)].push_back(Emit({doc}, stem, id, scenario, mode));
       }
     }
@@ -236,7 +250,15 @@ class SetWriter {
       document["split"] = doc.held_out ? "held_out" : "seen";
       documents.push_back(document);
     }
-    Json pages = samplegen::Render(all_pages, mode, render_rng, o_.out_dir + "/inbox/" + name);
+    Json pages = Json::array();
+    if (mode == RenderMode::kFhir) {
+      if (!WriteText(o_.out_dir + "/inbox/" + name, samplegen::FhirBundle(docs.at(0).truth).dump(2) + "\n")) {
+        throw std::runtime_error("cannot write " + name);
+      }
+      documents[0]["pages"] = Json::array();
+    } else {
+      pages = samplegen::Render(all_pages, mode, render_rng, o_.out_dir + "/inbox/" + name);
+    }
     Json truth = {{"format", "shoebox-truth/1"}, {"file", "inbox/" + name}, {"render_mode", samplegen::ToString(mode)},
                   {"family", docs.size() == 1 ? docs[0].family : "batch"}, {"layout", docs[0].layout},
                   {"split", docs.size() == 1 && docs[0].held_out ? "held_out" : "seen"},

@@ -249,6 +249,7 @@ const char* ToString(RenderMode mode) {
     case RenderMode::kScan: return "scan";
     case RenderMode::kPhoto: return "photo";
     case RenderMode::kFax: return "fax";
+    case RenderMode::kFhir: return "fhir";
   }
   return "";
 }
@@ -271,6 +272,7 @@ std::string PageText(const PageSpec& page) {
 }
 
 Json Render(const std::vector<PageSpec>& pages, RenderMode mode, Rng& rng, const std::string& path) {
+  if (mode == RenderMode::kFhir) throw std::logic_error("FHIR is written from the truth, not drawn: " + path);
   Json truth = Json::array();
   for (size_t i = 0; i < pages.size(); ++i) {
     truth.push_back({{"number", i + 1}, {"text", PageText(pages[i])}, {"rotation", 0}, {"skew_degrees", 0.0}});

@@ -64,8 +64,8 @@ struct DocumentSpec {
   Json truth;          // {kind, fields, line_items, claims}
 };
 
-// Render modes.
-enum class RenderMode { kBornDigital, kScan, kPhoto, kFax };
+// Render modes; kFhir is not drawn: an EOB or MSN written as an insurer portal's FHIR JSON.
+enum class RenderMode { kBornDigital, kScan, kPhoto, kFax, kFhir };
 const char* ToString(RenderMode mode);
 
 // Text of a page in reading order (rows of runs by top, left to right), as the truth records it.
@@ -77,5 +77,9 @@ double TextWidthPt(const std::string& font, const std::string& text, double size
 // Renders to `path`: born-digital → PDF with a text layer; scan → image-only PDF; photo → JPEG;
 // fax → 1-bit PNG. Returns per-page truth {number, text, rotation, skew_degrees}.
 Json Render(const std::vector<PageSpec>& pages, RenderMode mode, Rng& rng, const std::string& path);
+
+// An EOB's or MSN's truth as a FHIR R4 Bundle: one ExplanationOfBenefit a claim (CARIN Blue
+// Button), with the patient, the member and the coverage (fhir.cpp).
+Json FhirBundle(const Json& truth);
 
 }  // namespace samplegen
