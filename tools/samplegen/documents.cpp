@@ -178,7 +178,8 @@ Episode MakeEpisode(const std::string& id, const std::string& scenario, bool med
   e.itemization_amount = owed;
   e.interest = rng.Chance(0.5) ? rng.Int(500, 4000) : 0;
   e.fees = rng.Chance(0.5) ? rng.Int(1000, 3500) : 0;
-  e.payments = rng.Chance(0.3) ? rng.Int(2000, 10000) : 0;
+  // A payment since itemization leaves some of the debt: a letter never asks for less than nothing.
+  e.payments = rng.Chance(0.3) ? std::min<long long>(rng.Int(2000, 10000), owed / 2) : 0;
   e.current_amount = e.itemization_amount + e.interest + e.fees - e.payments;
 
   e.expected_findings = ExpectedFindings(e, today);
