@@ -120,9 +120,10 @@ const std::vector<Verb>& Verbs() {
         {"--today", "DATE", kToday}},
        Report},
       {"log",
-       {"[call|payment|agreement|note]", "KIND", "what to log: a call, a payment, an agreement in writing, a note"},
+       {"[call|payment|agreement|note|undo]", "KIND",
+        "what to log: a call, a payment, an agreement in writing, a note; or undo and an entry's number"},
        "keep a record of calls, payments and written agreements; an agreement settles the account's findings; "
-       "without arguments, the record so far",
+       "without arguments, the record so far with each entry's number and what each agreement leaves",
        {{"--account", "NUMBER", "the account it is about (needed to log)"},
         {"--date", "DATE", "when it happened (YYYY-MM-DD; default: today)"},
         {"--amount", "DOLLARS", "what was paid, or agreed to pay in full settlement"},

@@ -49,31 +49,92 @@ std::optional<Cents> ParseDollars(std::string text) {
 
 }  // namespace
 
+// The record so far, each entry with its number (what log undo takes), and for each account with an
+// agreement what was agreed, what was paid since and what is left.
+int PrintRecord(store::Database& db, const Environment& env) {
+  auto notes = db.LoadNotes();
+  if (!notes) {
+    *env.err << notes.error().message << '\n';
+    return kExitDatabase;
+  }
+  if (notes->empty()) *env.out << "Nothing logged yet (shoebox log call --account NUMBER --rep NAME ...).\n";
+  std::vector<std::string> agreed_accounts;
+  for (const Note& note : *notes) {
+    *env.out << '#' << note.id << "  " << note.noted_on << "  " << ToString(note.kind) << "  account "
+             << note.account_number;
+    if (note.amount_cents) *env.out << "  " << findings::Money(*note.amount_cents);
+    if (!note.representative.empty()) *env.out << "  with " << note.representative;
+    if (!note.reference.empty()) *env.out << "  ref " << note.reference;
+    if (!note.text.empty()) *env.out << "  \"" << note.text << '"';
+    *env.out << '\n';
+    bool listed = std::any_of(agreed_accounts.begin(), agreed_accounts.end(), [&](const std::string& number) {
+      return findings::Key(number) == findings::Key(note.account_number);
+    });
+    if (note.kind == NoteKind::kAgreement && !listed) agreed_accounts.push_back(note.account_number);
+  }
+  for (const std::string& account : agreed_accounts) {
+    findings::Settlement settlement = findings::SettlementOf(account, *notes);
+    if (settlement.agreement == nullptr) continue;
+    *env.out << "account " << account << ": " << findings::SettlementWords(settlement) << '\n';
+  }
+  return kExitOk;
+}
+
+// log undo ID: takes an entry back (kept, counting for nothing), and the findings follow.
+int UndoEntry(const Args& args, store::Database& db, const Environment& env, const std::string& today) {
+  std::optional<int> id = args.positional.size() == 2 ? ParsePositiveInt(args.positional[1]) : std::nullopt;
+  if (!id) {
+    *env.err << "shoebox log undo: say which entry: its number, as shoebox log lists them (log undo 3)\n";
+    return kExitUsage;
+  }
+  auto undone = db.UndoNote(*id, today);
+  if (!undone) {
+    *env.err << undone.error().message << '\n';
+    return kExitDatabase;
+  }
+  if (!*undone) {
+    *env.err << "shoebox log undo: no entry #" << *id << " stands in the record (shoebox log lists them)\n";
+    return kExitUsage;
+  }
+  auto found = runner::RefreshFindings(db, today);
+  if (!found) {
+    *env.err << found.error().message << '\n';
+    return kExitDatabase;
+  }
+  *env.err << "took back entry #" << *id << "; " << *found << " finding(s) now (shoebox findings)\n";
+  return kExitOk;
+}
+
+// The account number as the papers print it, or nullopt after saying that none does (and which
+// one was likely meant).
+std::optional<std::string> KnownAccount(const std::string& typed, store::Database& db, const Environment& env) {
+  auto documents = db.LoadDocuments();
+  if (!documents) {
+    *env.err << documents.error().message << '\n';
+    return std::nullopt;
+  }
+  std::vector<std::string> numbers = findings::PrintedAccountNumbers(*documents);
+  for (const std::string& number : numbers) {
+    if (findings::Key(number) == findings::Key(typed)) return number;
+  }
+  std::string meant = Closest(typed, std::vector<std::string_view>(numbers.begin(), numbers.end()));
+  *env.err << "shoebox log: no paper names account " << typed << (meant.empty() ? "" : "; did you mean " + meant + "?")
+           << " (shoebox accounts lists them)\n";
+  return std::nullopt;
+}
+
 // shoebox log: the person's own record, by account. Without a kind: the record so far.
 int Log(const Args& args, const Environment& env) {
   auto db = OpenDatabase(args, env, store::Mode::kReadWrite);
   if (!db) return kExitDatabase;
-  if (args.positional.empty()) {
-    auto notes = db->LoadNotes();
-    if (!notes) {
-      *env.err << notes.error().message << '\n';
-      return kExitDatabase;
-    }
-    if (notes->empty()) *env.out << "Nothing logged yet (shoebox log call --account NUMBER --rep NAME ...).\n";
-    for (const Note& note : *notes) {
-      *env.out << note.noted_on << "  " << ToString(note.kind) << "  account " << note.account_number;
-      if (note.amount_cents) *env.out << "  " << findings::Money(*note.amount_cents);
-      if (!note.representative.empty()) *env.out << "  with " << note.representative;
-      if (!note.reference.empty()) *env.out << "  ref " << note.reference;
-      if (!note.text.empty()) *env.out << "  \"" << note.text << '"';
-      *env.out << '\n';
-    }
-    return kExitOk;
-  }
+  if (args.positional.empty()) return PrintRecord(*db, env);
+  auto today = Today(args, env, "log");
+  if (!today) return kExitUsage;
+  if (args.positional[0] == "undo") return UndoEntry(args, *db, env, *today);
   Note note;
   std::optional<NoteKind> kind = args.positional.size() == 1 ? ParseNoteKind(args.positional[0]) : std::nullopt;
   if (!kind) {
-    *env.err << "shoebox log: say what to log: call, payment, agreement or note\n";
+    *env.err << "shoebox log: say what to log: call, payment, agreement or note (or undo an entry)\n";
     return kExitUsage;
   }
   note.kind = *kind;
@@ -82,9 +143,6 @@ int Log(const Args& args, const Environment& env) {
     *env.err << "shoebox log: --account NUMBER says which account (shoebox accounts lists them)\n";
     return kExitUsage;
   }
-  note.account_number = *account;
-  auto today = Today(args, env, "log");
-  if (!today) return kExitUsage;
   note.noted_on = *today;
   if (auto date = args.Get("--date")) {
     auto parsed = DateOption(*date, env, "log", "--date");
@@ -102,6 +160,9 @@ int Log(const Args& args, const Environment& env) {
     *env.err << "shoebox log: " << (note.kind == NoteKind::kAgreement ? "an agreement" : "a payment") << " needs --amount\n";
     return kExitUsage;
   }
+  auto printed = KnownAccount(*account, *db, env);
+  if (!printed) return kExitUsage;
+  note.account_number = *printed;
   note.representative = args.Get("--rep").value_or("");
   note.reference = args.Get("--reference").value_or("");
   note.text = args.Get("--text").value_or("");

@@ -34,6 +34,49 @@ std::pair<std::string, std::string> ServiceDates(const StoredDocument& bill,
 
 }  // namespace
 
+Settlement SettlementOf(const std::string& account_number, const std::vector<Note>& notes) {
+  Settlement settlement;
+  std::string key = Key(account_number);
+  if (key.empty()) return settlement;
+  for (const Note& note : notes) {
+    if (note.kind == NoteKind::kAgreement && note.amount_cents && Key(note.account_number) == key &&
+        (settlement.agreement == nullptr || note.noted_on > settlement.agreement->noted_on)) {
+      settlement.agreement = &note;
+    }
+  }
+  if (settlement.agreement == nullptr) return settlement;
+  for (const Note& note : notes) {
+    if (note.kind == NoteKind::kPayment && note.amount_cents && Key(note.account_number) == key &&
+        note.noted_on >= settlement.agreement->noted_on) {
+      settlement.paid += *note.amount_cents;
+    }
+  }
+  settlement.left = std::max<Cents>(0, *settlement.agreement->amount_cents - settlement.paid);
+  return settlement;
+}
+
+std::string SettlementWords(const Settlement& settlement) {
+  if (settlement.agreement == nullptr) return "";
+  std::string words = "agreed " + Money(*settlement.agreement->amount_cents) + " on " + settlement.agreement->noted_on;
+  if (settlement.paid == 0) return words + ", nothing paid since";
+  words += ", paid " + Money(settlement.paid) + " since";
+  return words + (settlement.left == 0 ? ", paid in full" : ", " + Money(settlement.left) + " left");
+}
+
+std::vector<std::string> PrintedAccountNumbers(const std::vector<StoredDocument>& documents) {
+  std::vector<std::string> numbers;
+  std::set<std::string> seen;
+  auto take = [&](const std::string& number) {
+    if (!Key(number).empty() && seen.insert(Key(number)).second) numbers.push_back(number);
+  };
+  for (const StoredDocument& stored : documents) {
+    take(TextOf(stored.document, "account_number"));
+    take(TextOf(stored.document, "reference_number"));
+    for (const Claim& claim : stored.document.claims) take(claim.patient_account_number);
+  }
+  return numbers;
+}
+
 std::vector<Account> GroupAccounts(const std::vector<StoredDocument>& documents) {
   std::vector<Account> accounts;
   std::vector<std::pair<std::string, const StoredDocument*>> bills;  // (statement date, bill), in date order

@@ -31,6 +31,20 @@ struct Account {
 // account number are accounts of their own.
 std::vector<Account> GroupAccounts(const std::vector<StoredDocument>& documents);
 
+// What the person agreed for an account and has paid under it, from their record (shoebox log).
+struct Settlement {
+  const Note* agreement = nullptr;  // the latest agreement with an amount; null where none
+  Cents paid = 0;                   // payments logged on or after the agreement's day
+  Cents left = 0;                   // agreed less paid, never below 0
+};
+Settlement SettlementOf(const std::string& account_number, const std::vector<Note>& notes);
+// "agreed $120.00 on 2025-12-01, paid $100.00 since, $20.00 left" (or "…, paid in full").
+std::string SettlementWords(const Settlement& settlement);
+
+// Every account number the papers print (bills' and letters' account numbers, letters' reference
+// numbers, claims' patient account numbers), once each: what a logged call or payment can be about.
+std::vector<std::string> PrintedAccountNumbers(const std::vector<StoredDocument>& documents);
+
 struct EpisodeClaim {
   std::string document_id;  // the EOB or MSN
   int claim_ordinal = 0;

@@ -98,6 +98,7 @@ struct Note {
   std::string noted_on;  // ISO date
   std::optional<Cents> amount_cents;  // paid, or agreed to pay in full settlement
   std::string representative, reference, text;
+  std::int64_t id = 0;  // the entry's number in the record (0 until stored): what log undo takes
 };
 
 }  // namespace shoebox

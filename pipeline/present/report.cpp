@@ -461,7 +461,12 @@ class Writer {
             (figures.plan_says ? ". Your plan says you owe <b>" + Money(*figures.plan_says) + "</b>" : std::string()) +
             ". " + std::to_string(mine.size()) + " finding(s).</p>\n";
     html += "<h2>What to do</h2>\n";
-    if (mine.empty() && to_check.empty()) html += "<p>Nothing to act on: the figures agree with the plan's.</p>\n";
+    findings::Settlement settlement = findings::SettlementOf(account.account_number, notes_);
+    if (settlement.agreement != nullptr) {
+      html += "<p>Under your written agreement: " + Html(findings::SettlementWords(settlement)) + ".</p>\n";
+    } else if (mine.empty() && to_check.empty()) {
+      html += "<p>Nothing to act on: the figures agree with the plan's.</p>\n";
+    }
     if (mine.empty() && !to_check.empty()) html += "<p>Nothing confirmed to act on; look at what to check below.</p>\n";
     for (const Finding* finding : mine) html += FindingHtml(*finding, crops);
     if (!to_check.empty()) {

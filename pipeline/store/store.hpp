@@ -82,9 +82,11 @@ class Database {
   // The source with these bytes now lives at new_path (moved to an archive at the person's request).
   Result<bool> RecordMove(const std::string& sha256, const std::string& new_path);
 
-  // The person's record (shoebox log), oldest first.
+  // The person's record (shoebox log), oldest first; entries taken back are kept but not loaded.
   Result<bool> AddNote(const Note& note);
   Result<std::vector<Note>> LoadNotes();
+  // Takes back the entry numbered `id` on `today`; false where no standing entry has that number.
+  Result<bool> UndoNote(std::int64_t id, const std::string& today);
 
   // The stored documents with their fields (by name), line items, claims with their lines, and
   // checks (by name), in (path, first page) order; with `after_source_id`, only those of sources

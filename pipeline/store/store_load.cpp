@@ -158,11 +158,12 @@ Result<std::vector<StoredDocument>> Database::LoadDocumentsWhere(const std::stri
 
 Result<std::vector<Note>> Database::LoadNotes() {
   return RowsOf<Note>(*this,
-                      "SELECT kind, account_number, noted_on, amount_cents, representative, reference, text FROM notes "
-                      "ORDER BY noted_on, id",
+                      "SELECT id, kind, account_number, noted_on, amount_cents, representative, reference, text "
+                      "FROM notes WHERE undone_on IS NULL ORDER BY noted_on, id",
                       {}, [](const std::vector<Value>& row) {
-                        return Note{ParseNoteKind(TextValue(row[0])).value_or(NoteKind::kNote), TextValue(row[1]), TextValue(row[2]), CentsValue(row[3]),
-                                    TextValue(row[4]), TextValue(row[5]), TextValue(row[6])};
+                        return Note{ParseNoteKind(TextValue(row[1])).value_or(NoteKind::kNote), TextValue(row[2]),
+                                    TextValue(row[3]), CentsValue(row[4]), TextValue(row[5]),
+                                    TextValue(row[6]), TextValue(row[7]), IntValue(row[0])};
                       });
 }
 

@@ -183,6 +183,15 @@ Result<bool> Database::AddNote(const Note& note) {
        Text(note.representative), Text(note.reference), Text(note.text)});
 }
 
+Result<bool> Database::UndoNote(std::int64_t id, const std::string& today) {
+  if (mode_ == Mode::kReadOnly) return MakeError("database: opened read-only");
+  auto standing = Select("SELECT id FROM notes WHERE id = ? AND undone_on IS NULL", {id});
+  if (!standing) return standing.error();
+  if (standing->rows.empty()) return false;
+  if (auto done = Execute("UPDATE notes SET undone_on = ? WHERE id = ?", {today, id}); !done) return done;
+  return true;
+}
+
 Result<bool> Database::RecordMove(const std::string& sha256, const std::string& new_path) {
   if (mode_ == Mode::kReadOnly) return MakeError("database: opened read-only");
   return Execute("UPDATE sources SET path = ? WHERE sha256 = ?", {new_path, sha256});

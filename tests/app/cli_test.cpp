@@ -406,7 +406,27 @@ TEST(Cli, SamplesEndToEnd) {
   Json after = Json::parse(RunCli({"--db", db, "export", "--json"}).out);
   EXPECT_EQ(after["findings"].size(), json["findings"].size() - 1);
   EXPECT_EQ(RunCli({"--db", db, "log"}).out,
-            "2025-11-20  agreement  account " + account + "  $1,000.00  with Dana at billing  ref REF-5\n");
+            "#1  2025-11-20  agreement  account " + account + "  $1,000.00  with Dana at billing  ref REF-5\n"
+            "account " + account + ": agreed $1,000.00 on 2025-11-20, nothing paid since\n");
+  // A payment under it says what is left; an entry taken back counts for nothing, and is said once.
+  ASSERT_EQ(RunCli({"--db", db, "log", "payment", "--account", account, "--amount", "400", "--date", "2025-11-25",
+                    "--today", "2025-12-01"}).code, kExitOk);
+  EXPECT_NE(RunCli({"--db", db, "log"}).out.find("account " + account + ": agreed $1,000.00 on 2025-11-20, paid $400.00 "
+                                                 "since, $600.00 left\n"), std::string::npos);
+  Outcome undone = RunCli({"--db", db, "log", "undo", "1", "--today", "2025-12-01"});
+  EXPECT_EQ(undone.code, kExitOk) << undone.err;
+  EXPECT_EQ(Json::parse(RunCli({"--db", db, "export", "--json"}).out)["findings"].size(), json["findings"].size());
+  EXPECT_EQ(RunCli({"--db", db, "log"}).out,
+            "#2  2025-11-25  payment  account " + account + "  $400.00\n");
+  EXPECT_EQ(RunCli({"--db", db, "log", "undo", "1"}).err,
+            "shoebox log undo: no entry #1 stands in the record (shoebox log lists them)\n");
+  EXPECT_EQ(RunCli({"--db", db, "log", "undo", "first"}).code, kExitUsage);
+  // An account no paper names is refused, with the one likely meant.
+  std::string slip = account.substr(0, account.size() - 1) + (account.back() == '9' ? "8" : "9");
+  Outcome unknown = RunCli({"--db", db, "log", "call", "--account", slip});
+  EXPECT_EQ(unknown.code, kExitUsage);
+  EXPECT_EQ(unknown.err, "shoebox log: no paper names account " + slip + "; did you mean " + account +
+                             "? (shoebox accounts lists them)\n");
   EXPECT_EQ(RunCli({"--db", db, "log", "payment", "--account", account}).err, "shoebox log: a payment needs --amount\n");
   EXPECT_EQ(RunCli({"--db", db, "log", "agreement", "--account", account}).err, "shoebox log: an agreement needs --amount\n");
   EXPECT_EQ(RunCli({"--db", db, "log", "call", "--account", account, "--date", "11/20/2025"}).err,

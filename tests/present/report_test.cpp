@@ -176,7 +176,13 @@ TEST_F(ReportTest, LoggedCallsAndAgreementsChangeTheTimelineAndTheFindings) {
   EXPECT_NE(after.find("You logged a call with Dana, reference R-1: asked for an itemized bill"), std::string::npos);
   EXPECT_NE(after.find("You logged an agreement in writing of $100.00 with Dana, reference R-2"), std::string::npos);
   EXPECT_NE(after.find("0 finding(s)"), std::string::npos);  // a settled account stops nagging
-  EXPECT_NE(after.find("Nothing to act on"), std::string::npos);
+  EXPECT_NE(after.find("Under your written agreement: agreed $100.00 on 2025-11-28, nothing paid since."),
+            std::string::npos);
+  ASSERT_TRUE(db_->AddNote({NoteKind::kPayment, "815178348", "2025-11-30", 8000, "", "", ""}));
+  std::string paid = PageOf(Write(), "815178348");
+  EXPECT_NE(paid.find("Under your written agreement: agreed $100.00 on 2025-11-28, paid $80.00 since, $20.00 left."),
+            std::string::npos);
+  EXPECT_EQ(paid.find("Nothing to act on"), std::string::npos) << "the agreement is not yet paid";
 }
 
 TEST(EvidencePng, CropsTextLayerAndScannedPagesAndSaysNothingForAMissingFile) {

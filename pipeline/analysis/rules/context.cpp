@@ -108,14 +108,7 @@ std::string RuleContext::FirstStatementDate(const std::string& bill_id) const {
 }
 
 const Note* RuleContext::AgreementOf(const Account& account) const {
-  const Note* agreement = nullptr;
-  for (const Note& note : notes_) {
-    if (note.kind == NoteKind::kAgreement && note.amount_cents && Key(note.account_number) == Key(account.account_number) &&
-        !Key(note.account_number).empty() && (agreement == nullptr || note.noted_on > agreement->noted_on)) {
-      agreement = &note;
-    }
-  }
-  return agreement;
+  return SettlementOf(account.account_number, notes_).agreement;
 }
 
 std::vector<Finding> EvaluateRules(const std::vector<StoredDocument>& documents, const std::vector<Match>& matches,

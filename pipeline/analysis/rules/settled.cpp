@@ -1,7 +1,6 @@
 // R-settled-01: a statement after an agreement the person logged asks for more than the agreement
 // leaves, once the payments logged since are taken off.
-#include <algorithm>
-
+#include "pipeline/analysis/accounts.hpp"
 #include "pipeline/analysis/findings.hpp"
 #include "pipeline/analysis/rules/rules.hpp"
 
@@ -9,16 +8,10 @@ namespace shoebox::findings {
 
 void RaiseSettled(const RuleContext& context, const StoredDocument*, const Claim*, std::vector<Finding>& found) {
   for (const Account& account : context.accounts()) {
-    const Note* agreement = context.AgreementOf(account);
+    Settlement settlement = SettlementOf(account.account_number, context.notes());
+    const Note* agreement = settlement.agreement;
     if (agreement == nullptr) continue;
-    Cents paid = 0;
-    for (const Note& note : context.notes()) {
-      if (note.kind == NoteKind::kPayment && note.amount_cents && Key(note.account_number) == Key(account.account_number) &&
-          note.noted_on >= agreement->noted_on) {
-        paid += *note.amount_cents;
-      }
-    }
-    Cents left = std::max<Cents>(0, *agreement->amount_cents - paid);
+    Cents paid = settlement.paid, left = settlement.left;
     for (const Statement& statement : account.statements) {
       if (!IsIso(statement.statement_date) || statement.statement_date <= agreement->noted_on ||
           !statement.amount_due_cents || *statement.amount_due_cents - left <= 1) {
