@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "pipeline/analysis/analysis.hpp"
+#include "pipeline/analysis/problems.hpp"
 
 namespace shoebox::watch {
 namespace {
@@ -32,6 +33,37 @@ struct Fingerprint {
   std::uint64_t inode = 0;
   bool operator==(const Fingerprint&) const = default;
 };
+
+// A finding's identity across refreshes: its rule and the papers it rests on.
+std::string IdentityOf(const Finding& finding) {
+  std::vector<std::string> documents = finding.documents;
+  std::sort(documents.begin(), documents.end());
+  std::string identity = finding.rule_id;
+  for (const std::string& id : documents) identity += " " + id;
+  return identity;
+}
+
+// What a batch changed, one line each on the watcher's output (a terminal or a log): a finding or
+// an item to check that is new, and a deadline that moved.
+void SayWhatChanged(const std::vector<Finding>& before, const std::vector<Finding>& after, const std::string& today,
+                    std::ostream& out) {
+  std::map<std::string, const Finding*> earlier;
+  for (const Finding& finding : before) earlier.emplace(IdentityOf(finding), &finding);
+  for (const Finding& finding : after) {
+    auto was = earlier.find(IdentityOf(finding));
+    std::string deadline =
+        finding.deadline.empty() ? "" : ", deadline " + findings::DeadlineInWords(finding.deadline, today);
+    std::string stake = finding.amount_cents ? ": " + findings::Money(*finding.amount_cents) + " at stake" : "";
+    if (was == earlier.end()) {
+      out << (finding.to_check ? "new to check: " : "new finding: ") << Title(finding.rule) << stake << deadline
+          << " (shoebox findings says what to do)\n";
+    } else if (was->second->deadline != finding.deadline && !finding.deadline.empty()) {
+      out << "deadline moved: " << Title(finding.rule) << stake << deadline << " (was "
+          << (was->second->deadline.empty() ? "none" : was->second->deadline) << ")\n";
+    }
+  }
+  out.flush();
+}
 
 Fingerprint FingerprintOf(const struct stat& info) {
   return {info.st_size, static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec,
@@ -261,8 +293,14 @@ class Watcher {
     totals_.files.pages += summary->pages;
     totals_.files.documents += summary->documents;
     if (summary->files_scanned > 0) {
-      auto found = runner::RefreshFindings(db_, options_.today(), analyser_);
+      auto before = db_.LoadFindings();
+      if (!before) return before.error();
+      std::string today = options_.today();
+      auto found = runner::RefreshFindings(db_, today, analyser_);
       if (!found) return found.error();
+      auto after = db_.LoadFindings();
+      if (!after) return after.error();
+      SayWhatChanged(*before, *after, today, out_);
     }
     if (!options_.archive_dir.empty()) {
       for (const runner::FileReport& report : held) Archive(report);

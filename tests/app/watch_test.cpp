@@ -61,6 +61,7 @@ class RunningWatch {
     return *result_;
   }
   std::string err() const { return err_.str(); }
+  std::string out() const { return out_.str(); }  // once stopped
 
  private:
   Options options_;
@@ -211,6 +212,28 @@ TEST(Watch, ALinkToNothingIsRecordedAsAFileGivenToScanIs) {  // issue 24, defect
   EXPECT_EQ(Count(**db, "SELECT count(*) FROM sources WHERE path = '" + inbox + "/dangling.png' AND status = 'failed'"), 1);
   EXPECT_NE(watching.err().find("dangling.png: cannot open: No such file or directory"), std::string::npos) << watching.err();
   EXPECT_EQ(watching.err().find("not followed"), std::string::npos) << watching.err();
+}
+
+// A paper that raises a finding is said on the watcher's output, which may be a log file: one line
+// a finding, none for a paper that raises none.
+TEST(Watch, ANewFindingIsSaidWhenItsPaperArrives) {  // issue 21
+  testing::ScratchDir scratch;
+  fs::create_directory(scratch / "in");
+  std::atomic<int> engines = 0;
+  RunningWatch watch(scratch / "in", scratch / "w.db", FastOptions(&engines));
+  fs::copy_file(testing::SamplesInbox() + "/X001-other-born_digital.pdf", scratch / "in/other.pdf");
+  ASSERT_TRUE(WaitFor(scratch / "w.db", "SELECT count(*) FROM documents", 1, 30s));
+  fs::copy_file(testing::SamplesInbox() + "/E002-bill-born_digital.pdf", scratch / "in/bill.pdf");
+  ASSERT_TRUE(WaitFor(scratch / "w.db", "SELECT count(*) FROM findings", 1, 30s));
+  ASSERT_TRUE(watch.Stop());
+  std::string said = watch.out();
+  EXPECT_NE(said.find("new finding: Billed before insurance finished: $14.07 at stake (shoebox findings says what "
+                      "to do)\n"), std::string::npos) << said;
+  auto db = store::Database::Open(scratch / "w.db", store::Mode::kReadOnly);
+  ASSERT_TRUE(db);
+  size_t lines = 0;
+  for (size_t at = said.find("new finding: "); at != std::string::npos; at = said.find("new finding: ", at + 1)) ++lines;
+  EXPECT_EQ(static_cast<std::int64_t>(lines), Count(**db, "SELECT count(*) FROM findings WHERE to_check = 0")) << said;
 }
 
 TEST(Watch, AFolderThatIsNotThereIsAnError) {
