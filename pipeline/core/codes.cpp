@@ -1,6 +1,7 @@
 #include "pipeline/core/codes.hpp"
 
 #include <cctype>
+#include <map>
 #include <vector>
 
 namespace shoebox {
@@ -86,6 +87,34 @@ std::string MendMedicareNumber(const std::string& text) {
   }
   if (*characters[0] == '0') return text;
   return mended;
+}
+
+std::string AdjustmentReasonWords(const std::string& remark) {
+  // The X12 claim adjustment reason codes plans give most often for what they did not pay.
+  static const std::map<std::string, const char*> kWords = {
+      {"4", "the procedure code does not fit its modifier"},
+      {"5", "the procedure code does not fit the place of service"},
+      {"11", "the diagnosis does not fit the procedure"},
+      {"16", "the claim lacks information or has errors the provider must correct"},
+      {"18", "the plan sees it as a duplicate of a claim or service already sent"},
+      {"22", "the plan thinks another insurer should pay first (coordination of benefits)"},
+      {"27", "the care was after the coverage ended"},
+      {"29", "the claim was filed after the plan's time limit"},
+      {"31", "the plan could not match the patient to its member"},
+      {"45", "the charge is above the plan's allowed amount (a network provider writes that off)"},
+      {"50", "the plan did not find it medically necessary"},
+      {"96", "the plan does not cover this charge"},
+      {"97", "the plan counts it as part of another service it paid"},
+      {"109", "this plan does not cover it: the claim should go to another payer"},
+      {"119", "the benefit's maximum has been reached"},
+      {"197", "the plan's prior authorization was not obtained"},
+      {"204", "the service is not covered by the current benefit plan"},
+      {"242", "the provider is not in the plan's network"},
+  };
+  size_t dash = remark.find('-');
+  std::string code = dash == std::string::npos ? remark : remark.substr(dash + 1);
+  auto it = kWords.find(code);
+  return it == kWords.end() ? "" : it->second;
 }
 
 }  // namespace shoebox

@@ -24,4 +24,8 @@ std::optional<std::string> ParseRevenueCode(std::string_view text);
 // returned as it is.
 std::string MendMedicareNumber(const std::string& text);
 
+// A claim adjustment reason code as printed ("CO-50", "PR-96", "50") in a person's words ("the plan
+// did not find it medically necessary"); "" for a code not in the common list.
+std::string AdjustmentReasonWords(const std::string& remark);
+
 }  // namespace shoebox

@@ -187,4 +187,13 @@ std::optional<std::string> ReadMisprintedDate(std::string_view word, const std::
   return std::nullopt;
 }
 
+std::string DateInWords(const std::string& iso) {
+  static const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                  "July",    "August",   "September", "October", "November", "December"};
+  std::optional<std::string> parsed = ParseDate(iso);
+  if (!parsed || *parsed != iso) return iso;
+  int month = std::stoi(iso.substr(5, 2)), day = std::stoi(iso.substr(8, 2));
+  return std::string(kMonths[month - 1]) + " " + std::to_string(day) + ", " + iso.substr(0, 4);
+}
+
 }  // namespace shoebox

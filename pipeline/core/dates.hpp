@@ -35,4 +35,7 @@ bool IsValidDate(int year, int month, int day);
 std::string AddDays(const std::string& iso, int days);
 int DaysBetween(const std::string& from_iso, const std::string& to_iso);
 
+// An ISO date as a letter writes it ("December 1, 2025"); other text as it is.
+std::string DateInWords(const std::string& iso);
+
 }  // namespace shoebox

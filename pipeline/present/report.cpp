@@ -7,7 +7,9 @@
 #include <cmath>
 #include <filesystem>
 #include <map>
+#include <regex>
 #include <set>
+#include <sstream>
 
 #include "pipeline/analysis/accounts.hpp"
 #include "pipeline/analysis/analysis.hpp"
@@ -91,6 +93,23 @@ figcaption { color: #555; font-size: .85rem; } .letter, .sheet { border: 1px sol
 </style>
 )";
 
+// The billing office's telephone number as a page prints it: a US number on a line that speaks of
+// calling, billing or questions, else the first on the page that is not a fax's; "" when none.
+std::string BillingPhone(const std::string& page_text) {
+  static const std::regex kNumber(R"((\(\d{3}\) ?|\b\d{3}[-. ])\d{3}[-. ]\d{4}\b)");
+  static const std::regex kCalling(R"(call|phone|question|billing|customer service|tel\b)", std::regex::icase);
+  static const std::regex kFax(R"(\bfax\b)", std::regex::icase);
+  std::string first;
+  std::istringstream lines(page_text);
+  for (std::string line; std::getline(lines, line);) {
+    std::smatch number;
+    if (!std::regex_search(line, number, kNumber) || std::regex_search(line, kFax)) continue;
+    if (std::regex_search(line, kCalling)) return number.str();
+    if (first.empty()) first = number.str();
+  }
+  return first;
+}
+
 struct PageKey {
   std::string document_id;
   int page = 0;
@@ -134,6 +153,7 @@ class Writer {
       for (const store::StoredPage* page : pages_of_source[d.source_id]) {
         pages_[{d.id, page->number}] = {page->source_path, page->number, page->text_source == TextSource::kTextLayer,
                                         page->dpi, page->rotation_degrees};
+        page_text_[{d.id, page->number}] = page->text;
       }
     }
     // The findings as the last refresh stored them (the caller refreshes them for options.today).
@@ -357,6 +377,9 @@ class Writer {
       const Claim& claim = by_id_[match.right_id]->document.claims[static_cast<size_t>(match.claim_ordinal)];
       if (!claim_numbers.insert(claim.claim_number).second) continue;
       f.claims.push_back(&claim);
+      if (claim.status == ClaimStatus::kDenied || claim.status == ClaimStatus::kPartiallyDenied) {
+        f.denied.push_back({&claim, by_id_[match.right_id]});
+      }
       if (findings::IsFinished(claim) && claim.patient_responsibility_cents) {
         owed += *claim.patient_responsibility_cents;
         known = true;
@@ -366,6 +389,12 @@ class Writer {
       }
     }
     if (known) f.plan_says = owed;
+    const StoredDocument& latest = *by_id_[account.statements.back().document_id];
+    f.guarantor = findings::TextOf(latest.document, "guarantor_name");
+    for (int page = latest.document.first_page; page <= latest.document.last_page && f.phone.empty(); ++page) {
+      auto text = page_text_.find({latest.id, page});
+      if (text != page_text_.end()) f.phone = BillingPhone(text->second);
+    }
     for (const std::string& id : ids) {
       if (by_id_.count(id) && by_id_[id]->document.kind == DocumentKind::kCollectionLetter) f.letter = by_id_[id];
     }
@@ -475,8 +504,9 @@ class Writer {
     }
     html += Timeline(account, ids, figures, mine);
     html += Documents(ids);
-    if (!mine.empty()) html += CallSheet(account, figures, mine);
-    html += Letters(account, figures, mine, options_.today);
+    if (!mine.empty() || figures.balance.value_or(0) > 0) html += CallSheet(account, figures, mine);
+    html += PlanCallSheet(figures, mine, options_.today);
+    html += Letters(account, figures, mine, settlement, options_.today);
     return html + "</body></html>\n";
   }
 
@@ -489,6 +519,7 @@ class Writer {
   std::vector<findings::Episode> episodes_;
   std::map<std::string, const StoredDocument*> by_id_;
   std::map<PageKey, PageReplay> pages_;
+  std::map<PageKey, std::string> page_text_;
 };
 
 }  // namespace

@@ -1,8 +1,13 @@
-// report, call sheet and letters: what to say on the phone to the account's billing office or
-// collector, with the account's own numbers, and the letters to send, ready to print.
+// report, call sheets and letters: what to say on the phone to the account's billing office or
+// collector (and to the plan about a denied claim), with the account's own numbers, and the letters
+// to send, ready to print. A call follows verify, correct, settle: while anything is unresolved it
+// asks for the hold, the correction or the itemized bill, and names no settlement figure.
 #include <algorithm>
 
 #include "pipeline/analysis/findings.hpp"
+#include "pipeline/analysis/problems.hpp"
+#include "pipeline/core/codes.hpp"
+#include "pipeline/core/dates.hpp"
 #include "pipeline/present/report_parts.hpp"
 
 namespace shoebox::report {
@@ -11,39 +16,66 @@ using findings::Money;
 
 namespace {
 
-std::string Letter(const std::string& title, const std::string& to, const findings::Account& account,
-                   const std::string& body, const std::string& today) {
-  std::string from = Or(account.patient_name, "[your name]");
-  return "<section class=\"letter\"><h2>Letter: " + Html(title) + "</h2>\n<p>" + Html(from) +
-         "<br>[your address]</p>\n<p>" + Html(today) + "</p>\n<p>" + Html(to) + "</p>\n<p>Re: account " +
-         Html(account.account_number) + ", patient " + Html(Or(account.patient_name, "[patient]")) + "</p>\n" + body +
-         "<p>Sincerely,</p><p><br>" + Html(from) + "</p></section>\n";
+// Who writes: the person the bills are addressed to (the guarantor), else the patient.
+std::string Sender(const findings::Account& account, const AccountFigures& figures) {
+  return Or(figures.guarantor, Or(account.patient_name, "[your name]"));
 }
 
-}  // namespace
+std::string Letter(const std::string& title, const std::string& to, const std::string& re, const std::string& from,
+                   const std::string& body, const std::string& today) {
+  return "<section class=\"letter\"><h2>Letter: " + Html(title) + "</h2>\n<p>" + Html(from) +
+         "<br>[your address]</p>\n<p>" + Html(DateInWords(today)) + "</p>\n<p>" + Html(to) +
+         "</p>\n<p>Re: " + Html(re) + "</p>\n" + body + "<p>Sincerely,</p><p><br>" + Html(from) + "</p></section>\n";
+}
 
-std::string CallSheet(const findings::Account& account, const AccountFigures& figures,
-                      const std::vector<const Finding*>& mine) {
-  std::string patient = Or(account.patient_name, "the patient");
-  Cents target = figures.balance.value_or(0);
-  if (figures.plan_says && *figures.plan_says < target) target = *figures.plan_says;
-  bool collections = figures.letter != nullptr;
-  // Lump sums: collections often settle at 30–50 %, providers at a 20–40 % reduction (50–60 % in
-  // hardship); open low, know where to stop.
-  Cents open = collections ? target * 30 / 100 : target * 50 / 100;
-  Cents stop = collections ? target * 50 / 100 : target * 70 / 100;
-  Cents monthly = (target + 11) / 12;
-  std::string html = "<section class=\"sheet\"><h2>Call sheet</h2>\n";
-  html +=
-      "<p><b>Call:</b> " + Html(Or(account.provider_name, "the billing office")) +
-      " billing office (the number is on the statement)." +
-      (collections ? " For the collection account: " +
-                         Html(Or(findings::TextOf(figures.letter->document, "collector_name"), "the collector")) + "."
-                   : "") +
-      "</p>\n";
-  html += "<p><b>Opening:</b> \"Hello, I am calling about account " + Html(account.account_number) + " for " +
-          Html(patient) + ". Before I pay anything, I need to go over the balance of " + Amount(figures.balance) +
-          ".\"</p>\n";
+std::string AccountLine(const findings::Account& account) {
+  return "account " + account.account_number + ", patient " + Or(account.patient_name, "[patient]");
+}
+
+bool Has(const std::vector<const Finding*>& mine, FindingRule rule) {
+  return std::any_of(mine.begin(), mine.end(), [&](const Finding* f) { return f->rule == rule; });
+}
+
+// What is still to be put right before any settlement is talked about; "" when nothing is.
+std::string Unresolved(const std::vector<const Finding*>& mine) {
+  if (Has(mine, FindingRule::kPrematureBill) || Has(mine, FindingRule::kCollectionBeforeInsurance) ||
+      Has(mine, FindingRule::kEobMissing)) {
+    return "insurance has finished with the claim";
+  }
+  if (Has(mine, FindingRule::kClaimDenied)) return "the plan has decided the appeal";
+  for (const Finding* finding : mine) {
+    if (finding->rule != FindingRule::kFinancialAssistanceWindow &&
+        finding->rule != FindingRule::kCollectionValidationWindow) {
+      return "the errors on the account are corrected";
+    }
+  }
+  return "";
+}
+
+// A denied claim's reasons in words, from its lines' adjustment reason codes ("" when none is known).
+std::string DenialWords(const Claim& claim) {
+  std::vector<std::string> reasons;
+  for (const ClaimLine& line : claim.lines) {
+    for (const std::string& code : line.remark_codes) {
+      std::string words = AdjustmentReasonWords(code);
+      if (!words.empty() && std::find(reasons.begin(), reasons.end(), words) == reasons.end()) reasons.push_back(words);
+    }
+  }
+  std::string text;
+  for (const std::string& reason : reasons) text += (text.empty() ? "" : "; ") + reason;
+  return text;
+}
+
+// The deadline the account's denied-claim finding gives, or "".
+std::string AppealDeadline(const std::vector<const Finding*>& mine) {
+  for (const Finding* finding : mine) {
+    if (finding->rule == FindingRule::kClaimDenied && !finding->deadline.empty()) return finding->deadline;
+  }
+  return "";
+}
+
+// The questions the account's findings call for, each once.
+std::vector<std::string> Questions(const AccountFigures& figures, const std::vector<const Finding*>& mine) {
   std::vector<std::string> questions;
   auto ask = [&](const std::string& question) {
     if (std::find(questions.begin(), questions.end(), question) == questions.end()) questions.push_back(question);
@@ -67,53 +99,187 @@ std::string CallSheet(const findings::Account& account, const AccountFigures& fi
     if (rule == FindingRule::kCollectionBeforeInsurance || rule == FindingRule::kCollectionAmountMismatch) {
       ask("Please recall this account from collections until insurance has finished and the balance is corrected.");
     }
-    if (rule == FindingRule::kFinancialAssistanceWindow)
-      ask("Do you have a financial-assistance program? Please send me the application.");
     if (rule == FindingRule::kClaimDenied)
       ask("My plan denied the claim and I am appealing: please do not bill me while the appeal is open.");
     if (rule == FindingRule::kStatementAfterSettlement)
       ask("We agreed a settlement in writing: please correct the statement to match it.");
   }
-  ask("What is your name, and what is the reference number for this call?");
-  html += "<p><b>Ask:</b></p><ul>\n";
-  for (const std::string& question : questions) html += "<li>" + Html(question) + "</li>\n";
-  html += "</ul>\n";
-  if (target > 0) {
-    html += "<p><b>If you decide to settle</b> (the amount owed is " + Money(target) +
-            (figures.plan_says ? ", what the plan says you owe" : "") + "):</p><ul>\n" + "<li>Lump sum: offer <b>" +
-            Money(open) + "</b> paid at once, in full settlement; go no higher than <b>" + Money(stop) +
-            "</b>.</li>\n" + "<li>Or a payment plan: <b>" + Money(monthly) +
-            "</b> a month for 12 months, with no interest and no fees.</li>\n" +
-            "<li>If paying would be a hardship, say so: reductions are larger in hardship.</li></ul>\n";
+  Cents asked =
+      figures.letter != nullptr ? findings::CentsOf(figures.letter->document, "current_amount_cents").value_or(0) : 0;
+  if (figures.balance && asked > *figures.balance) {
+    ask("The collector asks " + Money(asked) + " but the last statement asked " + Money(*figures.balance) +
+        ": what is the " + Money(asked - *figures.balance) + " difference? Please itemize it.");
   }
+  return questions;
+}
+
+// The written dispute to a collector, within its validation period; a difference between what it
+// asks and the provider's last statement asked to be itemized.
+std::string DisputeLetter(const findings::Account& account, const AccountFigures& figures, const std::string& from,
+                          const std::string& today) {
+  const Document& l = figures.letter->document;
+  std::string end = findings::TextOf(l, "validation_end_date");
+  std::optional<Cents> asked = findings::CentsOf(l, "current_amount_cents");
+  bool more = asked && figures.balance && *asked > *figures.balance;
+  return Letter(
+      "written dispute and request for validation", Or(findings::TextOf(l, "collector_name"), "The collection agency"),
+      AccountLine(account), from,
+      "<p>I dispute the debt your letter of " + Html(DateInWords(Or(findings::TextOf(l, "letter_date"), "[date]"))) +
+          " describes (reference " + Html(Or(findings::TextOf(l, "reference_number"), account.account_number)) + ", " +
+          Amount(asked) + ")" +
+          (end.empty() ? "" : ", within the validation period that ends " + Html(DateInWords(end))) +
+          ". Please send me the name and address of the original creditor, an itemization of the debt, and proof "
+          "that I owe it. Please stop collection until you have done so.</p>\n" +
+          (more ? "<p>Your letter asks " + Money(*asked) + " where the provider's last statement asked " +
+                      Money(*figures.balance) + ": please itemize the " + Money(*asked - *figures.balance) +
+                      " difference (interest, fees or other charges).</p>\n"
+                : std::string()) +
+          (figures.plan_says ? "<p>My health plan's Explanation of Benefits says I owe " + Money(*figures.plan_says) +
+                                   " for these services; a copy is enclosed.</p>\n"
+                             : std::string()),
+      today);
+}
+
+// The appeal of a denied claim to the plan, with the reason its notice gives and the deadline.
+std::string AppealLetter(const findings::Account& account, const DeniedClaim& denied,
+                         const std::vector<const Finding*>& mine, const std::string& from, const std::string& today) {
+  const Document& notice = denied.notice->document;
+  std::string reason = DenialWords(*denied.claim), deadline = AppealDeadline(mine);
+  std::string member = Or(findings::TextOf(notice, "member_name"), from);
+  return Letter(
+      "appeal of a denied claim", Or(findings::TextOf(notice, "payer_name"), "Health plan") + ", appeals",
+      "claim " + denied.claim->claim_number + ", member ID " +
+          Or(findings::TextOf(notice, "member_id"), "[member ID]") + ", patient " +
+          Or(findings::TextOf(notice, "patient_name"), Or(account.patient_name, "[patient]")),
+      member,
+      "<p>I am appealing your decision to deny claim " + Html(denied.claim->claim_number) + " for care from " +
+          Html(Or(denied.claim->provider_name, Or(account.provider_name, "the provider"))) +
+          (denied.claim->service_date_from.empty() ? "" : " on " + Html(DateInWords(denied.claim->service_date_from))) +
+          (reason.empty() ? "" : ". Your notice gives the reason as: " + Html(reason)) +
+          ".</p>\n<p>Please review the claim again. I enclose the Explanation of Benefits, and I have asked the "
+          "provider for the records and a letter that show why the care was needed. Please send me, free of "
+          "charge, the plan rules and criteria used to decide the claim and every document relevant to it.</p>\n" +
+          (deadline.empty()
+               ? ""
+               : "<p>This appeal is sent before the deadline of " + Html(DateInWords(deadline)) + ".</p>\n"),
+      today);
+}
+
+}  // namespace
+
+std::string CallSheet(const findings::Account& account, const AccountFigures& figures,
+                      const std::vector<const Finding*>& mine) {
+  std::string patient = Or(account.patient_name, "the patient");
+  Cents target = figures.balance.value_or(0);
+  if (figures.plan_says && *figures.plan_says < target) target = *figures.plan_says;
+  std::string collector = figures.letter != nullptr
+                              ? Or(findings::TextOf(figures.letter->document, "collector_name"), "the collector")
+                              : "";
+  std::optional<Cents> collector_asks =
+      figures.letter != nullptr ? findings::CentsOf(figures.letter->document, "current_amount_cents") : std::nullopt;
+  std::string html = "<section class=\"sheet\"><h2>Call sheet</h2>\n";
+  html += "<p><b>Call:</b> " + Html(Or(account.provider_name, "the billing office")) + " billing office " +
+          (figures.phone.empty() ? "(the number is on the statement)"
+                                 : "at <b>" + Html(figures.phone) + "</b> (printed on the statement)") +
+          "." + (collector.empty() ? "" : " For the collection account: " + Html(collector) + ".") + "</p>\n";
+  std::string asks;
+  if (figures.balance) asks += " The statement asks " + Money(*figures.balance) + ".";
+  if (collector_asks) asks += " " + collector + " asks " + Money(*collector_asks) + ".";
+  html += "<p><b>1. Open:</b> \"Hello, I am calling to resolve account " + Html(account.account_number) + " for " +
+          Html(patient) + "." + Html(asks) + "\"</p>\n";
   html +=
-      "<p><b>Before you pay anything:</b> get the agreement in writing (amount, \"paid in full\", no reporting to "
-      "credit bureaus), and note the date, the name and the reference number. Then record it: "
-      "<code>shoebox log agreement --account " +
+      "<p><b>2. Go over it:</b> \"Could you explain each charge on this account for me?\" Then pause, and let "
+      "them explain.</p>\n";
+  std::vector<std::string> questions = Questions(figures, mine);
+  if (!questions.empty()) {
+    html += "<ul>\n";
+    for (const std::string& question : questions) html += "<li>" + Html(question) + "</li>\n";
+    html += "</ul>\n";
+  }
+  std::string unresolved = Unresolved(mine);
+  if (!unresolved.empty()) {
+    html += "<p><b>3. Hold, do not settle yet:</b> \"Until " + Html(unresolved) +
+            ", please put the account on hold: no late fees, no collections, no credit reporting.\" Offer no "
+            "payment and no settlement on this call; call again once " +
+            Html(unresolved) + ".</p>\n";
+  } else if (target > 0) {
+    // Lump sums: collections often settle at 30–50 %, providers at a 20–40 % reduction (50–60 % in
+    // hardship); open low, know where to stop.
+    bool collections = figures.letter != nullptr;
+    Cents open = collections ? target * 30 / 100 : target * 50 / 100;
+    Cents stop = collections ? target * 50 / 100 : target * 70 / 100;
+    html +=
+        "<p><b>3. Ask what they can do:</b> \"What is the most you can reduce this by today?\" Ask too for a "
+        "prompt-pay or self-pay discount, and for financial assistance or a hardship reduction if paying " +
+        Money(target) + " would be hard.</p>\n";
+    html += "<p><b>4. Offer:</b> \"I can pay <b>" + Money(open) +
+            "</b> today in full settlement.\" Go no higher "
+            "than <b>" +
+            Money(stop) + "</b>. Or a payment plan sized to what you can pay each month (" + Money((target + 11) / 12) +
+            " a month clears " + Money(target) +
+            " in a year): only with no interest and no fees, never on a medical credit card or a loan.</p>\n";
+  }
+  html += "<p><b>" + std::string(unresolved.empty() && target > 0 ? "5" : "4") +
+          ". In writing:</b> \"Can you send me this agreement in writing before I pay?\" (the amount, \"paid in "
+          "full\", no reporting to credit bureaus). If the answer is no, ask for a supervisor.</p>\n";
+  html +=
+      "<p>Note the date, the name and the reference number, then record the call: <code>shoebox log call "
+      "--account " +
+      Html(account.account_number) +
+      " --rep NAME --reference REF</code>, and an agreement in "
+      "writing with <code>shoebox log agreement --account " +
       Html(account.account_number) + " --amount AMOUNT</code>.</p>\n";
   html +=
-      "<p>Date of call: <span class=\"blank\"></span> Representative: <span class=\"blank\"></span> Reference: <span "
-      "class=\"blank\"></span></p>\n";
+      "<p>Date of call: <span class=\"blank\"></span> Representative: <span class=\"blank\"></span> Reference: "
+      "<span class=\"blank\"></span></p>\n";
   return html + "</section>\n";
 }
 
+std::string PlanCallSheet(const AccountFigures& figures, const std::vector<const Finding*>& mine,
+                          const std::string& today) {
+  std::string html;
+  std::string deadline = AppealDeadline(mine);
+  for (const DeniedClaim& denied : figures.denied) {
+    const Document& notice = denied.notice->document;
+    std::string reason = DenialWords(*denied.claim);
+    html +=
+        "<section class=\"sheet\"><h2>Call sheet: the plan, about claim " + Html(denied.claim->claim_number) +
+        "</h2>\n<p><b>Call:</b> " + Html(Or(findings::TextOf(notice, "payer_name"), "your plan")) +
+        " member services (the number is on your insurance card and the Explanation of Benefits).</p>\n"
+        "<p><b>Have ready:</b> member ID " +
+        Html(Or(findings::TextOf(notice, "member_id"), "(on your card)")) + ", claim " +
+        Html(denied.claim->claim_number) + ", date of service " +
+        Html(Or(denied.claim->service_date_from, "(on the notice)")) +
+        ".</p>\n<ul>\n"
+        "<li>\"Why was this claim denied?\"" +
+        (reason.empty() ? "" : " The notice's reason: " + Html(reason) + ".") +
+        "</li>\n"
+        "<li>\"Can the provider fix it by sending the claim again (a corrected code, missing information, an "
+        "authorization)?\"</li>\n<li>\"How do I appeal, where do I send it, and by when?\"" +
+        (deadline.empty() ? "" : " The usual deadline is " + Html(findings::DeadlineInWords(deadline, today)) + ".") +
+        "</li>\n<li>\"What is your name, and the reference number for this call?\"</li>\n</ul>\n</section>\n";
+  }
+  return html;
+}
+
 std::string Letters(const findings::Account& account, const AccountFigures& figures,
-                    const std::vector<const Finding*>& mine, const std::string& today) {
-  auto has = [&](FindingRule rule) {
-    return std::any_of(mine.begin(), mine.end(), [&](const Finding* f) { return f->rule == rule; });
-  };
+                    const std::vector<const Finding*>& mine, const findings::Settlement& settlement,
+                    const std::string& today) {
   std::string provider = Or(account.provider_name, "Billing office");
-  std::string service = figures.first_service.empty() ? "" : " for services on " + figures.first_service;
+  std::string service = figures.first_service.empty() ? "" : " for services on " + DateInWords(figures.first_service);
+  std::string from = Sender(account, figures), re = AccountLine(account);
   std::string letters = Letter(
-      "request for an itemized bill", provider + ", billing office", account,
+      "request for an itemized bill", provider + ", billing office", re, from,
       "<p>Please send me an itemized statement of account " + Html(account.account_number) + Html(service) +
           ": every charge with its date of service, its CPT/HCPCS or revenue code, a description, the units and the "
-          "amount, and every payment and adjustment applied, including my insurance's.</p>\n"
-          "<p>Please do not send this account to collections while I review the itemized statement.</p>\n",
+          "amount, and every payment and adjustment applied, including my insurance's.</p>\n" +
+          (figures.letter != nullptr
+               ? "<p>Please ask your collection agency to pause collection while I review the itemized statement.</p>\n"
+               : "<p>Please do not send this account to collections while I review the itemized statement.</p>\n"),
       today);
-  if (has(FindingRule::kPrematureBill) || has(FindingRule::kCollectionBeforeInsurance)) {
+  if (Has(mine, FindingRule::kPrematureBill) || Has(mine, FindingRule::kCollectionBeforeInsurance)) {
     letters += Letter(
-        "request to hold the account until insurance has finished", provider + ", billing office", account,
+        "request to hold the account until insurance has finished", provider + ", billing office", re, from,
         "<p>The statement asks for " + Amount(figures.balance) + Html(service) +
             ", but my health plan has not finished processing the claim for these services. Please hold the account "
             "(no late fees, no collections, no credit reporting) until you have received the plan's payment and "
@@ -121,26 +287,23 @@ std::string Letters(const findings::Account& account, const AccountFigures& figu
             "plan.</p>\n",
         today);
   }
-  if (figures.letter != nullptr) {
-    const Document& l = figures.letter->document;
-    std::string end = findings::TextOf(l, "validation_end_date");
-    letters += Letter(
-        "written dispute and request for validation",
-        Or(findings::TextOf(l, "collector_name"), "The collection agency"), account,
-        "<p>I dispute the debt your letter of " + Html(Or(findings::TextOf(l, "letter_date"), "[date]")) +
-            " describes (reference " + Html(Or(findings::TextOf(l, "reference_number"), account.account_number)) +
-            ", " + Amount(findings::CentsOf(l, "current_amount_cents")) + ")" +
-            (end.empty() ? "" : ", within the validation period that ends " + Html(end)) +
-            ". Please send me the name and address of the original creditor, an itemization of the debt, and proof "
-            "that I owe it. Please stop collection until you have done so.</p>\n" +
-            (figures.plan_says ? "<p>My health plan's Explanation of Benefits says I owe " + Money(*figures.plan_says) +
-                                     " for these services; a copy is enclosed.</p>\n"
-                               : std::string()),
-        today);
-  }
-  if (has(FindingRule::kFinancialAssistanceWindow)) {
+  if (figures.letter != nullptr) letters += DisputeLetter(account, figures, from, today);
+  for (const DeniedClaim& denied : figures.denied) letters += AppealLetter(account, denied, mine, from, today);
+  const Note* agreed = settlement.agreement;
+  letters += Letter(
+      "please confirm our agreement in writing", provider + ", billing office", re, from,
+      "<p>On " + Html(agreed ? DateInWords(agreed->noted_on) : "[date of the call]") + " I spoke with " +
+          Html(agreed ? Or(agreed->representative, "[name]") : "[name]") + " (reference " +
+          Html(agreed ? Or(agreed->reference, "[reference]") : "[reference]") + "), who agreed that account " +
+          Html(account.account_number) + " will be settled in full for " +
+          Html(agreed ? Money(*agreed->amount_cents) : "$[amount]") +
+          ".</p>\n<p>Please confirm in writing that this payment settles the account in full, that no further "
+          "balance will be billed or passed to a collection agency, and that nothing about it will be reported to "
+          "the credit bureaus. I will pay once I have your written confirmation.</p>\n",
+      today);
+  if (Has(mine, FindingRule::kFinancialAssistanceWindow)) {
     letters +=
-        Letter("request for a financial-assistance application", provider + ", financial assistance office", account,
+        Letter("request for a financial-assistance application", provider + ", financial assistance office", re, from,
                "<p>Please send me your financial-assistance (charity care) policy and application for account " +
                    Html(account.account_number) + Html(service) +
                    ". Please hold the account while my application is considered.</p>\n",

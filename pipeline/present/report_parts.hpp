@@ -15,19 +15,34 @@ std::string Html(const std::string& text);
 std::string Or(const std::string& text, const std::string& otherwise);
 std::string Amount(const std::optional<Cents>& cents);  // "$1,840.00", or "–" when not read
 
+// A claim of the account's the plan denied (in whole or part), with the notice that says so.
+struct DeniedClaim {
+  const Claim* claim = nullptr;
+  const StoredDocument* notice = nullptr;
+};
+
 struct AccountFigures {
   std::optional<Cents> balance;    // the latest statement's amount due
   std::optional<Cents> plan_says;  // what the finished claims leave the patient to pay
   std::vector<const Claim*> claims;
+  std::vector<DeniedClaim> denied;
   const StoredDocument* letter = nullptr;  // the collection letter about the account, if any
   std::string first_service;
+  std::string guarantor;  // whom the latest statement is addressed to
+  std::string phone;      // the billing office's number as the latest statement prints it
 };
 
-// The call sheet (../shared/DOMAIN.md §6): what to say, what to ask, and the numbers to offer.
+// The call sheet (../shared/DOMAIN.md §6): what to say, what to ask, and, once nothing is left to put
+// right, the numbers to offer.
 std::string CallSheet(const findings::Account& account, const AccountFigures& figures,
                       const std::vector<const Finding*>& mine);
-// The letters the account's findings call for, dated today.
+// A call sheet for the plan about each denied claim: why, whether the provider can fix it, how to appeal.
+std::string PlanCallSheet(const AccountFigures& figures, const std::vector<const Finding*>& mine,
+                          const std::string& today);
+// The letters the account's findings call for, dated today; the agreement's confirmation filled in
+// from what the person logged.
 std::string Letters(const findings::Account& account, const AccountFigures& figures,
-                    const std::vector<const Finding*>& mine, const std::string& today);
+                    const std::vector<const Finding*>& mine, const findings::Settlement& settlement,
+                    const std::string& today);
 
 }  // namespace shoebox::report

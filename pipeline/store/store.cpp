@@ -79,6 +79,16 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path, Mode m
   if (mode == Mode::kReadOnly) {
     auto probe = database->Select("SELECT count(*) FROM sqlite_master");
     if (!probe) return MakeError("database: " + path + " is not a shoebox database");
+    // A database an older shoebox made is brought up to this one's schema before it is read: the
+    // reading verbs expect today's columns. One no shoebox made (version 0) is left as it is.
+    int version = database->SchemaVersion();
+    if (version >= 1 && version < static_cast<int>(embedded::Migrations().size())) {
+      database.reset();
+      auto migrated = Open(path, Mode::kReadWrite);
+      if (!migrated) return migrated.error();
+      migrated->reset();
+      return Open(path, Mode::kReadOnly);
+    }
     return database;
   }
   // Turning a new database to WAL needs it to itself, and SQLite answers "busy" at once rather than

@@ -94,6 +94,20 @@ TEST(ReadMisprintedDate, LookalikesReadAsDigitsAndOneSlipFromTheDateAbove) {
   EXPECT_FALSE(LooksLikeDate("1/2"));
 }
 
+TEST(DateInWords, AsALetterWritesIt) {
+  EXPECT_EQ(DateInWords("2025-12-01"), "December 1, 2025");
+  EXPECT_EQ(DateInWords("2026-02-28"), "February 28, 2026");
+  EXPECT_EQ(DateInWords("[date]"), "[date]");
+  EXPECT_EQ(DateInWords("2025-02-30"), "2025-02-30");
+}
+
+TEST(AdjustmentReasonWords, TheCommonDenialsInWordsWhateverTheGroupCode) {
+  EXPECT_EQ(AdjustmentReasonWords("CO-50"), "the plan did not find it medically necessary");
+  EXPECT_EQ(AdjustmentReasonWords("PR-96"), "the plan does not cover this charge");
+  EXPECT_EQ(AdjustmentReasonWords("197"), "the plan's prior authorization was not obtained");
+  EXPECT_EQ(AdjustmentReasonWords("A3"), "");  // a plan's own code: not guessed
+}
+
 TEST(MendMedicareNumber, LookAlikesWhereTheFormatAllowsOneReading) {
   EXPECT_EQ(MendMedicareNumber("1EG4-TE5-MK76"), "1EG4-TE5-MK76");
   EXPECT_EQ(MendMedicareNumber("1EG4-TES-MK76"), "1EG4-TE5-MK76");  // 7th: a digit

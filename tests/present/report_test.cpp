@@ -17,6 +17,7 @@
 #include "pipeline/reading/ingest.hpp"
 #include "pipeline/reading/prepare.hpp"
 #include "pipeline/app/runner.hpp"
+#include "pipeline/core/dates.hpp"
 #include "tests/test_support.hpp"
 
 namespace shoebox::report {
@@ -121,16 +122,53 @@ TEST_F(ReportTest, EveryFindingOnItsAccountPageWithEvidenceCroppedFromTheOrigina
 
 TEST_F(ReportTest, CallSheetAndLettersCarryTheAccountsOwnNamesNumbersAndDeadlines) {
   Written written = Write();
-  // The lab account of the samples: a duplicated lipid panel; the plan says $169.33 is owed.
+  // The lab account of the samples: a duplicated lipid panel. The call verifies and asks for the
+  // correction; it names no settlement figure while the error stands.
   std::string lab = PageOf(written, "815178348");
   ASSERT_FALSE(lab.empty());
-  EXPECT_NE(lab.find("Hello, I am calling about account 815178348 for Casey Delacroix"), std::string::npos);
-  EXPECT_NE(lab.find("the amount owed is $169.33"), std::string::npos);
-  EXPECT_NE(lab.find("offer <b>$84.66</b>"), std::string::npos);            // half of $169.33
-  EXPECT_NE(lab.find("no higher than <b>$118.53</b>"), std::string::npos);  // 70 %
-  EXPECT_NE(lab.find("<b>$14.12</b> a month for 12 months"), std::string::npos);
-  EXPECT_NE(lab.find("Letter: request for an itemized bill"), std::string::npos);
+  EXPECT_NE(lab.find("Hello, I am calling to resolve account 815178348 for Casey Delacroix. The statement asks $"),
+            std::string::npos);
+  EXPECT_NE(lab.find("Could you explain each charge on this account for me?"), std::string::npos);
   EXPECT_NE(lab.find("The same charge appears twice"), std::string::npos);
+  EXPECT_NE(lab.find("Hold, do not settle yet:</b> \"Until the errors on the account are corrected"),
+            std::string::npos);
+  EXPECT_EQ(lab.find("in full settlement"), std::string::npos);
+  EXPECT_NE(lab.find("Can you send me this agreement in writing before I pay?"), std::string::npos);
+  EXPECT_NE(lab.find("Letter: request for an itemized bill"), std::string::npos);
+  EXPECT_NE(lab.find("Letter: please confirm our agreement in writing"), std::string::npos);
+  EXPECT_NE(lab.find("<p>December 1, 2025</p>"), std::string::npos);  // a letter's date in words
+  // The statement's own telephone number, as its page prints it.
+  auto phone = db_->Select(
+      "SELECT p.text FROM pages p JOIN sources s ON s.id = p.source_id JOIN documents d ON d.source_id = s.id "
+      "JOIN fields f ON f.document_id = d.id AND f.name = 'account_number' AND f.value_text = '815178348' "
+      "WHERE p.text LIKE '%Billing questions: (%' LIMIT 1");
+  ASSERT_TRUE(phone && !phone->rows.empty());
+  std::string text = std::get<std::string>(phone->rows[0][0]);
+  size_t at = text.find("Billing questions: (") + 19;
+  EXPECT_NE(lab.find("billing office at <b>" + text.substr(at, 14) + "</b>"), std::string::npos) << text.substr(at, 14);
+  // An account with nothing to put right: ask for the reduction, then offer, lowest first.
+  bool offered = false;
+  for (const std::string& file : written.files) {
+    std::string page = testing::ReadFile(file);
+    if (page.find("3. Ask what they can do:") == std::string::npos) continue;
+    offered = true;
+    EXPECT_NE(page.find("What is the most you can reduce this by today?"), std::string::npos);
+    EXPECT_NE(page.find("today in full settlement.\" Go no higher than <b>$"), std::string::npos);
+    EXPECT_NE(page.find("never on a medical credit card or a loan"), std::string::npos);
+    EXPECT_EQ(page.find("Hold, do not settle yet"), std::string::npos);
+  }
+  EXPECT_TRUE(offered);
+  // The denied claim: a sheet for calling the plan and an appeal letter, with its deadline.
+  std::string denied;
+  for (const std::string& file : written.files) {
+    std::string page = testing::ReadFile(file);
+    if (page.find("Letter: appeal of a denied claim") != std::string::npos) denied = page;
+  }
+  ASSERT_FALSE(denied.empty());
+  EXPECT_NE(denied.find("<h2>Call sheet: the plan, about claim "), std::string::npos);
+  EXPECT_NE(denied.find("How do I appeal, where do I send it, and by when?"), std::string::npos);
+  EXPECT_NE(denied.find("This appeal is sent before the deadline of "), std::string::npos);
+  EXPECT_NE(denied.find("Until the plan has decided the appeal"), std::string::npos);
   // The collection account: dispute within the validation period, to the collector, by its date.
   auto letter = db_->Select(
       "SELECT (SELECT value_text FROM fields WHERE document_id = d.id AND name = 'account_number'), "
@@ -144,7 +182,7 @@ TEST_F(ReportTest, CallSheetAndLettersCarryTheAccountsOwnNamesNumbersAndDeadline
   std::string page = PageOf(written, account);
   ASSERT_FALSE(page.empty()) << account;
   EXPECT_NE(page.find("Letter: written dispute and request for validation"), std::string::npos);
-  EXPECT_NE(page.find("within the validation period that ends " + end), std::string::npos);
+  EXPECT_NE(page.find("within the validation period that ends " + DateInWords(end)), std::string::npos);
   EXPECT_NE(page.find("<p>" + Escaped(collector) + "</p>"), std::string::npos);
   EXPECT_NE(page.find("Deadline: <b>" + end + " ("), std::string::npos);
 }

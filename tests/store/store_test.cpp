@@ -54,6 +54,22 @@ TEST(Database, CreatedPrivateAndMigrated) {  // S1
   EXPECT_EQ(info.st_mode & 0777, 0600u);
 }
 
+// A database an older shoebox made is brought up to date when a reading verb opens it: the report
+// and the log read today's columns.
+TEST(Database, AnOlderDatabaseIsMigratedWhenOpenedForReading) {
+  testing::ScratchDir dir;
+  {
+    auto db = Database::Open(dir / "old.db", Mode::kReadWrite);
+    ASSERT_TRUE(db);
+    ASSERT_TRUE((*db)->Select("ALTER TABLE notes DROP COLUMN undone_on"));
+    ASSERT_TRUE((*db)->Select("PRAGMA user_version = 12"));
+  }
+  auto db = Database::Open(dir / "old.db", Mode::kReadOnly);
+  ASSERT_TRUE(db) << db.error().message;
+  EXPECT_GT((*db)->SchemaVersion(), 12);
+  EXPECT_TRUE((*db)->LoadNotes());
+}
+
 TEST(Database, SameBytesTwiceIsRefusedUnlessReplaced) {  // S2
   testing::ScratchDir dir;
   auto db = Database::Open(dir / "s.db", Mode::kReadWrite);

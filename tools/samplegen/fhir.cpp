@@ -27,12 +27,15 @@ Json Adjudications(const Json& figures) {
     const char* system;
     const char* code;
   };
-  static const Category kCategories[] = {
-      {"billed_cents", kAdjudication, "submitted"},         {"discount_cents", kCarinAdjudication, "discount"},
-      {"allowed_cents", kAdjudication, "eligible"},         {"plan_paid_cents", kAdjudication, "benefit"},
-      {"deductible_cents", kAdjudication, "deductible"},    {"copay_cents", kAdjudication, "copay"},
-      {"coinsurance_cents", kAdjudication, "coinsurance"},  {"not_covered_cents", kCarinAdjudication, "noncovered"},
-      {"patient_responsibility_cents", kCarinAdjudication, "memberliability"}};
+  static const Category kCategories[] = {{"billed_cents", kAdjudication, "submitted"},
+                                         {"discount_cents", kCarinAdjudication, "discount"},
+                                         {"allowed_cents", kAdjudication, "eligible"},
+                                         {"plan_paid_cents", kAdjudication, "benefit"},
+                                         {"deductible_cents", kAdjudication, "deductible"},
+                                         {"copay_cents", kAdjudication, "copay"},
+                                         {"coinsurance_cents", kAdjudication, "coinsurance"},
+                                         {"not_covered_cents", kCarinAdjudication, "noncovered"},
+                                         {"patient_responsibility_cents", kCarinAdjudication, "memberliability"}};
   Json list = Json::array();
   for (const Category& category : kCategories) {
     if (!figures.contains(category.figure) || !figures[category.figure].is_number()) continue;
@@ -64,6 +67,69 @@ std::string Text(const Json& object, const char* key) {
   return object.contains(key) && object[key].is_string() ? object[key].get<std::string>() : "";
 }
 
+// One claim of the notice as its own ExplanationOfBenefit.
+Json EobOf(const Json& claim, const Json& fields, bool medicare, int index) {
+  Json eob = {{"resourceType", "ExplanationOfBenefit"},
+              {"id", "eob-" + std::to_string(index)},
+              {"identifier",
+               Json::array({{{"type", Coding("http://hl7.org/fhir/us/carin-bb/CodeSystem/C4BBIdentifierType", "uc")},
+                             {"value", Text(claim, "claim_number")}}})},
+              {"status", "active"},
+              {"use", "claim"},
+              {"patient", {{"reference", "Patient/patient"}}},
+              {"insurer", {{"display", medicare ? std::string("CMS") : Text(fields, "payer_name")}}},
+              {"provider", {{"display", Text(claim, "provider_name")}}},
+              {"outcome", claim["status"] == "pending" ? "queued" : "complete"},
+              {"insurance", Json::array({{{"focal", true}, {"coverage", {{"reference", "Coverage/coverage"}}}}})}};
+  std::string created = Text(claim, "processed_date");
+  if (created.empty()) created = Text(fields, "notice_date");
+  if (!created.empty()) eob["created"] = created + "T00:00:00+00:00";
+  if (!Text(claim, "service_date_from").empty()) {
+    eob["billablePeriod"] = {{"start", Text(claim, "service_date_from")},
+                             {"end", Text(claim, "service_date_to").empty() ? Text(claim, "service_date_from")
+                                                                            : Text(claim, "service_date_to")}};
+  }
+  if (!Text(claim, "patient_account_number").empty()) {
+    eob["supportingInfo"] =
+        Json::array({{{"sequence", 1},
+                      {"category", Coding("http://hl7.org/fhir/us/carin-bb/CodeSystem/C4BBSupportingInfoType",
+                                          "patientaccountnumber")},
+                      {"valueString", Text(claim, "patient_account_number")}}});
+  }
+  Json header = Json::array();
+  if (claim["network_status"] == "in_network")
+    header.push_back({{"category", Coding(kCarinPaymentStatus, "innetwork")}});
+  if (claim["network_status"] == "out_of_network")
+    header.push_back({{"category", Coding(kCarinPaymentStatus, "outofnetwork")}});
+  bool denied = claim["status"] == "denied";
+  Json items = Json::array();
+  int sequence = 0;
+  if (claim.contains("lines")) {
+    for (const Json& line : claim["lines"]) {
+      Json item = {{"sequence", ++sequence}};
+      if (!Text(line, "date_of_service").empty()) item["servicedDate"] = Text(line, "date_of_service");
+      item["productOrService"] = {
+          {"coding", Json::array({{{"code", Text(line, "code")}, {"display", Text(line, "description")}}})}};
+      Json adjudication = Adjudications(line);
+      std::string reason;
+      if (line.contains("remark_codes")) {
+        for (const Json& remark : line["remark_codes"]) {
+          if (reason.empty()) reason = ReasonCode(remark.get<std::string>());
+        }
+      }
+      if (denied) adjudication.push_back(Denial(reason.empty() ? "96" : reason));
+      item["adjudication"] = adjudication;
+      items.push_back(item);
+    }
+  }
+  // A claim denied without lines carries its denial itself.
+  if (denied && items.empty()) header.push_back(Denial("96"));
+  if (!header.empty()) eob["adjudication"] = header;
+  if (!items.empty()) eob["item"] = items;
+  eob["total"] = Adjudications(claim);
+  return eob;
+}
+
 }  // namespace
 
 Json FhirBundle(const Json& truth) {
@@ -76,62 +142,12 @@ Json FhirBundle(const Json& truth) {
   int claim_index = 0;
   for (const Json& claim : truth["claims"]) {
     ++claim_index;
-    Json eob = {{"resourceType", "ExplanationOfBenefit"},
-                {"id", "eob-" + std::to_string(claim_index)},
-                {"identifier", Json::array({{{"type", Coding("http://hl7.org/fhir/us/carin-bb/CodeSystem/C4BBIdentifierType", "uc")},
-                                             {"value", Text(claim, "claim_number")}}})},
-                {"status", "active"},
-                {"use", "claim"},
-                {"patient", {{"reference", "Patient/patient"}}},
-                {"insurer", {{"display", medicare ? std::string("CMS") : Text(fields, "payer_name")}}},
-                {"provider", {{"display", Text(claim, "provider_name")}}},
-                {"outcome", claim["status"] == "pending" ? "queued" : "complete"},
-                {"insurance", Json::array({{{"focal", true}, {"coverage", {{"reference", "Coverage/coverage"}}}}})}};
-    std::string created = Text(claim, "processed_date");
-    if (created.empty()) created = Text(fields, "notice_date");
-    if (!created.empty()) eob["created"] = created + "T00:00:00+00:00";
-    if (!Text(claim, "service_date_from").empty()) {
-      eob["billablePeriod"] = {{"start", Text(claim, "service_date_from")},
-                               {"end", Text(claim, "service_date_to").empty() ? Text(claim, "service_date_from")
-                                                                                : Text(claim, "service_date_to")}};
-    }
-    if (!Text(claim, "patient_account_number").empty()) {
-      eob["supportingInfo"] = Json::array(
-          {{{"sequence", 1},
-            {"category", Coding("http://hl7.org/fhir/us/carin-bb/CodeSystem/C4BBSupportingInfoType", "patientaccountnumber")},
-            {"valueString", Text(claim, "patient_account_number")}}});
-    }
-    Json header = Json::array();
-    if (claim["network_status"] == "in_network") header.push_back({{"category", Coding(kCarinPaymentStatus, "innetwork")}});
-    if (claim["network_status"] == "out_of_network") header.push_back({{"category", Coding(kCarinPaymentStatus, "outofnetwork")}});
-    bool denied = claim["status"] == "denied";
-    Json items = Json::array();
-    int sequence = 0;
-    if (claim.contains("lines")) {
-      for (const Json& line : claim["lines"]) {
-        Json item = {{"sequence", ++sequence}};
-        if (!Text(line, "date_of_service").empty()) item["servicedDate"] = Text(line, "date_of_service");
-        item["productOrService"] = {{"coding", Json::array({{{"code", Text(line, "code")}, {"display", Text(line, "description")}}})}};
-        Json adjudication = Adjudications(line);
-        std::string reason;
-        if (line.contains("remark_codes")) {
-          for (const Json& remark : line["remark_codes"]) {
-            if (reason.empty()) reason = ReasonCode(remark.get<std::string>());
-          }
-        }
-        if (denied) adjudication.push_back(Denial(reason.empty() ? "96" : reason));
-        item["adjudication"] = adjudication;
-        items.push_back(item);
-      }
-    }
-    // A claim denied without lines carries its denial itself.
-    if (denied && items.empty()) header.push_back(Denial("96"));
-    if (!header.empty()) eob["adjudication"] = header;
-    if (!items.empty()) eob["item"] = items;
-    eob["total"] = Adjudications(claim);
-    entries.push_back({{"fullUrl", "urn:uuid:eob-" + std::to_string(claim_index)}, {"resource", eob}});
+    entries.push_back({{"fullUrl", "urn:uuid:eob-" + std::to_string(claim_index)},
+                       {"resource", EobOf(claim, fields, medicare, claim_index)}});
   }
-  Json coverage = {{"resourceType", "Coverage"}, {"id", "coverage"}, {"status", "active"},
+  Json coverage = {{"resourceType", "Coverage"},
+                   {"id", "coverage"},
+                   {"status", "active"},
                    {"beneficiary", {{"reference", "Patient/patient"}}},
                    {"relationship", Coding("http://terminology.hl7.org/CodeSystem/subscriber-relationship",
                                            own_coverage ? "self" : "other")}};
