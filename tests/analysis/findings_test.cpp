@@ -263,6 +263,12 @@ TEST(Rules, R_assistance_01_HospitalBillsWithin240Days) {
   EXPECT_EQ(Get(found, "R-assistance-01")->deadline, "2025-12-06");  // 240 days after 2025-04-10
   EXPECT_EQ(Count(Evaluate({hospital}, "2025-12-07"), "R-assistance-01"), 0);
   EXPECT_EQ(Count(Evaluate({Bill("b", 18500, 2000)}), "R-assistance-01"), 0);  // a physician group
+  // How much it matters: high near the deadline; far from it, medium where $1,000 or more is due.
+  EXPECT_EQ(Get(found, "R-assistance-01")->severity, Severity::kInfo);
+  EXPECT_EQ(Get(Evaluate({hospital}, "2025-11-20"), "R-assistance-01")->severity, Severity::kHigh);
+  StoredDocument large = Bill("h2", 250000, 150000);
+  large.document.line_items[0].revenue_code = "0450";
+  EXPECT_EQ(Get(Evaluate({large}, "2025-05-01"), "R-assistance-01")->severity, Severity::kMedium);
 }
 
 TEST(Rules, R_surprise_01_OutOfNetworkClinicianYouDidNotChoose) {

@@ -112,7 +112,9 @@ TEST(StartHere, RulesAdviseWhatIsStillPossibleAfterADeadline) {
       Evaluate({Bill("bill-1", 20000, 20000, "pending"), Letter("letter-1", 20000, "2025-04-01")});
   const Finding* recall = Get(collected, "R-collection-insurance-01");
   ASSERT_NE(recall, nullptr);
-  EXPECT_NE(recall->next_step.find("The validation period ended on 2025-04-01; dispute the debt in writing anyway"),
+  EXPECT_NE(recall->next_step.find("The validation period ended on 2025-04-01 (the days after a collector's first letter in which a "
+                                      "written dispute makes it stop collecting until it proves the debt); dispute "
+                                      "the debt in writing anyway"),
             std::string::npos);
   EXPECT_EQ(Count(collected, "R-validation-01"), 0);
 }

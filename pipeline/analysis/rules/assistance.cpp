@@ -14,8 +14,10 @@ void RaiseAssistance(const RuleContext& context, const StoredDocument* bill, con
   std::string deadline = AddDays(first, 240);
   if (deadline < context.today()) return;
   int days = DaysBetween(context.today(), deadline);
-  found.push_back({FindingRule::kFinancialAssistanceWindow, "R-assistance-01", days <= 30 ? Severity::kHigh : Severity::kInfo,
-                   {bill->id}, CentsOf(d, "amount_due_cents"), deadline,
+  // Assistance matters by what it could forgive: a bill of $1,000 or more is worth applying for now.
+  std::optional<Cents> due = CentsOf(d, "amount_due_cents");
+  Severity severity = days <= 30 ? Severity::kHigh : due.value_or(0) >= 100000 ? Severity::kMedium : Severity::kInfo;
+  found.push_back({FindingRule::kFinancialAssistanceWindow, "R-assistance-01", severity, {bill->id}, due, deadline,
                    "Hospitals that are nonprofits must accept financial-assistance applications until at least " +
                        deadline + " (240 days after the first statement); " + std::to_string(days) + " days left.",
                    "Ask the hospital for its financial-assistance application and apply before the deadline."});

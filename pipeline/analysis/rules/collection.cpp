@@ -18,12 +18,18 @@ std::vector<std::string> LetterAndBills(const RuleContext& context, const Stored
 }
 
 // How to dispute in writing: within the validation period while it is open, and after it still
-// (a collector that reports the debt must investigate a dispute), saying when it ended.
+// (a collector that reports the debt must investigate a dispute), saying when it ended. The period
+// is explained where it is named: few people know the term.
 std::string DisputeInWriting(const RuleContext& context, const StoredDocument& letter) {
   std::string end = TextOf(letter.document, "validation_end_date");
-  if (!IsIso(end) || end >= context.today()) return "Dispute the debt in writing within the validation period";
-  return "The validation period ended on " + end + "; dispute the debt in writing anyway (a collector that reports it "
-         "to credit bureaus must investigate a dispute) and keep proof of mailing";
+  if (!IsIso(end) || end >= context.today()) {
+    return "Dispute the debt in writing within the validation period (the days after a collector's first letter in "
+           "which a written dispute makes it stop collecting until it proves the debt" +
+           (IsIso(end) ? ": until " + end : std::string()) + ")";
+  }
+  return "The validation period ended on " + end + " (the days after a collector's first letter in which a written "
+         "dispute makes it stop collecting until it proves the debt); dispute the debt in writing anyway (a collector "
+         "that reports it to credit bureaus must investigate a dispute) and keep proof of mailing";
 }
 
 }  // namespace
