@@ -129,7 +129,10 @@ std::vector<std::string> EvidenceFields(FindingRule rule) {
   if (rule == FindingRule::kCollectionValidationWindow) return {"validation_end_date", "current_amount_cents"};
   if (rule == FindingRule::kCollectionBeforeInsurance || rule == FindingRule::kCollectionAmountMismatch) return {"current_amount_cents"};
   if (rule == FindingRule::kFinancialAssistanceWindow) return {"statement_date"};
-  if (rule == FindingRule::kClaimDenied || rule == FindingRule::kSurpriseBillProtection) return {"notice_date"};
+  // A notice's finding is about what it leaves the person to pay, where no line of the claim is boxed.
+  if (rule == FindingRule::kClaimDenied || rule == FindingRule::kSurpriseBillProtection) {
+    return {"total_patient_responsibility_cents", "notice_date"};
+  }
   return {};
 }
 
@@ -311,6 +314,20 @@ class Writer {
           both = Union(both, item.box_px);
         }
         if (page != 0 && !both.empty()) return EvidenceSpot{id, page, both, "the repeated lines"};
+      }
+      if (finding.rule == FindingRule::kClaimDenied) {
+        // The denied claim's lines, as printed on its first page.
+        BoxPx lines;
+        int page = 0;
+        for (const Claim& claim : d.claims) {
+          if (claim.status != ClaimStatus::kDenied && claim.status != ClaimStatus::kPartiallyDenied) continue;
+          for (const ClaimLine& line : claim.lines) {
+            if (line.box_px.empty() || (page != 0 && line.page != page)) continue;
+            page = line.page;
+            lines = Union(lines, line.box_px);
+          }
+        }
+        if (page != 0 && !lines.empty()) return EvidenceSpot{id, page, lines, "the denied claim's lines"};
       }
       for (const std::string& name : EvidenceFields(finding.rule)) {
         const Field* field = findings::FieldOf(d, name);
