@@ -148,12 +148,20 @@ bool ReadValue(ValueType type, const std::vector<Word>& words, size_t start, Fie
       break;
     }
     case ValueType::kName: {
+      // A name ends at its last word of letters: a number of five digits or more printed after it is
+      // an account or ID beside it ("Crestwood Family Medicine 639907308").
+      size_t end = texts.size();
+      auto is_number = [](const std::string& word) {
+        size_t digits = std::count_if(word.begin(), word.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+        return digits >= 5 && word.find_first_not_of("0123456789-#") == std::string::npos;
+      };
+      while (end > start + 1 && is_number(texts[end - 1])) --end;
       std::string joined;
-      for (size_t i = start; i < texts.size(); ++i) joined += (joined.empty() ? "" : " ") + texts[i];
+      for (size_t i = start; i < end; ++i) joined += (joined.empty() ? "" : " ") + texts[i];
       joined = CollapseSpaces(TrimIdentifier(joined));
       if (!HasLetter(joined) || FindMoney(texts, start)) return false;
       field.text = joined;
-      first = start, count = texts.size() - start;
+      first = start, count = end - start;
       break;
     }
   }
@@ -323,7 +331,9 @@ std::map<std::string, Field> FindLabelledFields(const CellGrid& grid, const std:
             field.name = label->field;
             field.page = row[ci].cell.page;
             const char* placement = ReadValueOfLabel(grid, li, ci, begin, end, labels, field);
-            if (placement == nullptr) continue;
+            if (placement == nullptr || (label->beside_only && std::string_view(placement) == "label_above_value")) {
+              continue;
+            }
             claim_words();
             field.confidence *= tolerant ? 0.85 : 0.95;  // the label itself may be a near miss of what was meant
             field.read_by = std::string(placement) + (tolerant ? " (near miss): " : ": ") + label->as_printed;

@@ -8,6 +8,7 @@
 
 #include "pipeline/core/text.hpp"
 #include "pipeline/core/embedded_data.hpp"
+#include "pipeline/core/figures.hpp"
 
 namespace shoebox::extractors {
 
@@ -106,7 +107,27 @@ std::vector<Label> ParseLabels(std::string_view tsv) {
 }
 
 const std::vector<Label>& Labels() {
-  static const std::vector<Label> kLabels = ParseLabels(embedded::LabelDictionary());
+  static const std::vector<Label> kLabels = [] {
+    std::vector<Label> labels = ParseLabels(embedded::LabelDictionary());
+    // A claim's figure is worded alike whether it heads a column of lines or labels the claim's own
+    // value ("Not Covered ..... $0.00"): the claim scope takes the column's wordings it lacks.
+    std::set<std::pair<std::string, std::vector<std::string>>> claim_wordings;
+    for (const Label& label : labels) {
+      if (label.scope == "claim") claim_wordings.emplace(label.field, label.tokens);
+    }
+    size_t parsed = labels.size();
+    for (size_t i = 0; i < parsed; ++i) {
+      bool figure = std::any_of(kClaimFigures.begin(), kClaimFigures.end(),
+                                [&](const ClaimFigure& f) { return f.name == labels[i].field; });
+      if (labels[i].scope != "claim_column" || !figure) continue;
+      if (!claim_wordings.emplace(labels[i].field, labels[i].tokens).second) continue;
+      Label copy = labels[i];
+      copy.scope = "claim";
+      copy.beside_only = copy.tokens.size() == 1;
+      labels.push_back(std::move(copy));
+    }
+    return labels;
+  }();
   return kLabels;
 }
 

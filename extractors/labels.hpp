@@ -19,6 +19,9 @@ struct Label {
   // A label that is one word and fillers ("Pay By", "As of") keeps them and is matched word for
   // word; any other is matched in any order with fillers skipped ("Date of Service" = "Service Date").
   bool in_order = false;
+  // A column's one-word heading taken as a claim's label ("Approved"): its value must follow it on
+  // its line, for under a heading of one word stands a column of lines, not the claim's value.
+  bool beside_only = false;
 };
 
 // A printed word as labels are matched: LabelToken (lowercase, no punctuation around), a plural's

@@ -307,6 +307,27 @@ TEST(Extract, EobClaim) {
   EXPECT_EQ(FindField(document, "payer_name")->text, "Keystone Health Plan");
 }
 
+// A claim's own figures labelled with the words its column would be headed by ("Not Covered",
+// "Approved"), several to a line.
+TEST(Extract, EobClaimFiguresLabelledAsTheirColumnsAre) {
+  Document document = Extracted(
+      DocumentKind::kEob,
+      {Row(40, {{100, "Evergreen Care Insurance"}}), Row(100, {{100, "Claim # 4737092351630"}}),
+       Row(140, {{100, "Amount Charged"}, {420, "$263.00"}, {700, "Not Covered"}, {980, "$0.00"}, {1260, "Approved"},
+                 {1540, "$142.02"}}),
+       Row(180, {{100, "Applied to Deductible"}, {420, "$142.02"}, {700, "Copayment"}, {980, "$0.00"},
+                 {1260, "Amount Paid"}, {1540, "$0.00"}}),
+       Row(220, {{100, "What You Owe"}, {420, "$142.02"}})});
+  ASSERT_EQ(document.claims.size(), 1u);
+  const Claim& claim = document.claims[0];
+  EXPECT_EQ(claim.billed_cents, 26300);
+  EXPECT_EQ(claim.not_covered_cents, 0);
+  EXPECT_EQ(claim.allowed_cents, 14202);
+  EXPECT_EQ(claim.deductible_cents, 14202);
+  EXPECT_EQ(claim.plan_paid_cents, 0);
+  EXPECT_EQ(claim.patient_responsibility_cents, 14202);
+}
+
 // A claim itemized line by line, as a fax reads it: the Deductible header lost, a rule glued to
 // "Coinsurance", "Owe" misread, a decimal comma, a remark code with ] for 1, descriptions on a line
 // of their own. The lines are read, the headerless column is named by each line's arithmetic, and

@@ -93,6 +93,17 @@ TEST(Extract, AnIdentifiersNounAndAMisreadLabelIsNoName) {
   EXPECT_EQ(FindField(eob, "patient_name"), nullptr);
 }
 
+// A name ends at its last word of letters: the account number printed after the provider's name is
+// not part of it.
+TEST(Extract, ANumberAfterANameIsNotPartOfIt) {
+  Document eob = Extracted(DocumentKind::kMsn, {Row(40, {{100, "Medicare Summary Notice"}}),
+                                                Row(100, {{100, "Claim Number: 2025034411827"}}),
+                                                Row(140, {{100, "Provider: Crestwood Family Medicine 639907308"}}),
+                                                Row(180, {{100, "Amount Medicare Paid"}, {900, "$80.00"}})});
+  ASSERT_EQ(eob.claims.size(), 1u);
+  EXPECT_EQ(eob.claims[0].provider_name, "Crestwood Family Medicine");
+}
+
 // A word of a name is no label: "Credit" of "Allied Credit Partners" has no credits under it; and
 // no person is named with the words of a column header ("Copay Responsibility").
 TEST(Extract, AWordOfANameOrAHeadersWordsAreNoLabelAndNoName) {
