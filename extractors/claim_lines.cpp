@@ -331,18 +331,19 @@ std::optional<ClaimLine> ReadTotalRow(const Line& line, const std::vector<Column
   return total;
 }
 
-// The line's own arithmetic: allowed = plan paid + deductible + copay + coinsurance, or what you
-// owe = deductible + copay + coinsurance.
+// The line's own arithmetic: allowed = plan paid + deductible + copay + coinsurance, what you owe
+// = deductible + copay + coinsurance, or what you owe = allowed - plan paid (a table that prints
+// the shares' sum and not each).
 bool LineAddsUp(const ClaimLine& line) {
   return IdentityHolds(line, &ClaimFigure::of_line, SignWhereAllowedIsPaidPlusShares) ||
-         IdentityHolds(line, &ClaimFigure::of_line, SignWhereOwedIsTheShares);
+         IdentityHolds(line, &ClaimFigure::of_line, SignWhereOwedIsTheShares) ||
+         IdentityHolds(line, &ClaimFigure::of_line, SignWhereOwedIsAllowedLessPaid);
 }
 
-// A column whose header OCR lost (small bold type on a shaded band) still has its figures, one per
-// row, under no header. Each figure the table's header does not name is tried in their place; the
-// one for which every such row's own arithmetic holds (allowed = plan paid + deductible + copay +
-// coinsurance; what you owe = deductible + copay + coinsurance) names the column. With none or
-// several, the figures stay unread.
+// A column whose header OCR lost (small bold type on a shaded band, or "Pt Resp" read "PE Resp")
+// still has its figures, one per row, under no header. Each figure the table's header does not name
+// is tried in their place; the one for which every such row's own arithmetic holds (LineAddsUp)
+// names the column. With none or several, the figures stay unread.
 void NameUnlabelledColumn(const std::vector<Column>& columns, std::vector<Row>& rows) {
   std::vector<Row*> with_one;
   for (Row& row : rows) {

@@ -54,6 +54,11 @@ inline int SignWhereOwedIsTheShares(FigureRole role) {
   if (role == FigureRole::kMemberOwes) return -1;
   return role == FigureRole::kMemberShare ? +1 : 0;
 }
+// What you owe is what the plan allowed less what it paid: the shares summed without printing each.
+inline int SignWhereOwedIsAllowedLessPaid(FigureRole role) {
+  if (role == FigureRole::kAllowed) return +1;
+  return role == FigureRole::kPlanPaid || role == FigureRole::kMemberOwes ? -1 : 0;
+}
 
 // Whether an identity (one of the two above) holds over a claim's or a line's figures: every
 // figure it takes is read and the signed sum is zero.

@@ -328,6 +328,24 @@ TEST(Extract, EobClaimFiguresLabelledAsTheirColumnsAre) {
   EXPECT_EQ(claim.patient_responsibility_cents, 14202);
 }
 
+// A table that prints what the patient owes but not each share (no copay or coinsurance column),
+// its header misread ("Pt Resp" as "PE Resp"): the column is named by owed = allowed - paid.
+TEST(Extract, AColumnOwedIsNamedByAllowedLessPaid) {
+  Document document = Extracted(
+      DocumentKind::kEob,
+      {Row(40, {{100, "Great Lakes Mutual Health"}}), Row(100, {{100, "Claim Number: 2602861392129"}}),
+       Row(300, {{100, "Code"}, {330, "Service Date"}, {600, "Charges"}, {800, "Approved"}, {1000, "Plan Paid"},
+                 {1200, "Ded"}, {1400, "PE Resp"}}),
+       Row(350, {{100, "80053"}, {330, "05/31/2025"}, {600, "$214.50"}, {800, "$137.28"}, {1000, "0.00"},
+                 {1200, "$137.28"}, {1400, "$137.28"}}),
+       Row(400, {{100, "99284"}, {330, "05/31/2025"}, {600, "$1,840.00"}, {800, "$1,177.60"}, {1000, "$231.91"},
+                 {1200, "$862.72"}, {1400, "$945.69"}})});
+  ASSERT_EQ(document.claims.size(), 1u);
+  ASSERT_EQ(document.claims[0].lines.size(), 2u);
+  EXPECT_EQ(document.claims[0].lines[0].patient_responsibility_cents, 13728);
+  EXPECT_EQ(document.claims[0].lines[1].patient_responsibility_cents, 94569);
+}
+
 // A claim itemized line by line, as a fax reads it: the Deductible header lost, a rule glued to
 // "Coinsurance", "Owe" misread, a decimal comma, a remark code with ] for 1, descriptions on a line
 // of their own. The lines are read, the headerless column is named by each line's arithmetic, and
