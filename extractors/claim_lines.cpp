@@ -331,19 +331,27 @@ std::optional<ClaimLine> ReadTotalRow(const Line& line, const std::vector<Column
   return total;
 }
 
-// The line's own arithmetic: allowed = plan paid + deductible + copay + coinsurance, what you owe
-// = deductible + copay + coinsurance, or what you owe = allowed - plan paid (a table that prints
-// the shares' sum and not each).
+// The line's own arithmetic: allowed = plan paid + deductible + copay + coinsurance, or what you
+// owe = deductible + copay + coinsurance.
 bool LineAddsUp(const ClaimLine& line) {
   return IdentityHolds(line, &ClaimFigure::of_line, SignWhereAllowedIsPaidPlusShares) ||
-         IdentityHolds(line, &ClaimFigure::of_line, SignWhereOwedIsTheShares) ||
-         IdentityHolds(line, &ClaimFigure::of_line, SignWhereOwedIsAllowedLessPaid);
+         IdentityHolds(line, &ClaimFigure::of_line, SignWhereOwedIsTheShares);
+}
+
+// Whether the line adds up by an identity that takes `figure`, so that the figure's value is what
+// closes it: those of LineAddsUp, or what you owe = allowed - plan paid (a table that prints the
+// shares' sum and not each).
+bool AddsUpThrough(const ClaimLine& line, const ClaimFigure& figure) {
+  for (auto sign_of : {SignWhereAllowedIsPaidPlusShares, SignWhereOwedIsTheShares, SignWhereOwedIsAllowedLessPaid}) {
+    if (sign_of(figure.role) != 0 && IdentityHolds(line, &ClaimFigure::of_line, sign_of)) return true;
+  }
+  return false;
 }
 
 // A column whose header OCR lost (small bold type on a shaded band, or "Pt Resp" read "PE Resp")
 // still has its figures, one per row, under no header. Each figure the table's header does not name
-// is tried in their place; the one for which every such row's own arithmetic holds (LineAddsUp)
-// names the column. With none or several, the figures stay unread.
+// is tried in their place; the one through which every such row's own arithmetic holds
+// (AddsUpThrough) names the column. With none or several, the figures stay unread.
 void NameUnlabelledColumn(const std::vector<Column>& columns, std::vector<Row>& rows) {
   std::vector<Row*> with_one;
   for (Row& row : rows) {
@@ -354,14 +362,17 @@ void NameUnlabelledColumn(const std::vector<Column>& columns, std::vector<Row>& 
   const ClaimFigure* named = nullptr;
   for (const ClaimFigure& figure : kClaimFigures) {
     // Only a figure of the line's arithmetic can be named by it.
-    if (SignWhereAllowedIsPaidPlusShares(figure.role) == 0 && SignWhereOwedIsTheShares(figure.role) == 0) continue;
+    if (SignWhereAllowedIsPaidPlusShares(figure.role) == 0 && SignWhereOwedIsTheShares(figure.role) == 0 &&
+        SignWhereOwedIsAllowedLessPaid(figure.role) == 0) {
+      continue;
+    }
     bool in_header = std::any_of(columns.begin(), columns.end(), [&](const Column& c) { return c.field == figure.name; });
     if (in_header) continue;
     bool all_hold = true;
     for (Row* row : with_one) {
       ClaimLine trial = row->line;
       trial.*figure.of_line = row->unplaced.front().cents;
-      all_hold = all_hold && LineAddsUp(trial);
+      all_hold = all_hold && AddsUpThrough(trial, figure);
     }
     if (!all_hold) continue;
     if (named != nullptr) return;  // two fields fit: the column stays unnamed
@@ -373,9 +384,9 @@ void NameUnlabelledColumn(const std::vector<Column>& columns, std::vector<Row>& 
 
 
 // A table's rows settled. Each row read with a bare number as an amount keeps that reading only
-// where its line then adds up (after any headerless column is named); otherwise it is read as
-// printed, the bare number left out (and a row that was one only with it is dropped). Rows are
-// tried one at a time against the others as printed.
+// where its line then adds up (after any headerless column is named), or closes by owed = allowed -
+// paid only with it; otherwise it is read as printed, the bare number left out (and a row that was
+// one only with it is dropped). Rows are tried one at a time against the others as printed.
 std::vector<ClaimLine> SettleRows(const std::vector<Column>& columns, const std::vector<Row>& rows,
                                   const std::vector<std::optional<Row>>& as_printed) {
   std::vector<std::optional<Row>> settled;
@@ -393,7 +404,13 @@ std::vector<ClaimLine> SettleRows(const std::vector<Column>& columns, const std:
       }
     }
     NameUnlabelledColumn(columns, trial);
-    if (LineAddsUp(trial[at].line)) settled[i] = rows[i];
+    // What you owe = allowed - plan paid settles it too, where the row as printed did not already
+    // close so: then the bare number is one of those three, not a remark or a count beside them.
+    auto owed_closes = [](const ClaimLine& line) {
+      return IdentityHolds(line, &ClaimFigure::of_line, SignWhereOwedIsAllowedLessPaid);
+    };
+    bool closed_by_it = owed_closes(trial[at].line) && !(as_printed[i] && owed_closes(as_printed[i]->line));
+    if (LineAddsUp(trial[at].line) || closed_by_it) settled[i] = rows[i];
   }
   std::vector<Row> kept;
   for (std::optional<Row>& row : settled) {

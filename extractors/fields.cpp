@@ -92,6 +92,23 @@ ValueType TypeOf(const std::string& field) {
   return ValueType::kName;
 }
 
+namespace {
+
+// Where a name read from texts[start, …) ends: at its last word of letters, for a number of five
+// digits or more printed after it is an account or ID beside it ("Crestwood Family Medicine
+// 639907308").
+size_t NameEnd(const std::vector<std::string>& texts, size_t start) {
+  auto is_number = [](const std::string& word) {
+    auto digits = std::count_if(word.begin(), word.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    return digits >= 5 && word.find_first_not_of("0123456789-#") == std::string::npos;
+  };
+  size_t end = texts.size();
+  while (end > start + 1 && is_number(texts[end - 1])) --end;
+  return end;
+}
+
+}  // namespace
+
 bool ReadValue(ValueType type, const std::vector<Word>& words, size_t start, Field& field) {
   if (start >= words.size()) return false;
   std::vector<std::string> texts = Texts(words);
@@ -148,14 +165,7 @@ bool ReadValue(ValueType type, const std::vector<Word>& words, size_t start, Fie
       break;
     }
     case ValueType::kName: {
-      // A name ends at its last word of letters: a number of five digits or more printed after it is
-      // an account or ID beside it ("Crestwood Family Medicine 639907308").
-      size_t end = texts.size();
-      auto is_number = [](const std::string& word) {
-        size_t digits = std::count_if(word.begin(), word.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
-        return digits >= 5 && word.find_first_not_of("0123456789-#") == std::string::npos;
-      };
-      while (end > start + 1 && is_number(texts[end - 1])) --end;
+      size_t end = NameEnd(texts, start);
       std::string joined;
       for (size_t i = start; i < end; ++i) joined += (joined.empty() ? "" : " ") + texts[i];
       joined = CollapseSpaces(TrimIdentifier(joined));
