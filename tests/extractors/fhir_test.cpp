@@ -90,6 +90,7 @@ json PortalEob(const char* id, json items) {
           {"total", {Adjudication("submitted", 300), Adjudication("memberliability", 300)}}};
 }
 
+// Single-element braces would be the element itself under some compilers: lists are built with json::array.
 json Item(double billed, double paid, json extra = json::array()) {
   json adjudication = {Adjudication("submitted", billed), Adjudication("benefit", paid),
                        {{"category", Coding("innetwork")}}};
@@ -101,9 +102,9 @@ TEST(Fhir, PeopleCoverageAndWhatThePlanDid) {
   json bundle = {
       {"resourceType", "Bundle"},
       {"entry",
-       {{{"resource", PortalEob("1", {Item(200, 0, {Denial("96")}), Item(100, 0, {Denial("96")})})}},
-        {{"resource", PortalEob("2", {Item(200, 0, {Denial("96")}), Item(100, 80, {Denial("0")})})}},
-        {{"resource", PortalEob("3", {Item(100, 0, {Denial("0")})})}},
+       {{{"resource", PortalEob("1", json::array({Item(200, 0, json::array({Denial("96")})), Item(100, 0, json::array({Denial("96")}))}))}},
+        {{"resource", PortalEob("2", json::array({Item(200, 0, json::array({Denial("96")})), Item(100, 80, json::array({Denial("0")}))}))}},
+        {{"resource", PortalEob("3", json::array({Item(100, 0, json::array({Denial("0")}))}))}},
         {{"resource", [] {
             json withdrawn = PortalEob("4", json::array());
             withdrawn["status"] = "entered-in-error";

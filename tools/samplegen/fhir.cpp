@@ -79,7 +79,7 @@ Json EobOf(const Json& claim, const Json& fields, bool medicare, int index) {
               {"patient", {{"reference", "Patient/patient"}}},
               {"insurer", {{"display", medicare ? std::string("CMS") : Text(fields, "payer_name")}}},
               {"provider", {{"display", Text(claim, "provider_name")}}},
-              {"outcome", claim["status"] == "pending" ? "queued" : "complete"},
+              {"outcome", Text(claim, "status") == "pending" ? "queued" : "complete"},
               {"insurance", Json::array({{{"focal", true}, {"coverage", {{"reference", "Coverage/coverage"}}}}})}};
   std::string created = Text(claim, "processed_date");
   if (created.empty()) created = Text(fields, "notice_date");
@@ -97,15 +97,15 @@ Json EobOf(const Json& claim, const Json& fields, bool medicare, int index) {
                       {"valueString", Text(claim, "patient_account_number")}}});
   }
   Json header = Json::array();
-  if (claim["network_status"] == "in_network")
+  if (Text(claim, "network_status") == "in_network")
     header.push_back({{"category", Coding(kCarinPaymentStatus, "innetwork")}});
-  if (claim["network_status"] == "out_of_network")
+  if (Text(claim, "network_status") == "out_of_network")
     header.push_back({{"category", Coding(kCarinPaymentStatus, "outofnetwork")}});
-  bool denied = claim["status"] == "denied";
+  bool denied = Text(claim, "status") == "denied";
   Json items = Json::array();
   int sequence = 0;
   if (claim.contains("lines")) {
-    for (const Json& line : claim["lines"]) {
+    for (const Json& line : claim.at("lines")) {
       Json item = {{"sequence", ++sequence}};
       if (!Text(line, "date_of_service").empty()) item["servicedDate"] = Text(line, "date_of_service");
       item["productOrService"] = {
@@ -113,7 +113,7 @@ Json EobOf(const Json& claim, const Json& fields, bool medicare, int index) {
       Json adjudication = Adjudications(line);
       std::string reason;
       if (line.contains("remark_codes")) {
-        for (const Json& remark : line["remark_codes"]) {
+        for (const Json& remark : line.at("remark_codes")) {
           if (reason.empty()) reason = ReasonCode(remark.get<std::string>());
         }
       }
@@ -133,14 +133,14 @@ Json EobOf(const Json& claim, const Json& fields, bool medicare, int index) {
 }  // namespace
 
 Json FhirBundle(const Json& truth) {
-  const Json& fields = truth["fields"];
-  bool medicare = truth["kind"] == "msn";
+  const Json& fields = truth.at("fields");
+  bool medicare = Text(truth, "kind") == "msn";
   std::string patient_name = Text(fields, "patient_name"), member_name = Text(fields, "member_name");
   if (patient_name.empty()) patient_name = member_name;
   bool own_coverage = member_name.empty() || member_name == patient_name;
   Json entries = Json::array();
   int claim_index = 0;
-  for (const Json& claim : truth["claims"]) {
+  for (const Json& claim : truth.at("claims")) {
     ++claim_index;
     entries.push_back({{"fullUrl", "urn:uuid:eob-" + std::to_string(claim_index)},
                        {"resource", EobOf(claim, fields, medicare, claim_index)}});
