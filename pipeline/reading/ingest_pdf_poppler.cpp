@@ -283,6 +283,11 @@ class PdfPageSource : public PageSource {
       if (word.text.empty()) continue;
       double left, top, right, bottom;
       found->getBBox(&left, &top, &right, &bottom);
+      // A damaged or hostile text layer can place a word anywhere, infinity included: a word whose
+      // box lies beyond a million pixels is on no page, and its box would not fit an int.
+      bool placed = true;
+      for (double edge : {left, top, right, bottom}) placed = placed && std::isfinite(edge) && std::fabs(edge * scale) < 1e6;
+      if (!placed) continue;
       word.box_px = {static_cast<int>(std::floor(left * scale)), static_cast<int>(std::floor(top * scale)),
                      static_cast<int>(std::ceil(right * scale)), static_cast<int>(std::ceil(bottom * scale))};
       word.confidence = 1.0;
