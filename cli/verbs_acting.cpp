@@ -107,13 +107,9 @@ int UndoEntry(const Args& args, store::Database& db, const Environment& env, con
 
 // The account number as the papers print it, or nullopt after saying that none does (and which
 // one was likely meant).
-std::optional<std::string> KnownAccount(const std::string& typed, store::Database& db, const Environment& env) {
-  auto documents = db.LoadDocuments();
-  if (!documents) {
-    *env.err << documents.error().message << '\n';
-    return std::nullopt;
-  }
-  std::vector<std::string> numbers = findings::PrintedAccountNumbers(*documents);
+std::optional<std::string> KnownAccount(const std::string& typed, const std::vector<StoredDocument>& documents,
+                                        const Environment& env) {
+  std::vector<std::string> numbers = findings::PrintedAccountNumbers(documents);
   for (const std::string& number : numbers) {
     if (findings::Key(number) == findings::Key(typed)) return number;
   }
@@ -160,7 +156,14 @@ int Log(const Args& args, const Environment& env) {
     *env.err << "shoebox log: " << (note.kind == NoteKind::kAgreement ? "an agreement" : "a payment") << " needs --amount\n";
     return kExitUsage;
   }
-  auto printed = KnownAccount(*account, *db, env);
+  // One analysis for the account's check and the findings after: the second update reads nothing again.
+  findings::Analyser analyser;
+  auto analysis = analyser.Update(*db);
+  if (!analysis) {
+    *env.err << analysis.error().message << '\n';
+    return kExitDatabase;
+  }
+  auto printed = KnownAccount(*account, (*analysis)->documents, env);
   if (!printed) return kExitUsage;
   note.account_number = *printed;
   note.representative = args.Get("--rep").value_or("");
@@ -170,7 +173,7 @@ int Log(const Args& args, const Environment& env) {
     *env.err << added.error().message << '\n';
     return kExitDatabase;
   }
-  auto found = runner::RefreshFindings(*db, *today);
+  auto found = runner::RefreshFindings(*db, *today, analyser);
   if (!found) {
     *env.err << found.error().message << '\n';
     return kExitDatabase;

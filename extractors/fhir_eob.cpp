@@ -66,6 +66,12 @@ bool IsAdjustmentReason(const std::string& code) {
           std::isdigit(static_cast<unsigned char>(code[1])));
 }
 
+// Whether a CodeableConcept has a coding with this code.
+bool HasCode(const json* codeable, std::string_view code) {
+  std::vector<std::string> codes = CodesOf(codeable);
+  return std::find(codes.begin(), codes.end(), code) != codes.end();
+}
+
 using Figure = std::optional<Cents> ClaimLine::*;
 using FigurePlaces = std::vector<std::pair<Figure, size_t>>;  // a figure and its index in the list
 
@@ -149,8 +155,7 @@ std::string ClaimNumber(const json& eob) {
     for (const json& identifier : *identifiers) {
       std::string value = Text(Member(identifier, "value"));
       if (value.empty()) continue;
-      std::vector<std::string> types = CodesOf(Member(identifier, "type"));
-      if (std::find(types.begin(), types.end(), "uc") != types.end()) return value;
+      if (HasCode(Member(identifier, "type"), "uc")) return value;
       if (first.empty()) first = value;
     }
   }
@@ -229,8 +234,7 @@ std::string ProviderName(const json& eob, const References& references) {
   if (team == nullptr || !team->is_array()) return "";
   for (const char* role : {"performing", "rendering", "primary"}) {
     for (const json& member : *team) {
-      std::vector<std::string> roles = CodesOf(Member(member, "role"));
-      if (std::find(roles.begin(), roles.end(), role) == roles.end()) continue;
+      if (!HasCode(Member(member, "role"), role)) continue;
       std::string name = NameOf(eob, Member(member, "provider"), references);
       if (named(name)) return name;
     }
@@ -246,9 +250,8 @@ std::string IdentifierOf(const json* resource, std::initializer_list<const char*
   if (identifiers == nullptr || !identifiers->is_array()) return "";
   for (const json& identifier : *identifiers) {
     std::string value = Text(Member(identifier, "value")), system = Text(Member(identifier, "system"));
-    std::vector<std::string> codes = CodesOf(Member(identifier, "type"));
     for (const char* type : types) {
-      if (!value.empty() && std::find(codes.begin(), codes.end(), type) != codes.end()) return value;
+      if (!value.empty() && HasCode(Member(identifier, "type"), type)) return value;
     }
     for (const char* ending : systems) {
       std::string_view end(ending);
@@ -280,22 +283,16 @@ std::string SupportingText(const json& eob, const char* category) {
   const json* infos = Member(eob, "supportingInfo");
   if (infos == nullptr || !infos->is_array()) return "";
   for (const json& info : *infos) {
-    std::vector<std::string> codes = CodesOf(Member(info, "category"));
-    if (std::find(codes.begin(), codes.end(), category) != codes.end()) return Text(Member(info, "valueString"));
+    if (HasCode(Member(info, "category"), category)) return Text(Member(info, "valueString"));
   }
   return "";
 }
 
-// Whether an adjudication list holds a category among `codes` (CARIN's "innetwork").
-bool HasCategory(const json* list, std::initializer_list<const char*> codes) {
+// Whether an adjudication list holds one of a category (CARIN's "innetwork").
+bool HasCategory(const json* list, std::string_view category) {
   if (list == nullptr || !list->is_array()) return false;
-  for (const json& adjudication : *list) {
-    std::vector<std::string> categories = CodesOf(Member(adjudication, "category"));
-    for (const char* code : codes) {
-      if (std::find(categories.begin(), categories.end(), code) != categories.end()) return true;
-    }
-  }
-  return false;
+  return std::any_of(list->begin(), list->end(),
+                     [&](const json& adjudication) { return HasCode(Member(adjudication, "category"), category); });
 }
 
 // Whether the plan denied what an adjudication list is of: a denial reason that is an adjustment
@@ -304,8 +301,7 @@ bool Denied(const json* list) {
   if (list == nullptr || !list->is_array()) return false;
   bool reason = false;
   for (const json& adjudication : *list) {
-    std::vector<std::string> categories = CodesOf(Member(adjudication, "category"));
-    if (std::find(categories.begin(), categories.end(), "denialreason") == categories.end()) continue;
+    if (!HasCode(Member(adjudication, "category"), "denialreason")) continue;
     for (const std::string& code : CodesOf(Member(adjudication, "reason"))) reason = reason || IsAdjustmentReason(code);
   }
   if (!reason) return false;
@@ -342,8 +338,8 @@ NetworkStatus NetworkOf(const json& eob) {
     for (const json& item : *items) lists.push_back(Member(item, "adjudication"));
   }
   for (const json* list : lists) {
-    if (HasCategory(list, {"innetwork"})) return NetworkStatus::kInNetwork;
-    if (HasCategory(list, {"outofnetwork"})) return NetworkStatus::kOutOfNetwork;
+    if (HasCategory(list, "innetwork")) return NetworkStatus::kInNetwork;
+    if (HasCategory(list, "outofnetwork")) return NetworkStatus::kOutOfNetwork;
   }
   return NetworkStatus::kUnknown;
 }
@@ -368,7 +364,6 @@ void AddPeopleAndPlan(const json& eob, const References& references, Document& d
   const json* coverage = CoverageOf(eob, references);
   std::string patient_name = PersonName(patient);
   AddField(document, "patient_name", patient_name, std::nullopt, "Patient.name");
-  std::string member_name;
   if (coverage != nullptr) {
     const json* subscriber = references.Resolve(eob, Member(*coverage, "subscriber"));
     std::vector<std::string> relationship = CodesOf(Member(*coverage, "relationship"));
@@ -384,8 +379,7 @@ void AddPeopleAndPlan(const json& eob, const References& references, Document& d
     }
     if (const json* classes = Member(*coverage, "class"); classes != nullptr && classes->is_array()) {
       for (const json& plan_class : *classes) {
-        std::vector<std::string> types = CodesOf(Member(plan_class, "type"));
-        if (std::find(types.begin(), types.end(), "group") == types.end()) continue;
+        if (!HasCode(Member(plan_class, "type"), "group")) continue;
         AddField(document, "group_number", Text(Member(plan_class, "value")), std::nullopt, "Coverage.class.value");
         break;
       }

@@ -93,6 +93,10 @@ bool IsFinished(const Claim& claim) {
   return claim.status == ClaimStatus::kProcessed || claim.status == ClaimStatus::kPartiallyDenied;
 }
 
+bool IsDenied(const Claim& claim) {
+  return claim.status == ClaimStatus::kDenied || claim.status == ClaimStatus::kPartiallyDenied;
+}
+
 namespace {
 
 // What identifies a paper: the key, what it is made of, and whether two documents it joins must

@@ -28,6 +28,8 @@ std::string FieldWords(const std::string& name);
 std::string KindWords(DocumentKind kind);
 // The plan has finished with the claim (processed, or partly denied): its figures are final.
 bool IsFinished(const Claim& claim);
+// Whether the plan denied the claim, in whole or in part.
+bool IsDenied(const Claim& claim);
 
 // With `touching`, only the pairs that involve one of those documents are scored (the rest are
 // known from before: see Analyser).

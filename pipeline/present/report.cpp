@@ -145,7 +145,11 @@ class Writer {
       for (const store::StoredPage* page : pages_of_source[d.source_id]) {
         pages_[{d.id, page->number}] = {page->source_path, page->number, page->text_source == TextSource::kTextLayer,
                                         page->dpi, page->rotation_degrees};
-        page_text_[{d.id, page->number}] = page->text;
+        // The billing office's number, as a bill's first page that prints one gives it.
+        if (d.document.kind == DocumentKind::kBill && !phone_of_.count(d.id) && page->number >= d.document.first_page &&
+            page->number <= d.document.last_page) {
+          if (std::string phone = BillingPhone(page->text); !phone.empty()) phone_of_[d.id] = phone;
+        }
       }
     }
     // The findings as the last refresh stored them (the caller refreshes them for options.today).
@@ -309,7 +313,7 @@ class Writer {
         BoxPx lines;
         int page = 0;
         for (const Claim& claim : d.claims) {
-          if (claim.status != ClaimStatus::kDenied && claim.status != ClaimStatus::kPartiallyDenied) continue;
+          if (!findings::IsDenied(claim)) continue;
           for (const ClaimLine& line : claim.lines) {
             if (line.box_px.empty() || (page != 0 && line.page != page)) continue;
             page = line.page;
@@ -383,9 +387,7 @@ class Writer {
       const Claim& claim = by_id_[match.right_id]->document.claims[static_cast<size_t>(match.claim_ordinal)];
       if (!claim_numbers.insert(claim.claim_number).second) continue;
       f.claims.push_back(&claim);
-      if (claim.status == ClaimStatus::kDenied || claim.status == ClaimStatus::kPartiallyDenied) {
-        f.denied.push_back({&claim, by_id_[match.right_id]});
-      }
+      if (findings::IsDenied(claim)) f.denied.push_back({&claim, by_id_[match.right_id]});
       if (findings::IsFinished(claim) && claim.patient_responsibility_cents) {
         owed += *claim.patient_responsibility_cents;
         known = true;
@@ -397,13 +399,11 @@ class Writer {
     if (known) f.plan_says = owed;
     const StoredDocument& latest = *by_id_[account.statements.back().document_id];
     f.guarantor = findings::TextOf(latest.document, "guarantor_name");
-    for (int page = latest.document.first_page; page <= latest.document.last_page && f.phone.empty(); ++page) {
-      auto text = page_text_.find({latest.id, page});
-      if (text != page_text_.end()) f.phone = BillingPhone(text->second);
-    }
+    if (auto phone = phone_of_.find(latest.id); phone != phone_of_.end()) f.phone = phone->second;
     for (const std::string& id : ids) {
       if (by_id_.count(id) && by_id_[id]->document.kind == DocumentKind::kCollectionLetter) f.letter = by_id_[id];
     }
+    if (f.letter != nullptr) f.collector_asks = findings::CentsOf(f.letter->document, "current_amount_cents");
     for (const findings::Statement& s : account.statements) {
       for (const LineItem& item : by_id_[s.document_id]->document.line_items) {
         if (!item.date_of_service.empty() && (f.first_service.empty() || item.date_of_service < f.first_service)) {
@@ -525,7 +525,7 @@ class Writer {
   std::vector<findings::Episode> episodes_;
   std::map<std::string, const StoredDocument*> by_id_;
   std::map<PageKey, PageReplay> pages_;
-  std::map<PageKey, std::string> page_text_;
+  std::map<std::string, std::string> phone_of_;  // bill id → the billing office's number it prints
 };
 
 }  // namespace

@@ -104,8 +104,7 @@ std::vector<std::string> Questions(const AccountFigures& figures, const std::vec
     if (rule == FindingRule::kStatementAfterSettlement)
       ask("We agreed a settlement in writing: please correct the statement to match it.");
   }
-  Cents asked =
-      figures.letter != nullptr ? findings::CentsOf(figures.letter->document, "current_amount_cents").value_or(0) : 0;
+  Cents asked = figures.collector_asks.value_or(0);
   if (figures.balance && asked > *figures.balance) {
     ask("The collector asks " + Money(asked) + " but the last statement asked " + Money(*figures.balance) +
         ": what is the " + Money(asked - *figures.balance) + " difference? Please itemize it.");
@@ -119,7 +118,7 @@ std::string DisputeLetter(const findings::Account& account, const AccountFigures
                           const std::string& today) {
   const Document& l = figures.letter->document;
   std::string end = findings::TextOf(l, "validation_end_date");
-  std::optional<Cents> asked = findings::CentsOf(l, "current_amount_cents");
+  std::optional<Cents> asked = figures.collector_asks;
   bool more = asked && figures.balance && *asked > *figures.balance;
   return Letter(
       "written dispute and request for validation", Or(findings::TextOf(l, "collector_name"), "The collection agency"),
@@ -175,8 +174,6 @@ std::string CallSheet(const findings::Account& account, const AccountFigures& fi
   std::string collector = figures.letter != nullptr
                               ? Or(findings::TextOf(figures.letter->document, "collector_name"), "the collector")
                               : "";
-  std::optional<Cents> collector_asks =
-      figures.letter != nullptr ? findings::CentsOf(figures.letter->document, "current_amount_cents") : std::nullopt;
   std::string html = "<section class=\"sheet\"><h2>Call sheet</h2>\n";
   html += "<p><b>Call:</b> " + Html(Or(account.provider_name, "the billing office")) + " billing office " +
           (figures.phone.empty() ? "(the number is on the statement)"
@@ -184,7 +181,7 @@ std::string CallSheet(const findings::Account& account, const AccountFigures& fi
           "." + (collector.empty() ? "" : " For the collection account: " + Html(collector) + ".") + "</p>\n";
   std::string asks;
   if (figures.balance) asks += " The statement asks " + Money(*figures.balance) + ".";
-  if (collector_asks) asks += " " + collector + " asks " + Money(*collector_asks) + ".";
+  if (figures.collector_asks) asks += " " + collector + " asks " + Money(*figures.collector_asks) + ".";
   html += "<p><b>1. Open:</b> \"Hello, I am calling to resolve account " + Html(account.account_number) + " for " +
           Html(patient) + "." + Html(asks) + "\"</p>\n";
   html +=

@@ -27,6 +27,7 @@ struct AccountFigures {
   std::vector<const Claim*> claims;
   std::vector<DeniedClaim> denied;
   const StoredDocument* letter = nullptr;  // the collection letter about the account, if any
+  std::optional<Cents> collector_asks;     // what that letter asks now
   std::string first_service;
   std::string guarantor;  // whom the latest statement is addressed to
   std::string phone;      // the billing office's number as the latest statement prints it

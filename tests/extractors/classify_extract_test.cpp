@@ -319,13 +319,9 @@ TEST(Extract, EobClaimFiguresLabelledAsTheirColumnsAre) {
                  {1260, "Amount Paid"}, {1540, "$0.00"}}),
        Row(220, {{100, "What You Owe"}, {420, "$142.02"}})});
   ASSERT_EQ(document.claims.size(), 1u);
-  const Claim& claim = document.claims[0];
-  EXPECT_EQ(claim.billed_cents, 26300);
-  EXPECT_EQ(claim.not_covered_cents, 0);
-  EXPECT_EQ(claim.allowed_cents, 14202);
-  EXPECT_EQ(claim.deductible_cents, 14202);
-  EXPECT_EQ(claim.plan_paid_cents, 0);
-  EXPECT_EQ(claim.patient_responsibility_cents, 14202);
+  testing::ExpectFigures(document.claims[0], &ClaimFigure::of_claim,
+                         {{"billed_cents", 26300}, {"not_covered_cents", 0}, {"allowed_cents", 14202},
+                          {"deductible_cents", 14202}, {"plan_paid_cents", 0}, {"patient_responsibility_cents", 14202}});
 }
 
 // A table that prints what the patient owes but not each share (no copay or coinsurance column),

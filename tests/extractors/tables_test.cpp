@@ -210,14 +210,10 @@ TEST(Extract, FiguresOffTheirColumnsArePlacedByTheClaimsSums) {
        Row(350, {{100, "85025"}, {220, "4/2/25"}, {400, "98.75"}, {675, "63.20"}, {1100, "6.31"}, {1300, "56.89"}, {1480, "6.31"}})});
   ASSERT_EQ(document.claims.size(), 1u);
   ASSERT_EQ(document.claims[0].lines.size(), 1u);
-  const ClaimLine& line = document.claims[0].lines[0];
-  EXPECT_EQ(line.billed_cents, 9875);
-  EXPECT_EQ(line.allowed_cents, 6320);  // printed half under Deductible
-  EXPECT_EQ(line.deductible_cents, 0);
-  EXPECT_EQ(line.copay_cents, 0);
-  EXPECT_EQ(line.coinsurance_cents, 631);
-  EXPECT_EQ(line.plan_paid_cents, 5689);
-  EXPECT_EQ(line.patient_responsibility_cents, 631);
+  // The allowed amount is printed half under Deductible.
+  testing::ExpectFigures(document.claims[0].lines[0], &ClaimFigure::of_line,
+                         {{"billed_cents", 9875}, {"allowed_cents", 6320}, {"deductible_cents", 0}, {"copay_cents", 0},
+                          {"coinsurance_cents", 631}, {"plan_paid_cents", 5689}, {"patient_responsibility_cents", 631}});
 }
 
 // Claims whose figures are said in sentences, and a summary in the claims' own wording under a

@@ -8,7 +8,7 @@ namespace shoebox::findings {
 
 void RaiseDenied(const RuleContext& context, const StoredDocument* notice, const Claim* claim,
                  std::vector<Finding>& found) {
-  if (claim->status != ClaimStatus::kDenied && claim->status != ClaimStatus::kPartiallyDenied) return;
+  if (!IsDenied(*claim)) return;
   const Document& d = notice->document;
   int window = d.kind == DocumentKind::kMsn ? 120 : 180;
   std::string from = IsIso(claim->processed_date) ? claim->processed_date : TextOf(d, "notice_date");
