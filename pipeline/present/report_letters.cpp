@@ -99,6 +99,8 @@ std::vector<std::string> Questions(const AccountFigures& figures, const std::vec
     if (rule == FindingRule::kCollectionBeforeInsurance || rule == FindingRule::kCollectionAmountMismatch) {
       ask("Please recall this account from collections until insurance has finished and the balance is corrected.");
     }
+    if (rule == FindingRule::kFinancialAssistanceWindow)
+      ask("Do you have a financial-assistance program? Please send me the application.");
     if (rule == FindingRule::kClaimDenied)
       ask("My plan denied the claim and I am appealing: please do not bill me while the appeal is open.");
     if (rule == FindingRule::kStatementAfterSettlement)

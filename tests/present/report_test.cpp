@@ -169,6 +169,9 @@ TEST_F(ReportTest, CallSheetAndLettersCarryTheAccountsOwnNamesNumbersAndDeadline
   EXPECT_NE(denied.find("How do I appeal, where do I send it, and by when?"), std::string::npos);
   EXPECT_NE(denied.find("This appeal is sent before the deadline of "), std::string::npos);
   EXPECT_NE(denied.find("Until the plan has decided the appeal"), std::string::npos);
+  // Holding the account still asks for the assistance its window allows.
+  EXPECT_NE(denied.find("Do you have a financial-assistance program? Please send me the application."),
+            std::string::npos);
   // Its evidence boxes what the denial leaves to pay, not the notice's date.
   EXPECT_NE(denied.find("(the figure is boxed; read "), std::string::npos);
   EXPECT_EQ(denied.find(": date of this notice)"), std::string::npos);
