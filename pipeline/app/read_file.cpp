@@ -116,6 +116,15 @@ PageRead ReadPageOrThrow(ingest::PageSource& source, int index, const std::strin
     page.no_text = page.blank ? "no text: the page looks blank" : "no text: no words could be read on it";
   }
   read.lines = layout::BuildLines(page.words, page.number);
+  if (!read.lines.empty() && layout::IsTransmissionHeader(read.lines.front(), page.height_px)) {
+    // The sending fax machine's line is not the document's: not its words, not its text.
+    for (const Word& sent_by : read.lines.front().words) {
+      std::erase_if(page.words, [&](const Word& word) {
+        return word.text == sent_by.text && word.box_px.x0 == sent_by.box_px.x0 && word.box_px.y0 == sent_by.box_px.y0;
+      });
+    }
+    read.lines.erase(read.lines.begin());
+  }
   page.text = layout::PageText(read.lines);
   read.page = std::move(page);
   return read;

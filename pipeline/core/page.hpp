@@ -46,6 +46,7 @@ struct Page {
   std::string decoder;        // what read the page off the file: "poppler (text layer)", "poppler",
                               // "leptonica (the PDF's JPEG)", "leptonica", "libheif"
   GrayImage image;            // empty for text-layer pages
+  bool bilevel = false;       // the image came in one bit a pixel (a fax, a bilevel scan)
   int rotation_degrees = 0;   // 0/90/180/270 clockwise applied to make the page upright
   double rotation_confidence = 0;
   bool orientation_pending = false;  // letter shapes were unsure; decided after a first reading

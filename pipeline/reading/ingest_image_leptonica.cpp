@@ -63,6 +63,26 @@ bool WritePrivatePng(const GrayImage& image, const std::string& path) {
 namespace ingest {
 namespace {
 
+// A standard-resolution fax is stored at 204 dpi across and 98 lines an inch down: shown as it is
+// stored, every letter is half its height. Such a page is stretched to square pixels (linear
+// interpolation on its grey levels, which gives the edges of a 1-bit page grey steps rather than
+// doubled rows); the page is then the stretched image, for reading and for crops alike.
+leptonica::PixPtr SquarePixels(leptonica::PixPtr pix) {
+  int x_res = pixGetXRes(pix.get()), y_res = pixGetYRes(pix.get());
+  if (x_res <= 0 || y_res <= 0) return pix;
+  double stretch = static_cast<double>(x_res) / y_res;
+  if (stretch > 0.87 && stretch < 1.15) return pix;
+  leptonica::PixPtr gray(pixConvertTo8(pix.get(), 0));
+  if (!gray) return pix;
+  // Stretched along the axis of lower resolution, so no detail is thrown away.
+  float across = stretch < 1 ? static_cast<float>(1 / stretch) : 1.0f, down = stretch > 1 ? static_cast<float>(stretch) : 1.0f;
+  leptonica::PixPtr square(pixScale(gray.get(), across, down));
+  if (!square) return pix;
+  int res = std::max(x_res, y_res);
+  pixSetResolution(square.get(), res, res);
+  return square;
+}
+
 class ImagePageSource : public PageSource {
  public:
   ImagePageSource(std::shared_ptr<const std::string> bytes, MediaType type, int page_count, Limits limits)
@@ -95,7 +115,10 @@ class ImagePageSource : public PageSource {
       pix.reset(pixReadMem(data, bytes_->size()));
     }
     if (!pix) return MakeError(where + "image data is corrupt or truncated");
+    bool bilevel = pixGetDepth(pix.get()) == 1;
+    pix = SquarePixels(std::move(pix));
     Page page;
+    page.bilevel = bilevel;
     page.number = index + 1;
     page.dpi = PlausibleDpi(pixGetXRes(pix.get()), pixGetWidth(pix.get()), pixGetHeight(pix.get()));
     page.text_source = TextSource::kOcr;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <regex>
 #include <string_view>
 
 namespace shoebox::layout {
@@ -85,6 +86,15 @@ std::vector<Line> SplitCells(const Line& line, double gap_factor) {
     cells.back().box_px = Union(cells.back().box_px, word.box_px);
   }
   return cells;
+}
+
+bool IsTransmissionHeader(const Line& line, int page_height_px) {
+  if (page_height_px <= 0 || line.box_px.y0 > page_height_px / 20) return false;
+  static const std::regex kTime(R"((^|\s)[0-2]?\d:[0-5]\d(\s|$))");
+  static const std::regex kPageOf(R"((^|\s)(P\.?|PG\.?|PAGE)\s*\d{1,3}\s*(/|OF)\s*\d{1,3}(\s|$))", std::regex::icase);
+  static const std::regex kSender(R"((^|\s)(FROM|FAX|TO)\s*:?(\s|$))", std::regex::icase);
+  std::string text = line.Text();
+  return std::regex_search(text, kTime) && (std::regex_search(text, kPageOf) || std::regex_search(text, kSender));
 }
 
 std::string PageText(const std::vector<Line>& lines) {

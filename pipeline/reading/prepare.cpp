@@ -247,6 +247,11 @@ Page Prepare(Page page, ocr::Engine* engine, const Options& options) {
     page.dpi = options.target_dpi;
     step("scaled");
   }
+  if (page.bilevel) {
+    Descreen(page.image, page.dpi);
+    step("descreened");
+  }
+  if (InvertDarkBands(page.image, page.dpi) > 0) step("bands");
   if (options.normalize_background) {
     page.image = NormalizeBackground(page.image);
     step("light");

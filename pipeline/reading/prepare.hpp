@@ -70,6 +70,17 @@ std::optional<GrayImage> FlattenSheet(const GrayImage& image, SheetInfo* info);
 // Scales by factor (area averaging down, cubic up). (OpenCV)
 GrayImage Rescale(const GrayImage& image, double factor);
 
+// A 1-bit page made a grey one fit to read: where a fax machine dithered a grey (a shaded row, a
+// box, a coloured band) into dots, the dots are averaged into the grey they stood for, so the type
+// over them stands out again; elsewhere the letters' stair-stepped edges are softened and a lone
+// pixel (dust, line noise) is removed. (OpenCV: prepare_fax_opencv.cpp)
+void Descreen(GrayImage& image, int dpi);
+
+// White type on dark bands (a table's header or a heading printed on colour, which greys and
+// faxes turn dark) made black on light: a region an inch or more wide and up to an inch tall,
+// dark all across above and below its type, is inverted. Returns how many were. (OpenCV)
+int InvertDarkBands(GrayImage& image, int dpi);
+
 // Evens out shadows and light falloff by dividing by an estimate of the paper's brightness. (OpenCV)
 GrayImage NormalizeBackground(const GrayImage& image);
 

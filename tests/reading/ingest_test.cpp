@@ -248,6 +248,28 @@ TEST(Open, MultiPageTiff) {
   }
 }
 
+// A standard-resolution fax is stored 204 dpi across and 98 lines an inch down: it is read at
+// square pixels, twice as tall as stored, and known for the 1-bit page it is.
+TEST(Open, AStandardFaxPageIsStretchedToSquarePixels) {
+  testing::ScratchDir dir;
+  Pix* pix = pixCreate(408, 196, 1);
+  pixRasterop(pix, 100, 50, 40, 20, PIX_SET, nullptr, 0, 0);  // a black block, 40 x 20 as stored
+  pixSetResolution(pix, 204, 98);
+  std::string path = dir / "fax.tif";
+  ASSERT_EQ(pixWriteTiff(path.c_str(), pix, IFF_TIFF_G4, "w"), 0);
+  pixDestroy(&pix);
+  auto source = Open(ReadFile(path), Options{});
+  ASSERT_TRUE(source);
+  auto page = (*source)->LoadPage(0);
+  ASSERT_TRUE(page);
+  EXPECT_TRUE(page->bilevel);
+  EXPECT_EQ(page->dpi, 204);
+  EXPECT_EQ(page->image.width, 408);
+  EXPECT_NEAR(page->image.height, 408, 2);
+  EXPECT_LT(page->image.at(120, 140), 128);  // the block's middle, at twice its stored height
+  EXPECT_GT(page->image.at(120, 60), 128);   // above it, where it stood as stored
+}
+
 TEST(Open, JpegAndPngImages) {
   auto photo = Open(ReadFile(testing::SamplesInbox() + "/E001-bill-photo.jpg"), Options{});
   ASSERT_TRUE(photo);

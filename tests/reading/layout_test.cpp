@@ -1,6 +1,8 @@
 // layout: lines and cells from hand-placed words (no engines).
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 #include "pipeline/reading/layout.hpp"
 #include "tests/placed_words.hpp"
 
@@ -54,6 +56,29 @@ TEST(SplitCells, LettersWithoutAscendersAreNotAChangeOfTypeSize) {
   photographed.words = {{"amount", {223, 822, 300, 857}, 0.9}, {"of", {311, 826, 338, 847}, 0.9},
                         {"the", {349, 822, 385, 857}, 0.9}, {"debt", {398, 822, 447, 857}, 0.9}};
   EXPECT_EQ(layout::SplitCells(photographed).size(), 1u);
+}
+
+// A line of words at `top`, one word per space-separated token, 40 px apart.
+Line LineOf(const std::string& text, int top) {
+  Line line;
+  int x = 30;
+  std::istringstream words(text);
+  for (std::string word; words >> word; x += 40 + 12 * static_cast<int>(word.size())) {
+    line.words.push_back({word, {x, top, x + 12 * static_cast<int>(word.size()), top + 20}, 0.9});
+    line.box_px = Union(line.box_px, line.words.back().box_px);
+  }
+  return line;
+}
+
+TEST(IsTransmissionHeader, TheSendingMachinesLineAtTheTopEdgeOnly) {
+  const int page_height = 2200;
+  EXPECT_TRUE(layout::IsTransmissionHeader(
+      LineOf("07/24/2025 11:44 FROM: RECOVERY UNIT (555) 967-4423 TO: 5551193855 P. 1/1", 12), page_height));
+  EXPECT_TRUE(layout::IsTransmissionHeader(LineOf("FROM: BILLING OFFICE (555) 014-2231 NOV-17-2026 09:05 PAGE 2/3", 30),
+                                           page_height));
+  // Lower on the page it is the document's own words; at the top without a time, a letterhead.
+  EXPECT_FALSE(layout::IsTransmissionHeader(LineOf("Printed 11:44 Page 1 of 2", 900), page_height));
+  EXPECT_FALSE(layout::IsTransmissionHeader(LineOf("NORTHGATE COMMUNITY HOSPITAL PAGE 1/2", 12), page_height));
 }
 
 }  // namespace

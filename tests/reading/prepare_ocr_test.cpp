@@ -86,6 +86,66 @@ TEST(EraseRuledLines, RulesAndTheirPiecesGoLettersBarsAndStrokesOnTheRuleStay) {
   EXPECT_EQ(image.at(61, 205), 0);     // the letters
 }
 
+// A grey as a fax machine's halftone mode sends it: black dots on paper, `share` of them black.
+void Dither(GrayImage& image, int x0, int y0, int x1, int y1, double share) {
+  int step = static_cast<int>(std::lround(1 / share));
+  for (int y = y0; y < y1; ++y) {
+    for (int x = x0 + (y % 2) * step / 2; x < x1; x += step) image.pixels[static_cast<size_t>(y) * image.width + x] = 0;
+  }
+}
+
+// Mean and spread of a region's grey levels.
+std::array<double, 2> MeanAndSpread(const GrayImage& image, int x0, int y0, int x1, int y1) {
+  double sum = 0, squares = 0, n = 0;
+  for (int y = y0; y < y1; ++y) {
+    for (int x = x0; x < x1; ++x) sum += image.at(x, y), squares += image.at(x, y) * image.at(x, y), ++n;
+  }
+  double mean = sum / n;
+  return {mean, std::sqrt(squares / n - mean * mean)};
+}
+
+TEST(Descreen, DotsBecomeTheirGreyTypeStaysDarkSpecksGo) {
+  GrayImage image = MakeGrayImage(600, 300);
+  Dither(image, 50, 50, 550, 150, 0.125);   // a shaded row
+  Fill(image, 100, 80, 104, 120, 0);        // a stroke of type on it
+  Fill(image, 100, 200, 104, 240, 0);       // a stroke on paper
+  Fill(image, 300, 220, 301, 221, 0);       // a speck of dust
+  Fill(image, 400, 220, 403, 223, 0);       // a full stop
+  auto before = MeanAndSpread(image, 200, 60, 500, 140);
+  prepare::Descreen(image, 204);
+  auto after = MeanAndSpread(image, 200, 60, 500, 140);
+  EXPECT_NEAR(after[0], before[0], 12);     // the same grey on average…
+  EXPECT_LT(after[1], before[1] / 4);       // …without its dots
+  EXPECT_LT(image.at(101, 100), 100);       // the type on it
+  EXPECT_LT(image.at(101, 220), 100);       // the type on paper
+  EXPECT_EQ(image.at(300, 220), 255);       // the speck
+  EXPECT_LT(image.at(401, 221), 128);       // the full stop
+}
+
+TEST(InvertDarkBands, WhiteTypeOnABandTurnsBlackOnPaperTypeAndRulesStay) {
+  GrayImage image = MakeGrayImage(900, 400);
+  Fill(image, 50, 40, 850, 90, 70);         // a dark band…
+  for (int x = 80; x < 800; x += 120) Fill(image, x, 55, x + 50, 75, 255);  // …with white type on it
+  for (int x = 60; x < 840; x += 14) Fill(image, x, 200, x + 9, 226, 0);   // a line of black type
+  Fill(image, 50, 226, 850, 229, 0);        // underlined
+  Fill(image, 50, 300, 850, 380, 0);        // a black block with nothing in it
+  EXPECT_EQ(prepare::InvertDarkBands(image, 300), 1);
+  EXPECT_GT(image.at(60, 45), 128);         // the band is light
+  EXPECT_LT(image.at(100, 65), 128);        // its type dark
+  EXPECT_EQ(image.at(61, 210), 0);          // the black type as it was
+  EXPECT_EQ(image.at(71, 210), 255);
+  EXPECT_EQ(image.at(400, 340), 0);         // the block as it was
+}
+
+TEST(InvertDarkBands, AShadowIsNoBand) {
+  GrayImage image = MakeGrayImage(900, 400);
+  Fill(image, 0, 0, 900, 400, 110);         // paper in a shadow, darker than mid-grey
+  for (int x = 60; x < 840; x += 14) Fill(image, x, 200, x + 9, 226, 20);  // type in it
+  GrayImage before = image;
+  EXPECT_EQ(prepare::InvertDarkBands(image, 300), 0);
+  EXPECT_EQ(image.pixels, before.pixels);
+}
+
 TEST(RotateClockwise, FourQuarterTurnsGiveTheOriginal) {
   GrayImage image = MakeGrayImage(3, 2);
   image.pixels = {1, 2, 3, 4, 5, 6};

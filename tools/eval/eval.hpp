@@ -57,4 +57,9 @@ struct NotMedical {
   Json Score(const Json& exported) const;  // {documents, findings, files_of_several_pages, documents_per_file}
 };
 
+// Stored document fields that a fax's transmission header says and the document does not (its
+// date, its fax numbers, its station's name), each noted as a miss: the header is the sending
+// machine's, no part of the paper, and must never become a field.
+int FieldsFromFaxHeader(const Json& truth, const std::vector<const Json*>& exported);
+
 }  // namespace eval

@@ -20,6 +20,7 @@
 #include <sstream>
 
 #include "tools/eval/eval.hpp"
+#include "tools/eval/scores.hpp"
 #include "pipeline/core/text.hpp"
 
 namespace eval {
@@ -52,65 +53,13 @@ using eval::g_misses;
 using eval::NoteMiss;
 using eval::ScoreFindings;
 using eval::SameValue;
+using eval::Scores;
+using eval::Slices;
 using eval::StoredFields;
+using eval::Tally;
 namespace fs = std::filesystem;
 using Json = nlohmann::ordered_json;
 
-struct Tally {
-  long long hits = 0, total = 0;
-  void Add(bool hit) { hits += hit ? 1 : 0, ++total; }
-  void Add(long long h, long long t) { hits += h, total += t; }
-  double Rate() const { return total == 0 ? std::nan("") : static_cast<double>(hits) / total; }
-};
-
-struct Scores {
-  Tally classification, fields, claim_fields, item_recall, item_precision, claim_line_recall, claim_line_precision, words,
-      orientation;
-  StoredFields stored_fields;
-  std::vector<double> skew_errors;
-  int files = 0;
-
-  void Merge(const Scores& o) {
-    classification.Add(o.classification.hits, o.classification.total);
-    fields.Add(o.fields.hits, o.fields.total);
-    claim_fields.Add(o.claim_fields.hits, o.claim_fields.total);
-    item_recall.Add(o.item_recall.hits, o.item_recall.total);
-    item_precision.Add(o.item_precision.hits, o.item_precision.total);
-    claim_line_recall.Add(o.claim_line_recall.hits, o.claim_line_recall.total);
-    claim_line_precision.Add(o.claim_line_precision.hits, o.claim_line_precision.total);
-    words.Add(o.words.hits, o.words.total);
-    orientation.Add(o.orientation.hits, o.orientation.total);
-    stored_fields.Merge(o.stored_fields);
-    skew_errors.insert(skew_errors.end(), o.skew_errors.begin(), o.skew_errors.end());
-    files += o.files;
-  }
-  double MedianSkewError() const {
-    if (skew_errors.empty()) return std::nan("");
-    std::vector<double> sorted = skew_errors;
-    std::sort(sorted.begin(), sorted.end());
-    return sorted[sorted.size() / 2];
-  }
-  Json ToJson() const {
-    auto rate = [](const Tally& t) { return eval::Share(t.hits, t.total); };
-    Json j;
-    j["files"] = files;
-    j["classification"] = rate(classification);
-    j["field_exact"] = rate(fields);
-    j["field_precision"] = stored_fields.Precision();
-    j["fields_stored"] = stored_fields.stored;
-    j["calibration"] = stored_fields.Calibration();
-    j["claim_field_exact"] = rate(claim_fields);
-    j["line_item_recall"] = rate(item_recall);
-    j["line_item_precision"] = rate(item_precision);
-    j["claim_line_recall"] = rate(claim_line_recall);
-    j["claim_line_precision"] = rate(claim_line_precision);
-    j["word_recall"] = rate(words);
-    j["orientation"] = rate(orientation);
-    double skew = MedianSkewError();
-    j["median_skew_error_degrees"] = std::isnan(skew) ? Json(nullptr) : Json(std::round(skew * 100) / 100);
-    return j;
-  }
-};
 
 // The set's episodes.json, or an empty object for a hand-made set without one.
 Json ReadManifest(const std::string& set_dir) {
@@ -258,6 +207,7 @@ Scores ScoreFile(const Json& truth, const std::vector<const Json*>& exported) {
   Scores s;
   s.files = 1;
   for (const Json& expected : truth["documents"]) ScoreDocument(expected, MatchDocument(expected, exported), s);
+  s.fields_from_fax_header = eval::FieldsFromFaxHeader(truth, exported);
   for (const Json& page : truth["pages"]) {
     const Json* got = nullptr;
     for (const Json* document : exported) {
@@ -391,6 +341,7 @@ std::string ScanAndExport(const std::string& set_dir, const std::string& shoebox
   return export_path;
 }
 
+
 // The report of one set against its export: overall, by render mode, by mode and family, findings.
 Json ScoreSet(const std::string& set_dir, const Json& exported) {
   // Exported documents by source file name (the set's files have unique names).
@@ -398,12 +349,11 @@ Json ScoreSet(const std::string& set_dir, const Json& exported) {
   for (const Json& document : exported["documents"]) {
     by_file[fs::path(document["source"]["path"].get<std::string>()).filename().string()].push_back(&document);
   }
-  std::map<std::string, Scores> by_mode, by_family, by_split, by_split_and_mode;
+  Slices slices;
   std::map<std::string, std::string> episode_of_document, paper_of_document;
   std::map<std::string, std::set<std::string>> episodes_of_split;
   std::set<std::string> held_out_episodes;
   eval::NotMedical not_medical_papers;
-  Scores overall;
   std::ostream* misses = g_misses;
   long long hidden = 0;
   for (const fs::path& path : TruthFiles(set_dir)) {
@@ -434,20 +384,16 @@ Json ScoreSet(const std::string& set_dir, const Json& exported) {
     g_misses = misses;
     std::string unlisted = held_out_misses.str();
     hidden += std::count(unlisted.begin(), unlisted.end(), '\n');
-    by_split[split].Merge(scores);
-    by_split_and_mode[split + "/" + truth["render_mode"].get<std::string>()].Merge(scores);
+    slices.Add(truth, split, scores);
     if (!episode.empty()) {
       episodes_of_split["all"].insert(episode);
       if (split == "held_out") held_out_episodes.insert(episode);
     }
-    by_mode[truth["render_mode"].get<std::string>()].Merge(scores);
-    by_family[truth["render_mode"].get<std::string>() + "/" + truth["family"].get<std::string>()].Merge(scores);
-    overall.Merge(scores);
   }
   Json manifest = ReadManifest(set_dir);
   Json report;
   report["set"] = set_dir;
-  report["overall"] = overall.ToJson();
+  report["overall"] = slices.overall.ToJson();
   // An episode is held out when any of its papers is of a held-out family; the misses of those
   // episodes' findings are not listed either.
   if (!held_out_episodes.empty()) g_misses = nullptr;
@@ -465,11 +411,8 @@ Json ScoreSet(const std::string& set_dir, const Json& exported) {
         ScoreFindings(manifest, exported, episode_of_document, paper_of_document, &held_out_episodes);
     g_misses = misses;
   }
-  for (auto& [split, scores] : by_split) report["by_split"][split] = scores.ToJson();
-  for (auto& [slice, scores] : by_split_and_mode) report["by_split_and_mode"][slice] = scores.ToJson();
   if (misses != nullptr && hidden > 0) *misses << "(" << hidden << " misses on held-out families not listed)\n";
-  for (auto& [mode, scores] : by_mode) report["by_render_mode"][mode] = scores.ToJson();
-  for (auto& [family, scores] : by_family) report["by_mode_and_family"][family] = scores.ToJson();
+  slices.Into(report);
   return report;
 }
 
@@ -483,6 +426,11 @@ void PrintReport(const Json& report) {
     std::cout << '\n';
     for (auto& [split, j] : report["by_split"].items()) PrintRow(split, j);
     for (auto& [slice, j] : report["by_split_and_mode"].items()) PrintRow(slice, j);
+  }
+  if (report.contains("by_fax_strength")) {
+    std::cout << '\n';
+    for (auto& [slice, j] : report["by_fax_strength"].items()) PrintRow("fax " + slice, j);
+    std::cout << "fields stored from a fax's transmission header: " << report["overall"]["fields_from_fax_header"] << '\n';
   }
   std::cout << '\n';
   for (auto& [family, j] : report["by_mode_and_family"].items()) PrintRow(family, j);
@@ -535,7 +483,9 @@ int CountBelowFloors(const Json& report, const std::string& floors_path) {
         ++below;
         continue;
       }
-      for (auto& [metric, floor] : metrics.items()) hold(slice, metric, report[section][slice].value(metric, Json()), floor);
+      for (auto& [metric, floor] : metrics.items()) {
+        if (!metric.starts_with("_")) hold(slice, metric, report[section][slice].value(metric, Json()), floor);
+      }
     }
   }
   return below;

@@ -40,7 +40,7 @@ std::string Extension(RenderMode mode) {
     case RenderMode::kBornDigital:
     case RenderMode::kScan: return ".pdf";
     case RenderMode::kPhoto: return ".jpg";
-    case RenderMode::kFax: return ".png";
+    case RenderMode::kFax: return ".tif";
     case RenderMode::kFhir: return ".json";
   }
   return "";
@@ -189,8 +189,8 @@ class SetWriter {
       std::string stem = stem_or_empty.empty() ? id + "-" + doc.kind : stem_or_empty;
       for (RenderMode mode : o_.modes) {
         if (mode != RenderMode::kBornDigital && o_.degraded_episodes >= 0 && i >= o_.degraded_episodes) continue;
-        // Photos and faxes are taken one sheet at a time: a longer document comes as one file per page.
-        if ((mode == RenderMode::kPhoto || mode == RenderMode::kFax) && doc.pages.size() > 1) continue;
+        // Photos are taken one sheet at a time: a longer document comes as none (a fax sends it whole).
+        if (mode == RenderMode::kPhoto && doc.pages.size() > 1) continue;
         if (!ComesIn(doc, mode)) continue;
         episode_files[samplegen::ToString(mode)].push_back(Emit({doc}, stem, id, scenario, mode));
       }

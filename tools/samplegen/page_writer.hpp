@@ -31,6 +31,13 @@ class PageWriter {
   }
   void Line(double x0, double y0, double x1, double y1, double width = 0.8) { page_.rules.push_back({x0, y0, x1, y1, width, false}); }
   void Shade(double x0, double y0, double x1, double y1) { page_.rules.push_back({x0, y0, x1, y1, 0, true}); }
+  // A dark band (a coloured heading bar as it prints in grey) for white type.
+  void Band(double x0, double y0, double x1, double y1, double grey) {
+    page_.rules.push_back({x0, y0, x1, y1, 0, true, grey});
+  }
+  void WhiteText(double x, double y, const std::string& text, double size, bool bold, Align align = Align::kLeft) {
+    page_.texts.push_back({x, y, text, font_, size, bold, align, true});
+  }
   // A label with its amount right-aligned at amount_x, on one row; returns the next row's top.
   double AmountRow(double y, const std::string& label, long long cents, double amount_x, bool bold = false) {
     Text(60, y, label, 9.5, bold);

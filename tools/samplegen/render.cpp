@@ -11,7 +11,7 @@
 #include <opencv2/imgproc.hpp>
 #include <stdexcept>
 
-#include "tools/samplegen/samplegen.hpp"
+#include "tools/samplegen/raster.hpp"
 
 namespace samplegen {
 namespace {
@@ -43,7 +43,7 @@ void DrawPage(cairo_t* cr, const PageSpec& page) {
   cairo_paint(cr);
   for (const Rule& rule : page.rules) {
     if (rule.filled_box) {
-      cairo_set_source_rgb(cr, 0.88, 0.88, 0.88);
+      cairo_set_source_rgb(cr, rule.fill_grey, rule.fill_grey, rule.fill_grey);
       cairo_rectangle(cr, rule.x0_pt, rule.y0_pt, rule.x1_pt - rule.x0_pt, rule.y1_pt - rule.y0_pt);
       cairo_fill(cr);
       continue;
@@ -54,8 +54,8 @@ void DrawPage(cairo_t* cr, const PageSpec& page) {
     cairo_line_to(cr, rule.x1_pt, rule.y1_pt);
     cairo_stroke(cr);
   }
-  cairo_set_source_rgb(cr, 0, 0, 0);
   for (const TextRun& run : page.texts) {
+    cairo_set_source_rgb(cr, run.white ? 1 : 0, run.white ? 1 : 0, run.white ? 1 : 0);
     PangoLayout* layout = RunLayout(cr, run.font, run.text, run.size_pt, run.bold);
     double width_pt = LayoutWidthPt(layout);
     double x = run.x_pt;
@@ -66,6 +66,8 @@ void DrawPage(cairo_t* cr, const PageSpec& page) {
     g_object_unref(layout);
   }
 }
+
+}  // namespace
 
 cv::Mat RenderGray(const PageSpec& page, int dpi) {
   int width = static_cast<int>(std::lround(kPageWidthPt * dpi / 72.0));
@@ -84,18 +86,18 @@ cv::Mat RenderGray(const PageSpec& page, int dpi) {
   return gray;
 }
 
-void AddNoise(cv::Mat& gray, Rng& rng, double sigma) {
+void AddNoise(cv::Mat& gray, double sigma, Rng& rng) {
   cv::Mat noise(gray.size(), CV_16SC1);
-  cv::randn(noise, 0, sigma);
+  // Drawn from the file's own generator: OpenCV's global one would make each file's noise depend
+  // on every file rendered before it.
+  cv::RNG file_rng(rng.Next());
+  file_rng.fill(noise, cv::RNG::NORMAL, 0, sigma);
   cv::Mat wide;
   gray.convertTo(wide, CV_16SC1);
   wide += noise;
   wide.convertTo(gray, CV_8UC1);
-  (void)rng;
 }
 
-// Rotates content by angle_degrees counter-clockwise about the centre, keeping the page size and
-// filling the corners with paper white.
 cv::Mat Skew(const cv::Mat& gray, double angle_degrees, int paper) {
   cv::Point2f center(gray.cols / 2.0f, gray.rows / 2.0f);
   cv::Mat rotation = cv::getRotationMatrix2D(center, angle_degrees, 1.0);
@@ -103,6 +105,8 @@ cv::Mat Skew(const cv::Mat& gray, double angle_degrees, int paper) {
   cv::warpAffine(gray, out, rotation, gray.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(paper));
   return out;
 }
+
+namespace {
 
 // Turns the page clockwise by a multiple of 90 (as a sheet fed sideways); returns the turn a
 // reader must apply (clockwise) to make it upright again.
@@ -123,7 +127,7 @@ cv::Mat Scan(const PageSpec& page, int dpi, Rng& rng, Json& page_truth) {
   double skew = rng.Real(-7, 7);
   gray = Skew(gray, skew, paper);
   if (rng.Chance(0.5)) cv::GaussianBlur(gray, gray, cv::Size(3, 3), 0.6);
-  AddNoise(gray, rng, rng.Real(3, 8));
+  AddNoise(gray, rng.Real(3, 8), rng);
   int turn = rng.Chance(0.12) ? (rng.Chance(0.5) ? 180 : (rng.Chance(0.5) ? 90 : 270)) : 0;
   page_truth["rotation"] = TurnPage(gray, turn);
   page_truth["skew_degrees"] = std::round(skew * 100) / 100;
@@ -137,7 +141,8 @@ cv::Mat Photo(const PageSpec& page, Rng& rng, Json& page_truth) {
   int frame_h = frame_w * 4 / 3;
   cv::Mat frame(frame_h, frame_w, CV_8UC1);
   int table = rng.Int(60, 140);
-  cv::randn(frame, table, 18);
+  cv::RNG file_rng(rng.Next());
+  file_rng.fill(frame, cv::RNG::NORMAL, table, 18);
   cv::GaussianBlur(frame, frame, cv::Size(0, 0), 3);
   // Where the sheet's corners land: a loose, off-centre quadrilateral (perspective).
   double cx = frame_w / 2.0 + rng.Real(-0.04, 0.04) * frame_w, cy = frame_h / 2.0 + rng.Real(-0.04, 0.04) * frame_h;
@@ -177,25 +182,10 @@ cv::Mat Photo(const PageSpec& page, Rng& rng, Json& page_truth) {
   lit = lit.mul(light);
   lit.convertTo(frame, CV_8UC1);
   cv::GaussianBlur(frame, frame, cv::Size(0, 0), rng.Real(0.5, 1.3));
-  AddNoise(frame, rng, rng.Real(2, 5));
+  AddNoise(frame, rng.Real(2, 5), rng);
   page_truth["rotation"] = 0;
   page_truth["skew_degrees"] = std::round(-tilt * 180 / CV_PI * 100) / 100;
   return frame;
-}
-
-cv::Mat Fax(const PageSpec& page, Rng& rng, Json& page_truth) {
-  cv::Mat gray = RenderGray(page, 200);
-  double skew = rng.Real(-2, 2);
-  gray = Skew(gray, skew, 255);
-  // Standard-resolution fax: 200 dpi across, ~100 lines per inch down, one bit per pixel.
-  cv::Mat coarse;
-  cv::resize(gray, coarse, cv::Size(gray.cols, gray.rows / 2), 0, 0, cv::INTER_AREA);
-  cv::resize(coarse, gray, cv::Size(gray.cols, coarse.rows * 2), 0, 0, cv::INTER_NEAREST);
-  AddNoise(gray, rng, 20);
-  cv::threshold(gray, gray, 150, 255, cv::THRESH_BINARY);
-  page_truth["rotation"] = 0;
-  page_truth["skew_degrees"] = std::round(skew * 100) / 100;
-  return gray;
 }
 
 // Cairo stamps PDFs with the wall clock; a fixed date keeps the output the same for the same seed.
@@ -303,13 +293,13 @@ Json Render(const std::vector<PageSpec>& pages, RenderMode mode, Rng& rng, const
     WriteImagePdf(images, dpis, path);
     return truth;
   }
-  // Photos and faxes are one image per page; a multi-page document becomes path-1.jpg, path-2.jpg …
-  // only when asked through the path; the generator gives them one page each.
-  cv::Mat image = mode == RenderMode::kPhoto ? Photo(pages[0], rng, truth[0]) : Fax(pages[0], rng, truth[0]);
-  std::vector<int> params;
-  if (mode == RenderMode::kPhoto) params = {cv::IMWRITE_JPEG_QUALITY, rng.Int(70, 85)};
-  if (mode == RenderMode::kFax) params = {cv::IMWRITE_PNG_BILEVEL, 1};
-  if (!cv::imwrite(path, image, params)) throw std::runtime_error("cannot write " + path);
+  if (mode == RenderMode::kFax) {
+    RenderFax(pages, rng, path, truth);
+    return truth;
+  }
+  // A photo is one image per page; the generator gives photos one page each.
+  cv::Mat image = Photo(pages[0], rng, truth[0]);
+  if (!cv::imwrite(path, image, {cv::IMWRITE_JPEG_QUALITY, rng.Int(70, 85)})) throw std::runtime_error("cannot write " + path);
   truth.erase(truth.begin() + 1, truth.end());
   return truth;
 }

@@ -41,12 +41,14 @@ struct TextRun {
   double size_pt = 10;
   bool bold = false;
   Align align = Align::kLeft;
+  bool white = false;  // white type on a dark band
 };
 
 struct Rule {
   double x0_pt, y0_pt, x1_pt, y1_pt;
   double width_pt = 0.8;
-  bool filled_box = false;  // a light grey box (table header shading)
+  bool filled_box = false;  // a filled box: table shading, or a dark band behind white type
+  double fill_grey = 0.88;  // the box's level, 0 black … 1 white
 };
 
 struct PageSpec {
@@ -75,7 +77,8 @@ std::string PageText(const PageSpec& page);
 double TextWidthPt(const std::string& font, const std::string& text, double size_pt, bool bold);
 
 // Renders to `path`: born-digital → PDF with a text layer; scan → image-only PDF; photo → JPEG;
-// fax → 1-bit PNG. Returns per-page truth {number, text, rotation, skew_degrees}.
+// fax → 1-bit TIFF as fax software saves it (fax.cpp). Returns per-page truth {number, text,
+// rotation, skew_degrees} and, for a fax, its strength and transmission header.
 Json Render(const std::vector<PageSpec>& pages, RenderMode mode, Rng& rng, const std::string& path);
 
 // An EOB's or MSN's truth as a FHIR R4 Bundle: one ExplanationOfBenefit a claim (CARIN Blue

@@ -208,22 +208,31 @@ struct TableDrawer {
 
   void Header() {
     double top = y;
+    bool band = style.header_band > 0;
+    if (band) w.Band(x, top - 3, right_edge, top - 1 + size * 1.3 * header_rows, style.header_band);
+    auto text = [&](double at, const std::string& words, Align align) {
+      if (band) {
+        w.WhiteText(at, y, words, header_size, true, align);
+      } else {
+        w.Text(at, y, words, header_size, true, align);
+      }
+    };
     for (int r = 0; r < header_rows; ++r) {
       for (size_t c = 0; c < table.headers.size(); ++c) {
-        std::string text = HeaderLines(table.headers[c], header_rows)[static_cast<size_t>(r)];
-        if (text.empty()) continue;
+        std::string words = HeaderLines(table.headers[c], header_rows)[static_cast<size_t>(r)];
+        if (words.empty()) continue;
         if (style.centred_headers) {
-          w.Text(left[c] + widths[c] / 2, y, text, header_size, true, Align::kCenter);
+          text(left[c] + widths[c] / 2, words, Align::kCenter);
         } else if (table.numeric[c]) {
-          w.Text(left[c] + widths[c] - 4, y, text, header_size, true, Align::kRight);
+          text(left[c] + widths[c] - 4, words, Align::kRight);
         } else {
-          w.Text(left[c] + 2, y, text, header_size, true);
+          text(left[c] + 2, words, Align::kLeft);
         }
       }
       y += size * 1.3;
     }
-    if (style.rules != TableRules::kNone) w.Line(x, top - 3, right_edge, top - 3, 0.6);
-    w.Line(x, y - 1, right_edge, y - 1, 0.6);
+    if (!band && style.rules != TableRules::kNone) w.Line(x, top - 3, right_edge, top - 3, 0.6);
+    if (!band) w.Line(x, y - 1, right_edge, y - 1, 0.6);
     y += 4;
   }
 

@@ -36,6 +36,7 @@ struct Style {
   int header_rows = 1;             // column headers over 1–3 rows
   bool centred_headers = false;    // header words centred over right-aligned numbers
   TableRules rules = TableRules::kRuled;
+  double header_band = 0;          // a table's header in white type on a band this grey (0: none)
   bool dollar_signs_in_tables = false;
   int zero_style = 0;      // $0.00, 0.00, —, -, blank (blank only in tables)
   int negative_style = 0;  // -$12.00, ($12.00), $12.00CR, $12.00-

@@ -153,6 +153,8 @@ Family FamilyOf(const std::string& kind, int number) {
   s.letter_date_alone = rng.Chance(0.6);
   s.amount_in_prose = rng.Chance(0.5);
   for (const auto& [field, phrases] : Vocabulary()) s.words[field] = rng.Pick(phrases);
+  // Drawn after every other choice, so the families' other choices stay as they were.
+  if (rng.Chance(0.3)) s.header_band = rng.Real(0.2, 0.45);
   if (kind == "msn") {
     // Medicare's own wording, which every MSN prints.
     s.words["billed_cents"] = "Amount Provider Charged";
