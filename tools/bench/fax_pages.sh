@@ -47,8 +47,8 @@ theirs_median=$(printf '%s\n' "${theirs[@]}" | median)
 "$build/shoebox" --db "$work/db" export --json --out "$work/export.json" >/dev/null
 # The column headed "words", wherever eval's table puts it.
 ours_words=$("$build/eval" --set "$set_dir" --export "$work/export.json" |
-             awk '$1 == "slice" {for (i = 1; i <= NF; ++i) if ($i == "words") c = i} $1 == "fax" {print $c}')
-theirs_words=$("$build/eval" --set "$set_dir" --text "$work/tesseract" 2>/dev/null | awk '$1 == "fax" {print $NF}')
+             awk '$1 == "slice" {for (i = 1; i <= NF; ++i) if ($i == "words") c = i} $1 == "fax" && !done {print $c; done = 1}')
+theirs_words=$("$build/eval" --set "$set_dir" --text "$work/tesseract" 2>/dev/null | awk '$1 == "fax" && !done {print $NF; done = 1}')
 per_page() { awk -v s="$1" -v p="$pages" 'BEGIN {printf "%.2f", s / p}'; }
 echo "| | files | pages | median s (rounds) | s a page | word recall |"
 echo "|---|---|---|---|---|---|"
