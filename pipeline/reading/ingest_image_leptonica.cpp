@@ -66,12 +66,14 @@ namespace {
 // A standard-resolution fax is stored at 204 dpi across and 98 lines an inch down: shown as it is
 // stored, every letter is half its height. Such a page is stretched to square pixels (linear
 // interpolation on its grey levels, which gives the edges of a 1-bit page grey steps rather than
-// doubled rows); the page is then the stretched image, for reading and for crops alike.
+// doubled rows); the page is then the stretched image, for reading and for crops alike. Only
+// resolutions up to two and a half times apart are a fax's: a file that claims more is read as
+// stored rather than blown up.
 leptonica::PixPtr SquarePixels(leptonica::PixPtr pix) {
   int x_res = pixGetXRes(pix.get()), y_res = pixGetYRes(pix.get());
   if (x_res <= 0 || y_res <= 0) return pix;
   double stretch = static_cast<double>(x_res) / y_res;
-  if (stretch > 0.87 && stretch < 1.15) return pix;
+  if ((stretch > 0.87 && stretch < 1.15) || stretch > 2.5 || stretch < 0.4) return pix;
   leptonica::PixPtr gray(pixConvertTo8(pix.get(), 0));
   if (!gray) return pix;
   // Stretched along the axis of lower resolution, so no detail is thrown away.
@@ -99,11 +101,11 @@ class ImagePageSource : public PageSource {
                       : pixReadHeaderMem(data, bytes_->size(), &format, &width, &height, &bps, &spp, &cmap);
     if (header != 0 || width <= 0 || height <= 0) return MakeError(where + "image header is unreadable");
     std::int64_t pixels = static_cast<std::int64_t>(width) * height;
-    if (pixels > limits_.max_pixels_per_page) {
-      return MakeError(where + "image is " + std::to_string(width) + "x" + std::to_string(height) +
-                       " pixels, above the " + std::to_string(limits_.max_pixels_per_page / 1'000'000) +
-                       "-megapixel limit");
-    }
+    auto too_large = [&](int w, int h) {
+      return MakeError(where + "image is " + std::to_string(w) + "x" + std::to_string(h) + " pixels, above the " +
+                       std::to_string(limits_.max_pixels_per_page / 1'000'000) + "-megapixel limit");
+    };
+    if (pixels > limits_.max_pixels_per_page) return too_large(width, height);
     leptonica::PixPtr pix;
     if (type_ == MediaType::kTiff) {
       pix.reset(pixReadMemTiff(data, bytes_->size(), index));
@@ -117,6 +119,9 @@ class ImagePageSource : public PageSource {
     if (!pix) return MakeError(where + "image data is corrupt or truncated");
     bool bilevel = pixGetDepth(pix.get()) == 1;
     pix = SquarePixels(std::move(pix));
+    if (static_cast<std::int64_t>(pixGetWidth(pix.get())) * pixGetHeight(pix.get()) > limits_.max_pixels_per_page) {
+      return too_large(pixGetWidth(pix.get()), pixGetHeight(pix.get()));
+    }
     Page page;
     page.bilevel = bilevel;
     page.number = index + 1;

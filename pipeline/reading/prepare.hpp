@@ -78,7 +78,9 @@ void Descreen(GrayImage& image, int dpi);
 
 // White type on dark bands (a table's header or a heading printed on colour, which greys and
 // faxes turn dark) made black on light: a region an inch or more wide and up to an inch tall,
-// dark all across above and below its type, is inverted. Returns how many were. (OpenCV)
+// darker than half the paper around it, mostly dark, dark in blocks wider than a stroke and
+// enclosing the light marks in it, is inverted; black type, a bold letterhead, an underlined
+// heading and a photograph's shadow are none. Returns how many were. (OpenCV)
 int InvertDarkBands(GrayImage& image, int dpi);
 
 // Evens out shadows and light falloff by dividing by an estimate of the paper's brightness. (OpenCV)

@@ -15,7 +15,7 @@ import shutil
 import subprocess
 import sys
 
-from PIL import Image
+from PIL import Image, ImageSequence
 
 
 def reencode_each(src, dst, ext):
@@ -49,16 +49,21 @@ def tiff_pages(src, dst):
             if not files:
                 continue
             name = "%s-%s.tif" % (episode["episode"], mode)
-            images = [Image.open(os.path.join(src, "inbox", f)) for f in files]
-            images = [im.convert("1") if compression == "group4" else im for im in images]
-            images[0].save(os.path.join(dst, "inbox", name), save_all=True, append_images=images[1:],
-                           compression=compression)
-            truth, documents, pages = None, [], []
-            for number, f in enumerate(files, 1):
+            # Every page of every file (a fax of several pages is one TIFF), at its own resolution.
+            images, truth, documents, pages = [], None, [], []
+            for f in files:
+                with Image.open(os.path.join(src, "inbox", f)) as source:
+                    for frame in ImageSequence.Iterator(source):
+                        page = frame.convert("1") if compression == "group4" else frame.copy()
+                        page.encoderinfo = {"dpi": frame.info.get("dpi", (200, 200))}
+                        images.append(page)
                 one = json.load(open(os.path.join(src, "truth", f.rsplit(".", 1)[0] + ".json")))
                 truth = truth or one
-                documents += [dict(d, pages=[number]) for d in one["documents"]]
-                pages += [dict(p, number=number) for p in one["pages"]]
+                offset = len(pages)
+                documents += [dict(d, pages=[offset + n for n in d["pages"]]) for d in one["documents"]]
+                pages += [dict(p, number=offset + p["number"]) for p in one["pages"]]
+            images[0].save(os.path.join(dst, "inbox", name), save_all=True, append_images=images[1:],
+                           compression=compression, dpi=images[0].encoderinfo["dpi"])
             truth = dict(truth, file="inbox/" + name, documents=documents, pages=pages,
                          family="batch" if len(documents) > 1 else documents[0]["family"])
             json.dump(truth, open(os.path.join(dst, "truth", name[:-4] + ".json"), "w"), indent=1)
