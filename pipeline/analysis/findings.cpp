@@ -135,6 +135,11 @@ std::vector<IdentityKey> IdentityKeys(const Document& d) {
       add("account_number,amount_due", {Key(TextOf(d, "account_number")), cents("amount_due_cents")});
       add("account_number,total_charges", {Key(TextOf(d, "account_number")), cents("total_charges_cents")},
           /*same_balance=*/true);
+      // A faxed copy whose account number and letterhead did not read: the same patient, the same
+      // statement date and the same charges and balance are one statement.
+      add("patient,statement_date,total_charges,amount_due",
+          {Key(TextOf(d, "patient_name")), TextOf(d, "statement_date"), cents("total_charges_cents"),
+           cents("amount_due_cents")});
       break;
     case DocumentKind::kEob:
     case DocumentKind::kMsn:

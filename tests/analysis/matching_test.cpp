@@ -65,6 +65,24 @@ TEST(Twins, ACopyThatKeptOnlyItsAccountAndChargesJoinsUnlessItAsksAnotherBalance
   EXPECT_TRUE(FindTwins({april, later}).empty());
 }
 
+TEST(Twins, AFaxWhoseAccountAndLetterheadDidNotReadJoinsByItsPatientDateAndFigures) {
+  StoredDocument scan = Bill("scan", 18500, 2000), fax = Bill("fax", 18500, 2000), other = Bill("other", 18500, 2000);
+  for (StoredDocument* bill : {&scan, &fax, &other}) bill->document.fields.push_back(Text("patient_name", "Dakota Whitfield"));
+  std::erase_if(fax.document.fields, [](const Field& f) { return f.name == "account_number"; });
+  for (Field& field : fax.document.fields) {
+    if (field.name == "provider_name") field.text = "SERS";  // a letterhead misread
+  }
+  std::vector<Twin> twins = FindTwins({scan, fax});
+  ASSERT_EQ(twins.size(), 1u);
+  EXPECT_EQ(twins[0].keys, "patient,statement_date,total_charges,amount_due");
+  // Another provider's bill of the same day asking another balance is another paper.
+  std::erase_if(other.document.fields, [](const Field& f) { return f.name == "account_number"; });
+  for (Field& field : other.document.fields) {
+    if (field.name == "amount_due_cents") field.cents = 2500;
+  }
+  EXPECT_TRUE(FindTwins({fax, other}).empty());
+}
+
 TEST(Twins, TheSurestReadingStandsForThePaper) {
   StoredDocument photo = Bill("a-photo", 18500, 2000), born = Bill("b-born-digital", 18500, 2000);
   for (Field& field : photo.document.fields) field.confidence = 0.8;
