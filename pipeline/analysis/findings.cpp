@@ -140,6 +140,11 @@ std::vector<IdentityKey> IdentityKeys(const Document& d) {
       add("patient,statement_date,total_charges,amount_due",
           {Key(TextOf(d, "patient_name")), TextOf(d, "statement_date"), cents("total_charges_cents"),
            cents("amount_due_cents")});
+      // A photographed copy whose statement date and account number did not read: the same sender
+      // asking the same balance of the same charges by the same day.
+      add("provider,due_date,total_charges,amount_due",
+          {Key(TextOf(d, "provider_name")), TextOf(d, "due_date"), cents("total_charges_cents"),
+           cents("amount_due_cents")});
       break;
     case DocumentKind::kEob:
     case DocumentKind::kMsn:

@@ -83,6 +83,19 @@ TEST(Twins, AFaxWhoseAccountAndLetterheadDidNotReadJoinsByItsPatientDateAndFigur
   EXPECT_TRUE(FindTwins({fax, other}).empty());
 }
 
+TEST(Twins, APhotoWhoseDateAndAccountDidNotReadJoinsBySenderDueDateAndFigures) {
+  StoredDocument scan = Bill("scan", 26300, 26300), photo = Bill("photo", 26300, 26300), next = Bill("next", 26300, 26300);
+  for (StoredDocument* bill : {&scan, &photo}) bill->document.fields.push_back(Text("due_date", "2025-08-13"));
+  next.document.fields.push_back(Text("due_date", "2025-09-13"));  // the next month's statement
+  for (StoredDocument* bill : {&photo, &next}) {
+    std::erase_if(bill->document.fields, [](const Field& f) { return f.name == "account_number" || f.name == "statement_date"; });
+  }
+  std::vector<Twin> twins = FindTwins({scan, photo});
+  ASSERT_EQ(twins.size(), 1u);
+  EXPECT_EQ(twins[0].keys, "provider,due_date,total_charges,amount_due");
+  EXPECT_TRUE(FindTwins({scan, next}).empty());
+}
+
 TEST(Twins, TheSurestReadingStandsForThePaper) {
   StoredDocument photo = Bill("a-photo", 18500, 2000), born = Bill("b-born-digital", 18500, 2000);
   for (Field& field : photo.document.fields) field.confidence = 0.8;
