@@ -8,28 +8,38 @@
 #include <cstdint>
 #include <vector>
 
+#include "pipeline/reading/opencv_image.hpp"
 #include "pipeline/reading/prepare.hpp"
 
 namespace shoebox::prepare {
 namespace {
 
-cv::Mat Wrap(GrayImage& image) { return cv::Mat(image.height, image.width, CV_8UC1, image.pixels.data()); }
-
-// The connected runs of `mask` no larger than `most_pixels`, as a 0/255 mask.
-cv::Mat SmallComponents(const cv::Mat& mask, int most_pixels) {
-  cv::Mat labels, stats, centroids;
-  int count = cv::connectedComponentsWithStats(mask, labels, stats, centroids, 8, CV_32S);
-  std::vector<std::uint8_t> small(static_cast<size_t>(count), 0);
-  for (int i = 1; i < count; ++i)
-    small[static_cast<size_t>(i)] = stats.at<int>(i, cv::CC_STAT_AREA) <= most_pixels ? 255 : 0;
-  cv::Mat out(mask.size(), CV_8UC1);
-  for (int y = 0; y < mask.rows; ++y) {
-    const int* label = labels.ptr<int>(y);
-    std::uint8_t* row = out.ptr<std::uint8_t>(y);
-    for (int x = 0; x < mask.cols; ++x) row[x] = small[static_cast<size_t>(label[x])];
+// The connected runs of a mask, labelled once, asked for those of a size.
+class Components {
+ public:
+  explicit Components(const cv::Mat& mask) {
+    cv::Mat centroids;
+    count_ = cv::connectedComponentsWithStats(mask, labels_, stats_, centroids, 8, CV_32S);
   }
-  return out;
-}
+  // The runs no larger than `most_pixels`, as a 0/255 mask.
+  cv::Mat NoLargerThan(int most_pixels) const {
+    std::vector<std::uint8_t> small(static_cast<size_t>(count_), 0);
+    for (int i = 1; i < count_; ++i) {
+      small[static_cast<size_t>(i)] = stats_.at<int>(i, cv::CC_STAT_AREA) <= most_pixels ? 255 : 0;
+    }
+    cv::Mat out(labels_.size(), CV_8UC1);
+    for (int y = 0; y < labels_.rows; ++y) {
+      const int* label = labels_.ptr<int>(y);
+      std::uint8_t* row = out.ptr<std::uint8_t>(y);
+      for (int x = 0; x < labels_.cols; ++x) row[x] = small[static_cast<size_t>(label[x])];
+    }
+    return out;
+  }
+
+ private:
+  cv::Mat labels_, stats_;
+  int count_ = 0;
+};
 
 // Of the light pixels inside `inside`, the share in runs of light that do not reach the box's edge.
 double EnclosedShare(const cv::Mat& light, const cv::Mat& inside) {
@@ -58,12 +68,12 @@ double EnclosedShare(const cv::Mat& light, const cv::Mat& inside) {
 
 void Descreen(GrayImage& image, int dpi) {
   if (image.empty()) return;
-  cv::Mat gray = Wrap(image);
+  cv::Mat gray = ViewOf(image);
   // A dot of a dithered grey is a pixel or two as sent (204 x 98 dpi); a letter's stroke is larger.
   int dot_pixels = std::max(2, dpi * dpi / 10000);
-  cv::Mat ink = gray < 128, paper = gray >= 128;
+  Components ink(gray < 128);
   // Light greys dither to black dots on paper, dark ones to paper dots in black.
-  cv::Mat dots = SmallComponents(ink, dot_pixels) | SmallComponents(paper, dot_pixels);
+  cv::Mat dots = ink.NoLargerThan(dot_pixels) | Components(gray >= 128).NoLargerThan(dot_pixels);
   // Where dots are many, the page was grey: a window a tenth of an inch wide with six or more (a
   // dithered light grey puts thirty there, the broken strokes of faint type a few).
   int window = std::max(5, dpi / 10) | 1;
@@ -79,13 +89,13 @@ void Descreen(GrayImage& image, int dpi) {
   cv::GaussianBlur(gray, averaged, {0, 0}, 1.2 * pixel);
   cv::GaussianBlur(gray, softened, {0, 0}, 0.8 * pixel);
   averaged.copyTo(softened, halftone);
-  softened.setTo(255, SmallComponents(ink, dot_pixels / 4) & ~halftone);
+  softened.setTo(255, ink.NoLargerThan(dot_pixels / 4) & ~halftone);
   softened.copyTo(gray);
 }
 
 int InvertDarkBands(GrayImage& image, int dpi) {
   if (image.empty()) return 0;
-  cv::Mat gray = Wrap(image);
+  cv::Mat gray = ViewOf(image);
   // Dark is darker than half the paper around it, the paper being the lightest shade within an
   // inch (a band is at most that tall): in a photograph's shadow the paper is grey, not dark.
   cv::Mat small, paper;
@@ -93,10 +103,13 @@ int InvertDarkBands(GrayImage& image, int dpi) {
   int inch = std::max(3, dpi / 4) | 1;
   cv::dilate(small, paper, cv::getStructuringElement(cv::MORPH_RECT, {inch, inch}));
   cv::resize(paper, paper, gray.size(), 0, 0, cv::INTER_LINEAR);
-  cv::Mat doubled;
-  gray.convertTo(doubled, CV_16U, 2);
-  paper.convertTo(paper, CV_16U);
-  cv::Mat dark = doubled < paper;
+  cv::Mat dark(gray.size(), CV_8UC1);
+  for (int y = 0; y < gray.rows; ++y) {  // in integers, without 16-bit copies of the page
+    const std::uint8_t* level = gray.ptr<std::uint8_t>(y);
+    const std::uint8_t* around = paper.ptr<std::uint8_t>(y);
+    std::uint8_t* out = dark.ptr<std::uint8_t>(y);
+    for (int x = 0; x < gray.cols; ++x) out[x] = 2 * level[x] < around[x] ? 255 : 0;
+  }
   // Closed along rows by more than a letter's width, white type in a band fills in: the band is one
   // region. (So is a line of black type; what is in the region tells the two apart below.)
   cv::Mat region_mask;

@@ -7,21 +7,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include "pipeline/reading/opencv_image.hpp"
 #include "pipeline/reading/prepare.hpp"
 
 namespace shoebox::prepare {
 namespace {
-
-cv::Mat AsMat(const GrayImage& image) {
-  return cv::Mat(image.height, image.width, CV_8UC1, const_cast<std::uint8_t*>(image.pixels.data()));
-}
-
-GrayImage FromMat(const cv::Mat& mat) {
-  GrayImage image = MakeGrayImage(mat.cols, mat.rows);
-  cv::Mat target(mat.rows, mat.cols, CV_8UC1, image.pixels.data());
-  mat.copyTo(target);
-  return image;
-}
 
 // Corners ordered top-left, top-right, bottom-right, bottom-left.
 std::vector<cv::Point2f> OrderCorners(const std::vector<cv::Point>& quad) {
@@ -42,7 +32,7 @@ double Distance(const cv::Point2f& a, const cv::Point2f& b) { return std::hypot(
 
 std::optional<GrayImage> FlattenSheet(const GrayImage& image, SheetInfo* info) {
   if (image.empty()) return std::nullopt;
-  cv::Mat full = AsMat(image);
+  cv::Mat full = ViewOf(image);
   // Work on a small copy: the sheet's outline needs no detail.
   double scale = 1000.0 / std::max(image.width, image.height);
   cv::Mat small;
@@ -108,7 +98,7 @@ std::optional<GrayImage> FlattenSheet(const GrayImage& image, SheetInfo* info) {
 
 GrayImage NormalizeBackground(const GrayImage& image) {
   if (image.empty()) return image;
-  cv::Mat source = AsMat(image);
+  cv::Mat source = ViewOf(image);
   // The paper's brightness at each point: text removed by a closing wider than a stroke, then
   // smoothed. Dividing by it flattens shadows and falloff while keeping ink dark.
   double scale = 0.25;
@@ -124,14 +114,14 @@ GrayImage NormalizeBackground(const GrayImage& image) {
 
 GrayImage Rescale(const GrayImage& image, double factor) {
   if (image.empty() || factor == 1.0) return image;
-  cv::Mat source = AsMat(image), scaled;
+  cv::Mat source = ViewOf(image), scaled;
   cv::resize(source, scaled, cv::Size(), factor, factor, factor < 1 ? cv::INTER_AREA : cv::INTER_CUBIC);
   return FromMat(scaled);
 }
 
 GrayImage RotateAboutCentre(const GrayImage& image, double degrees) {
   if (image.empty()) return image;
-  cv::Mat source = AsMat(image), turned;
+  cv::Mat source = ViewOf(image), turned;
   // OpenCV's angle is counter-clockwise; the centre is Leptonica's (w/2, h/2), which the page's
   // homography records.
   cv::Point2f centre(static_cast<float>(image.width / 2), static_cast<float>(image.height / 2));

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <vector>
 
+#include "pipeline/reading/opencv_image.hpp"
 #include "pipeline/reading/prepare.hpp"
 
 namespace shoebox::prepare {
@@ -107,7 +108,7 @@ void EraseInBand(cv::Mat gray, const cv::Mat& ink, const cv::Mat& rule, const cv
 
 int EraseRuledLines(GrayImage& image, int dpi) {
   if (image.empty()) return 0;
-  cv::Mat gray(image.height, image.width, CV_8UC1, image.pixels.data());
+  cv::Mat gray = ViewOf(image);
   int length = std::max(20, dpi / 3);  // no letter or word of figures runs a third of an inch unbroken
   int thickest = std::max(2, dpi / 40);
   // Ink is what is darker than the paper around it: the lightest shade within a few rule widths.

@@ -1,8 +1,6 @@
 // layout: lines and cells from hand-placed words (no engines).
 #include <gtest/gtest.h>
 
-#include <sstream>
-
 #include "pipeline/reading/layout.hpp"
 #include "tests/placed_words.hpp"
 
@@ -58,27 +56,16 @@ TEST(SplitCells, LettersWithoutAscendersAreNotAChangeOfTypeSize) {
   EXPECT_EQ(layout::SplitCells(photographed).size(), 1u);
 }
 
-// A line of words at `top`, one word per space-separated token, 40 px apart.
-Line LineOf(const std::string& text, int top) {
-  Line line;
-  int x = 30;
-  std::istringstream words(text);
-  for (std::string word; words >> word; x += 40 + 12 * static_cast<int>(word.size())) {
-    line.words.push_back({word, {x, top, x + 12 * static_cast<int>(word.size()), top + 20}, 0.9});
-    line.box_px = Union(line.box_px, line.words.back().box_px);
-  }
-  return line;
-}
-
 TEST(IsTransmissionHeader, TheSendingMachinesLineAtTheTopEdgeOnly) {
   const int page_height = 2200;
+  auto line_at = [](int top, const std::string& text) { return Lines({Row(top, {{30, text}})}).front(); };
   EXPECT_TRUE(layout::IsTransmissionHeader(
-      LineOf("07/24/2025 11:44 FROM: RECOVERY UNIT (555) 967-4423 TO: 5551193855 P. 1/1", 12), page_height));
-  EXPECT_TRUE(layout::IsTransmissionHeader(LineOf("FROM: BILLING OFFICE (555) 014-2231 NOV-17-2026 09:05 PAGE 2/3", 30),
+      line_at(12, "07/24/2025 11:44 FROM: RECOVERY UNIT (555) 967-4423 TO: 5551193855 P. 1/1"), page_height));
+  EXPECT_TRUE(layout::IsTransmissionHeader(line_at(30, "FROM: BILLING OFFICE (555) 014-2231 NOV-17-2026 09:05 PAGE 2/3"),
                                            page_height));
   // Lower on the page it is the document's own words; at the top without a time, a letterhead.
-  EXPECT_FALSE(layout::IsTransmissionHeader(LineOf("Printed 11:44 Page 1 of 2", 900), page_height));
-  EXPECT_FALSE(layout::IsTransmissionHeader(LineOf("NORTHGATE COMMUNITY HOSPITAL PAGE 1/2", 12), page_height));
+  EXPECT_FALSE(layout::IsTransmissionHeader(line_at(900, "Printed 11:44 Page 1 of 2"), page_height));
+  EXPECT_FALSE(layout::IsTransmissionHeader(line_at(12, "NORTHGATE COMMUNITY HOSPITAL PAGE 1/2"), page_height));
 }
 
 }  // namespace
