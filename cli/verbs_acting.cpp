@@ -190,8 +190,13 @@ int Report(const Args& args, const Environment& env) {
   options.out_dir = args.Get("--out").value_or("shoebox-report");
   options.account = args.Get("--account").value_or("");
   options.today = *today;
-  auto db = OpenDatabase(args, env, store::Mode::kReadOnly);
+  auto db = OpenDatabase(args, env, store::Mode::kReadWrite);
   if (!db) return kExitDatabase;
+  // The findings' own words count days to their deadlines: said for the report's day, as findings does.
+  if (auto found = runner::RefreshFindings(*db, *today); !found) {
+    *env.err << found.error().message << '\n';
+    return kExitDatabase;
+  }
   auto written = report::WriteReport(*db, options);
   if (!written) {
     *env.err << written.error().message << '\n';

@@ -34,6 +34,8 @@ std::string ReadBy(const FieldReader& reader) {
     case Reader::kWordsSay: return "words_say";
     case Reader::kSummaryTotals: return "summary";
     case Reader::kAddressee: return "addressee";
+    case Reader::kMailingAddress: return "mailing_address";
+    case Reader::kSenderAddress: return "sender_address";
   }
   return "";
 }
@@ -79,6 +81,8 @@ std::map<std::string, Field> ReadFields(const KindSpec& kind, const std::vector<
       case Reader::kSummaryTotals: break;
       case Reader::kLetterhead: read = Letterhead(grid, field); break;
       case Reader::kAddressee: read = Addressee(grid, field); break;
+      case Reader::kMailingAddress: read = MailingAddress(grid, field); break;
+      case Reader::kSenderAddress: read = SenderAddress(grid, field); break;
       case Reader::kNameBeforePhrase: read = NameBeforePhrase(lines, field, Tokens(reader.phrase)); break;
       case Reader::kValueAfterPhrase: read = ValueAfterPhrase(lines, field, Tokens(reader.phrase)); break;
       case Reader::kSentenceAfterPhrase: read = SentenceAfterPhrase(lines, field, Tokens(reader.phrase)); break;

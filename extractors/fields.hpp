@@ -89,6 +89,11 @@ std::map<std::string, Field> FiguresInSentences(const std::vector<Line>& lines, 
 // The person the first page is addressed to: a person's name (no organisation's words) over one or
 // two street lines and a "Town, ST 12345" line, each a cell of its own (addressee.cpp).
 std::optional<Field> Addressee(const CellGrid& grid, const std::string& field);
+// That person's street and town, as "418 Juniper Lane, Millbrook, OH 44011".
+std::optional<Field> MailingAddress(const CellGrid& grid, const std::string& field);
+// The sender's own street (or PO box) and town near the top of the first page: over each other,
+// side by side or in one cell, and not under a person's name.
+std::optional<Field> SenderAddress(const CellGrid& grid, const std::string& field);
 
 // The first line of the first page that is a date and nothing else (a letter's own date).
 std::optional<Field> DateAloneAtTop(const std::vector<Line>& lines, const std::string& field);

@@ -14,6 +14,8 @@ const KindSpec& BillKind() {
       .fields = {{.reader = Reader::kLetterhead, .field = "provider_name"},
                  {.reader = Reader::kLabels, .field = "bill"},
                  {.reader = Reader::kAddressee, .field = "guarantor_name"},
+                 {.reader = Reader::kMailingAddress, .field = "mailing_address"},
+                 {.reader = Reader::kSenderAddress, .field = "sender_address"},
                  {.reader = Reader::kWordsSay,
                   .field = "insurance_status",
                   .choices = {{"pending", {"pending insurance", "insurance pending", "awaiting insurance"}, ""},

@@ -13,7 +13,8 @@ const KindSpec& EobKind() {
       .fields = {{.reader = Reader::kLetterhead, .field = "payer_name"},
                  {.reader = Reader::kLabels, .field = "eob"},
                  {.reader = Reader::kSummaryTotals, .field = "eob"},
-                 {.reader = Reader::kAddressee, .field = "member_name"}},
+                 {.reader = Reader::kAddressee, .field = "member_name"},
+                 {.reader = Reader::kMailingAddress, .field = "mailing_address"}},
       .claims = true,
   };
   return kEob;

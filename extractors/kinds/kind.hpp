@@ -30,6 +30,8 @@ enum class Reader {
   kDateAloneAtTop,       // the first line of the first page that is only a date
   kWordsSay,             // a word chosen by the phrases the document's text holds (choices, first wins)
   kAddressee,            // the person's name over the street and town lines a window envelope shows
+  kMailingAddress,       // those street and town lines
+  kSenderAddress,        // the sender's street and town near the top of the first page
   kSummaryTotals,        // a notice's summary in its claims' wording: the document's totals (field: the label scope)
 };
 

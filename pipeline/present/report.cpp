@@ -77,8 +77,8 @@ td.money, th.money { text-align: right; white-space: nowrap; } .finding { border
 .finding h3 { margin: .2rem 0; font-size: 1.05rem; } .next { font-weight: bold; } figure { margin: .6rem 0; } figure img { max-width: 100%; border: 1px solid #ccc; }
 figcaption { color: #555; font-size: .85rem; } .letter, .sheet { border: 1px solid #ccc; padding: 1.2rem 1.6rem; margin: 1.2rem 0; }
 .letter p { margin: .5rem 0; } nav a { color: #1565c0; } .blank { display: inline-block; min-width: 12rem; border-bottom: 1px solid #888; }
-@media print { nav { display: none; } body { margin: 0; max-width: none; font-size: 11pt; } .letter, .sheet { border: none; padding: 0; break-before: page; }
-  .finding { break-inside: avoid; background: none; } h2 { break-after: avoid; } }
+@media print { nav { display: none; } body { margin: 0; max-width: none; font-size: 11pt; } .letter, .sheet { border: none; padding: 0; }
+  .letter { break-before: page; } .sheet, .finding, tr, figure { break-inside: avoid; } .finding { background: none; } h2 { break-after: avoid; } }
 </style>
 )";
 
@@ -399,11 +399,19 @@ class Writer {
     if (known) f.plan_says = owed;
     const StoredDocument& latest = *by_id_[account.statements.back().document_id];
     f.guarantor = findings::TextOf(latest.document, "guarantor_name");
+    f.billing_address = findings::TextOf(latest.document, "sender_address");
     if (auto phone = phone_of_.find(latest.id); phone != phone_of_.end()) f.phone = phone->second;
     for (const std::string& id : ids) {
       if (by_id_.count(id) && by_id_[id]->document.kind == DocumentKind::kCollectionLetter) f.letter = by_id_[id];
     }
     if (f.letter != nullptr) f.collector_asks = findings::CentsOf(f.letter->document, "current_amount_cents");
+    // The statements' own, the newest first, else the collector's letter's.
+    for (auto s = account.statements.rbegin(); s != account.statements.rend() && f.mailing_address.empty(); ++s) {
+      f.mailing_address = findings::TextOf(by_id_[s->document_id]->document, "mailing_address");
+    }
+    if (f.mailing_address.empty() && f.letter != nullptr) {
+      f.mailing_address = findings::TextOf(f.letter->document, "mailing_address");
+    }
     for (const findings::Statement& s : account.statements) {
       for (const LineItem& item : by_id_[s.document_id]->document.line_items) {
         if (!item.date_of_service.empty() && (f.first_service.empty() || item.date_of_service < f.first_service)) {

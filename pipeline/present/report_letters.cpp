@@ -16,16 +16,42 @@ using findings::Money;
 
 namespace {
 
-// Who writes: the person the bills are addressed to (the guarantor), else the patient.
-std::string Sender(const findings::Account& account, const AccountFigures& figures) {
-  return Or(figures.guarantor, Or(account.patient_name, "[your name]"));
+// Whom a letter is to or from: a name, and the street and town the paper prints for it ("" where
+// none was read).
+struct Party {
+  std::string name;
+  std::string address;  // "418 Juniper Lane, Ashby, MO 63101"
+};
+
+// Who writes: the person the bills are addressed to (the guarantor), else the patient, at the address
+// the papers are mailed to.
+Party Sender(const findings::Account& account, const AccountFigures& figures) {
+  return {Or(figures.guarantor, Or(account.patient_name, "[your name]")), figures.mailing_address};
 }
 
-std::string Letter(const std::string& title, const std::string& to, const std::string& re, const std::string& from,
+// An address as a letter prints it: the street line(s), then the town ("Ashby, MO 63101", after the
+// second comma from the end) on a line of its own.
+std::string AddressHtml(const std::string& address) {
+  size_t town = address.rfind(", ");
+  if (town != std::string::npos && town > 0) town = address.rfind(", ", town - 1);
+  std::string street = town == std::string::npos ? address : address.substr(0, town);
+  std::string html;
+  for (size_t from = 0; from <= street.size();) {
+    size_t comma = street.find(", ", from);
+    html += (html.empty() ? "" : "<br>") + Html(street.substr(from, comma == std::string::npos ? comma : comma - from));
+    if (comma == std::string::npos) break;
+    from = comma + 2;
+  }
+  return town == std::string::npos ? html : html + "<br>" + Html(address.substr(town + 2));
+}
+
+std::string Letter(const std::string& title, const Party& to, const std::string& re, const Party& from,
                    const std::string& body, const std::string& today) {
-  return "<section class=\"letter\"><h2>Letter: " + Html(title) + "</h2>\n<p>" + Html(from) +
-         "<br>[your address]</p>\n<p>" + Html(DateInWords(today)) + "</p>\n<p>" + Html(to) +
-         "</p>\n<p>Re: " + Html(re) + "</p>\n" + body + "<p>Sincerely,</p><p><br>" + Html(from) + "</p></section>\n";
+  return "<section class=\"letter\"><h2>Letter: " + Html(title) + "</h2>\n<p>" + Html(from.name) + "<br>" +
+         (from.address.empty() ? "[your address]" : AddressHtml(from.address)) + "</p>\n<p>" +
+         Html(DateInWords(today)) + "</p>\n<p>" + Html(to.name) +
+         (to.address.empty() ? "" : "<br>" + AddressHtml(to.address)) + "</p>\n<p>Re: " + Html(re) + "</p>\n" +
+         body + "<p>Sincerely,</p><p><br>" + Html(from.name) + "</p></section>\n";
 }
 
 std::string AccountLine(const findings::Account& account) {
@@ -116,14 +142,15 @@ std::vector<std::string> Questions(const AccountFigures& figures, const std::vec
 
 // The written dispute to a collector, within its validation period; a difference between what it
 // asks and the provider's last statement asked to be itemized.
-std::string DisputeLetter(const findings::Account& account, const AccountFigures& figures, const std::string& from,
+std::string DisputeLetter(const findings::Account& account, const AccountFigures& figures, const Party& from,
                           const std::string& today) {
   const Document& l = figures.letter->document;
   std::string end = findings::TextOf(l, "validation_end_date");
   std::optional<Cents> asked = figures.collector_asks;
   bool more = asked && figures.balance && *asked > *figures.balance;
   return Letter(
-      "written dispute and request for validation", Or(findings::TextOf(l, "collector_name"), "The collection agency"),
+      "written dispute and request for validation",
+      {Or(findings::TextOf(l, "collector_name"), "The collection agency"), findings::TextOf(l, "sender_address")},
       AccountLine(account), from,
       "<p>I dispute the debt your letter of " + Html(DateInWords(Or(findings::TextOf(l, "letter_date"), "[date]"))) +
           " describes (reference " + Html(Or(findings::TextOf(l, "reference_number"), account.account_number)) + ", " +
@@ -143,12 +170,13 @@ std::string DisputeLetter(const findings::Account& account, const AccountFigures
 
 // The appeal of a denied claim to the plan, with the reason its notice gives and the deadline.
 std::string AppealLetter(const findings::Account& account, const DeniedClaim& denied,
-                         const std::vector<const Finding*>& mine, const std::string& from, const std::string& today) {
+                         const std::vector<const Finding*>& mine, const Party& from, const std::string& today) {
   const Document& notice = denied.notice->document;
   std::string reason = DenialWords(*denied.claim), deadline = AppealDeadline(mine);
-  std::string member = Or(findings::TextOf(notice, "member_name"), from);
+  Party member{Or(findings::TextOf(notice, "member_name"), from.name),
+               Or(findings::TextOf(notice, "mailing_address"), from.address)};
   return Letter(
-      "appeal of a denied claim", Or(findings::TextOf(notice, "payer_name"), "Health plan") + ", appeals",
+      "appeal of a denied claim", {Or(findings::TextOf(notice, "payer_name"), "Health plan") + ", appeals", ""},
       "claim " + denied.claim->claim_number + ", member ID " +
           Or(findings::TextOf(notice, "member_id"), "[member ID]") + ", patient " +
           Or(findings::TextOf(notice, "patient_name"), Or(account.patient_name, "[patient]")),
@@ -266,9 +294,11 @@ std::string Letters(const findings::Account& account, const AccountFigures& figu
                     const std::string& today) {
   std::string provider = Or(account.provider_name, "Billing office");
   std::string service = figures.first_service.empty() ? "" : " for services on " + DateInWords(figures.first_service);
-  std::string from = Sender(account, figures), re = AccountLine(account);
+  Party from = Sender(account, figures);
+  std::string re = AccountLine(account);
+  auto office = [&](const std::string& which) { return Party{provider + ", " + which, figures.billing_address}; };
   std::string letters = Letter(
-      "request for an itemized bill", provider + ", billing office", re, from,
+      "request for an itemized bill", office("billing office"), re, from,
       "<p>Please send me an itemized statement of account " + Html(account.account_number) + Html(service) +
           ": every charge with its date of service, its CPT/HCPCS or revenue code, a description, the units and the "
           "amount, and every payment and adjustment applied, including my insurance's.</p>\n" +
@@ -278,7 +308,7 @@ std::string Letters(const findings::Account& account, const AccountFigures& figu
       today);
   if (Has(mine, FindingRule::kPrematureBill) || Has(mine, FindingRule::kCollectionBeforeInsurance)) {
     letters += Letter(
-        "request to hold the account until insurance has finished", provider + ", billing office", re, from,
+        "request to hold the account until insurance has finished", office("billing office"), re, from,
         "<p>The statement asks for " + Amount(figures.balance) + Html(service) +
             ", but my health plan has not finished processing the claim for these services. Please hold the account "
             "(no late fees, no collections, no credit reporting) until you have received the plan's payment and "
@@ -290,7 +320,7 @@ std::string Letters(const findings::Account& account, const AccountFigures& figu
   for (const DeniedClaim& denied : figures.denied) letters += AppealLetter(account, denied, mine, from, today);
   const Note* agreed = settlement.agreement;
   letters += Letter(
-      "please confirm our agreement in writing", provider + ", billing office", re, from,
+      "please confirm our agreement in writing", office("billing office"), re, from,
       "<p>On " + Html(agreed ? DateInWords(agreed->noted_on) : "[date of the call]") + " I spoke with " +
           Html(agreed ? Or(agreed->representative, "[name]") : "[name]") + " (reference " +
           Html(agreed ? Or(agreed->reference, "[reference]") : "[reference]") + "), who agreed that account " +
@@ -302,7 +332,7 @@ std::string Letters(const findings::Account& account, const AccountFigures& figu
       today);
   if (Has(mine, FindingRule::kFinancialAssistanceWindow)) {
     letters +=
-        Letter("request for a financial-assistance application", provider + ", financial assistance office", re, from,
+        Letter("request for a financial-assistance application", office("financial assistance office"), re, from,
                "<p>Please send me your financial-assistance (charity care) policy and application for account " +
                    Html(account.account_number) + Html(service) +
                    ". Please hold the account while my application is considered.</p>\n",

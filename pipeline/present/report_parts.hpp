@@ -29,7 +29,9 @@ struct AccountFigures {
   const StoredDocument* letter = nullptr;  // the collection letter about the account, if any
   std::optional<Cents> collector_asks;     // what that letter asks now
   std::string first_service;
-  std::string guarantor;  // whom the latest statement is addressed to
+  std::string guarantor;        // whom the latest statement is addressed to
+  std::string mailing_address;  // where the account's papers are mailed to the person
+  std::string billing_address;  // the provider's own address as its latest statement prints it
   std::string phone;      // the billing office's number as the latest statement prints it
 };
 

@@ -400,6 +400,15 @@ TEST(Cli, SamplesEndToEnd) {
     if (document["id"] == premature["documents"][0]) account = document["fields"]["account_number"]["value"];
   }
   ASSERT_FALSE(account.empty());
+  // The report says the findings for its own day, whatever day they were last said for: the denied
+  // claim's appeal deadline (2026-02-02) has passed on 2026-03-01, and not on 2025-12-01.
+  ASSERT_EQ(RunCli({"--db", db, "findings", "--today", "2026-03-01"}).code, kExitOk);
+  Outcome report = RunCli({"--db", db, "report", "--today", "2025-12-01", "--out", dir / "report"});
+  ASSERT_EQ(report.code, kExitOk) << report.err;
+  std::string pages;
+  for (const auto& entry : std::filesystem::directory_iterator(dir / "report")) pages += testing::ReadFile(entry.path());
+  EXPECT_EQ(pages.find("passed 27 days ago"), std::string::npos);
+  EXPECT_NE(pages.find("2026-02-02 (63 days left)"), std::string::npos);
   Outcome logged = RunCli({"--db", db, "log", "agreement", "--account", account, "--date", "2025-11-20", "--amount",
                            "$1,000", "--rep", "Dana at billing", "--reference", "REF-5", "--today", "2025-12-01"});
   ASSERT_EQ(logged.code, kExitOk) << logged.err;

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -19,6 +20,12 @@ inline Document Extracted(DocumentKind kind, const std::vector<std::vector<Word>
   document.kind = kind;
   extractors::Extract(Lines(rows), document);
   return document;
+}
+
+// A field's text as read, or "(not read)".
+inline std::string TextRead(const Document& document, const std::string& name) {
+  const Field* field = FindField(document, name);
+  return field == nullptr ? "(not read)" : field->text;
 }
 
 // A claim's or a line's figures as read (`of` is &ClaimFigure::of_claim or of_line) against those

@@ -254,6 +254,8 @@ TEST(Extract, TheAddresseeIsTheGuarantor) {
   ASSERT_NE(guarantor, nullptr);
   EXPECT_EQ(guarantor->text, "Harper Okafor");
   EXPECT_EQ(guarantor->read_by, "addressee");
+  EXPECT_EQ(testing::TextRead(document, "mailing_address"), "53 Larkspur Ave, Apt 4, Millbrook, OH 44011");
+  EXPECT_EQ(testing::TextRead(document, "sender_address"), "1069 Medical Plaza Dr, Riverton, WI 53704");
 }
 
 // A four-digit code is a revenue code under its own column, and the line's code where the table has

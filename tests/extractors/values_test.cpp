@@ -1,5 +1,6 @@
 // What a paper is and what its values are, from hand-placed words (no engines): medical or not,
-// separators that are no words, a title that is no sender's name, a label that is no name.
+// separators that are no words, a title that is no sender's name, a label that is no name, the
+// sender's and the addressee's addresses.
 #include <gtest/gtest.h>
 
 #include "extractors/classify.hpp"
@@ -14,6 +15,7 @@ using testing::Extracted;
 using testing::FindField;
 using testing::Lines;
 using testing::Row;
+using testing::TextRead;
 
 TEST(IsSeparator, RowsOfMarksAreNotWordsButADashOrABlankToFillIs) {
   for (const char* separator : {"---", "==========", "__________", "......", "*****", "~~~~", "-=-=-=-", "+----+"}) {
@@ -115,6 +117,42 @@ TEST(Extract, AWordOfANameOrAHeadersWordsAreNoLabelAndNoName) {
                                                 Row(100, {{900, "Member"}}),
                                                 Row(140, {{900, "Copay Responsibility"}})});
   EXPECT_EQ(FindField(eob, "member_name"), nullptr);
+}
+
+// Where a letter is to be sent and whom it comes from, as the page prints the two addresses: the
+// sender's street and town in one line (split where it is printed apart, so a town of two words
+// stays whole) or a PO box; the addressee's under a labelled name, the town's dropped comma put
+// back. A street under a person's name is never the sender's.
+TEST(Extract, TheSendersAndTheAddresseesAddresses) {
+  std::vector<std::vector<Word>> bill = {
+      Row(40, {{100, "Summit Radiology Associates"}}),
+      Row(80, {{100, "4410 Medical Plaza Dr"}, {540, "Cedar Falls, PA 17102"}}),
+      Row(160, {{1500, "Statement Date"}, {1800, "07/14/2025"}}),
+      Row(200, {{1500, "Amount Due"}, {1800, "$263.00"}}),
+      Row(300, {{100, "Guarantor: Ann Lee"}}), Row(340, {{100, "418 Juniper Lane"}}), Row(380, {{100, "Ashby, MO 63101"}})};
+  Document read = Extracted(DocumentKind::kBill, bill);
+  EXPECT_EQ(TextRead(read, "sender_address"), "4410 Medical Plaza Dr, Cedar Falls, PA 17102");
+  EXPECT_EQ(TextRead(read, "mailing_address"), "418 Juniper Lane, Ashby, MO 63101");
+
+  std::vector<std::vector<Word>> letter = {
+      Row(40, {{100, "North South Group"}}), Row(80, {{100, "PO Box 4410, Springdale, AR 72764"}}),
+      Row(200, {{100, "Ann Lee"}}), Row(240, {{100, "418 Juniper Lane"}}), Row(280, {{100, "Ashby MO 63101"}}),
+      Row(360, {{100, "North South Group is a debt collector."}})};
+  read = Extracted(DocumentKind::kCollectionLetter, letter);
+  EXPECT_EQ(TextRead(read, "sender_address"), "PO Box 4410, Springdale, AR 72764");
+  EXPECT_EQ(TextRead(read, "mailing_address"), "418 Juniper Lane, Ashby, MO 63101");  // the comma OCR dropped
+
+  // A comma misread inside the street does not move the split from where the line is printed apart,
+  // and printed evenly spaced the street ends at its street type.
+  bill[1] = Row(80, {{100, "1836 Medical, Plaza Dr"}, {490, "Fairhaven, MN 55401"}});
+  EXPECT_EQ(TextRead(Extracted(DocumentKind::kBill, bill), "sender_address"), "1836 Medical, Plaza Dr, Fairhaven, MN 55401");
+  bill[1] = Row(80, {{100, "1836 Medical Plaza Dr Glen Ellyn, IL 60137"}});
+  EXPECT_EQ(TextRead(Extracted(DocumentKind::kBill, bill), "sender_address"), "1836 Medical Plaza Dr, Glen Ellyn, IL 60137");
+
+  std::vector<std::vector<Word>> addressed_only = {Row(40, {{100, "Ann Lee"}}), Row(80, {{100, "418 Juniper Lane"}}),
+                                                   Row(120, {{100, "Ashby, MO 63101"}}),
+                                                   Row(200, {{100, "Statement Date"}, {800, "07/14/2025"}})};
+  EXPECT_EQ(TextRead(Extracted(DocumentKind::kBill, addressed_only), "sender_address"), "(not read)");
 }
 
 }  // namespace

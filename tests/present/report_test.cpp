@@ -175,7 +175,8 @@ TEST_F(ReportTest, CallSheetAndLettersCarryTheAccountsOwnNamesNumbersAndDeadline
   // Its evidence boxes what the denial leaves to pay, not the notice's date.
   EXPECT_NE(denied.find("(the figure is boxed; read "), std::string::npos);
   EXPECT_EQ(denied.find(": date of this notice)"), std::string::npos);
-  // The collection account: dispute within the validation period, to the collector, by its date.
+  // The collection account: dispute within the validation period, to the collector at the address
+  // its letter prints, by its date.
   auto letter = db_->Select(
       "SELECT (SELECT value_text FROM fields WHERE document_id = d.id AND name = 'account_number'), "
       "(SELECT value_text FROM fields WHERE document_id = d.id AND name = 'validation_end_date'), "
@@ -189,8 +190,26 @@ TEST_F(ReportTest, CallSheetAndLettersCarryTheAccountsOwnNamesNumbersAndDeadline
   ASSERT_FALSE(page.empty()) << account;
   EXPECT_NE(page.find("Letter: written dispute and request for validation"), std::string::npos);
   EXPECT_NE(page.find("within the validation period that ends " + DateInWords(end)), std::string::npos);
-  EXPECT_NE(page.find("<p>" + Escaped(collector) + "</p>"), std::string::npos);
+  EXPECT_NE(page.find("<p>" + Escaped(collector) + "<br>PO Box 4410<br>Springdale, AR 72764</p>"), std::string::npos);
   EXPECT_NE(page.find("Deadline: <b>" + end + " ("), std::string::npos);
+}
+
+// Letters go from the address the statement is mailed to, to the address it comes from: the street
+// on one line, the town on the next; no "[your address]" where the paper prints one.
+TEST_F(ReportTest, LettersGoFromTheAddressTheStatementIsMailedToToTheOneItComesFrom) {
+  std::string lab = PageOf(Write(), "815178348");
+  ASSERT_FALSE(lab.empty());
+  auto addresses = db_->Select(
+      "SELECT f.name, f.value_text FROM fields f JOIN fields a ON a.document_id = f.document_id AND "
+      "a.name = 'account_number' AND a.value_text = '815178348' WHERE f.name IN ('mailing_address', "
+      "'sender_address') ORDER BY f.name");
+  ASSERT_TRUE(addresses && addresses->rows.size() == 2u);
+  for (const auto& row : addresses->rows) {
+    std::string address = std::get<std::string>(row[1]);
+    size_t town = address.rfind(", ", address.rfind(", ") - 1);
+    EXPECT_NE(lab.find(address.substr(0, town) + "<br>" + address.substr(town + 2)), std::string::npos) << address;
+  }
+  EXPECT_EQ(lab.find("[your address]"), std::string::npos);
 }
 
 // The index: one line per problem, ranked by what waiting loses; the duplicated lipid panel (also
@@ -343,6 +362,36 @@ TEST_F(ReportTest, InHeadlessChromiumTheFiguresShowNothingLeavesTheMachineAndThe
   ASSERT_TRUE(image);
   EXPECT_EQ(image->image.width, 1100);
   EXPECT_FALSE(prepare::LooksBlank(image->image, 0.01));
+}
+
+// Printed, an account's page fills its sheets: no sheet carries only the tail of a table or a
+// heading (each holds 40 words or more), and every letter starts a sheet of its own.
+TEST_F(ReportTest, PrintedNoSheetIsNearlyEmptyAndEachLetterStartsOne) {
+  if (!fs::exists("/usr/bin/chromium")) GTEST_SKIP() << "chromium is not installed (./build.sh installs it)";
+  Written written = Write();
+  int accounts = 0;
+  for (const std::string& file : written.files) {
+    if (file.find("account-") == std::string::npos) continue;
+    ++accounts;
+    std::string pdf = dir_ / "printed.pdf";
+    ASSERT_EQ(Chromium({"--no-pdf-header-footer", "--print-to-pdf=" + pdf}, "file://" + file), 0);
+    auto source = ingest::Open(testing::ReadFile(pdf), {});
+    ASSERT_TRUE(source) << file;
+    std::string html = testing::ReadFile(file);
+    size_t letters = 0, sheets_opening_a_letter = 0;
+    for (size_t at = html.find("<section class=\"letter\">"); at != std::string::npos;
+         at = html.find("<section class=\"letter\">", at + 1)) {
+      ++letters;
+    }
+    for (int i = 0; i < (*source)->PageCount(); ++i) {
+      auto sheet = (*source)->LoadPage(i);
+      ASSERT_TRUE(sheet) << file;
+      EXPECT_GE(sheet->words.size(), 40u) << file << " sheet " << i + 1;
+      if (sheet->words.size() > 1 && sheet->words[0].text == "Letter:") ++sheets_opening_a_letter;
+    }
+    EXPECT_EQ(sheets_opening_a_letter, letters) << file;
+  }
+  EXPECT_GT(accounts, 5);
 }
 
 }  // namespace

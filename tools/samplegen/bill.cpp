@@ -176,6 +176,8 @@ DocumentSpec MakeBill(const Episode& e, bool premature, Rng& rng) {
   fields["provider_name"] = e.provider_name;
   fields["patient_name"] = e.patient_name;
   fields["guarantor_name"] = e.guarantor_name;
+  fields["mailing_address"] = e.street + ", " + e.city_line;
+  fields["sender_address"] = e.provider_street + ", " + e.provider_city;
   fields["account_number"] = e.account_number;
   fields["statement_date"] = e.statement_date;
   fields["due_date"] = e.due_date;

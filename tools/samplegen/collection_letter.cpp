@@ -54,6 +54,7 @@ DocumentSpec MakeCollectionLetter(const Episode& e, Rng& rng) {
                            ", to dispute all or part of the debt.", 9.5);
     w.Text(40, y + 29, "If you do not, we will assume that our information is correct.", 9.5);
     fields["reference_number"] = e.collector_reference;
+    fields["sender_address"] = "PO Box 4410, Springdale, AR 72764";
     fields["letter_date"] = e.letter_date;
     fields["itemization_date"] = e.itemization_date;
     fields["amount_on_itemization_date_cents"] = e.itemization_amount;
@@ -83,6 +84,7 @@ DocumentSpec MakeCollectionLetter(const Episode& e, Rng& rng) {
   fields["collector_name"] = e.collector_name;
   fields["account_number"] = e.account_number;
   fields["current_amount_cents"] = e.current_amount;
+  fields["mailing_address"] = e.street + ", " + e.city_line;
   doc.pages.push_back(w.Take());
   doc.truth = {{"kind", "collection_letter"}, {"fields", fields}, {"line_items", Json::array()}, {"claims", Json::array()}};
   return doc;

@@ -80,6 +80,7 @@ DocumentSpec DrawBill(const Episode& e, const Family& family, bool premature, Rn
   w.Text(40, 54, e.provider_street + "  " + e.provider_city, s.size - 0.5);
   w.Text(40, 54 + s.size * 1.5, "Questions about your bill? Call " + e.provider_phone, s.size - 0.5);
   fields["provider_name"] = e.provider_name;
+  fields["sender_address"] = e.provider_street + ", " + e.provider_city;
 
   std::vector<Pair> identity = {{Word(s, "statement_date"), PrintDate(e.statement_date, s.dates)},
                                 {Word(s, "account_number"), e.account_number},
@@ -105,6 +106,7 @@ DocumentSpec DrawBill(const Episode& e, const Family& family, bool premature, Rn
   }
   w.Text(40, y + s.size * 1.4, e.street, s.size);
   w.Text(40, y + s.size * 2.8, e.city_line, s.size);
+  fields["mailing_address"] = e.street + ", " + e.city_line;
   if (money.status == "pending") w.Text(330, y, "Your claim has been sent to your insurance. Insurance pending.", s.size - 0.5);
   if (money.status == "billed") w.Text(330, y, "This statement has been billed to insurance.", s.size - 0.5);
   if (money.status == "processed" && e.claim_status == "denied") w.Text(330, y, "Your insurance has processed this claim.", s.size - 0.5);

@@ -18,7 +18,9 @@ DocumentSpec DrawLetter(const Episode& e, const Family& family, Rng& rng) {
   PageWriter w(s.font);
   Json fields = Json::object();
   w.Text(40, 34, e.collector_name, SizeToFit(s, e.collector_name, s.size + 4, 536), true);
-  w.Text(40, 34 + s.size * 2, "PO Box " + std::to_string(1000 + rng.Int(0, 8999)) + ", Springdale, AR 72764", s.size - 0.5);
+  std::string address = "PO Box " + std::to_string(1000 + rng.Int(0, 8999)) + ", Springdale, AR 72764";
+  w.Text(40, 34 + s.size * 2, address, s.size - 0.5);
+  fields["sender_address"] = address;
   w.Text(40, 34 + s.size * 3.4, "Call (800) 555-01" + std::to_string(rng.Int(10, 99)) + ", Monday to Friday", s.size - 0.5);
   fields["collector_name"] = e.collector_name;
   double y = 34 + s.size * 6;
@@ -47,6 +49,7 @@ DocumentSpec DrawLetter(const Episode& e, const Family& family, Rng& rng) {
   w.Text(40, address_y, e.guarantor_name, s.size);
   w.Text(40, address_y + s.size * 1.4, e.street, s.size);
   w.Text(40, address_y + s.size * 2.8, e.city_line, s.size);
+  fields["mailing_address"] = e.street + ", " + e.city_line;
   y = std::max(block, address_y + s.size * 4.2) + 10;
 
   w.Text(40, y, "Dear " + e.guarantor_name + ",", s.size);

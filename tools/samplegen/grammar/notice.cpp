@@ -254,6 +254,7 @@ DocumentSpec DrawNotice(const Episode& e, const Family& family, Rng& rng) {
     w.Text(40, y, e.guarantor_name, s.size);
     w.Text(40, y + s.size * 1.4, e.street, s.size);
     w.Text(40, y + s.size * 2.8, e.city_line, s.size);
+    fields["mailing_address"] = e.street + ", " + e.city_line;
     y += s.size * 4.5;
     if (!msn) fields["member_name"] = e.guarantor_name;
   } else {
