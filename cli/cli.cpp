@@ -132,6 +132,25 @@ const std::vector<Verb>& Verbs() {
         {"--text", "TEXT", "what was said or agreed"},
         {"--today", "DATE", kToday}},
        Log},
+      {"review",
+       {},
+       "the figures to look at on the paper, most important first: those the findings rest on, then any read "
+       "less than surely; each with where it is and the command that confirms or corrects it",
+       {{"--crops", "DIR", "write a picture of each figure on its page into DIR (mode 0600)"},
+        {"--step", "", "go through them one by one: Enter if right, the paper's value if not"},
+        {"--today", "DATE", kToday}},
+       Review},
+      {"correct",
+       {"DOC FIELD VALUE", "DOC", "the document, the field (\"claim N FIELD\" for a claim's), what the paper says"},
+       "say what the paper says where it was read wrong: kept beside the reading, on every copy of the paper, "
+       "and the findings said again",
+       {{"--today", "DATE", kToday}},
+       Correct},
+      {"confirm",
+       {"DOC FIELD", "DOC", "the document and the field you checked on the paper"},
+       "say a figure was read right: it counts as sure from now on",
+       {{"--today", "DATE", kToday}},
+       Confirm},
       {"show",
        {"DOC", "DOC", "the document: its file, or its id or the first characters of it"},
        "one document: its fields with where they were read, line items, claims, checks, matches and findings",
@@ -382,6 +401,7 @@ int Run(int argc, char** argv) {
   Environment env{&std::cout, &std::cerr, static_cast<bool>(::isatty(STDERR_FILENO)), ""};
   if (const char* db = std::getenv("SHOEBOX_DB")) env.default_db = db;
   env.stop = &g_stop_requested;
+  env.in = &std::cin;
   return Run(std::vector<std::string>(argv + 1, argv + argc), env);
 }
 

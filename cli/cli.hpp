@@ -25,6 +25,7 @@ struct Environment {
   bool err_is_terminal = false;
   std::string default_db;  // SHOEBOX_DB, or empty for ./shoebox.db
   const std::atomic<bool>* stop = nullptr;  // set by Ctrl-C / SIGTERM: long verbs finish cleanly
+  std::istream* in = nullptr;               // what the person types (review --step); none: nothing
 };
 
 int Run(const std::vector<std::string>& args, const Environment& env);

@@ -1,7 +1,7 @@
 // The verbs' shared parts: the parsed arguments, opening the database, the dates, the runner's
 // options; and each verb, defined in the file of its family (verbs_papers.cpp: scan, watch;
 // verbs_reading.cpp: export, query, findings, show, accounts, episodes; verbs_acting.cpp: log,
-// report). Only cli/ includes this.
+// report; verbs_review.cpp: review, correct, confirm). Only cli/ includes this.
 #pragma once
 
 #include <algorithm>
@@ -61,5 +61,8 @@ int ShowAccounts(const Args& args, const Environment& env);
 int ShowEpisodes(const Args& args, const Environment& env);
 int Log(const Args& args, const Environment& env);
 int Report(const Args& args, const Environment& env);
+int Review(const Args& args, const Environment& env);
+int Correct(const Args& args, const Environment& env);
+int Confirm(const Args& args, const Environment& env);
 
 }  // namespace shoebox::cli

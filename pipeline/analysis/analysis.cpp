@@ -4,6 +4,8 @@
 #include <map>
 #include <tuple>
 
+#include "pipeline/analysis/corrections.hpp"
+
 namespace shoebox::findings {
 namespace {
 
@@ -24,6 +26,11 @@ void SortLikeAFreshMatch(std::vector<Match>& matches, const std::vector<StoredDo
 }  // namespace
 
 Result<const Analysis*> Analyser::Update(store::Database& db) {
+  // What the person said since the last update changes documents already read: read them again.
+  auto corrections = db.LoadCorrections();
+  if (!corrections) return corrections.error();
+  if (corrections->size() != corrections_) *this = Analyser();
+  corrections_ = corrections->size();
   // Which documents the database holds now, and which sources are new since the last update.
   auto present = db.LoadDocumentSources();
   if (!present) return present.error();
@@ -41,6 +48,7 @@ Result<const Analysis*> Analyser::Update(store::Database& db) {
   });
   auto arrived = db.LoadDocuments(last_source_id_);
   if (!arrived) return arrived.error();
+  ApplyCorrections(*arrived, *corrections);
   for (StoredDocument& d : *arrived) {
     changed.insert(d.id);
     stored_.push_back(std::move(d));
@@ -80,7 +88,7 @@ Result<const Analysis*> Analyser::Update(store::Database& db) {
 }
 
 Result<Analysis> Analyse(store::Database& db) {
-  auto documents = db.LoadDocuments();
+  auto documents = LoadCorrected(db);
   if (!documents) return documents.error();
   return AnalysisOf(std::move(documents).value());
 }

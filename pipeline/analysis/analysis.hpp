@@ -24,7 +24,8 @@ struct Analysis {
 // Documents already read stay in memory and only those of sources stored since are loaded; only
 // the pairs that involve a document that arrived, left, or became or stopped being an extra copy
 // are matched again, the other matches carried over. Copies are found again over everything (one
-// pass of grouping by keys). The result is what a fresh analysis would give, in the same order.
+// pass of grouping by keys). The result is what a fresh analysis would give, in the same order;
+// a correction the person made since the last update starts it afresh.
 class Analyser {
  public:
   Result<const Analysis*> Update(store::Database& db);
@@ -38,11 +39,13 @@ class Analyser {
   std::set<std::string> copies_;  // the twins of the last update
   Analysis analysis_;
   size_t rematched_ = 0;
+  size_t corrections_ = 0;  // how many the person had made at the last update
 };
 
 // A fresh analysis of everything in the database.
 Result<Analysis> Analyse(store::Database& db);
-// The same of documents already loaded (in the (path, first page) order LoadDocuments gives).
+// The same of documents already loaded (in the (path, first page) order LoadDocuments gives, with
+// the person's corrections applied).
 Analysis AnalysisOf(std::vector<StoredDocument> documents);
 
 }  // namespace shoebox::findings

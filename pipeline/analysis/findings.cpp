@@ -185,6 +185,31 @@ std::tuple<bool, int, size_t> Standing(const Document& d) {
 
 }  // namespace
 
+std::vector<std::string> EvidenceFields(FindingRule rule) {
+  if (rule == FindingRule::kPrematureBill || rule == FindingRule::kBalanceExceedsEob || rule == FindingRule::kStatementAfterSettlement ||
+      rule == FindingRule::kUnexplainedBalanceIncrease) {
+    return {"amount_due_cents"};
+  }
+  if (rule == FindingRule::kBilledNotOnEob || rule == FindingRule::kArithmeticMismatch)
+    return {"total_charges_cents", "amount_due_cents", "current_amount_cents"};
+  if (rule == FindingRule::kCollectionValidationWindow) return {"validation_end_date", "current_amount_cents"};
+  if (rule == FindingRule::kCollectionBeforeInsurance || rule == FindingRule::kCollectionAmountMismatch) return {"current_amount_cents"};
+  if (rule == FindingRule::kFinancialAssistanceWindow) return {"statement_date"};
+  // A notice's finding is about what it leaves the person to pay, where no line of the claim is boxed.
+  if (rule == FindingRule::kClaimDenied || rule == FindingRule::kSurpriseBillProtection) {
+    return {"total_patient_responsibility_cents", "notice_date"};
+  }
+  return {};
+}
+
+std::vector<std::string> PaperKeys(const Document& d) {
+  std::vector<std::string> keys;
+  for (const IdentityKey& key : IdentityKeys(d)) {
+    if (key.what.find("date") != std::string::npos) keys.push_back(key.key);
+  }
+  return keys;
+}
+
 std::vector<Twin> FindTwins(const std::vector<StoredDocument>& documents) {
   // Union-find over the documents.
   std::vector<size_t> parent(documents.size());

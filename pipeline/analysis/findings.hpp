@@ -42,6 +42,12 @@ std::vector<Match> MatchDocuments(const std::vector<StoredDocument>& documents,
 // id of the copy that stands for the group: the one whose figures add up and that was read most
 // fully. A later statement of the same account has another date: a new statement, not a twin.
 std::vector<Twin> FindTwins(const std::vector<StoredDocument>& documents);
+// The fields whose figures a finding of this rule rests on, the one it is about first: what the
+// report's evidence crop boxes and what review asks the person to check.
+std::vector<std::string> EvidenceFields(FindingRule rule);
+// The keys of a paper that name it and no other (those with a date of its own among their parts):
+// what a correction of it is kept under, so that a re-read or a copy of the paper takes it too.
+std::vector<std::string> PaperKeys(const Document& d);
 
 // today: ISO date that deadlines and open windows are computed against (no hidden clock). notes:
 // an account with an agreement stops being judged on its statements up to the agreement; a later

@@ -86,6 +86,9 @@ struct Field {
   // The reading rule that found it and what it went by ("label_next_cell: amount due"), and any
   // repair the arithmetic made; the rules are listed in docs/ARCHITECTURE.md.
   std::string read_by;
+  // What the person said of it (shoebox correct / confirm): "corrected on 2025-12-01, read as
+  // $136.82" or "confirmed on 2025-12-01"; empty where it stands as read.
+  std::string person;
 };
 
 struct LineItem {

@@ -85,6 +85,22 @@ struct Finding {
   std::string what_to_check;
 };
 
+// What the person said of a reading (shoebox correct / confirm), kept beside what was read. It
+// follows the paper, not the file's row: the document it was said of, and that paper's identity keys
+// as read then, which a re-scan, a new version of the file and a copy of the paper carry too.
+struct Correction {
+  std::int64_t id = 0;  // its number (0 until stored)
+  std::string document_id;
+  std::vector<std::string> paper_keys;
+  std::string target;      // a field's name, "kind", or "claim N FIELD" (N from 1)
+  std::string read_value;  // what was read, as shown ("" where nothing was)
+  std::optional<std::string> value;  // the person's value, as stored; none: confirmed as read
+  std::string made_on;     // ISO date
+};
+
+// The fields a document of this kind may carry (../shared/EXPORT.md, and the additive ones).
+const std::vector<std::string_view>& FieldNamesOf(DocumentKind kind);
+
 // What the person recorded with `shoebox log`: a call, a payment, an agreement received in
 // writing, or a note, against an account number.
 // What the person logged: a call, a payment, an agreement (settles the account's findings), a note.

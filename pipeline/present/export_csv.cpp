@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 
+#include "pipeline/analysis/corrections.hpp"
 #include "pipeline/core/figures.hpp"
 
 namespace shoebox::exporter {
@@ -177,7 +178,7 @@ std::string CsvField(const std::string& text) {
 }
 
 Result<std::vector<std::pair<std::string, std::string>>> ExportCsv(store::Database& db) {
-  auto documents = db.LoadDocuments();
+  auto documents = findings::LoadCorrected(db);
   if (!documents) return documents.error();
   auto twins = db.LoadTwins();
   if (!twins) return twins.error();

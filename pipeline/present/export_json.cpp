@@ -4,6 +4,7 @@
 #include <map>
 #include "pipeline/analysis/accounts.hpp"
 #include "pipeline/analysis/analysis.hpp"
+#include "pipeline/analysis/corrections.hpp"
 #include "pipeline/core/figures.hpp"
 #include "pipeline/present/export_document.hpp"
 
@@ -142,6 +143,7 @@ Json DocumentJson(const StoredDocument& stored, const std::vector<const store::S
     field_map[f.name] = {{"value", value}, {"confidence", Rounded(f.confidence, 1000)}, {"page", f.page},
                          {"bbox", BoxJson(f.box_px)}, {"original_bbox", OriginalBox(f.box_px, transform_of_page(f.page))}};
     if (!f.read_by.empty()) field_map[f.name]["read_by"] = f.read_by;
+    if (!f.person.empty()) field_map[f.name]["person"] = f.person;
   }
   document["fields"] = std::move(field_map);
   Json item_list = Json::array();
@@ -200,7 +202,7 @@ Result<std::string> EpisodesJson(store::Database& db) {
 }
 
 Result<std::string> ExportJson(store::Database& db, const std::string& generated_at) {
-  auto documents = db.LoadDocuments();
+  auto documents = findings::LoadCorrected(db);
   if (!documents) return documents.error();
   auto pages = db.LoadPages();
   if (!pages) return pages.error();

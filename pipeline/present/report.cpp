@@ -107,24 +107,6 @@ struct PageKey {
   }
 };
 
-// The field whose figure a finding is about, by rule: what the evidence crop boxes.
-std::vector<std::string> EvidenceFields(FindingRule rule) {
-  if (rule == FindingRule::kPrematureBill || rule == FindingRule::kBalanceExceedsEob || rule == FindingRule::kStatementAfterSettlement ||
-      rule == FindingRule::kUnexplainedBalanceIncrease) {
-    return {"amount_due_cents"};
-  }
-  if (rule == FindingRule::kBilledNotOnEob || rule == FindingRule::kArithmeticMismatch)
-    return {"total_charges_cents", "amount_due_cents", "current_amount_cents"};
-  if (rule == FindingRule::kCollectionValidationWindow) return {"validation_end_date", "current_amount_cents"};
-  if (rule == FindingRule::kCollectionBeforeInsurance || rule == FindingRule::kCollectionAmountMismatch) return {"current_amount_cents"};
-  if (rule == FindingRule::kFinancialAssistanceWindow) return {"statement_date"};
-  // A notice's finding is about what it leaves the person to pay, where no line of the claim is boxed.
-  if (rule == FindingRule::kClaimDenied || rule == FindingRule::kSurpriseBillProtection) {
-    return {"total_patient_responsibility_cents", "notice_date"};
-  }
-  return {};
-}
-
 class Writer {
  public:
   Writer(store::Database& db, const Options& options) : db_(db), options_(options) {}
@@ -322,7 +304,7 @@ class Writer {
         }
         if (page != 0 && !lines.empty()) return EvidenceSpot{id, page, lines, "the denied claim's lines"};
       }
-      for (const std::string& name : EvidenceFields(finding.rule)) {
+      for (const std::string& name : findings::EvidenceFields(finding.rule)) {
         const Field* field = findings::FieldOf(d, name);
         if (field != nullptr && !field->box_px.empty()) return EvidenceSpot{id, field->page, field->box_px, name, field};
       }
@@ -341,17 +323,23 @@ class Writer {
              ") could not be opened to show it.</p>\n";
     }
     ++*crops;
-    std::string how;
+    std::string how, check;
     if (spot->field != nullptr) {
       char sure[16];
       std::snprintf(sure, sizeof sure, "%.0f%%", 100 * spot->field->confidence);
       how = "; read " + std::string(sure) + " sure" +
             (spot->field->read_by.empty() ? std::string() : ", by " + Html(spot->field->read_by));
+      // What the person said of it, or how to say it: the reading is only as good as the paper says.
+      std::string id = Html(spot->document_id.substr(0, 8)), name = Html(spot->field->name);
+      check = spot->field->person.empty()
+                  ? "<br>Not what the paper says? <code>shoebox correct " + id + " " + name +
+                        " VALUE</code>; right: <code>shoebox confirm " + id + " " + name + "</code>"
+                  : "<br>You " + Html(spot->field->person) + ".";
     }
     return "<figure><img alt=\"" + Html(spot->what) + " on page " + std::to_string(spot->page) +
            "\" src=\"data:image/png;base64," + Base64(*png) + "\"><figcaption>" +
            Html(fs::path(page->second.source_path).filename().string()) + ", page " + std::to_string(spot->page) +
-           " (the figure is boxed" + how + ")</figcaption></figure>\n";
+           " (the figure is boxed" + how + ")" + check + "</figcaption></figure>\n";
   }
 
   std::string CheckHtml(const Finding& check, int* crops) {

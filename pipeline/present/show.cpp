@@ -6,6 +6,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "pipeline/analysis/corrections.hpp"
 #include "pipeline/analysis/findings.hpp"
 #include "pipeline/present/export_document.hpp"
 
@@ -17,7 +18,7 @@ using exporter::Json;
 // {"document": the export's entry, "matches": the matches it is in, "findings": those naming it,
 //  "to_check": the check items naming it}.
 Result<Json> Shown(store::Database& db, const std::string& id) {
-  auto stored = db.LoadDocument(id);
+  auto stored = findings::LoadCorrected(db, id);
   if (!stored) return stored.error();
   if (!*stored) return MakeError("show: no document is '" + id + "'");
   auto pages = db.LoadPages((*stored)->source_id);
@@ -135,6 +136,7 @@ Result<std::string> DocumentText(store::Database& db, const std::string& documen
     out << "  " << name << " = " << (name.ends_with("_cents") ? money(field["value"]) : value_text(field["value"]))
         << "   (confidence " << field["confidence"].dump() << WhereOnThePage(field) << ")\n";
     if (field.contains("read_by")) out << "      read by " << field["read_by"].get<std::string>() << "\n";
+    if (field.contains("person")) out << "      you " << field["person"].get<std::string>() << "\n";
   }
   if (!document["line_items"].empty()) {
     out << "\nline items\n";

@@ -88,6 +88,11 @@ class Database {
   // Takes back the entry numbered `id` on `today`; false where no standing entry has that number.
   Result<bool> UndoNote(std::int64_t id, const std::string& today);
 
+  // What the person said of readings (shoebox correct / confirm), in the order said; AddCorrection
+  // returns its number.
+  Result<std::int64_t> AddCorrection(const Correction& correction);
+  Result<std::vector<Correction>> LoadCorrections();
+
   // The stored documents with their fields (by name), line items, claims with their lines, and
   // checks (by name), in (path, first page) order; with `after_source_id`, only those of sources
   // stored after it (sources.id grows).

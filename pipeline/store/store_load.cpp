@@ -167,6 +167,23 @@ Result<std::vector<Note>> Database::LoadNotes() {
                       });
 }
 
+Result<std::vector<Correction>> Database::LoadCorrections() {
+  return RowsOf<Correction>(
+      *this, "SELECT id, document_id, paper_keys, target, read_value, value, made_on FROM corrections ORDER BY id", {},
+      [](const std::vector<Value>& row) {
+        Correction correction{IntValue(row[0]), TextValue(row[1]), {}, TextValue(row[3]), TextValue(row[4]),
+                              std::nullopt, TextValue(row[6])};
+        if (!IsNull(row[5])) correction.value = TextValue(row[5]);
+        std::string keys = TextValue(row[2]);
+        for (size_t from = 0; from < keys.size();) {
+          size_t end = std::min(keys.find('\n', from), keys.size());
+          correction.paper_keys.push_back(keys.substr(from, end - from));
+          from = end + 1;
+        }
+        return correction;
+      });
+}
+
 Result<std::vector<DocumentSource>> Database::LoadDocumentSources() {
   return RowsOf<DocumentSource>(*this,
                                 "SELECT d.id, d.source_id, s.path, d.first_page, d.last_page FROM documents d "

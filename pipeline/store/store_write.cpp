@@ -183,6 +183,18 @@ Result<bool> Database::AddNote(const Note& note) {
        Text(note.representative), Text(note.reference), Text(note.text)});
 }
 
+Result<std::int64_t> Database::AddCorrection(const Correction& correction) {
+  if (mode_ == Mode::kReadOnly) return MakeError("database: opened read-only");
+  std::string keys;
+  for (const std::string& key : correction.paper_keys) keys += (keys.empty() ? "" : "\n") + key;
+  auto added = Execute(
+      "INSERT INTO corrections (document_id, paper_keys, target, read_value, value, made_on) VALUES (?, ?, ?, ?, ?, ?)",
+      {correction.document_id, keys, correction.target, correction.read_value,
+       correction.value ? Value{*correction.value} : Value{}, correction.made_on});
+  if (!added) return added.error();
+  return static_cast<std::int64_t>(sqlite3_last_insert_rowid(db_));
+}
+
 Result<bool> Database::UndoNote(std::int64_t id, const std::string& today) {
   if (mode_ == Mode::kReadOnly) return MakeError("database: opened read-only");
   auto standing = Select("SELECT id FROM notes WHERE id = ? AND undone_on IS NULL", {id});

@@ -15,6 +15,7 @@
 #include "pipeline/core/records.hpp"
 #include "pipeline/reading/ingest.hpp"
 #include "pipeline/reading/ocr.hpp"
+#include "tests/app/run_cli.hpp"
 #include "tests/json_schema.hpp"
 #include "tests/test_support.hpp"
 
@@ -23,16 +24,8 @@ namespace {
 
 using Json = nlohmann::json;
 
-struct Outcome {
-  int code;
-  std::string out, err;
-};
-
-Outcome RunCli(const std::vector<std::string>& args, const std::atomic<bool>* stop = nullptr) {
-  std::ostringstream out, err;
-  int code = Run(args, Environment{&out, &err, false, "", stop});
-  return {code, out.str(), err.str()};
-}
+using testing::Outcome;
+using testing::RunCli;
 
 TEST(Cli, AStoppedScanSaysSoExits130AndTheNextRunGoesOn) {
   testing::ScratchDir dir;

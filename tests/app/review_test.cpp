@@ -1,0 +1,157 @@
+// The person's loop through the CLI, in-process: review lists the figures the findings rest on,
+// a correction changes the finding, is kept beside the reading and survives a re-scan and a copy
+// of the paper; a confirmation takes a figure off the list; stepping through asks each in turn.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "tests/app/run_cli.hpp"
+#include "pipeline/analysis/corrections.hpp"
+#include "tests/test_support.hpp"
+
+namespace shoebox::cli {
+namespace {
+
+using Json = nlohmann::json;
+
+using testing::Outcome;
+
+Outcome RunCli(const std::vector<std::string>& args, const std::string& typed = "") {
+  return testing::RunCli(args, nullptr, typed);
+}
+
+// The samples' hospital account whose statement asks $136.82 where the plan's EOB says $43.79.
+class ReviewTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    Outcome scan = RunCli({"--db", db_, "scan", Bill(), Eob(), "--today", "2025-12-01"});
+    ASSERT_EQ(scan.code, kExitOk) << scan.err;
+    Json json = Export();
+    for (const Json& document : json["documents"]) {
+      if (document["kind"] == "bill") bill_ = document["id"].get<std::string>().substr(0, 8);
+    }
+    ASSERT_FALSE(bill_.empty());
+  }
+
+  static std::string Bill() { return testing::SamplesInbox() + "/E004-bill-born_digital.pdf"; }
+  static std::string Eob() { return testing::SamplesInbox() + "/E004-eob-born_digital.pdf"; }
+  Json Export() { return Json::parse(RunCli({"--db", db_, "export", "--json"}).out); }
+  bool Raised(const std::string& rule) {
+    Json json = Export();
+    return std::any_of(json["findings"].begin(), json["findings"].end(), [&](const Json& f) { return f["rule"] == rule; });
+  }
+  Json BillField(const std::string& name) {
+    Json json = Export();
+    for (const Json& document : json["documents"]) {
+      if (document["kind"] == "bill") return document["fields"].value(name, Json());
+    }
+    return Json();
+  }
+
+  // Every page of a report, one after the other.
+  static std::string Pages(const std::string& dir) {
+    std::string pages;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) pages += testing::ReadFile(entry.path());
+    return pages;
+  }
+
+  testing::ScratchDir dir_;
+  std::string db_ = dir_ / "r.db";
+  std::string bill_;
+};
+
+TEST_F(ReviewTest, ACorrectionChangesTheFindingIsKeptBesideTheReadingAndSurvivesARescan) {
+  ASSERT_TRUE(Raised("balance_exceeds_eob"));
+  Outcome review = RunCli({"--db", db_, "review", "--today", "2025-12-01", "--crops", dir_ / "crops"});
+  ASSERT_EQ(review.code, kExitOk) << review.err;
+  size_t item = review.out.find("1. amount due: $136.82 (read ");
+  ASSERT_NE(item, std::string::npos) << review.out;
+  EXPECT_NE(review.out.find("why: 'Asks for more than your plan says you owe' rests on it", item), std::string::npos);
+  EXPECT_NE(review.out.find("see: " + (dir_ / "crops") + "/review-1.png", item), std::string::npos);
+  EXPECT_NE(review.out.find("wrong? shoebox correct " + bill_ + " amount_due_cents VALUE", item), std::string::npos);
+
+  // The report's evidence says how to correct it.
+  ASSERT_EQ(RunCli({"--db", db_, "report", "--today", "2025-12-01", "--out", dir_ / "before"}).code, kExitOk);
+  EXPECT_NE(Pages(dir_ / "before").find("Not what the paper says? <code>shoebox correct " + bill_ +
+                                        " amount_due_cents VALUE</code>"),
+            std::string::npos);
+
+  // The person reads $43.79 on the paper.
+  Outcome corrected = RunCli({"--db", db_, "correct", bill_, "amount_due_cents", "$43.79", "--today", "2025-12-01"});
+  ASSERT_EQ(corrected.code, kExitOk) << corrected.err;
+  EXPECT_NE(corrected.err.find("corrected amount_due_cents: read as $136.82, now $43.79"), std::string::npos);
+  EXPECT_FALSE(Raised("balance_exceeds_eob"));
+  EXPECT_EQ(BillField("amount_due_cents")["value"], 4379);
+  EXPECT_EQ(BillField("amount_due_cents")["person"], "corrected on 2025-12-01, read as $136.82");
+  EXPECT_EQ(BillField("amount_due_cents")["confidence"], 1.0);
+  // What was read stays stored as read.
+  EXPECT_EQ(RunCli({"--db", db_, "query", "SELECT value_cents FROM fields WHERE name = 'amount_due_cents' AND "
+                                          "document_id LIKE '" + bill_ + "%'", "--csv"}).out,
+            "value_cents\n13682\n");
+  // Read again from the file, the paper keeps what the person said of it.
+  ASSERT_EQ(RunCli({"--db", db_, "scan", "--force", Bill(), Eob(), "--today", "2025-12-01"}).code, kExitOk);
+  EXPECT_EQ(BillField("amount_due_cents")["value"], 4379);
+  EXPECT_FALSE(Raised("balance_exceeds_eob"));
+  EXPECT_EQ(RunCli({"--db", db_, "review", "--today", "2025-12-01"}).out.find("amount due: $"), std::string::npos);
+}
+
+TEST_F(ReviewTest, WhatCannotBeCorrectedIsSaidInOneLine) {
+  auto said = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), {"--db", db_});
+    return RunCli(args).err;
+  };
+  EXPECT_EQ(said({"correct", bill_, "frobs", "5"}),
+            "shoebox correct: a document read as bill has no field frobs (shoebox show lists its fields)\n");
+  EXPECT_EQ(said({"correct", bill_, "due_date", "2025-13-45"}),
+            "shoebox correct: '2025-13-45' is not a value for due_date\n");
+  EXPECT_EQ(said({"correct", bill_, "claim 1 plan_paid_cents", "5"}),
+            "shoebox correct: the document has 0 claim(s), not 1\n");
+  EXPECT_EQ(said({"correct", "zzzz", "amount_due_cents", "5"}),
+            "shoebox correct: no document is 'zzzz' (shoebox show zzzz lists them)\n");
+  EXPECT_EQ(said({"confirm", bill_, "patient_paid_cents"}),
+            "shoebox confirm: nothing was read for patient_paid_cents to confirm: correct it with its value instead\n");
+}
+
+// Stepping through: s skips a figure (asked again next time), Enter confirms it (asked no more), a
+// value corrects it.
+TEST_F(ReviewTest, SteppingThroughSkipsConfirmsAndCorrects) {
+  ASSERT_EQ(RunCli({"--db", db_, "review", "--step", "--today", "2025-12-01"}, "s\n").code, kExitOk);
+  EXPECT_FALSE(BillField("amount_due_cents").contains("person"));
+  Outcome confirmed = RunCli({"--db", db_, "review", "--step", "--today", "2025-12-01"}, "\n");
+  ASSERT_EQ(confirmed.code, kExitOk) << confirmed.err;
+  EXPECT_NE(confirmed.err.find("confirmed amount_due_cents as read: $136.82"), std::string::npos) << confirmed.err;
+  EXPECT_EQ(BillField("amount_due_cents")["person"], "confirmed on 2025-12-01");
+  EXPECT_EQ(RunCli({"--db", db_, "review", "--today", "2025-12-01"}).out.find("amount due: $136.82"), std::string::npos);
+  ASSERT_EQ(RunCli({"--db", db_, "report", "--today", "2025-12-01", "--out", dir_ / "report"}).code, kExitOk);
+  EXPECT_NE(Pages(dir_ / "report").find("<br>You confirmed on 2025-12-01."), std::string::npos);
+  // Confirmed, then read again as $43.79 on a closer look.
+  ASSERT_EQ(RunCli({"--db", db_, "correct", bill_, "amount_due_cents", "43.79", "--today", "2025-12-02"}).code, kExitOk);
+  EXPECT_EQ(BillField("amount_due_cents")["person"], "corrected on 2025-12-02, read as $136.82");
+}
+
+// A copy of the same paper (another file, read on its own) takes the correction through the keys
+// that name the paper; a paper that shares none does not.
+TEST(Corrections, FollowThePaperNotTheFile) {
+  auto bill = [](const std::string& id, const std::string& account, const std::string& date) {
+    StoredDocument d;
+    d.id = id;
+    d.document.kind = DocumentKind::kBill;
+    d.document.fields = {{"account_number", account, std::nullopt, 0.9, 1, {}, ""},
+                         {"statement_date", date, std::nullopt, 0.9, 1, {}, ""},
+                         {"amount_due_cents", "", 13682, 0.6, 1, {}, ""}};
+    return d;
+  };
+  std::vector<StoredDocument> documents = {bill("scan", "5551", "2025-04-20"), bill("photo", "5551", "2025-04-20"),
+                                           bill("next", "5551", "2025-05-20")};
+  auto correction = findings::MakeCorrection(documents[0], "amount_due_cents", "43.79", "2025-12-01");
+  ASSERT_TRUE(correction);
+  EXPECT_EQ(correction->read_value, "$136.82");
+  findings::ApplyCorrections(documents, {*correction});
+  EXPECT_EQ(findings::ShownValue(documents[0].document, "amount_due_cents"), "$43.79");
+  EXPECT_EQ(findings::ShownValue(documents[1].document, "amount_due_cents"), "$43.79");
+  EXPECT_EQ(findings::ShownValue(documents[2].document, "amount_due_cents"), "$136.82");
+}
+
+}  // namespace
+}  // namespace shoebox::cli
