@@ -141,7 +141,9 @@ const std::vector<Verb>& Verbs() {
         {"--today", "DATE", kToday}},
        Review},
       {"correct",
-       {"DOC FIELD VALUE", "DOC", "the document, the field (\"claim N FIELD\" for a claim's), what the paper says"},
+       {"DOC FIELD VALUE", "DOC",
+        "the document, the field (\"claim N FIELD\", \"claim N line M FIELD\", \"line N FIELD\" for a claim's, a "
+        "claim line's, a line item's), what the paper says"},
        "say what the paper says where it was read wrong: kept beside the reading, on every copy of the paper, "
        "and the findings said again",
        {{"--today", "DATE", kToday}},

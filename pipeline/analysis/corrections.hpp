@@ -18,8 +18,9 @@
 namespace shoebox::findings {
 
 // The correction of `target` on the document: a field its kind carries ("amount_due_cents"),
-// "kind", or "claim N FIELD" (a claim's figure, status or number, N counted from 1), with the value
-// the person typed ("$1,234.56", "12/01/2025", "eob", "denied") made into its type; without one, a
+// "kind", "claim N FIELD" (a claim's figure, status or number), "claim N line M FIELD" (a claim
+// line's figure, date or code) or "line N FIELD" (a line item's), counted from 1, with the value the
+// person typed ("$1,234.56", "12/01/2025", "eob", "denied") made into its type; without one, a
 // confirmation of the reading as it stands. An Error says in one line why it cannot be.
 Result<Correction> MakeCorrection(const StoredDocument& document, const std::string& target,
                                   const std::optional<std::string>& typed, const std::string& today);

@@ -69,6 +69,16 @@ Result<std::vector<Item>> Items(store::Database& db, const std::string& crops_di
     }
   }
   for (const StoredDocument& d : analysis->documents) {
+    for (const Check& check : d.document.checks) {
+      if (check.ok) continue;
+      std::string words = check.name;
+      std::replace(words.begin(), words.end(), '_', ' ');
+      for (const Field& field : d.document.fields) {
+        if (field.cents) ask(d, field, "its paper's figures do not add up (" + words + ")");
+      }
+    }
+  }
+  for (const StoredDocument& d : analysis->documents) {
     for (const Field& field : d.document.fields) {
       bool figure = field.cents.has_value() || field.name.find("date") != std::string::npos;
       if (figure && field.confidence < kUnsure) ask(d, field, "read only " + Percent(field.confidence) + " sure");

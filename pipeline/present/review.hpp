@@ -1,6 +1,7 @@
 // review: the figures a person should look at on the paper, most important first. First those the
 // findings rest on (a finding that tells them not to pay is only as good as them), then those a
-// check item names, then any amount or date read less than surely; each with its value, how sure
+// check item names, then the amounts of a paper whose own arithmetic does not close, then any
+// amount or date read less than surely; each with its value, how sure
 // the reading was, where on which page it is, a crop of it, and the commands that confirm or
 // correct it. Figures the person has already confirmed or corrected are not asked again.
 #pragma once

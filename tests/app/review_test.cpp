@@ -153,5 +153,33 @@ TEST(Corrections, FollowThePaperNotTheFile) {
   EXPECT_EQ(findings::ShownValue(documents[2].document, "amount_due_cents"), "$136.82");
 }
 
+// A claim's line and a bill's line item are corrected by their places, counted from 1.
+TEST(Corrections, OfClaimLinesAndLineItemsByTheirPlaces) {
+  StoredDocument notice;
+  notice.id = "notice";
+  notice.document.kind = DocumentKind::kEob;
+  notice.document.claims.resize(1);
+  notice.document.claims[0].lines.resize(2);
+  notice.document.claims[0].lines[1].allowed_cents = 9000;
+  auto line = findings::MakeCorrection(notice, "claim 1 line 2 allowed_cents", "$90.50", "2025-12-01");
+  ASSERT_TRUE(line);
+  EXPECT_EQ(line->read_value, "$90.00");
+  StoredDocument bill;
+  bill.id = "bill";
+  bill.document.kind = DocumentKind::kBill;
+  bill.document.line_items.resize(1);
+  bill.document.line_items[0].charge_cents = 9800;
+  auto item = findings::MakeCorrection(bill, "line 1 charge_cents", "98.50", "2025-12-01");
+  ASSERT_TRUE(item);
+  std::vector<StoredDocument> documents = {notice, bill};
+  findings::ApplyCorrections(documents, {*line, *item});
+  EXPECT_EQ(documents[0].document.claims[0].lines[1].allowed_cents, 9050);
+  EXPECT_EQ(documents[1].document.line_items[0].charge_cents, 9850);
+  EXPECT_EQ(findings::MakeCorrection(bill, "line 2 charge_cents", "1", "2025-12-01").error().message,
+            "the document has 1 line item(s), not 2");
+  EXPECT_EQ(findings::MakeCorrection(notice, "claim 1 line 1 units", "1", "2025-12-01").error().message,
+            "a claim line's units cannot be corrected: its figures, date_of_service or code can");
+}
+
 }  // namespace
 }  // namespace shoebox::cli
