@@ -132,6 +132,15 @@ const std::vector<Verb>& Verbs() {
         {"--text", "TEXT", "what was said or agreed"},
         {"--today", "DATE", kToday}},
        Log},
+      {"assistance",
+       {},
+       "a pre-screen for hospitals' financial assistance (charity care): your household's income against the "
+       "federal poverty guideline, and how long each hospital account has left to apply",
+       {{"--household", "PEOPLE", "how many people live in your household (kept in the database, never in a log)"},
+        {"--income", "DOLLARS", "the household's yearly income before tax"},
+        {"--state", "XX", "your state, two letters (Alaska and Hawaii have their own guidelines)"},
+        {"--today", "DATE", kToday}},
+       Assistance},
       {"review",
        {},
        "the figures to look at on the paper, most important first: those the findings rest on, then any read "

@@ -1,7 +1,7 @@
 // The verbs' shared parts: the parsed arguments, opening the database, the dates, the runner's
 // options; and each verb, defined in the file of its family (verbs_papers.cpp: scan, watch;
 // verbs_reading.cpp: export, query, findings, show, accounts, episodes; verbs_acting.cpp: log,
-// report; verbs_review.cpp: review, correct, confirm). Only cli/ includes this.
+// report, assistance; verbs_review.cpp: review, correct, confirm). Only cli/ includes this.
 #pragma once
 
 #include <algorithm>
@@ -49,6 +49,8 @@ std::optional<std::string> DateOption(const std::string& date, const Environment
                                       std::string_view option);
 std::optional<std::string> Today(const Args& args, const Environment& env, std::string_view verb);
 std::optional<int> ParsePositiveInt(const std::string& text);
+// Dollars as typed by a person ("1,250", "$80.50") → cents; nullopt when it is not an amount.
+std::optional<Cents> ParseDollars(std::string text);
 std::optional<runner::Options> RunnerOptions(const Args& args, const Environment& env, std::string_view verb);
 
 int Scan(const Args& args, const Environment& env);
@@ -62,6 +64,7 @@ int ShowEpisodes(const Args& args, const Environment& env);
 int Log(const Args& args, const Environment& env);
 int Report(const Args& args, const Environment& env);
 int Review(const Args& args, const Environment& env);
+int Assistance(const Args& args, const Environment& env);
 int Correct(const Args& args, const Environment& env);
 int Confirm(const Args& args, const Environment& env);
 

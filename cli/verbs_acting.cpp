@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <ctime>
@@ -17,9 +18,11 @@
 #include <set>
 #include <sstream>
 
+#include "pipeline/core/dates.hpp"
 #include "pipeline/core/text.hpp"
 #include "pipeline/analysis/accounts.hpp"
 #include "pipeline/analysis/analysis.hpp"
+#include "pipeline/analysis/poverty.hpp"
 #include "pipeline/present/export_json.hpp"
 #include "pipeline/present/report.hpp"
 #include "pipeline/present/show.hpp"
@@ -30,24 +33,6 @@
 
 
 namespace shoebox::cli {
-
-namespace {
-
-// Dollars as typed by a person ("1,250", "$80.50") → cents; nullopt when it is not an amount.
-std::optional<Cents> ParseDollars(std::string text) {
-  std::erase_if(text, [](char c) { return c == '$' || c == ',' || c == ' '; });
-  if (text.empty() || text.find_first_not_of("0123456789.") != std::string::npos) return std::nullopt;
-  size_t point = text.find('.');
-  if (point != std::string::npos && (text.size() - point - 1 > 2 || text.find('.', point + 1) != std::string::npos)) {
-    return std::nullopt;
-  }
-  std::string whole = text.substr(0, point), part = point == std::string::npos ? "" : text.substr(point + 1);
-  if (whole.size() > 12) return std::nullopt;
-  while (part.size() < 2) part += '0';
-  return std::stoll(whole.empty() ? "0" : whole) * 100 + std::stoll(part);
-}
-
-}  // namespace
 
 // The record so far, each entry with its number (what log undo takes), and for each account with an
 // agreement what was agreed, what was paid since and what is left.
@@ -180,6 +165,74 @@ int Log(const Args& args, const Environment& env) {
   }
   *env.err << "logged the " << ToString(note.kind) << " for account " << note.account_number << "; " << *found
            << " finding(s) now (shoebox findings)\n";
+  return kExitOk;
+}
+
+// The household given now (both --household and --income), stored; or the one given before; or
+// nullopt, with kExitUsage in `code` where what was given is not a household.
+std::optional<Household> GivenHousehold(const Args& args, const Environment& env, store::Database& db,
+                                        const std::string& today, int& code) {
+  auto size = args.Get("--household"), income = args.Get("--income"), state = args.Get("--state");
+  if (!size && !income && !state) {
+    auto stored = db.LoadHousehold();
+    if (!stored) *env.err << stored.error().message << '\n', code = kExitDatabase;
+    return stored ? *stored : std::nullopt;
+  }
+  std::optional<int> people = size ? ParsePositiveInt(*size) : std::nullopt;
+  std::optional<Cents> cents = income ? ParseDollars(*income) : std::nullopt;
+  std::string region = state.value_or("");
+  std::transform(region.begin(), region.end(), region.begin(), [](unsigned char c) { return std::toupper(c); });
+  bool letters = region.empty() || (region.size() == 2 && std::isalpha(static_cast<unsigned char>(region[0])) &&
+                                    std::isalpha(static_cast<unsigned char>(region[1])));
+  if (!people || *people > 30 || !cents || !letters) {
+    *env.err << "shoebox assistance: give --household (the number of people, 1 to 30) and --income (the "
+                "household's yearly income before tax, in dollars), and --state as two letters if you like\n";
+    code = kExitUsage;
+    return std::nullopt;
+  }
+  Household household{*people, *cents, region, today};
+  if (auto saved = db.SaveHousehold(household); !saved) {
+    *env.err << saved.error().message << '\n';
+    code = kExitDatabase;
+    return std::nullopt;
+  }
+  return household;
+}
+
+int Assistance(const Args& args, const Environment& env) {
+  auto today = Today(args, env, "assistance");
+  if (!today) return kExitUsage;
+  auto db = OpenDatabase(args, env, store::Mode::kReadWrite);
+  if (!db) return kExitDatabase;
+  int code = kExitOk;
+  std::optional<Household> household = GivenHousehold(args, env, *db, *today, code);
+  if (code != kExitOk) return code;
+  auto analysis = findings::Analyse(*db);
+  if (!analysis) {
+    *env.err << analysis.error().message << '\n';
+    return kExitDatabase;
+  }
+  *env.out << "Financial assistance (charity care), as of " << *today << ":\n";
+  if (!household) {
+    *env.out << "Give your household to see where it stands: shoebox assistance --household PEOPLE --income "
+                "DOLLARS [--state XX] (kept in the database, never in a log; give it again to change it).\n";
+  }
+  std::vector<findings::AssistanceWindow> windows = findings::AssistanceWindows(analysis->documents);
+  if (windows.empty()) *env.out << "No hospital account among your papers.\n";
+  for (const findings::AssistanceWindow& window : windows) {
+    int days = DaysBetween(*today, window.closes);
+    *env.out << "\n" << window.provider_name << ", account " << window.account_number
+             << (window.due ? ", " + findings::Money(*window.due) + " due" : std::string()) << ": "
+             << (days >= 0 ? "apply by " + window.closes + " (" + std::to_string(days) + " days left)"
+                           : "the 240 days after the first statement ended " + window.closes + " (" +
+                                 std::to_string(-days) + " days ago); ask anyway, many hospitals still consider "
+                                 "an application, and some count from the latest statement")
+             << ".\n";
+    if (household) *env.out << "  " << findings::PreScreen(*household, std::stoi(window.first_statement.substr(0, 4))) << "\n";
+  }
+  *env.out << "\nThis is a pre-screen, not a promise: each hospital's own policy decides. Ask for the policy and "
+              "its application in writing; enclose proof of income (recent pay stubs or last year's tax return) "
+              "and say how many people live in your household.\n";
   return kExitOk;
 }
 

@@ -143,6 +143,19 @@ std::optional<std::string> Today(const Args& args, const Environment& env, std::
   return DateOption(*given, env, verb, "--today");
 }
 
+std::optional<Cents> ParseDollars(std::string text) {
+  std::erase_if(text, [](char c) { return c == '$' || c == ',' || c == ' '; });
+  if (text.empty() || text.find_first_not_of("0123456789.") != std::string::npos) return std::nullopt;
+  size_t point = text.find('.');
+  if (point != std::string::npos && (text.size() - point - 1 > 2 || text.find('.', point + 1) != std::string::npos)) {
+    return std::nullopt;
+  }
+  std::string whole = text.substr(0, point), part = point == std::string::npos ? "" : text.substr(point + 1);
+  if (whole.size() > 12) return std::nullopt;
+  while (part.size() < 2) part += '0';
+  return std::stoll(whole.empty() ? "0" : whole) * 100 + std::stoll(part);
+}
+
 std::optional<int> ParsePositiveInt(const std::string& text) {
   if (text.empty() || text.size() > 6 || !std::all_of(text.begin(), text.end(), ::isdigit)) return std::nullopt;
   int value = std::stoi(text);

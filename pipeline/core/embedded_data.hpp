@@ -1,5 +1,5 @@
-// Data compiled into the binary by cmake/embed.cmake: the schema migrations, the label dictionary and
-// how the words of its labels may be printed.
+// Data compiled into the binary by cmake/embed.cmake: the schema migrations, the label dictionary,
+// how the words of its labels may be printed, and the poverty guidelines.
 #pragma once
 
 #include <string_view>
@@ -15,5 +15,6 @@ struct Migration {
 const std::vector<Migration>& Migrations();  // in order
 std::string_view LabelDictionary();           // extractors/labels.tsv
 std::string_view LabelWords();                // extractors/label_words.tsv
+std::string_view PovertyGuidelines();         // pipeline/analysis/poverty_guidelines.tsv
 
 }  // namespace shoebox::embedded

@@ -98,6 +98,14 @@ struct Correction {
   std::string made_on;     // ISO date
 };
 
+// The household the person gave for the financial-assistance pre-screen (shoebox assistance).
+struct Household {
+  int size = 0;             // people
+  Cents income_cents = 0;   // a year, before tax
+  std::string state;        // two letters ("AK"), or "" where not given
+  std::string given_on;     // ISO date
+};
+
 // The fields a document of this kind may carry (../shared/EXPORT.md, and the additive ones).
 const std::vector<std::string_view>& FieldNamesOf(DocumentKind kind);
 

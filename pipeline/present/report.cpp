@@ -15,6 +15,7 @@
 
 #include "pipeline/analysis/accounts.hpp"
 #include "pipeline/analysis/analysis.hpp"
+#include "pipeline/analysis/poverty.hpp"
 #include "pipeline/analysis/problems.hpp"
 #include "pipeline/present/report_parts.hpp"
 
@@ -118,6 +119,7 @@ class Writer {
     auto notes = db_.LoadNotes();
     if (!notes) return notes.error();
     notes_ = std::move(notes).value();
+    if (auto household = LoadHousehold(); !household) return household.error();
     for (const StoredDocument& d : analysis_.documents) by_id_[d.id] = &d;
     auto pages = db_.LoadPages();
     if (!pages) return pages.error();
@@ -207,6 +209,12 @@ class Writer {
       html += "<li><b>" + (page.empty() ? line : "<a href=\"" + page + "\">" + line + "</a>") + "</b><br>What to do: ";
       std::vector<std::string> steps = findings::StepsOf(problem);
       for (size_t i = 0; i < steps.size(); ++i) html += (i ? " Also: " : "") + Html(steps[i]);
+      bool window = std::any_of(problem.reasons.begin(), problem.reasons.end(), [](const Finding* f) {
+        return f->rule == FindingRule::kFinancialAssistanceWindow;
+      });
+      if (auto year = hospital_year_.find(findings::Key(problem.account_number)); window && year != hospital_year_.end()) {
+        html += "<br>" + Html(findings::PreScreen(*household_, year->second));
+      }
       html += "</li>\n";
     }
     return html + "</ol>\n";
@@ -388,6 +396,11 @@ class Writer {
     const StoredDocument& latest = *by_id_[account.statements.back().document_id];
     f.guarantor = findings::TextOf(latest.document, "guarantor_name");
     f.billing_address = findings::TextOf(latest.document, "sender_address");
+    if (auto year = hospital_year_.find(findings::Key(account.account_number)); year != hospital_year_.end()) {
+      f.household = &*household_;
+      f.bill_year = year->second;
+      f.pre_screen = findings::PreScreen(*household_, year->second);
+    }
     if (auto phone = phone_of_.find(latest.id); phone != phone_of_.end()) f.phone = phone->second;
     for (const std::string& id : ids) {
       if (by_id_.count(id) && by_id_[id]->document.kind == DocumentKind::kCollectionLetter) f.letter = by_id_[id];
@@ -478,6 +491,18 @@ class Writer {
     return html + "</table>\n";
   }
 
+  // The household the person gave (shoebox assistance), and each hospital account's year for its
+  // pre-screen.
+  Result<bool> LoadHousehold() {
+    auto household = db_.LoadHousehold();
+    if (!household) return household.error();
+    household_ = std::move(household).value();
+    for (const findings::AssistanceWindow& window : findings::AssistanceWindows(analysis_.documents)) {
+      if (household_) hospital_year_[findings::Key(window.account_number)] = std::stoi(window.first_statement.substr(0, 4));
+    }
+    return true;
+  }
+
   std::string AccountPage(const findings::Account& account, const std::set<std::string>& ids,
                           const std::vector<const Finding*>& mine, const std::vector<const Finding*>& to_check,
                           int* crops) {
@@ -500,6 +525,10 @@ class Writer {
     }
     if (mine.empty() && !to_check.empty()) html += "<p>Nothing confirmed to act on; look at what to check below.</p>\n";
     for (const Finding* finding : mine) html += FindingHtml(*finding, crops);
+    if (!figures.pre_screen.empty()) {
+      html += "<p><b>Financial assistance:</b> " + Html(figures.pre_screen) +
+              " A pre-screen, not a promise: the hospital's own policy decides.</p>\n";
+    }
     if (!to_check.empty()) {
       html += "<h2>To check</h2>\n<p class=\"meta\">Not findings: what was read could not confirm these.</p>\n";
       for (const Finding* check : to_check) html += CheckHtml(*check, crops);
@@ -522,6 +551,8 @@ class Writer {
   std::map<std::string, const StoredDocument*> by_id_;
   std::map<PageKey, PageReplay> pages_;
   std::map<std::string, std::string> phone_of_;  // bill id → the billing office's number it prints
+  std::optional<Household> household_;           // as given for the assistance pre-screen
+  std::map<std::string, int> hospital_year_;     // a hospital account's key → its first statement's year
 };
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "pipeline/analysis/findings.hpp"
+#include "pipeline/analysis/poverty.hpp"
 #include "pipeline/analysis/problems.hpp"
 #include "pipeline/core/codes.hpp"
 #include "pipeline/core/dates.hpp"
@@ -15,6 +16,19 @@ namespace shoebox::report {
 using findings::Money;
 
 namespace {
+
+// What the assistance letter says of the household, where the person gave it: its size, its income
+// against the poverty guideline, and what is enclosed to show them.
+std::string Household(const AccountFigures& figures) {
+  if (figures.household == nullptr) return "";
+  auto line = findings::PovertyGuideline(figures.bill_year, figures.household->size, figures.household->state);
+  if (!line) return "";
+  return "<p>My household is " + std::to_string(figures.household->size) + " people with an income of " +
+         Money(figures.household->income_cents) + " a year, " +
+         std::to_string(findings::PercentOfPoverty(figures.household->income_cents, *line)) + "% of the " +
+         std::to_string(line->year) + " federal poverty guideline. I enclose proof of our income (recent pay stubs "
+         "or last year's tax return).</p>\n";
+}
 
 // Whom a letter is to or from: a name, and the street and town the paper prints for it ("" where
 // none was read).
@@ -238,7 +252,8 @@ std::string CallSheet(const findings::Account& account, const AccountFigures& fi
     html +=
         "<p><b>3. Ask what they can do:</b> \"What is the most you can reduce this by today?\" Ask too for a "
         "prompt-pay or self-pay discount, and for financial assistance or a hardship reduction if paying " +
-        Money(target) + " would be hard.</p>\n";
+        Money(target) + " would be hard." +
+        (figures.pre_screen.empty() ? std::string() : " " + Html(figures.pre_screen)) + "</p>\n";
     html += "<p><b>4. Offer:</b> \"I can pay <b>" + Money(open) +
             "</b> today in full settlement.\" Go no higher "
             "than <b>" +
@@ -335,7 +350,7 @@ std::string Letters(const findings::Account& account, const AccountFigures& figu
         Letter("request for a financial-assistance application", office("financial assistance office"), re, from,
                "<p>Please send me your financial-assistance (charity care) policy and application for account " +
                    Html(account.account_number) + Html(service) +
-                   ". Please hold the account while my application is considered.</p>\n",
+                   ". Please hold the account while my application is considered.</p>\n" + Household(figures),
                today);
   }
   return letters;

@@ -32,6 +32,11 @@ struct AccountFigures {
   std::string guarantor;        // whom the latest statement is addressed to
   std::string mailing_address;  // where the account's papers are mailed to the person
   std::string billing_address;  // the provider's own address as its latest statement prints it
+  // A hospital account's financial-assistance pre-screen, where the person gave their household:
+  // the household, the year of the account's first statement, and the pre-screen in a sentence.
+  const Household* household = nullptr;
+  int bill_year = 0;
+  std::string pre_screen;
   std::string phone;      // the billing office's number as the latest statement prints it
 };
 

@@ -88,6 +88,10 @@ class Database {
   // Takes back the entry numbered `id` on `today`; false where no standing entry has that number.
   Result<bool> UndoNote(std::int64_t id, const std::string& today);
 
+  // The household given for the financial-assistance pre-screen: giving it again replaces it.
+  Result<bool> SaveHousehold(const Household& household);
+  Result<std::optional<Household>> LoadHousehold();
+
   // What the person said of readings (shoebox correct / confirm), in the order said; AddCorrection
   // returns its number.
   Result<std::int64_t> AddCorrection(const Correction& correction);

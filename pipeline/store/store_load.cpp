@@ -167,6 +167,17 @@ Result<std::vector<Note>> Database::LoadNotes() {
                       });
 }
 
+Result<std::optional<Household>> Database::LoadHousehold() {
+  auto rows = RowsOf<Household>(*this, "SELECT size, income_cents, state, given_on FROM household WHERE id = 1", {},
+                                [](const std::vector<Value>& row) {
+                                  return Household{static_cast<int>(IntValue(row[0])), IntValue(row[1]),
+                                                   TextValue(row[2]), TextValue(row[3])};
+                                });
+  if (!rows) return rows.error();
+  if (rows->empty()) return std::optional<Household>();
+  return std::optional<Household>(rows->front());
+}
+
 Result<std::vector<Correction>> Database::LoadCorrections() {
   return RowsOf<Correction>(
       *this, "SELECT id, document_id, paper_keys, target, read_value, value, made_on FROM corrections ORDER BY id", {},

@@ -183,6 +183,12 @@ Result<bool> Database::AddNote(const Note& note) {
        Text(note.representative), Text(note.reference), Text(note.text)});
 }
 
+Result<bool> Database::SaveHousehold(const Household& household) {
+  if (mode_ == Mode::kReadOnly) return MakeError("database: opened read-only");
+  return Execute("INSERT OR REPLACE INTO household (id, size, income_cents, state, given_on) VALUES (1, ?, ?, ?, ?)",
+                 {Integer(household.size), Integer(household.income_cents), Text(household.state), household.given_on});
+}
+
 Result<std::int64_t> Database::AddCorrection(const Correction& correction) {
   if (mode_ == Mode::kReadOnly) return MakeError("database: opened read-only");
   std::string keys;

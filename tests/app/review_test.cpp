@@ -1,6 +1,7 @@
 // The person's loop through the CLI, in-process: review lists the figures the findings rest on,
 // a correction changes the finding, is kept beside the reading and survives a re-scan and a copy
-// of the paper; a confirmation takes a figure off the list; stepping through asks each in turn.
+// of the paper; a confirmation takes a figure off the list; stepping through asks each in turn;
+// the financial-assistance pre-screen reaches the report and the letter.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -151,6 +152,41 @@ TEST(Corrections, FollowThePaperNotTheFile) {
   EXPECT_EQ(findings::ShownValue(documents[0].document, "amount_due_cents"), "$43.79");
   EXPECT_EQ(findings::ShownValue(documents[1].document, "amount_due_cents"), "$43.79");
   EXPECT_EQ(findings::ShownValue(documents[2].document, "amount_due_cents"), "$136.82");
+}
+
+// The financial-assistance pre-screen on the samples' hospital account (a denied $17,035.75 claim,
+// first statement 2025-09-01): the window, the household's percent of the guideline (kept for next
+// time), and the report's Start here, account page and letter using it.
+TEST(Assistance, AHouseholdsPercentOfTheGuidelineOnEachHospitalAccount) {
+  testing::ScratchDir dir;
+  std::string db = dir / "a.db";
+  ASSERT_EQ(RunCli({"--db", db, "scan", testing::SamplesInbox() + "/E008-bill-born_digital.pdf",
+                    testing::SamplesInbox() + "/E008-eob-born_digital.pdf", "--today", "2025-12-01"}).code,
+            kExitOk);
+  Outcome first = RunCli({"--db", db, "assistance", "--today", "2025-12-01"});
+  ASSERT_EQ(first.code, kExitOk) << first.err;
+  EXPECT_NE(first.out.find("Give your household to see where it stands"), std::string::npos);
+  EXPECT_NE(first.out.find("VALLEY VIEW HEALTH SYSTEM, account 513874840, $17,035.75 due: apply by 2026-04-29 "
+                           "(149 days left)."),
+            std::string::npos)
+      << first.out;
+  std::string pre = "Your household of 4 with $45,000.00 a year is at 139% of the 2025 federal poverty guideline "
+                    "($32,150.00 for 4): many nonprofit hospitals forgive bills in full at this income";
+  Outcome given = RunCli({"--db", db, "assistance", "--household", "4", "--income", "45,000", "--today", "2025-12-01"});
+  ASSERT_EQ(given.code, kExitOk) << given.err;
+  EXPECT_NE(given.out.find(pre), std::string::npos) << given.out;
+  EXPECT_NE(RunCli({"--db", db, "assistance", "--today", "2025-12-01"}).out.find(pre), std::string::npos);
+  EXPECT_EQ(RunCli({"--db", db, "assistance", "--household", "0", "--income", "5"}).code, kExitUsage);
+
+  ASSERT_EQ(RunCli({"--db", db, "report", "--today", "2025-12-01", "--out", dir / "report"}).code, kExitOk);
+  std::string index = testing::ReadFile(dir / "report/index.html");
+  EXPECT_NE(index.find("<br>" + pre), std::string::npos);
+  std::string pages;
+  for (const auto& entry : std::filesystem::directory_iterator(dir / "report")) pages += testing::ReadFile(entry.path());
+  EXPECT_NE(pages.find("<p><b>Financial assistance:</b> " + pre), std::string::npos);
+  EXPECT_NE(pages.find("<p>My household is 4 people with an income of $45,000.00 a year, 139% of the 2025 federal "
+                       "poverty guideline. I enclose proof of our income"),
+            std::string::npos);
 }
 
 // A claim's line and a bill's line item are corrected by their places, counted from 1.

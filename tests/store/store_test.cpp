@@ -61,6 +61,7 @@ TEST(Database, AnOlderDatabaseIsMigratedWhenOpenedForReading) {
   {
     auto db = Database::Open(dir / "old.db", Mode::kReadWrite);
     ASSERT_TRUE(db);
+    ASSERT_TRUE((*db)->Select("DROP TABLE household"));
     ASSERT_TRUE((*db)->Select("DROP TABLE corrections"));
     ASSERT_TRUE((*db)->Select("ALTER TABLE notes DROP COLUMN undone_on"));
     ASSERT_TRUE((*db)->Select("PRAGMA user_version = 12"));
@@ -70,6 +71,7 @@ TEST(Database, AnOlderDatabaseIsMigratedWhenOpenedForReading) {
   EXPECT_GT((*db)->SchemaVersion(), 12);
   EXPECT_TRUE((*db)->LoadNotes());
   EXPECT_TRUE((*db)->LoadCorrections());
+  EXPECT_TRUE((*db)->LoadHousehold());
 }
 
 TEST(Database, SameBytesTwiceIsRefusedUnlessReplaced) {  // S2
