@@ -141,6 +141,15 @@ const std::vector<Verb>& Verbs() {
         {"--state", "XX", "your state, two letters (Alaska and Hawaii have their own guidelines)"},
         {"--today", "DATE", kToday}},
        Assistance},
+      {"rehearse",
+       {},
+       "practise the call with a scripted billing rep who knows the account's numbers, coached after every "
+       "exchange; \"bye\" ends it with what went well and what to say differently",
+       {{"--account", "NUMBER", "the account to call about (as shoebox accounts lists them)"},
+        {"--mode", "MODE", "normal, or hard: a rep who pushes back until you use the paperwork's evidence"},
+        {"--save", "", "save the counter-offer you practised to the log"},
+        {"--today", "DATE", kToday}},
+       Rehearse},
       {"review",
        {},
        "the figures to look at on the paper, most important first: those the findings rest on, then any read "

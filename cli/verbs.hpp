@@ -1,7 +1,8 @@
 // The verbs' shared parts: the parsed arguments, opening the database, the dates, the runner's
 // options; and each verb, defined in the file of its family (verbs_papers.cpp: scan, watch;
 // verbs_reading.cpp: export, query, findings, show, accounts, episodes; verbs_acting.cpp: log,
-// report, assistance; verbs_review.cpp: review, correct, confirm). Only cli/ includes this.
+// report, assistance; verbs_review.cpp: review, correct, confirm,
+// rehearse). Only cli/ includes this.
 #pragma once
 
 #include <algorithm>
@@ -65,6 +66,7 @@ int Log(const Args& args, const Environment& env);
 int Report(const Args& args, const Environment& env);
 int Review(const Args& args, const Environment& env);
 int Assistance(const Args& args, const Environment& env);
+int Rehearse(const Args& args, const Environment& env);
 int Correct(const Args& args, const Environment& env);
 int Confirm(const Args& args, const Environment& env);
 

@@ -8,6 +8,7 @@
 #include "pipeline/analysis/corrections.hpp"
 #include "pipeline/analysis/findings.hpp"
 #include "pipeline/app/runner.hpp"
+#include "pipeline/present/rehearsal.hpp"
 #include "pipeline/present/review.hpp"
 #include "pipeline/present/show.hpp"
 
@@ -133,6 +134,56 @@ int Review(const Args& args, const Environment& env) {
     if (!document || !*document) continue;
     std::optional<std::string> value = typed.empty() ? std::nullopt : std::optional<std::string>(typed);
     if (int said = Say(*db, **document, item.target, value, *today, env, "review"); said == kExitDatabase) return said;
+  }
+  return kExitOk;
+}
+
+int Rehearse(const Args& args, const Environment& env) {
+  auto account = args.Get("--account");
+  std::string mode = args.Get("--mode").value_or("normal");
+  if (!account || (mode != "normal" && mode != "hard")) {
+    *env.err << "shoebox rehearse: say which account (--account NUMBER, as shoebox accounts lists them), and "
+                "--mode normal or hard\n";
+    return kExitUsage;
+  }
+  auto today = Today(args, env, "rehearse");
+  if (!today) return kExitUsage;
+  bool save = args.Has("--save");
+  auto db = OpenDatabase(args, env, save ? store::Mode::kReadWrite : store::Mode::kReadOnly);
+  if (!db) return kExitDatabase;
+  auto facts = rehearsal::FactsOf(*db, *account);
+  if (!facts) {
+    *env.err << "shoebox rehearse: " << facts.error().message << '\n';
+    return kExitUsage;
+  }
+  rehearsal::Call call(*facts, mode == "hard" ? rehearsal::Mode::kHard : rehearsal::Mode::kNormal);
+  std::ostream& out = *env.out;
+  out << "A practice call about " << facts->provider << " account " << facts->account_number << " (" << mode
+      << "). Type what you would say; \"bye\" ends the call.\n";
+  for (const std::string& finding : facts->findings) out << "  On the paperwork: " << finding << "\n";
+  out << "\nRep: " << call.Opening() << "\n";
+  std::string line;
+  while (env.in != nullptr && (out << "You: " << std::flush, std::getline(*env.in, line))) {
+    if (line.empty()) continue;
+    rehearsal::Call::Exchange exchange = call.Say(line);
+    out << "Rep: " << exchange.rep << "\n";
+    for (const std::string& coaching : exchange.coaching) out << "  Coach: " << coaching << "\n";
+    if (exchange.ended) break;
+  }
+  out << "\nHow it went\n";
+  for (const std::string& well : call.WentWell()) out << "  + " << well << "\n";
+  for (const std::string& better : call.SayDifferently()) out << "  - " << better << "\n";
+  if (save && call.Offered()) {
+    Note note;
+    note.kind = NoteKind::kNote;
+    note.account_number = facts->account_number;
+    note.noted_on = *today;
+    note.text = "practised counter-offer: " + findings::Money(*call.Offered());
+    if (auto added = (*db).AddNote(note); !added) {
+      *env.err << added.error().message << '\n';
+      return kExitDatabase;
+    }
+    out << "Saved to the log: " << note.text << " (shoebox log)\n";
   }
   return kExitOk;
 }

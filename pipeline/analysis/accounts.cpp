@@ -310,4 +310,42 @@ std::vector<PlanYear> SumPlanYears(const std::vector<StoredDocument>& documents)
   return years;
 }
 
+std::vector<AccountClaim> ClaimsOfAccount(const Account& account, const std::vector<Match>& matches,
+                                          const std::vector<StoredDocument>& documents) {
+  std::map<std::string, const StoredDocument*> by_id;
+  for (const StoredDocument& d : documents) by_id[d.id] = &d;
+  std::vector<AccountClaim> claims;
+  std::set<std::string> numbers;
+  for (const Match& match : matches) {
+    if (match.claim_ordinal < 0 || !by_id.count(match.left_id) || !by_id.count(match.right_id)) continue;
+    bool ours = std::any_of(account.statements.begin(), account.statements.end(),
+                            [&](const Statement& s) { return s.document_id == match.left_id; });
+    const StoredDocument* notice = by_id[match.right_id];
+    if (!ours || static_cast<size_t>(match.claim_ordinal) >= notice->document.claims.size()) continue;
+    const Claim& claim = notice->document.claims[static_cast<size_t>(match.claim_ordinal)];
+    if (numbers.insert(claim.claim_number).second) claims.push_back({&claim, notice});
+  }
+  return claims;
+}
+
+std::optional<Cents> PlanSays(const std::vector<AccountClaim>& claims) {
+  std::optional<Cents> owed;
+  for (const AccountClaim& c : claims) {
+    if (IsFinished(*c.claim) && c.claim->patient_responsibility_cents) {
+      owed = owed.value_or(0) + *c.claim->patient_responsibility_cents;
+    }
+  }
+  return owed;
+}
+
+Offer OfferFor(std::optional<Cents> balance, std::optional<Cents> plan_says, bool collections) {
+  Offer offer;
+  offer.target = balance.value_or(0);
+  if (plan_says && *plan_says < offer.target) offer.target = *plan_says;
+  offer.open = offer.target * (collections ? 30 : 50) / 100;
+  offer.stop = offer.target * (collections ? 50 : 70) / 100;
+  offer.monthly = (offer.target + 11) / 12;
+  return offer;
+}
+
 }  // namespace shoebox::findings

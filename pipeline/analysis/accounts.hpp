@@ -41,6 +41,25 @@ Settlement SettlementOf(const std::string& account_number, const std::vector<Not
 // "agreed $120.00 on 2025-12-01, paid $100.00 since, $20.00 left" (or "…, paid in full").
 std::string SettlementWords(const Settlement& settlement);
 
+// The plan's claims matched to the account's statements, each once (by its number), with the
+// notice each is printed on.
+struct AccountClaim {
+  const Claim* claim = nullptr;
+  const StoredDocument* notice = nullptr;
+};
+std::vector<AccountClaim> ClaimsOfAccount(const Account& account, const std::vector<Match>& matches,
+                                          const std::vector<StoredDocument>& documents);
+// What the account's finished claims leave the patient to pay; none where no finished claim says.
+std::optional<Cents> PlanSays(const std::vector<AccountClaim>& claims);
+
+// What to aim at on a call and what to offer: the least of the balance and what the plan says is
+// owed; a lump sum to open with and one to stop at (collections often settle at 30-50 %, providers
+// at a 20-40 % reduction, 50-60 % in hardship); the monthly payment that clears it in a year.
+struct Offer {
+  Cents target = 0, open = 0, stop = 0, monthly = 0;
+};
+Offer OfferFor(std::optional<Cents> balance, std::optional<Cents> plan_says, bool collections);
+
 // Every account number the papers print (bills' and letters' account numbers, letters' reference
 // numbers, claims' patient account numbers), once each: what a logged call or payment can be about.
 std::vector<std::string> PrintedAccountNumbers(const std::vector<StoredDocument>& documents);

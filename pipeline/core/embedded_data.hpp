@@ -1,5 +1,5 @@
 // Data compiled into the binary by cmake/embed.cmake: the schema migrations, the label dictionary,
-// how the words of its labels may be printed, and the poverty guidelines.
+// how the words of its labels may be printed, the poverty guidelines and the practice call's scripts.
 #pragma once
 
 #include <string_view>
@@ -16,5 +16,7 @@ const std::vector<Migration>& Migrations();  // in order
 std::string_view LabelDictionary();           // extractors/labels.tsv
 std::string_view LabelWords();                // extractors/label_words.tsv
 std::string_view PovertyGuidelines();         // pipeline/analysis/poverty_guidelines.tsv
+std::string_view RehearsalNormal();           // pipeline/present/rehearsal/normal.tsv
+std::string_view RehearsalHard();             // pipeline/present/rehearsal/hard.tsv
 
 }  // namespace shoebox::embedded

@@ -372,27 +372,16 @@ class Writer {
   AccountFigures FiguresOf(const findings::Account& account, const std::set<std::string>& ids) {
     AccountFigures f;
     f.balance = account.statements.back().amount_due_cents;
-    std::set<std::string> claim_numbers;
-    Cents owed = 0;
-    bool known = false;
-    for (const Match& match : analysis_.matches) {
-      if (match.claim_ordinal < 0 || !by_id_.count(match.left_id) || !by_id_.count(match.right_id)) continue;
-      bool ours = std::any_of(account.statements.begin(), account.statements.end(),
-                              [&](const findings::Statement& s) { return s.document_id == match.left_id; });
-      if (!ours) continue;
-      const Claim& claim = by_id_[match.right_id]->document.claims[static_cast<size_t>(match.claim_ordinal)];
-      if (!claim_numbers.insert(claim.claim_number).second) continue;
+    std::vector<findings::AccountClaim> claims = findings::ClaimsOfAccount(account, analysis_.matches, analysis_.documents);
+    for (const findings::AccountClaim& c : claims) {
+      const Claim& claim = *c.claim;
       f.claims.push_back(&claim);
-      if (findings::IsDenied(claim)) f.denied.push_back({&claim, by_id_[match.right_id]});
-      if (findings::IsFinished(claim) && claim.patient_responsibility_cents) {
-        owed += *claim.patient_responsibility_cents;
-        known = true;
-      }
+      if (findings::IsDenied(claim)) f.denied.push_back({&claim, c.notice});
       if (f.first_service.empty() || (!claim.service_date_from.empty() && claim.service_date_from < f.first_service)) {
         f.first_service = claim.service_date_from;
       }
     }
-    if (known) f.plan_says = owed;
+    f.plan_says = findings::PlanSays(claims);
     const StoredDocument& latest = *by_id_[account.statements.back().document_id];
     f.guarantor = findings::TextOf(latest.document, "guarantor_name");
     f.billing_address = findings::TextOf(latest.document, "sender_address");

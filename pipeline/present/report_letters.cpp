@@ -213,8 +213,8 @@ std::string AppealLetter(const findings::Account& account, const DeniedClaim& de
 std::string CallSheet(const findings::Account& account, const AccountFigures& figures,
                       const std::vector<const Finding*>& mine) {
   std::string patient = Or(account.patient_name, "the patient");
-  Cents target = figures.balance.value_or(0);
-  if (figures.plan_says && *figures.plan_says < target) target = *figures.plan_says;
+  findings::Offer offer = findings::OfferFor(figures.balance, figures.plan_says, figures.letter != nullptr);
+  Cents target = offer.target;
   std::string collector = figures.letter != nullptr
                               ? Or(findings::TextOf(figures.letter->document, "collector_name"), "the collector")
                               : "";
@@ -244,11 +244,8 @@ std::string CallSheet(const findings::Account& account, const AccountFigures& fi
             "payment and no settlement on this call; call again once " +
             Html(unresolved) + ".</p>\n";
   } else if (target > 0) {
-    // Lump sums: collections often settle at 30–50 %, providers at a 20–40 % reduction (50–60 % in
-    // hardship); open low, know where to stop.
-    bool collections = figures.letter != nullptr;
-    Cents open = collections ? target * 30 / 100 : target * 50 / 100;
-    Cents stop = collections ? target * 50 / 100 : target * 70 / 100;
+    // Lump sums: open low, know where to stop (findings::OfferFor).
+    Cents open = offer.open, stop = offer.stop;
     html +=
         "<p><b>3. Ask what they can do:</b> \"What is the most you can reduce this by today?\" Ask too for a "
         "prompt-pay or self-pay discount, and for financial assistance or a hardship reduction if paying " +
@@ -257,7 +254,7 @@ std::string CallSheet(const findings::Account& account, const AccountFigures& fi
     html += "<p><b>4. Offer:</b> \"I can pay <b>" + Money(open) +
             "</b> today in full settlement.\" Go no higher "
             "than <b>" +
-            Money(stop) + "</b>. Or a payment plan sized to what you can pay each month (" + Money((target + 11) / 12) +
+            Money(stop) + "</b>. Or a payment plan sized to what you can pay each month (" + Money(offer.monthly) +
             " a month clears " + Money(target) +
             " in a year): only with no interest and no fees, never on a medical credit card or a loan.</p>\n";
   }

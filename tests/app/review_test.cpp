@@ -189,6 +189,61 @@ TEST(Assistance, AHouseholdsPercentOfTheGuidelineOnEachHospitalAccount) {
             std::string::npos);
 }
 
+// A practice call about the samples' account whose statement asks $136.82 where the plan's EOB says
+// $43.79: the coaching expected at each turn, in each mode, and the summary.
+TEST_F(ReviewTest, ARehearsalCoachesEachTurnInBothModes) {
+  auto call = [&](const std::string& mode, const std::string& typed) {
+    Outcome outcome = RunCli({"--db", db_, "rehearse", "--account", "562721943", "--mode", mode, "--today",
+                              "2025-12-01"}, typed);
+    EXPECT_EQ(outcome.code, kExitOk) << outcome.err;
+    return outcome.out;
+  };
+  // Each turn: the rep's line, then the coaching; turns split where the person speaks ("You: ").
+  auto turns = [](const std::string& out) {
+    std::vector<std::string> split;
+    for (size_t at = out.find("You: "); at != std::string::npos;) {
+      size_t next = out.find("You: ", at + 5);
+      split.push_back(out.substr(at, next == std::string::npos ? std::string::npos : next - at));
+      at = next;
+    }
+    return split;
+  };
+  std::string normal = call("normal", "I want to dispute this bill\nCan you reduce it?\nI can pay $136.82\n"
+                                      "I can pay $40 today\nbye\n");
+  EXPECT_NE(normal.find("Rep: Thank you for calling Summit Radiology Associates billing"), std::string::npos);
+  std::vector<std::string> turn = turns(normal);
+  ASSERT_EQ(turn.size(), 5u) << normal;
+  EXPECT_NE(turn[0].find("Coach: Open with \"I am calling to resolve this account\", not \"dispute\""), std::string::npos);
+  EXPECT_NE(turn[1].find("Coach: Ask an open question: \"What is the most you can reduce this by today?\""), std::string::npos);
+  EXPECT_NE(turn[2].find("Coach: That is more than the paperwork supports: the most you owe is $43.79."), std::string::npos);
+  // The bill asks more than the plan says: no settling until it is corrected.
+  EXPECT_NE(turn[3].find("Coach: Not yet: something on this account is unresolved."), std::string::npos);
+  EXPECT_NE(turn[4].find("How it went"), std::string::npos);  // the last turn ends with the summary
+  EXPECT_NE(turn[4].find("- Ask \"Can you send me this agreement in writing before I pay?\""), std::string::npos);
+
+  std::string hard = call("hard", "Hello, I am calling to resolve this account\nCould you explain each charge?\n"
+                                  "My plan's explanation of benefits says I owe $43.79\nI can pay $40 today\n"
+                                  "Can you send me the agreement in writing?\nbye\n");
+  turn = turns(hard);
+  ASSERT_EQ(turn.size(), 6u) << hard;
+  EXPECT_NE(turn[0].find("Coach: Good opening"), std::string::npos);
+  EXPECT_NE(turn[1].find("Rep: Every charge on this account is valid."), std::string::npos);
+  EXPECT_NE(turn[1].find("Coach: They said every charge is valid"), std::string::npos);
+  EXPECT_NE(turn[2].find("I can correct the balance to that."), std::string::npos);
+  EXPECT_NE(turn[3].find("Rep: Given the plan's figure, I can accept $40.00"), std::string::npos);
+  EXPECT_NE(turn[3].find("Coach: Good: a concrete figure, with the plan's own figure behind it."), std::string::npos);
+  EXPECT_NE(turn[4].find("Rep: All right, I'll send you a letter confirming it."), std::string::npos);
+  EXPECT_NE(turn[5].find("+ You made a concrete counter-offer."), std::string::npos);
+  EXPECT_EQ(turn[5].find("- Not yet"), std::string::npos);
+
+  // The practised offer, saved to the log.
+  Outcome saved = RunCli({"--db", db_, "rehearse", "--account", "562721943", "--save", "--today", "2025-12-01"},
+                         "My plan says I owe $43.79\nI can pay $40\nbye\n");
+  EXPECT_NE(saved.out.find("Saved to the log: practised counter-offer: $40.00"), std::string::npos) << saved.out;
+  EXPECT_NE(RunCli({"--db", db_, "log"}).out.find("practised counter-offer: $40.00"), std::string::npos);
+  EXPECT_EQ(RunCli({"--db", db_, "rehearse", "--account", "5627219"}).code, kExitUsage);
+}
+
 // A claim's line and a bill's line item are corrected by their places, counted from 1.
 TEST(Corrections, OfClaimLinesAndLineItemsByTheirPlaces) {
   StoredDocument notice;
