@@ -1,5 +1,5 @@
 // Data compiled into the binary by cmake/embed.cmake: the schema migrations, the label dictionary,
-// how the words of its labels may be printed, the poverty guidelines and the practice call's scripts.
+// how the words of its labels may be printed, the poverty guidelines, the practice call's scripts and its page's script.
 #pragma once
 
 #include <string_view>
@@ -18,5 +18,6 @@ std::string_view LabelWords();                // extractors/label_words.tsv
 std::string_view PovertyGuidelines();         // pipeline/analysis/poverty_guidelines.tsv
 std::string_view RehearsalNormal();           // pipeline/present/rehearsal/normal.tsv
 std::string_view RehearsalHard();             // pipeline/present/rehearsal/hard.tsv
+std::string_view PracticeScript();            // pipeline/present/rehearsal/practice.js
 
 }  // namespace shoebox::embedded

@@ -5,6 +5,8 @@
 #include <cctype>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "pipeline/analysis/analysis.hpp"
 #include "pipeline/analysis/findings.hpp"
 #include "pipeline/analysis/problems.hpp"
@@ -43,7 +45,75 @@ std::optional<Cents> AmountIn(const std::string& line) {
   return std::nullopt;
 }
 
+// The placeholders of the script's lines and what they stand for on this account ({offered} is the
+// call's own).
+std::map<std::string, std::string> Values(const CallFacts& facts) {
+  auto money = [](std::optional<Cents> cents) { return cents ? findings::Money(*cents) : std::string("the balance"); };
+  return {{"{provider}", facts.provider.empty() ? "the provider" : facts.provider},
+          {"{account}", facts.account_number},
+          {"{patient}", facts.patient.empty() ? "the patient" : facts.patient},
+          {"{balance}", money(facts.balance)},
+          {"{plan_says}", facts.plan_says ? findings::Money(*facts.plan_says) : std::string("what the plan says")},
+          {"{target}", findings::Money(facts.offer.target)},
+          {"{open}", findings::Money(facts.offer.open)},
+          {"{stop}", findings::Money(facts.offer.stop)},
+          {"{monthly}", findings::Money(facts.offer.monthly)}};
+}
+
+// A script's rows as [kind, name, text] arrays, comments left out.
+nlohmann::json Rows(std::string_view script) {
+  nlohmann::json rows = nlohmann::json::array();
+  for (const std::string& line : Split(std::string(script), '\n')) {
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> cells = Split(line, '\t');
+    if (cells.size() >= 2) rows.push_back({cells[0], cells[1], cells.size() > 2 ? cells[2] : ""});
+  }
+  return rows;
+}
+
 }  // namespace
+
+std::string PracticeData(const CallFacts& facts) {
+  nlohmann::json data = {{"normal", Rows(embedded::RehearsalNormal())},
+                         {"hard", Rows(embedded::RehearsalHard())},
+                         {"values", Values(facts)},
+                         {"target", facts.offer.target},
+                         {"hold", facts.hold},
+                         {"planSays", facts.plan_says.has_value()},
+                         {"collections", facts.collections}};
+  std::string json = data.dump();
+  // Inside <script>, "</" would end the element.
+  for (size_t at = json.find("</"); at != std::string::npos; at = json.find("</", at + 3)) json.replace(at, 2, "<\\/");
+  return json;
+}
+
+std::string_view PracticeScript() { return embedded::PracticeScript(); }
+
+CallFacts FactsOf(const findings::Analysis& analysis, const std::vector<Finding>& found,
+                  const findings::Account& account) {
+  CallFacts facts;
+  facts.provider = account.provider_name;
+  facts.account_number = account.account_number;
+  facts.patient = account.patient_name;
+  facts.balance = account.statements.back().amount_due_cents;
+  std::vector<findings::AccountClaim> claims = findings::ClaimsOfAccount(account, analysis.matches, analysis.documents);
+  facts.plan_says = findings::PlanSays(claims);
+  std::set<std::string> ids;  // the account's papers: its statements, the plan's notices, the collector's letters
+  for (const findings::Statement& s : account.statements) ids.insert(s.document_id);
+  for (const findings::AccountClaim& claim : claims) ids.insert(claim.notice->id);
+  for (const Match& match : analysis.matches) {
+    if (match.claim_ordinal < 0 && ids.count(match.right_id)) facts.collections = true, ids.insert(match.left_id);
+  }
+  for (const Finding& finding : found) {
+    bool ours = std::any_of(finding.documents.begin(), finding.documents.end(),
+                            [&](const std::string& id) { return ids.count(id) > 0; });
+    if (!ours || finding.to_check) continue;
+    facts.findings.push_back(finding.summary);
+    if (findings::HoldsPayment(finding.rule)) facts.hold = true;
+  }
+  facts.offer = findings::OfferFor(facts.balance, facts.plan_says, facts.collections);
+  return facts;
+}
 
 Result<CallFacts> FactsOf(store::Database& db, const std::string& account_number) {
   auto analysis = findings::Analyse(db);
@@ -51,29 +121,7 @@ Result<CallFacts> FactsOf(store::Database& db, const std::string& account_number
   auto found = db.LoadFindings();
   if (!found) return found.error();
   for (const findings::Account& account : findings::GroupAccounts(analysis->documents)) {
-    if (findings::Key(account.account_number) != findings::Key(account_number)) continue;
-    CallFacts facts;
-    facts.provider = account.provider_name;
-    facts.account_number = account.account_number;
-    facts.patient = account.patient_name;
-    facts.balance = account.statements.back().amount_due_cents;
-    std::vector<findings::AccountClaim> claims = findings::ClaimsOfAccount(account, analysis->matches, analysis->documents);
-    facts.plan_says = findings::PlanSays(claims);
-    std::set<std::string> ids;  // the account's papers: its statements, the plan's notices, the collector's letters
-    for (const findings::Statement& s : account.statements) ids.insert(s.document_id);
-    for (const findings::AccountClaim& claim : claims) ids.insert(claim.notice->id);
-    for (const Match& match : analysis->matches) {
-      if (match.claim_ordinal < 0 && ids.count(match.right_id)) facts.collections = true, ids.insert(match.left_id);
-    }
-    for (const Finding& finding : *found) {
-      bool ours = std::any_of(finding.documents.begin(), finding.documents.end(),
-                              [&](const std::string& id) { return ids.count(id) > 0; });
-      if (!ours || finding.to_check) continue;
-      facts.findings.push_back(finding.summary);
-      if (findings::HoldsPayment(finding.rule)) facts.hold = true;
-    }
-    facts.offer = findings::OfferFor(facts.balance, facts.plan_says, facts.collections);
-    return facts;
+    if (findings::Key(account.account_number) == findings::Key(account_number)) return FactsOf(*analysis, *found, account);
   }
   return MakeError("no paper names account " + account_number + " (shoebox accounts lists them)");
 }
@@ -110,18 +158,8 @@ std::string Call::Row(const std::string& kind, const std::string& name) const {
 }
 
 std::string Call::Fill(const std::string& text) const {
-  auto money = [](std::optional<Cents> cents) { return cents ? findings::Money(*cents) : std::string("the balance"); };
-  const std::map<std::string, std::string> values = {
-      {"{provider}", facts_.provider.empty() ? "the provider" : facts_.provider},
-      {"{account}", facts_.account_number},
-      {"{patient}", facts_.patient.empty() ? "the patient" : facts_.patient},
-      {"{balance}", money(facts_.balance)},
-      {"{plan_says}", facts_.plan_says ? findings::Money(*facts_.plan_says) : std::string("what the plan says")},
-      {"{target}", findings::Money(facts_.offer.target)},
-      {"{open}", findings::Money(facts_.offer.open)},
-      {"{stop}", findings::Money(facts_.offer.stop)},
-      {"{monthly}", findings::Money(facts_.offer.monthly)},
-      {"{offered}", money(said_amount_)}};
+  std::map<std::string, std::string> values = Values(facts_);
+  values["{offered}"] = said_amount_ ? findings::Money(*said_amount_) : "the balance";
   std::string out = text;
   for (const auto& [key, value] : values) {
     for (size_t at = out.find(key); at != std::string::npos; at = out.find(key, at + value.size())) {

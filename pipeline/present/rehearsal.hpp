@@ -8,9 +8,11 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pipeline/analysis/accounts.hpp"
+#include "pipeline/analysis/analysis.hpp"
 #include "pipeline/core/result.hpp"
 #include "pipeline/store/store.hpp"
 
@@ -28,8 +30,14 @@ struct CallFacts {
 };
 
 // The facts of the account the papers print as `account_number`; an Error naming the slip where no
-// paper does.
+// paper does. The second form, of an account of an analysis already made, with its findings.
 Result<CallFacts> FactsOf(store::Database& db, const std::string& account_number);
+CallFacts FactsOf(const findings::Analysis& analysis, const std::vector<Finding>& found, const findings::Account& account);
+
+// The same practice in the report's page: the facts and both scripts as JSON for its script
+// (rehearsal/practice.js), and that script.
+std::string PracticeData(const CallFacts& facts);
+std::string_view PracticeScript();
 
 enum class Mode { kNormal, kHard };
 

@@ -17,6 +17,8 @@
 #include "pipeline/analysis/analysis.hpp"
 #include "pipeline/analysis/poverty.hpp"
 #include "pipeline/analysis/problems.hpp"
+#include "pipeline/core/sha256.hpp"
+#include "pipeline/present/rehearsal.hpp"
 #include "pipeline/present/report_parts.hpp"
 
 namespace shoebox::report {
@@ -64,10 +66,11 @@ std::string Base64(const std::string& bytes) {
 }
 
 
-// Everything printed is inside the file: no request may leave the machine.
+// Everything printed is inside the file: no request may leave the machine. The one script allowed
+// to run is the practice call's, by its hash (SCRIPT_HASH, filled in by Head).
 const char* kHead = R"(<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'sha256-SCRIPT_HASH'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>
 body { font: 15px/1.45 "DejaVu Sans", "Liberation Sans", sans-serif; color: #1d1d1d; max-width: 60rem; margin: 1.5rem auto; padding: 0 1rem; }
@@ -78,10 +81,22 @@ td.money, th.money { text-align: right; white-space: nowrap; } .finding { border
 .finding h3 { margin: .2rem 0; font-size: 1.05rem; } .next { font-weight: bold; } figure { margin: .6rem 0; } figure img { max-width: 100%; border: 1px solid #ccc; }
 figcaption { color: #555; font-size: .85rem; } .letter, .sheet { border: 1px solid #ccc; padding: 1.2rem 1.6rem; margin: 1.2rem 0; }
 .letter p { margin: .5rem 0; } nav a { color: #1565c0; } .blank { display: inline-block; min-width: 12rem; border-bottom: 1px solid #888; }
-@media print { nav { display: none; } body { margin: 0; max-width: none; font-size: 11pt; } .letter, .sheet { border: none; padding: 0; }
+.practice p { margin: .2rem 0; } .practice p.coach { color: #555; font-style: italic; }
+@media print { nav, .practice { display: none; } body { margin: 0; max-width: none; font-size: 11pt; } .letter, .sheet { border: none; padding: 0; }
   .letter { break-before: page; } .sheet, .finding, tr, figure { break-inside: avoid; } .finding { background: none; } h2 { break-after: avoid; } }
 </style>
 )";
+
+std::string Head() {
+  static const std::string head = [] {
+    std::string hex = Sha256Hex(rehearsal::PracticeScript()), digest;
+    for (size_t i = 0; i + 1 < hex.size(); i += 2) digest.push_back(static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16)));
+    std::string text = kHead;
+    text.replace(text.find("SCRIPT_HASH"), 11, Base64(digest));
+    return text;
+  }();
+  return head;
+}
 
 // The billing office's telephone number as a page prints it: a US number on a line that speaks of
 // calling, billing or questions, else the first on the page that is not a fax's; "" when none.
@@ -243,7 +258,7 @@ class Writer {
 
   std::string IndexPage(int accounts, const std::string& start_here, const std::string& rows,
                         const std::string& others) const {
-    return std::string(kHead) + "<title>Your medical paperwork</title></head><body>\n" +
+    return Head() + "<title>Your medical paperwork</title></head><body>\n" +
            "<h1>Your medical paperwork</h1><p class=\"meta\">Report of " + Html(options_.today) + ": " +
            std::to_string(accounts) + " account(s), " + std::to_string(found_.size()) + " finding(s)" +
            (checks_.empty() ? "" : ", " + std::to_string(checks_.size()) + " thing(s) to check") +
@@ -496,7 +511,7 @@ class Writer {
                           const std::vector<const Finding*>& mine, const std::vector<const Finding*>& to_check,
                           int* crops) {
     AccountFigures figures = FiguresOf(account, ids);
-    std::string html = std::string(kHead) + "<title>" + Html(Or(account.provider_name, "Account")) + ", account " +
+    std::string html = Head() + "<title>" + Html(Or(account.provider_name, "Account")) + ", account " +
                        Html(account.account_number) +
                        "</title></head><body>\n<nav><a href=\"index.html\">All accounts</a></nav>\n";
     html += "<h1>" + Html(Or(account.provider_name, "(provider not read)")) + "</h1>\n<p class=\"meta\">Account " +
@@ -526,6 +541,7 @@ class Writer {
     html += Documents(ids);
     if (!mine.empty() || figures.balance.value_or(0) > 0) html += CallSheet(account, figures, mine);
     html += PlanCallSheet(figures, mine, options_.today);
+    html += Practice(rehearsal::FactsOf(analysis_, found_, account));
     html += Letters(account, figures, mine, settlement, options_.today);
     return html + "</body></html>\n";
   }

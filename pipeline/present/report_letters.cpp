@@ -301,6 +301,18 @@ std::string PlanCallSheet(const AccountFigures& figures, const std::vector<const
   return html;
 }
 
+std::string Practice(const rehearsal::CallFacts& facts) {
+  return "<section class=\"practice\"><h2>Practise the call</h2>\n<p class=\"meta\">This page plays the billing "
+         "office's rep, who knows this account's figures; after each thing you say, a coach says what to keep and "
+         "what to change. Say \"bye\" to hear how it went. Nothing leaves this computer.</p>\n"
+         "<div id=\"practice-log\"></div>\n<form id=\"practice-form\"><input id=\"practice-line\" size=\"60\" "
+         "aria-label=\"What you would say\" placeholder=\"What you would say\"> <button>Say</button> <label><input "
+         "type=\"checkbox\" id=\"practice-hard\"> A hard rep</label></form>\n"
+         "<script type=\"application/json\" id=\"practice-data\">" +
+         rehearsal::PracticeData(facts) + "</script>\n<script>" + std::string(rehearsal::PracticeScript()) +
+         "</script></section>\n";
+}
+
 std::string Letters(const findings::Account& account, const AccountFigures& figures,
                     const std::vector<const Finding*>& mine, const findings::Settlement& settlement,
                     const std::string& today) {

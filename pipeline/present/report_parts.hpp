@@ -8,6 +8,7 @@
 
 #include "pipeline/analysis/accounts.hpp"
 #include "pipeline/core/records.hpp"
+#include "pipeline/present/rehearsal.hpp"
 
 namespace shoebox::report {
 
@@ -47,6 +48,9 @@ std::string CallSheet(const findings::Account& account, const AccountFigures& fi
 // A call sheet for the plan about each denied claim: why, whether the provider can fix it, how to appeal.
 std::string PlanCallSheet(const AccountFigures& figures, const std::vector<const Finding*>& mine,
                           const std::string& today);
+// The practice call on the page: the rep and the coach of shoebox rehearse, run by the page's one
+// script over the same script rows (rehearsal.hpp).
+std::string Practice(const rehearsal::CallFacts& facts);
 // The letters the account's findings call for, dated today; the agreement's confirmation filled in
 // from what the person logged.
 std::string Letters(const findings::Account& account, const AccountFigures& figures,

@@ -364,6 +364,29 @@ TEST_F(ReportTest, InHeadlessChromiumTheFiguresShowNothingLeavesTheMachineAndThe
   EXPECT_FALSE(prepare::LooksBlank(image->image, 0.01));
 }
 
+// The practice call runs in the account page, under its Content-Security-Policy and offline, from
+// the same script rows as shoebox rehearse: the lab account asks twice for one lipid panel, so a
+// figure offered before that is corrected is coached as too soon.
+TEST_F(ReportTest, ThePracticeCallRunsInThePageAndCoachesEachTurn) {
+  if (!fs::exists("/usr/bin/chromium")) GTEST_SKIP() << "chromium is not installed (./build.sh installs it)";
+  std::string page;
+  for (const std::string& file : Write().files) {
+    if (file.find("account-") != std::string::npos && testing::ReadFile(file).find("815178348") != std::string::npos) page = file;
+  }
+  ASSERT_FALSE(page.empty());
+  std::string dom = DumpDom(page + "#practice=normal:I want to dispute this bill|Can you reduce it?|I can pay $50|bye",
+                            dir_ / "practice-dom.html");
+  size_t log = dom.find("<div id=\"practice-log\">");
+  ASSERT_NE(log, std::string::npos);
+  std::string said = dom.substr(log, dom.find("</div>", log) - log);
+  EXPECT_NE(said.find("Rep: Thank you for calling"), std::string::npos) << said;
+  EXPECT_NE(said.find("Coach: Open with \"I am calling to resolve this account\", not \"dispute\""), std::string::npos);
+  EXPECT_NE(said.find("Coach: Ask an open question"), std::string::npos);
+  EXPECT_NE(said.find("Coach: Not yet: something on this account is unresolved."), std::string::npos);
+  EXPECT_NE(said.find("How it went"), std::string::npos);
+  EXPECT_NE(said.find("- Ask \"Can you send me this agreement in writing before I pay?\""), std::string::npos);
+}
+
 // Printed, an account's page fills its sheets: no sheet carries only the tail of a table or a
 // heading (each holds 40 words or more), and every letter starts a sheet of its own.
 TEST_F(ReportTest, PrintedNoSheetIsNearlyEmptyAndEachLetterStartsOne) {
