@@ -19,7 +19,7 @@ namespace {
 
 // What the assistance letter says of the household, where the person gave it: its size, its income
 // against the poverty guideline, and what is enclosed to show them.
-std::string Household(const AccountFigures& figures) {
+std::string HouseholdParagraph(const AccountFigures& figures) {
   if (figures.household == nullptr) return "";
   auto line = findings::PovertyGuideline(figures.bill_year, figures.household->size, figures.household->state);
   if (!line) return "";
@@ -359,7 +359,7 @@ std::string Letters(const findings::Account& account, const AccountFigures& figu
         Letter("request for a financial-assistance application", office("financial assistance office"), re, from,
                "<p>Please send me your financial-assistance (charity care) policy and application for account " +
                    Html(account.account_number) + Html(service) +
-                   ". Please hold the account while my application is considered.</p>\n" + Household(figures),
+                   ". Please hold the account while my application is considered.</p>\n" + HouseholdParagraph(figures),
                today);
   }
   return letters;
