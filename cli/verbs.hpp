@@ -2,7 +2,7 @@
 // options; and each verb, defined in the file of its family (verbs_papers.cpp: scan, watch;
 // verbs_reading.cpp: export, query, findings, show, accounts, episodes; verbs_acting.cpp: log,
 // report, assistance; verbs_review.cpp: review, correct, confirm,
-// rehearse). Only cli/ includes this.
+// rehearse; verbs_people.cpp: people). Only cli/ includes this.
 #pragma once
 
 #include <algorithm>
@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "cli/cli.hpp"
+#include "pipeline/analysis/people.hpp"
 #include "pipeline/app/runner.hpp"
 #include "pipeline/store/store.hpp"
 
@@ -54,6 +55,12 @@ std::optional<int> ParsePositiveInt(const std::string& text);
 std::optional<Cents> ParseDollars(std::string text);
 std::optional<runner::Options> RunnerOptions(const Args& args, const Environment& env, std::string_view verb);
 
+// The person --person names among the papers' people (verbs_people.cpp); nullopt where the option
+// is not given, or, with `code` set, where no paper names them (said).
+std::optional<findings::Person> PersonOption(const Args& args, const Environment& env, store::Database& db,
+                                             const std::vector<StoredDocument>& documents, std::string_view verb,
+                                             int& code);
+
 int Scan(const Args& args, const Environment& env);
 int Watch(const Args& args, const Environment& env);
 int Export(const Args& args, const Environment& env);
@@ -67,6 +74,7 @@ int Report(const Args& args, const Environment& env);
 int Review(const Args& args, const Environment& env);
 int Assistance(const Args& args, const Environment& env);
 int Rehearse(const Args& args, const Environment& env);
+int People(const Args& args, const Environment& env);
 int Correct(const Args& args, const Environment& env);
 int Confirm(const Args& args, const Environment& env);
 

@@ -176,6 +176,28 @@ int Query(const Args& args, const Environment& env) {
   return kExitOk;
 }
 
+namespace {
+
+// With --person, only the findings about that person's papers; the exit status (kExitOk: go on).
+int KeepThePersons(const Args& args, const Environment& env, store::Database& db, findings::Analyser& analyser,
+                   std::vector<Finding>& found) {
+  if (!args.Has("--person")) return kExitOk;
+  auto analysis = analyser.Update(db);  // nothing new since the refresh: no document is read again
+  if (!analysis) {
+    *env.err << analysis.error().message << '\n';
+    return kExitDatabase;
+  }
+  int code = kExitOk;
+  std::optional<findings::Person> person = PersonOption(args, env, db, (*analysis)->documents, "findings", code);
+  if (code != kExitOk) return code;
+  std::erase_if(found, [&](const Finding& f) {
+    return std::none_of(f.documents.begin(), f.documents.end(), [&](const std::string& id) { return person->documents.count(id) > 0; });
+  });
+  return kExitOk;
+}
+
+}  // namespace
+
 int ShowFindings(const Args& args, const Environment& env) {
   auto today = Today(args, env, "findings");
   if (!today) return kExitUsage;
@@ -192,6 +214,7 @@ int ShowFindings(const Args& args, const Environment& env) {
     *env.err << (found ? sources.error() : found.error()).message << '\n';
     return kExitDatabase;
   }
+  if (int code = KeepThePersons(args, env, *db, analyser, *found); code != kExitOk) return code;
   if (args.Has("--json")) {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const Finding& finding : *found) {
@@ -254,6 +277,10 @@ namespace {
 int ShowView(const Args& args, const Environment& env, std::string_view verb,
              Result<std::string> (*as_json)(store::Database&),
              void (*print)(const findings::Analysis&, std::ostream&)) {
+  if (args.Has("--json") && args.Has("--person")) {
+    *env.err << "shoebox " << verb << ": --person lists one person's in the terminal; --json gives everyone's\n";
+    return kExitUsage;
+  }
   auto db = OpenDatabase(args, env, store::Mode::kReadOnly);
   if (!db) return kExitDatabase;
   if (args.Has("--json")) {
@@ -270,6 +297,11 @@ int ShowView(const Args& args, const Environment& env, std::string_view verb,
     *env.err << "shoebox " << verb << ": " << analysis.error().message << '\n';
     return kExitDatabase;
   }
+  int code = kExitOk;
+  if (auto person = PersonOption(args, env, *db, analysis->documents, verb, code)) {
+    std::erase_if(analysis->documents, [&](const StoredDocument& d) { return !person->documents.count(d.id); });
+  }
+  if (code != kExitOk) return code;
   print(*analysis, *env.out);
   return kExitOk;
 }

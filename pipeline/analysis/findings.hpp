@@ -23,6 +23,9 @@ std::string TextOf(const Document& document, const std::string& name);
 std::optional<Cents> CentsOf(const Document& document, const std::string& name);
 std::string Key(const std::string& text);
 bool SameProvider(const std::string& a, const std::string& b);
+// Whether two names as read could be one person: a name of fewer than two words says nothing (true);
+// a slip per five letters is a misreading, not another person.
+bool CouldBeOnePatient(const std::string& a, const std::string& b);
 std::string Money(Cents cents);
 std::string FieldWords(const std::string& name);
 std::string KindWords(DocumentKind kind);

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -91,6 +92,10 @@ class Database {
   // The household given for the financial-assistance pre-screen: giving it again replaces it.
   Result<bool> SaveHousehold(const Household& household);
   Result<std::optional<Household>> LoadHousehold();
+
+  // The names the person gave to people as the papers print them (people merge / rename).
+  Result<bool> SavePersonName(const std::string& printed, const std::string& name);
+  Result<std::map<std::string, std::string>> LoadPersonNames();
 
   // What the person said of readings (shoebox correct / confirm), in the order said; AddCorrection
   // returns its number.

@@ -167,6 +167,14 @@ Result<std::vector<Note>> Database::LoadNotes() {
                       });
 }
 
+Result<std::map<std::string, std::string>> Database::LoadPersonNames() {
+  auto table = Select("SELECT printed, name FROM person_names");
+  if (!table) return table.error();
+  std::map<std::string, std::string> names;
+  for (const auto& row : table->rows) names[TextValue(row[0])] = TextValue(row[1]);
+  return names;
+}
+
 Result<std::optional<Household>> Database::LoadHousehold() {
   auto rows = RowsOf<Household>(*this, "SELECT size, income_cents, state, given_on FROM household WHERE id = 1", {},
                                 [](const std::vector<Value>& row) {

@@ -183,6 +183,11 @@ Result<bool> Database::AddNote(const Note& note) {
        Text(note.representative), Text(note.reference), Text(note.text)});
 }
 
+Result<bool> Database::SavePersonName(const std::string& printed, const std::string& name) {
+  if (mode_ == Mode::kReadOnly) return MakeError("database: opened read-only");
+  return Execute("INSERT OR REPLACE INTO person_names (printed, name) VALUES (?, ?)", {printed, name});
+}
+
 Result<bool> Database::SaveHousehold(const Household& household) {
   if (mode_ == Mode::kReadOnly) return MakeError("database: opened read-only");
   return Execute("INSERT OR REPLACE INTO household (id, size, income_cents, state, given_on) VALUES (1, ?, ?, ?, ?)",

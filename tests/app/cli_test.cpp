@@ -61,12 +61,13 @@ TEST(Cli, UsageErrors) {
   }
   EXPECT_NE(RunCli({"scan", "--help"}).out.find("--keep-intermediates DIR"), std::string::npos);
   EXPECT_EQ(RunCli({"findings", "--jsn"}).err,
-            "shoebox findings: unknown option --jsn; did you mean --json? (usage: shoebox findings [--today DATE] [--json])\n");
+            "shoebox findings: unknown option --jsn; did you mean --json? (usage: shoebox findings [--today DATE] [--json] "
+            "[--person NAME])\n");
   testing::ScratchDir dir;
   EXPECT_EQ(RunCli({"--db", dir / "w.db", "watch", dir / "missing"}).err, "shoebox watch: " + (dir / "missing") + " is not a folder\n");
   EXPECT_FALSE(std::filesystem::exists(dir / "w.db"));
   EXPECT_EQ(RunCli({"findings", "now"}).err,
-            "shoebox findings: now is one argument too many (usage: shoebox findings [--today DATE] [--json])\n");
+            "shoebox findings: now is one argument too many (usage: shoebox findings [--today DATE] [--json] [--person NAME])\n");
 }
 
 // show: one document by its file's name or its id's first characters, as text or JSON, with the

@@ -244,6 +244,49 @@ TEST_F(ReviewTest, ARehearsalCoachesEachTurnInBothModes) {
   EXPECT_EQ(RunCli({"--db", db_, "rehearse", "--account", "5627219"}).code, kExitUsage);
 }
 
+// Two households' papers in one shoebox: each person with their papers and plan year, told apart;
+// the findings and accounts of one of them; a rename and a merge the person makes.
+TEST(People, TwoPeoplesPapersAreToldApartRenamedAndMerged) {
+  testing::ScratchDir dir;
+  std::string db = dir / "p.db";
+  std::vector<std::string> scan = {"--db", db, "scan", "--today", "2025-12-01"};
+  for (const char* file : {"E004-bill", "E004-eob", "E006-bill", "E006-eob"}) {
+    scan.push_back(testing::SamplesInbox() + "/" + file + "-born_digital.pdf");
+  }
+  ASSERT_EQ(RunCli(scan).code, kExitOk);
+  std::string people = RunCli({"--db", db, "people"}).out;
+  EXPECT_NE(people.find("Morgan Abernathy: patient; 2 paper(s)\n  plan year 2025: deductible $0.00, your share $43.79"),
+            std::string::npos) << people;
+  EXPECT_NE(people.find("Emerson Abernathy: guarantor, member; 2 paper(s); member ID W354799679"), std::string::npos);
+  EXPECT_NE(people.find("Casey Delacroix: patient; 2 paper(s)"), std::string::npos);
+
+  auto findings_of = [&](const std::string& person) {
+    return RunCli({"--db", db, "findings", "--today", "2025-12-01", "--person", person});
+  };
+  std::string morgan = findings_of("Morgan Abernathy").out, casey = findings_of("casey delacroix").out;
+  EXPECT_NE(morgan.find("Asks for more than your plan says you owe"), std::string::npos) << morgan;
+  EXPECT_EQ(morgan.find("The same charge twice"), std::string::npos);
+  EXPECT_NE(casey.find("The same charge twice"), std::string::npos) << casey;
+  EXPECT_EQ(casey.find("E004-"), std::string::npos);
+  EXPECT_EQ(morgan.find("E006-"), std::string::npos);
+  std::string accounts = RunCli({"--db", db, "accounts", "--person", "Casey Delacroix"}).out;
+  EXPECT_NE(accounts.find("E006-bill-born_digital.pdf"), std::string::npos);
+  EXPECT_EQ(accounts.find("E004-bill-born_digital.pdf"), std::string::npos);
+  Outcome nobody = findings_of("Nobody Here");
+  EXPECT_EQ(nobody.code, kExitUsage);
+  EXPECT_EQ(nobody.err, "shoebox findings: no paper names Nobody Here (shoebox people lists who they name)\n");
+
+  ASSERT_EQ(RunCli({"--db", db, "people", "rename", "Morgan Abernathy", "Morgan Abernathy-Lee"}).code, kExitOk);
+  people = RunCli({"--db", db, "people"}).out;
+  EXPECT_NE(people.find("Morgan Abernathy-Lee: patient; 2 paper(s)\n  also printed as: Morgan Abernathy"), std::string::npos)
+      << people;
+  EXPECT_NE(findings_of("Morgan Abernathy-Lee").out.find("Asks for more than"), std::string::npos);
+  ASSERT_EQ(RunCli({"--db", db, "people", "merge", "Casey Delacroix", "Morgan Abernathy-Lee"}).code, kExitOk);
+  people = RunCli({"--db", db, "people"}).out;
+  EXPECT_NE(people.find("Casey Delacroix: patient; 4 paper(s)"), std::string::npos) << people;
+  EXPECT_EQ(people.find("Morgan Abernathy-Lee:"), std::string::npos);
+}
+
 // A claim's line and a bill's line item are corrected by their places, counted from 1.
 TEST(Corrections, OfClaimLinesAndLineItemsByTheirPlaces) {
   StoredDocument notice;

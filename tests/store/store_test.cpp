@@ -61,6 +61,7 @@ TEST(Database, AnOlderDatabaseIsMigratedWhenOpenedForReading) {
   {
     auto db = Database::Open(dir / "old.db", Mode::kReadWrite);
     ASSERT_TRUE(db);
+    ASSERT_TRUE((*db)->Select("DROP TABLE person_names"));
     ASSERT_TRUE((*db)->Select("DROP TABLE household"));
     ASSERT_TRUE((*db)->Select("DROP TABLE corrections"));
     ASSERT_TRUE((*db)->Select("ALTER TABLE notes DROP COLUMN undone_on"));
@@ -72,6 +73,7 @@ TEST(Database, AnOlderDatabaseIsMigratedWhenOpenedForReading) {
   EXPECT_TRUE((*db)->LoadNotes());
   EXPECT_TRUE((*db)->LoadCorrections());
   EXPECT_TRUE((*db)->LoadHousehold());
+  EXPECT_TRUE((*db)->LoadPersonNames());
 }
 
 TEST(Database, SameBytesTwiceIsRefusedUnlessReplaced) {  // S2

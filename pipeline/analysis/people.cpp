@@ -1,0 +1,91 @@
+// People across the papers: names grouped by the matching tolerance and by member IDs.
+#include "pipeline/analysis/people.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+#include "pipeline/analysis/findings.hpp"
+#include "pipeline/core/text.hpp"
+
+namespace shoebox::findings {
+namespace {
+
+bool FullName(const std::string& name) { return name.find(' ') != std::string::npos && Key(name).size() >= 4; }
+
+// The name the person gave for this spelling, following a rename of a merge to its end.
+std::string Named(std::string name, const std::map<std::string, std::string>& names) {
+  for (int hops = 0; hops < 10; ++hops) {
+    auto it = std::find_if(names.begin(), names.end(), [&](const auto& entry) { return Key(entry.first) == Key(name); });
+    if (it == names.end() || Key(it->second) == Key(name)) break;
+    name = it->second;
+  }
+  return name;
+}
+
+}  // namespace
+
+std::vector<Person> FindPeople(const std::vector<StoredDocument>& documents,
+                               const std::map<std::string, std::string>& names) {
+  struct Mention {
+    std::string printed, named, role, member_id, document;
+  };
+  std::vector<Mention> mentions;
+  for (const StoredDocument& d : documents) {
+    std::string member_id = TextOf(d.document, "member_id");
+    for (const auto& [field, role] : {std::pair{"patient_name", "patient"}, std::pair{"guarantor_name", "guarantor"},
+                                      std::pair{"member_name", "member"}}) {
+      std::string printed = CollapseSpaces(TextOf(d.document, field));
+      if (!FullName(printed)) continue;
+      mentions.push_back({printed, Named(printed, names), role, role == std::string("member") ? member_id : "", d.id});
+    }
+  }
+  // Union-find: one person per group of names within the tolerance or sharing a member ID.
+  std::vector<size_t> parent(mentions.size());
+  std::iota(parent.begin(), parent.end(), 0);
+  auto root = [&](size_t i) {
+    while (parent[i] != i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    for (size_t j = 0; j < i; ++j) {
+      bool same_id = !mentions[i].member_id.empty() && Key(mentions[i].member_id) == Key(mentions[j].member_id) &&
+                     Key(mentions[i].named) == Key(mentions[j].named);
+      if (same_id || CouldBeOnePatient(mentions[i].named, mentions[j].named)) parent[root(i)] = root(j);
+    }
+  }
+  std::map<size_t, Person> groups;
+  std::map<size_t, std::map<std::string, int>> counts;  // group → name → how often
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    Person& person = groups[root(i)];
+    const Mention& m = mentions[i];
+    person.spellings.insert(m.printed);
+    person.roles.insert(m.role);
+    if (!m.member_id.empty()) person.member_ids.insert(m.member_id);
+    person.documents.insert(m.document);
+    counts[root(i)][m.named] += m.named == m.printed ? 1 : 1000;  // a name the person gave comes first
+  }
+  std::vector<Person> people;
+  for (auto& [group, person] : groups) {
+    const auto& named = counts[group];
+    person.name = std::max_element(named.begin(), named.end(), [](const auto& a, const auto& b) {
+                    return a.second < b.second;
+                  })->first;
+    people.push_back(std::move(person));
+  }
+  std::sort(people.begin(), people.end(), [](const Person& a, const Person& b) { return a.name < b.name; });
+  return people;
+}
+
+const Person* PersonNamed(const std::vector<Person>& people, const std::string& wanted) {
+  for (const Person& person : people) {
+    if (Key(person.name) == Key(wanted)) return &person;
+  }
+  for (const Person& person : people) {
+    for (const std::string& spelling : person.spellings) {
+      if (FullName(wanted) && CouldBeOnePatient(spelling, wanted)) return &person;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace shoebox::findings
