@@ -92,7 +92,7 @@ int People(const Args& args, const Environment& env) {
   // Every way the papers print the one renamed or merged in takes the name the person gave.
   const findings::Person& renamed = verb == "merge" ? *other : *person;
   std::string name = verb == "merge" ? person->name : args.positional[2];
-  for (std::string printed : renamed.spellings) {
+  for (const std::string& printed : renamed.spellings) {
     if (auto saved = db->SavePersonName(printed, name); !saved) {
       *env.err << saved.error().message << '\n';
       return kExitDatabase;

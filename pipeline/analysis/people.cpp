@@ -48,9 +48,11 @@ std::vector<Person> FindPeople(const std::vector<StoredDocument>& documents,
   };
   for (size_t i = 0; i < mentions.size(); ++i) {
     for (size_t j = 0; j < i; ++j) {
-      bool same_id = !mentions[i].member_id.empty() && Key(mentions[i].member_id) == Key(mentions[j].member_id) &&
-                     Key(mentions[i].named) == Key(mentions[j].named);
-      if (same_id || CouldBeOnePatient(mentions[i].named, mentions[j].named)) parent[root(i)] = root(j);
+      bool same_id = !mentions[i].member_id.empty() && Key(mentions[i].member_id) == Key(mentions[j].member_id);
+      // A name the person gave may be one word ("Mom"): the same name, or two full names within the tolerance.
+      const std::string &a = mentions[i].named, &b = mentions[j].named;
+      bool alike = Key(a) == Key(b) || (FullName(a) && FullName(b) && CouldBeOnePatient(a, b));
+      if (same_id || alike) parent[root(i)] = root(j);
     }
   }
   std::map<size_t, Person> groups;
@@ -79,6 +81,11 @@ std::vector<Person> FindPeople(const std::vector<StoredDocument>& documents,
 const Person* PersonNamed(const std::vector<Person>& people, const std::string& wanted) {
   for (const Person& person : people) {
     if (Key(person.name) == Key(wanted)) return &person;
+  }
+  for (const Person& person : people) {
+    for (const std::string& spelling : person.spellings) {
+      if (Key(spelling) == Key(wanted)) return &person;
+    }
   }
   for (const Person& person : people) {
     for (const std::string& spelling : person.spellings) {

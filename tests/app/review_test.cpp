@@ -285,6 +285,11 @@ TEST(People, TwoPeoplesPapersAreToldApartRenamedAndMerged) {
   people = RunCli({"--db", db, "people"}).out;
   EXPECT_NE(people.find("Casey Delacroix: patient; 4 paper(s)"), std::string::npos) << people;
   EXPECT_EQ(people.find("Morgan Abernathy-Lee:"), std::string::npos);
+  // A name of one word is that person's alone, not everyone's.
+  ASSERT_EQ(RunCli({"--db", db, "people", "rename", "Emerson Abernathy", "Dad"}).code, kExitOk);
+  people = RunCli({"--db", db, "people"}).out;
+  EXPECT_NE(people.find("Dad: guarantor, member; 2 paper(s)"), std::string::npos) << people;
+  EXPECT_NE(people.find("Casey Delacroix: patient; 4 paper(s)"), std::string::npos);
 }
 
 // A claim's line and a bill's line item are corrected by their places, counted from 1.
