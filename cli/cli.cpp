@@ -70,6 +70,7 @@ constexpr std::string_view kDpi = "resolution PDF pages without text are rendere
 constexpr std::string_view kFileTimeout = "give up on a file still being read after this long (default 600)";
 constexpr std::string_view kIntermediates = "write each OCR page's image after every step into DIR";
 constexpr std::string_view kJson = "print JSON instead of text";
+constexpr std::string_view kPerson = "only this person's (as shoebox people names them)";
 
 // Long because it is the table itself: one entry per verb, one line per option.
 const std::vector<Verb>& Verbs() {
@@ -100,17 +101,17 @@ const std::vector<Verb>& Verbs() {
       {"findings",
        {},
        "start here: what not to pay yet and why, most urgent first",
-       {{"--today", "DATE", kToday}, {"--json", "", kJson}, {"--person", "NAME", "only this person's (as shoebox people names them)"}},
+       {{"--today", "DATE", kToday}, {"--json", "", kJson}, {"--person", "NAME", kPerson}},
        ShowFindings},
       {"accounts",
        {},
        "every statement of each provider account in date order, with the balances, and each person's plan year",
-       {{"--json", "", kJson}, {"--person", "NAME", "only this person's (as shoebox people names them)"}},
+       {{"--json", "", kJson}, {"--person", "NAME", kPerson}},
        ShowAccounts},
       {"episodes",
        {},
        "each visit's bills, plan claims and letters together, and what is still missing",
-       {{"--json", "", kJson}, {"--person", "NAME", "only this person's (as shoebox people names them)"}},
+       {{"--json", "", kJson}, {"--person", "NAME", kPerson}},
        ShowEpisodes},
       {"report",
        {},
