@@ -1,6 +1,5 @@
 // review, correct and confirm: the person looks at the paper and says what it says. A correction
 // is kept beside what was read, and the findings are said again at once.
-#include <cstdio>
 #include <iostream>
 #include <string>
 
@@ -118,9 +117,8 @@ int Review(const Args& args, const Environment& env) {
   for (size_t i = 0; i < items->size(); ++i) {
     const review::Item& item = (*items)[i];
     std::string id = item.document_id.substr(0, 8);
-    char sure[16];
-    std::snprintf(sure, sizeof sure, "%.0f%%", 100 * item.confidence);
-    *env.out << "\n" << i + 1 << ". " << findings::FieldWords(item.target) << ": " << item.value << " (read " << sure
+    *env.out << "\n" << i + 1 << ". " << findings::FieldWords(item.target) << ": " << item.value << " (read "
+             << review::Percent(item.confidence)
              << " sure), " << item.path << " page " << item.page << "\n   why: " << item.why << "\n";
     if (!item.crop.empty()) *env.out << "   see: " << item.crop << "\n";
     *env.out << "   right? shoebox confirm " << id << " " << item.target << "\n   wrong? shoebox correct " << id

@@ -17,12 +17,6 @@
 namespace shoebox::review {
 namespace {
 
-std::string Percent(double confidence) {
-  char text[16];
-  std::snprintf(text, sizeof text, "%.0f%%", 100 * confidence);
-  return text;
-}
-
 // Findings by what waiting loses, as Start here ranks them: the nearest deadline first, then the
 // money at stake, then the severity; check items after every finding.
 std::vector<const Finding*> ByImportance(const std::vector<Finding>& found) {
@@ -40,13 +34,17 @@ std::vector<const Finding*> ByImportance(const std::vector<Finding>& found) {
 
 }  // namespace
 
+std::string Percent(double confidence) {
+  char text[16];
+  std::snprintf(text, sizeof text, "%.0f%%", 100 * confidence);
+  return text;
+}
+
 Result<std::vector<Item>> Items(store::Database& db, const std::string& crops_dir) {
   auto analysis = findings::Analyse(db);
   if (!analysis) return analysis.error();
   auto found = db.LoadFindings();
   if (!found) return found.error();
-  auto pages = db.LoadPages();
-  if (!pages) return pages.error();
   std::map<std::string, const StoredDocument*> by_id;
   for (const StoredDocument& d : analysis->documents) by_id[d.id] = &d;
 
@@ -86,6 +84,8 @@ Result<std::vector<Item>> Items(store::Database& db, const std::string& crops_di
   }
 
   if (crops_dir.empty()) return items;
+  auto pages = db.LoadPages();  // every page's text too: only where crops are asked for
+  if (!pages) return pages.error();
   ::mkdir(crops_dir.c_str(), 0700);
   std::map<std::pair<std::string, int>, report::PageReplay> replay;  // (path, page) → how it was read
   for (const store::StoredPage& page : *pages) {

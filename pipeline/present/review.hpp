@@ -27,6 +27,9 @@ struct Item {
   std::string crop;         // the crop's file (mode 0600), or "" where the page could not be cropped
 };
 
+// How sure a reading was, as a person reads it: "95%".
+std::string Percent(double confidence);
+
 // A reading below this is asked about even where no finding rests on it.
 inline constexpr double kUnsure = 0.8;
 
