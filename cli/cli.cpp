@@ -117,6 +117,7 @@ const std::vector<Verb>& Verbs() {
        {},
        "an HTML page per account to read, print and take to the phone: timeline, evidence, call sheet, letters",
        {{"--account", "NUMBER", "only this account"},
+        {"--person", "NAME", "only the accounts and findings of the papers that name this person (shoebox people)"},
         {"--out", "DIR", "the folder to write into (default ./shoebox-report)"},
         {"--today", "DATE", kToday}},
        Report},

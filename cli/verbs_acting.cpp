@@ -242,6 +242,7 @@ int Report(const Args& args, const Environment& env) {
   report::Options options;
   options.out_dir = args.Get("--out").value_or("shoebox-report");
   options.account = args.Get("--account").value_or("");
+  options.person = args.Get("--person").value_or("");
   options.today = *today;
   auto db = OpenDatabase(args, env, store::Mode::kReadWrite);
   if (!db) return kExitDatabase;

@@ -10,13 +10,6 @@
 namespace shoebox::cli {
 namespace {
 
-// Everyone the papers name, with the names the person gave applied.
-Result<std::vector<findings::Person>> PeopleOf(store::Database& db, const std::vector<StoredDocument>& documents) {
-  auto names = db.LoadPersonNames();
-  if (!names) return names.error();
-  return findings::FindPeople(documents, *names);
-}
-
 void PrintPerson(const findings::Person& person, const std::vector<findings::PlanYear>& years, std::ostream& out) {
   std::string roles;
   for (const std::string& role : person.roles) roles += (roles.empty() ? "" : ", ") + role;
@@ -28,13 +21,8 @@ void PrintPerson(const findings::Person& person, const std::vector<findings::Pla
     if (spelling != person.name) spellings += (spellings.empty() ? "" : ", ") + spelling;
   }
   if (!spellings.empty()) out << "  also printed as: " << spellings << '\n';
-  for (const findings::PlanYear& year : years) {
-    bool theirs = person.spellings.count(year.person) > 0;
-    if (!theirs) continue;
-    out << "  plan year " << year.year << ": deductible " << findings::Money(year.deductible_cents) << ", your share "
-        << findings::Money(year.patient_responsibility_cents) << " (" << year.claims << " claim"
-        << (year.claims == 1 ? "" : "s") << ")"
-        << (year.deductible_met_by.empty() ? "" : "; deductible met by " + year.deductible_met_by) << '\n';
+  for (const findings::PlanYear& year : findings::PlanYearsOf(person, years)) {
+    out << "  plan year " << year.year << ": " << findings::PlanYearWords(year) << '\n';
   }
 }
 
@@ -45,7 +33,7 @@ std::optional<findings::Person> PersonOption(const Args& args, const Environment
                                              int& code) {
   auto wanted = args.Get("--person");
   if (!wanted) return std::nullopt;
-  auto people = PeopleOf(db, documents);
+  auto people = findings::LoadPeople(db, documents);
   if (!people) {
     *env.err << people.error().message << '\n';
     code = kExitDatabase;
@@ -70,7 +58,7 @@ int People(const Args& args, const Environment& env) {
     *env.err << analysis.error().message << '\n';
     return kExitDatabase;
   }
-  auto people = PeopleOf(*db, analysis->documents);
+  auto people = findings::LoadPeople(*db, analysis->documents);
   if (!people) {
     *env.err << people.error().message << '\n';
     return kExitDatabase;

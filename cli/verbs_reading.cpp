@@ -320,10 +320,8 @@ void PrintPlanYears(const findings::Analysis& analysis, std::ostream& out) {
   if (years.empty()) return;
   out << "\nPlan year so far (from the plan's notices):\n";
   for (const findings::PlanYear& year : years) {
-    out << "  " << year.year << "  " << (year.person.empty() ? std::string("whole family") : year.person) << ": deductible "
-        << findings::Money(year.deductible_cents) << ", your share " << findings::Money(year.patient_responsibility_cents)
-        << " (" << year.claims << " claim" << (year.claims == 1 ? "" : "s") << ")"
-        << (year.deductible_met_by.empty() ? "" : "; deductible met by " + year.deductible_met_by) << '\n';
+    out << "  " << year.year << "  " << (year.person.empty() ? std::string("whole family") : year.person) << ": "
+        << findings::PlanYearWords(year) << '\n';
   }
 }
 

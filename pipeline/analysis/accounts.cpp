@@ -310,6 +310,12 @@ std::vector<PlanYear> SumPlanYears(const std::vector<StoredDocument>& documents)
   return years;
 }
 
+std::string PlanYearWords(const PlanYear& year) {
+  return "deductible " + Money(year.deductible_cents) + ", your share " + Money(year.patient_responsibility_cents) + " (" +
+         std::to_string(year.claims) + " claim" + (year.claims == 1 ? "" : "s") + ")" +
+         (year.deductible_met_by.empty() ? "" : "; deductible met by " + year.deductible_met_by);
+}
+
 std::vector<AccountClaim> ClaimsOfAccount(const Account& account, const std::vector<Match>& matches,
                                           const std::vector<StoredDocument>& documents) {
   std::map<std::string, const StoredDocument*> by_id;

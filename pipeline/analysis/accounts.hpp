@@ -96,6 +96,8 @@ struct PlanYear {
   std::string deductible_met_by;
 };
 std::vector<PlanYear> SumPlanYears(const std::vector<StoredDocument>& documents);
+// "deductible $169.33, your share $169.33 (1 claim); deductible met by 2025-04-10"
+std::string PlanYearWords(const PlanYear& year);
 
 
 }  // namespace shoebox::findings

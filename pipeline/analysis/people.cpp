@@ -78,6 +78,12 @@ std::vector<Person> FindPeople(const std::vector<StoredDocument>& documents,
   return people;
 }
 
+Result<std::vector<Person>> LoadPeople(store::Database& db, const std::vector<StoredDocument>& documents) {
+  auto names = db.LoadPersonNames();
+  if (!names) return names.error();
+  return FindPeople(documents, *names);
+}
+
 const Person* PersonNamed(const std::vector<Person>& people, const std::string& wanted) {
   for (const Person& person : people) {
     if (Key(person.name) == Key(wanted)) return &person;
@@ -93,6 +99,37 @@ const Person* PersonNamed(const std::vector<Person>& people, const std::string& 
     }
   }
   return nullptr;
+}
+
+const Person* PersonOfAccount(const std::vector<Person>& people, const Account& account) {
+  if (!account.patient_name.empty()) {
+    if (const Person* patient = PersonNamed(people, account.patient_name)) return patient;
+  }
+  const std::string& latest = account.statements.back().document_id;
+  for (const Person& person : people) {
+    if (person.documents.count(latest)) return &person;
+  }
+  return nullptr;
+}
+
+std::vector<PlanYear> PlanYearsOf(const Person& person, const std::vector<PlanYear>& years) {
+  std::map<std::string, PlanYear> theirs;
+  for (const PlanYear& year : years) {
+    bool named = std::any_of(person.spellings.begin(), person.spellings.end(),
+                             [&](const std::string& spelling) { return Key(spelling) == Key(year.person); });
+    if (year.person.empty() || !named) continue;
+    PlanYear& sum = theirs[year.year];
+    sum.person = person.name;
+    sum.year = year.year;
+    sum.deductible_cents += year.deductible_cents;
+    sum.patient_responsibility_cents += year.patient_responsibility_cents;
+    sum.claims += year.claims;
+    if (!year.deductible_met_by.empty() && (sum.deductible_met_by.empty() || year.deductible_met_by < sum.deductible_met_by))
+      sum.deductible_met_by = year.deductible_met_by;
+  }
+  std::vector<PlanYear> out;
+  for (auto& [year, sum] : theirs) out.push_back(std::move(sum));
+  return out;
 }
 
 }  // namespace shoebox::findings

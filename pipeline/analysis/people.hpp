@@ -9,7 +9,10 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/analysis/accounts.hpp"
 #include "pipeline/core/records.hpp"
+#include "pipeline/core/result.hpp"
+#include "pipeline/store/store.hpp"
 
 namespace shoebox::findings {
 
@@ -26,7 +29,17 @@ struct Person {
 std::vector<Person> FindPeople(const std::vector<StoredDocument>& documents,
                                const std::map<std::string, std::string>& names);
 
+// FindPeople with the names the person gave, as stored (shoebox people merge / rename).
+Result<std::vector<Person>> LoadPeople(store::Database& db, const std::vector<StoredDocument>& documents);
+
 // The person `wanted` names (a name, a spelling, within the tolerance), or nullptr.
 const Person* PersonNamed(const std::vector<Person>& people, const std::string& wanted);
+
+// Whose account it is: the patient its statements name, else whoever its latest statement names;
+// nullptr when no paper of it names anyone.
+const Person* PersonOfAccount(const std::vector<Person>& people, const Account& account);
+
+// The person's plan years (SumPlanYears), one per year however the notices spell their name.
+std::vector<PlanYear> PlanYearsOf(const Person& person, const std::vector<PlanYear>& years);
 
 }  // namespace shoebox::findings

@@ -15,6 +15,7 @@
 
 #include "pipeline/analysis/accounts.hpp"
 #include "pipeline/analysis/analysis.hpp"
+#include "pipeline/analysis/people.hpp"
 #include "pipeline/analysis/poverty.hpp"
 #include "pipeline/analysis/problems.hpp"
 #include "pipeline/core/sha256.hpp"
@@ -65,7 +66,6 @@ std::string Base64(const std::string& bytes) {
   return out;
 }
 
-
 // Everything printed is inside the file: no request may leave the machine. The one script allowed
 // to run is the practice call's, by its hash (SCRIPT_HASH, filled in by Head).
 const char* kHead = R"(<!doctype html>
@@ -87,6 +87,8 @@ figcaption { color: #555; font-size: .85rem; } .letter, .sheet { border: 1px sol
 </style>
 )";
 
+}  // namespace
+
 std::string Head() {
   static const std::string head = [] {
     std::string hex = Sha256Hex(rehearsal::PracticeScript()), digest;
@@ -97,6 +99,8 @@ std::string Head() {
   }();
   return head;
 }
+
+namespace {
 
 // The billing office's telephone number as a page prints it: a US number on a line that speaks of
 // calling, billing or questions, else the first on the page that is not a fax's; "" when none.
@@ -128,6 +132,78 @@ class Writer {
   Writer(store::Database& db, const Options& options) : db_(db), options_(options) {}
 
   Result<Written> Run() {
+    if (auto loaded = Load(); !loaded) return loaded.error();
+    if (!MakePrivateDirectory(options_.out_dir)) return MakeError("report: cannot create " + options_.out_dir);
+
+    Written written;
+    written.files.push_back((fs::path(options_.out_dir) / "index.html").string());
+    IndexContents index{options_.today, person_ == nullptr ? "" : person_->name};
+    std::map<std::string, IndexSection> sections;  // by whose accounts they are
+    std::vector<findings::PlanYear> years = findings::SumPlanYears(analysis_.documents);
+    std::set<const Finding*> placed;
+    std::map<std::string, std::string> page_of_document;  // the account page each document is on
+    int n = 0;
+    for (const findings::Account& account : findings::GroupAccounts(analysis_.documents)) {
+      ++n;
+      if (!options_.account.empty() && findings::Key(options_.account) != findings::Key(account.account_number))
+        continue;
+      std::set<std::string> ids = AccountDocuments(account);
+      if (!Names({ids.begin(), ids.end()})) continue;
+      auto of_account = [&](const std::vector<Finding>& list) {
+        std::vector<const Finding*> of;
+        for (const Finding& finding : list) {
+          if (std::any_of(finding.documents.begin(), finding.documents.end(),
+                          [&](const std::string& id) { return ids.count(id); })) {
+            of.push_back(&finding);
+            placed.insert(&finding);
+          }
+        }
+        return of;
+      };
+      std::vector<const Finding*> mine = of_account(found_), to_check = of_account(checks_);
+      std::string file = "account-" + std::to_string(n) + ".html";
+      for (const std::string& id : ids) page_of_document.emplace(id, file);
+      std::string page = AccountPage(account, ids, mine, to_check, &written.evidence_crops);
+      std::string path = (fs::path(options_.out_dir) / file).string();
+      if (!WritePrivateFile(path, page)) return MakeError("report: cannot write " + path);
+      written.files.push_back(path);
+      ++written.accounts;
+      const findings::Person* whose = findings::PersonOfAccount(people_, account);
+      IndexSection& section = sections[whose == nullptr ? "" : whose->name];
+      if (whose != nullptr && section.person.empty()) {
+        section.person = whose->name;
+        section.years = findings::PlanYearsOf(*whose, years);
+      }
+      section.rows += IndexRow(account, ids, file, mine, to_check.size());
+    }
+    if (options_.account.empty()) {
+      for (const Finding& finding : found_) {
+        if (!placed.count(&finding)) index.others += FindingHtml(finding, &written.evidence_crops);
+      }
+      for (const Finding& check : checks_) {
+        if (!placed.count(&check)) index.others += CheckHtml(check, &written.evidence_crops);
+      }
+      index.start_here = StartHere(findings::StartHere(found_, analysis_.documents, options_.today), page_of_document,
+                                   pre_screens_, options_.today);
+    }
+    // Each person's accounts, by name; those whose papers name no one last.
+    for (auto& [name, section] : sections) {
+      if (!name.empty()) index.sections.push_back(std::move(section));
+    }
+    if (sections.count("")) index.sections.push_back(std::move(sections[""]));
+    index.accounts = written.accounts;
+    index.findings = found_.size();
+    index.checks = checks_.size();
+    index.papers = !analysis_.documents.empty();
+    if (!WritePrivateFile(written.files.front(), IndexPage(index)))
+      return MakeError("report: cannot write " + written.files.front());
+    return written;
+  }
+
+ private:
+  // What the report is written from: the papers as corrected, the person's log and household, the
+  // pages to crop evidence from, and the findings (of the one person the report is about, if any).
+  Result<bool> Load() {
     auto analysis = findings::Analyse(db_);
     if (!analysis) return analysis.error();
     analysis_ = std::move(analysis).value();
@@ -154,85 +230,24 @@ class Writer {
     // The findings as the last refresh stored them (the caller refreshes them for options.today).
     auto found = db_.LoadFindings();
     if (!found) return found.error();
+    auto people = findings::LoadPeople(db_, analysis_.documents);
+    if (!people) return people.error();
+    people_ = std::move(people).value();
+    if (!options_.person.empty() && (person_ = findings::PersonNamed(people_, options_.person)) == nullptr) {
+      return MakeError("report: no paper names " + options_.person + " (shoebox people lists who they name)");
+    }
     // Check items are listed apart from findings, never counted as one.
-    for (Finding& finding : *found) (finding.to_check ? checks_ : found_).push_back(std::move(finding));
+    for (Finding& finding : *found) {
+      if (Names(finding.documents)) (finding.to_check ? checks_ : found_).push_back(std::move(finding));
+    }
     episodes_ = findings::GroupEpisodes(analysis_.documents, analysis_.matches);
-
-    if (!MakePrivateDirectory(options_.out_dir)) return MakeError("report: cannot create " + options_.out_dir);
-
-    Written written;
-    written.files.push_back((fs::path(options_.out_dir) / "index.html").string());
-    std::string index_rows;
-    std::set<const Finding*> placed;
-    std::map<std::string, std::string> page_of_document;  // the account page each document is on
-    int n = 0;
-    for (const findings::Account& account : findings::GroupAccounts(analysis_.documents)) {
-      ++n;
-      if (!options_.account.empty() && findings::Key(options_.account) != findings::Key(account.account_number))
-        continue;
-      std::set<std::string> ids = AccountDocuments(account);
-      auto of_account = [&](const std::vector<Finding>& list) {
-        std::vector<const Finding*> of;
-        for (const Finding& finding : list) {
-          if (std::any_of(finding.documents.begin(), finding.documents.end(),
-                          [&](const std::string& id) { return ids.count(id); })) {
-            of.push_back(&finding);
-            placed.insert(&finding);
-          }
-        }
-        return of;
-      };
-      std::vector<const Finding*> mine = of_account(found_), to_check = of_account(checks_);
-      std::string file = "account-" + std::to_string(n) + ".html";
-      for (const std::string& id : ids) page_of_document.emplace(id, file);
-      std::string page = AccountPage(account, ids, mine, to_check, &written.evidence_crops);
-      std::string path = (fs::path(options_.out_dir) / file).string();
-      if (!WritePrivateFile(path, page)) return MakeError("report: cannot write " + path);
-      written.files.push_back(path);
-      ++written.accounts;
-      index_rows += IndexRow(account, ids, file, mine, to_check.size());
-    }
-    std::string others;
-    if (options_.account.empty()) {
-      for (const Finding& finding : found_) {
-        if (!placed.count(&finding)) others += FindingHtml(finding, &written.evidence_crops);
-      }
-      for (const Finding& check : checks_) {
-        if (!placed.count(&check)) others += CheckHtml(check, &written.evidence_crops);
-      }
-    }
-    std::string start_here = options_.account.empty() ? StartHere(page_of_document) : "";
-    if (!WritePrivateFile(written.files.front(), IndexPage(written.accounts, start_here, index_rows, others)))
-      return MakeError("report: cannot write " + written.files.front());
-    return written;
+    return true;
   }
 
- private:
-  // One line per problem across all accounts, ranked by what waiting loses, each linked to its
-  // account's page, and what not to pay yet in all.
-  std::string StartHere(const std::map<std::string, std::string>& page_of_document) const {
-    std::vector<findings::Problem> problems = findings::StartHere(found_, analysis_.documents, options_.today);
-    if (problems.empty()) return "";
-    std::string html = "<h2>Start here</h2>\n<p>" + Html(findings::InAll(problems)) +
-                       ". The most pressing first.</p>\n<ol class=\"start\">\n";
-    for (const findings::Problem& problem : problems) {
-      std::string page;
-      for (const std::string& id : problem.documents) {
-        if (auto it = page_of_document.find(id); it != page_of_document.end() && page.empty()) page = it->second;
-      }
-      std::string line = Html(findings::InOneLine(problem, options_.today));
-      html += "<li><b>" + (page.empty() ? line : "<a href=\"" + page + "\">" + line + "</a>") + "</b><br>What to do: ";
-      std::vector<std::string> steps = findings::StepsOf(problem);
-      for (size_t i = 0; i < steps.size(); ++i) html += (i ? " Also: " : "") + Html(steps[i]);
-      bool window = std::any_of(problem.reasons.begin(), problem.reasons.end(), [](const Finding* f) {
-        return f->rule == FindingRule::kFinancialAssistanceWindow;
-      });
-      if (auto year = hospital_year_.find(findings::Key(problem.account_number)); window && year != hospital_year_.end()) {
-        html += "<br>" + Html(findings::PreScreen(*household_, year->second));
-      }
-      html += "</li>\n";
-    }
-    return html + "</ol>\n";
+  // Whether the report is about a paper among these: those that name its person, or any.
+  bool Names(const std::vector<std::string>& ids) const {
+    return person_ == nullptr ||
+           std::any_of(ids.begin(), ids.end(), [&](const std::string& id) { return person_->documents.count(id) > 0; });
   }
 
   // An account's row of the index: whom, what is asked (the collector's figure where one asks), the
@@ -254,24 +269,6 @@ class Writer {
            Html(asked) + "</td><td>" + (deadline.empty() ? "–" : Html(findings::DeadlineInWords(deadline, options_.today))) +
            "</td><td>" + std::to_string(mine.size()) + (worst.empty() ? "" : " (" + worst + " first)") +
            (to_check == 0 ? "" : ", " + std::to_string(to_check) + " to check") + "</td></tr>\n";
-  }
-
-  std::string IndexPage(int accounts, const std::string& start_here, const std::string& rows,
-                        const std::string& others) const {
-    return Head() + "<title>Your medical paperwork</title></head><body>\n" +
-           "<h1>Your medical paperwork</h1><p class=\"meta\">Report of " + Html(options_.today) + ": " +
-           std::to_string(accounts) + " account(s), " + std::to_string(found_.size()) + " finding(s)" +
-           (checks_.empty() ? "" : ", " + std::to_string(checks_.size()) + " thing(s) to check") +
-           ". Open an account for its timeline, evidence, call sheet and letters.</p>\n" +
-           (analysis_.documents.empty()
-                ? "<p>No papers have been read into this database yet, so nothing has been checked: scan your "
-                  "papers first (<code>shoebox scan FOLDER</code>).</p>\n"
-                : "") +
-           start_here + "<h2>Accounts</h2>\n" +
-           "<table><tr><th>Provider</th><th>Account</th><th>Patient</th><th class=\"money\">Asked</th>"
-           "<th>Nearest deadline</th><th>Findings</th></tr>\n" +
-           rows + "</table>\n" +
-           (others.empty() ? "" : "<h2>About paperwork with no bill yet</h2>\n" + others) + "</body></html>\n";
   }
 
   // The account's statements, and the plan's notices and the letters of the visits they belong to.
@@ -403,7 +400,7 @@ class Writer {
     if (auto year = hospital_year_.find(findings::Key(account.account_number)); year != hospital_year_.end()) {
       f.household = &*household_;
       f.bill_year = year->second;
-      f.pre_screen = findings::PreScreen(*household_, year->second);
+      f.pre_screen = pre_screens_[year->first];
     }
     if (auto phone = phone_of_.find(latest.id); phone != phone_of_.end()) f.phone = phone->second;
     for (const std::string& id : ids) {
@@ -502,7 +499,10 @@ class Writer {
     if (!household) return household.error();
     household_ = std::move(household).value();
     for (const findings::AssistanceWindow& window : findings::AssistanceWindows(analysis_.documents)) {
-      if (household_) hospital_year_[findings::Key(window.account_number)] = std::stoi(window.first_statement.substr(0, 4));
+      if (!household_) continue;
+      int year = std::stoi(window.first_statement.substr(0, 4));
+      hospital_year_[findings::Key(window.account_number)] = year;
+      pre_screens_[findings::Key(window.account_number)] = findings::PreScreen(*household_, year);
     }
     return true;
   }
@@ -553,11 +553,14 @@ class Writer {
   std::vector<Finding> found_;   // findings
   std::vector<Finding> checks_;  // check items
   std::vector<findings::Episode> episodes_;
+  std::vector<findings::Person> people_;
+  const findings::Person* person_ = nullptr;  // the one the report is about, or none
   std::map<std::string, const StoredDocument*> by_id_;
   std::map<PageKey, PageReplay> pages_;
   std::map<std::string, std::string> phone_of_;  // bill id → the billing office's number it prints
   std::optional<Household> household_;           // as given for the assistance pre-screen
   std::map<std::string, int> hospital_year_;     // a hospital account's key → its first statement's year
+  std::map<std::string, std::string> pre_screens_;  // a hospital account's key → its pre-screen in a sentence
 };
 
 }  // namespace

@@ -18,6 +18,7 @@ struct Options {
   std::string out_dir;
   std::string account;  // only this account number (letters and digits compared); empty: all
   std::string today;    // ISO date: letters are dated and deadlines counted from it
+  std::string person;   // only the papers that name this person (shoebox people); empty: the household's
 };
 
 struct Written {

@@ -2,11 +2,13 @@
 // sheet and letters are written from. Only pipeline/present/report*.cpp include it.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "pipeline/analysis/accounts.hpp"
+#include "pipeline/analysis/problems.hpp"
 #include "pipeline/core/records.hpp"
 #include "pipeline/present/rehearsal.hpp"
 
@@ -15,6 +17,32 @@ namespace shoebox::report {
 std::string Html(const std::string& text);
 std::string Or(const std::string& text, const std::string& otherwise);
 std::string Amount(const std::optional<Cents>& cents);  // "$1,840.00", or "–" when not read
+std::string Head();  // the page's head: its Content-Security-Policy and style, open for the title
+
+// "Start here": one line per problem across the accounts, ranked by what waiting loses, each linked
+// to the page of its account (page_of_document) and, where it is a hospital's assistance window,
+// with the household's pre-screen (pre_screens: by the account's key).
+std::string StartHere(const std::vector<findings::Problem>& problems,
+                      const std::map<std::string, std::string>& page_of_document,
+                      const std::map<std::string, std::string>& pre_screens, const std::string& today);
+
+// The index's accounts of one person, with their plan year so far.
+struct IndexSection {
+  std::string person;  // "" where no paper of the accounts names anyone
+  std::vector<findings::PlanYear> years;
+  std::string rows;  // the accounts' rows of the table
+};
+struct IndexContents {
+  std::string today;
+  std::string person;  // the one person the report is about; "" for the household
+  int accounts = 0;
+  size_t findings = 0, checks = 0;
+  bool papers = false;  // whether any paper has been read
+  std::string start_here;
+  std::vector<IndexSection> sections;
+  std::string others;  // the findings and checks of papers with no bill yet
+};
+std::string IndexPage(const IndexContents& index);
 
 // A claim of the account's the plan denied (in whole or part), with the notice that says so.
 struct DeniedClaim {

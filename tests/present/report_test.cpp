@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "pipeline/analysis/corrections.hpp"
 #include "pipeline/reading/ingest.hpp"
 #include "pipeline/reading/prepare.hpp"
 #include "pipeline/app/runner.hpp"
@@ -415,6 +416,63 @@ TEST_F(ReportTest, PrintedNoSheetIsNearlyEmptyAndEachLetterStartsOne) {
     EXPECT_EQ(sheets_opening_a_letter, letters) << file;
   }
   EXPECT_GT(accounts, 5);
+}
+
+// What the person gave, as the browser shows it: the index groups the accounts by whose they are,
+// each person with their plan year so far; the hospital account carries the household's pre-screen;
+// a figure the person confirmed says so under its evidence instead of asking; and a report for one
+// person keeps to the papers that name them.
+TEST_F(ReportTest, InHeadlessChromiumTheIndexGroupsByPersonAndAnAccountShowsWhatThePersonGave) {
+  if (!fs::exists("/usr/bin/chromium")) GTEST_SKIP() << "chromium is not installed (./build.sh installs it)";
+  ASSERT_TRUE(db_->SaveHousehold({4, 4'500'000, "", kToday}));
+  // Confirm the figure under the hospital account's first finding, with the command its caption gives.
+  std::string hospital = PageOf(Write(), "513874840");
+  size_t confirm = hospital.find("<code>shoebox confirm ");
+  ASSERT_NE(confirm, std::string::npos);
+  std::istringstream command(hospital.substr(confirm + 22, hospital.find("</code>", confirm) - confirm - 22));
+  std::string prefix, field;
+  command >> prefix >> field;
+  auto documents = findings::LoadCorrected(*db_);
+  ASSERT_TRUE(documents);
+  auto document = std::find_if(documents->begin(), documents->end(),
+                               [&](const StoredDocument& d) { return d.id.rfind(prefix, 0) == 0; });
+  ASSERT_NE(document, documents->end()) << prefix;
+  auto confirmation = findings::MakeCorrection(*document, field, std::nullopt, kToday);
+  ASSERT_TRUE(confirmation) << confirmation.error().message;
+  ASSERT_TRUE(db_->AddCorrection(*confirmation));
+
+  Written written = Write();
+  std::string page;
+  for (const std::string& file : written.files) {
+    if (file.find("account-") != std::string::npos && testing::ReadFile(file).find("Account 513874840 ") != std::string::npos)
+      page = file;
+  }
+  std::string dom = DumpDom(page, dir_ / "hospital-dom.html");
+  EXPECT_NE(dom.find("<b>Financial assistance:</b> Your household of 4 with $45,000.00 a year is at 139% of the 2025 "
+                     "federal poverty guideline"),
+            std::string::npos);
+  EXPECT_NE(dom.find("You confirmed on " + std::string(kToday) + "."), std::string::npos);
+  EXPECT_EQ(dom.find("shoebox confirm " + prefix + " " + field + "<"), std::string::npos);
+
+  std::string index = DumpDom(written.files.front(), dir_ / "index-dom.html");
+  size_t harper = index.find("<h3 class=\"person\">Harper Halvorsen</h3>");
+  ASSERT_NE(harper, std::string::npos);
+  std::string hers = index.substr(harper, index.find("<h3", harper + 1) - harper);
+  EXPECT_NE(hers.find("Plan year 2025 so far, from the plan's notices: deductible $0.00, your share $17,035.75 (1 claim)."),
+            std::string::npos)
+      << hers;
+  EXPECT_NE(hers.find(">513874840<"), std::string::npos);
+  EXPECT_NE(index.find("<h3 class=\"person\">Reese Halvorsen</h3>"), std::string::npos);
+
+  // Harper's own report: her account, her findings, no one else's.
+  auto hers_alone = WriteReport(*db_, {dir_ / "harper", "", kToday, "harper halvorsen"});
+  ASSERT_TRUE(hers_alone) << hers_alone.error().message;
+  EXPECT_EQ(hers_alone->accounts, 1);
+  std::string her_index = DumpDom(hers_alone->files.front(), dir_ / "harper-dom.html");
+  EXPECT_NE(her_index.find("<h1>Medical paperwork of Harper Halvorsen</h1>"), std::string::npos);
+  EXPECT_EQ(her_index.find("Reese Halvorsen"), std::string::npos);
+  EXPECT_NE(her_index.find("1 account(s), 2 finding(s)"), std::string::npos);
+  EXPECT_FALSE(WriteReport(*db_, {dir_ / "nobody", "", kToday, "Nobody Here"}));
 }
 
 }  // namespace
