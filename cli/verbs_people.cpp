@@ -15,6 +15,7 @@ void PrintPerson(const findings::Person& person, const std::vector<findings::Pla
   for (const std::string& role : person.roles) roles += (roles.empty() ? "" : ", ") + role;
   out << person.name << ": " << roles << "; " << person.documents.size() << " paper(s)";
   for (const std::string& id : person.member_ids) out << "; member ID " << id;
+  for (const std::string& day : person.birth_dates) out << "; born " << day;
   out << '\n';
   std::string spellings;
   for (const std::string& spelling : person.spellings) {

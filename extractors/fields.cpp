@@ -41,15 +41,18 @@ bool IsHeaderLike(const CellRef& ref) {
 bool Overlaps(int a0, int a1, int b0, int b1) { return std::min(a1, b1) > std::max(a0, b0); }
 
 // Where the next label of the scope starts in a cell after `from` (several "label: value" pairs
-// on one line): a label of two words or more, or of one word printed with a colon or "#". The
-// cell's size when there is none.
-size_t NextLabelAt(const CellRef& ref, size_t from, const std::vector<const Label*>& labels) {
+// on one line): a label of two words or more, or of one word printed with a colon or "#"; after a
+// person's name of two words or more, any label ("Ann Lee DOB 03/04/1961"). The cell's size when
+// there is none.
+size_t NextLabelAt(const CellRef& ref, size_t from, const std::vector<const Label*>& labels, bool after_a_name = false) {
   for (size_t i = from; i < ref.tokens.size(); ++i) {
     for (const Label* label : labels) {
       auto end = LabelEndAt(ref.tokens, i, *label, LabelMatch::kAnyOrder);
       if (!end) continue;
       const std::string& last = ref.cell.words[*end - 1].text;
-      if (label->tokens.size() >= 2 || last.ends_with(":") || last.ends_with("#")) return i;
+      if (label->tokens.size() >= 2 || last.ends_with(":") || last.ends_with("#") || (after_a_name && i >= from + 2)) {
+        return i;
+      }
     }
   }
   return ref.tokens.size();
@@ -258,25 +261,30 @@ const char* ReadValueOfLabel(const CellGrid& grid, size_t li, size_t ci, size_t 
   };
   if (end < cell.tokens.size() && NamesTheType(cell.tokens[end], type)) ++end;
   // The value in the label's own cell stops where the cell's next label starts.
-  std::vector<Word> after(cell.cell.words.begin(), cell.cell.words.begin() + static_cast<long>(NextLabelAt(cell, end, labels)));
+  bool person = type == ValueType::kPersonName;
+  std::vector<Word> after(cell.cell.words.begin(),
+                          cell.cell.words.begin() + static_cast<long>(NextLabelAt(cell, end, labels, person)));
   if (ReadValue(type, after, end, field) && fits()) return "label_then_value";
   // Then the cells to the right: a name only in the next one; a figure may stand past a sign
   // printed in a cell of its own ("interest:   +   $75.00").
   for (size_t next = ci + 1; next < row.size() && (!IsNameType(type) || next == ci + 1); ++next) {
     if (row[next].stacked) continue;
     std::vector<Word> value(row[next].cell.words.begin(),
-                            row[next].cell.words.begin() + static_cast<long>(NextLabelAt(row[next], 0, labels)));
+                            row[next].cell.words.begin() + static_cast<long>(NextLabelAt(row[next], 0, labels, person)));
     if (ReadValue(type, value, 0, field) && fits()) return "label_next_cell";
   }
   // Column layouts: the value sits under its label, within the two lines below the label's last
   // word (the lower line of a stacked header cell when the label ends there). A label of one word
-  // between capitalised words of no label is a word of a name ("Credit" of "Allied Credit
-  // Partners"), with nothing under it.
+  // after capitalised words of no label, with such words or nothing after it, is a word of a name
+  // or a description ("Credit" of "Allied Credit Partners", "Patient" of "OFFICE VISIT EST
+  // PATIENT"), with nothing under it.
   auto name_word = [&](size_t w) {
     return w < cell.tokens.size() && std::isupper(static_cast<unsigned char>(cell.cell.words[w].text[0])) &&
            !IsLabelWord(cell.tokens[w]) && !IsFiller(cell.tokens[w]);
   };
-  if (end - begin == 1 && begin > 0 && name_word(begin - 1) && name_word(end)) return nullptr;
+  if (end - begin == 1 && begin > 0 && name_word(begin - 1) && (end == cell.tokens.size() || name_word(end))) {
+    return nullptr;
+  }
   const BoxPx& label_box = cell.cell.words[begin].box_px;
   bool ends_below = cell.stacked && cell.cell.words[end - 1].box_px.y0 >= cell.cell.words[0].box_px.y1;
   size_t first_below = li + (ends_below ? 2 : 1);

@@ -148,7 +148,11 @@ std::vector<IdentityKey> IdentityKeys(const Document& d) {
       break;
     case DocumentKind::kEob:
     case DocumentKind::kMsn:
-      for (const Claim& claim : d.claims) add("notice_date,claim_number", {TextOf(d, "notice_date"), Key(claim.claim_number)});
+      for (const Claim& claim : d.claims) {
+        add("notice_date,claim_number", {TextOf(d, "notice_date"), Key(claim.claim_number)});
+        // For a copy whose notice date was not read; a dated copy of another date is never joined by it.
+        if (Key(claim.claim_number).size() >= 8) add("claim_number", {Key(claim.claim_number)});
+      }
       add("member_id,notice_date,patient_total",
           {Key(TextOf(d, "member_id")), TextOf(d, "notice_date"), cents("total_patient_responsibility_cents")});
       break;
@@ -171,6 +175,28 @@ bool PrintDifferentPapers(const Document& a, const Document& b, const IdentityKe
   }
   auto due_a = CentsOf(a, "amount_due_cents"), due_b = CentsOf(b, "amount_due_cents");
   return joined_by.same_balance && due_a && due_b && *due_a != *due_b;
+}
+
+// Whether two notices of one date print one claim, its number misread by a digit on one of them,
+// or not read on one of the same patient's: a claim of the same date of service leaving the same
+// share (above nothing, where the number is not there to tell two claims apart).
+bool SameClaimMisread(const Document& a, const Document& b) {
+  bool notices = (a.kind == DocumentKind::kEob || a.kind == DocumentKind::kMsn) && a.kind == b.kind;
+  std::string date = TextOf(a, "notice_date"), patient = Key(TextOf(a, "patient_name"));
+  if (!notices || date.empty() || date != TextOf(b, "notice_date")) return false;
+  for (const Claim& x : a.claims) {
+    for (const Claim& y : b.claims) {
+      std::string kx = Key(x.claim_number), ky = Key(y.claim_number);
+      bool misread = std::min(kx.size(), ky.size()) >= 8 && EditDistance(kx, ky) <= 1;
+      bool unread = (kx.empty() != ky.empty()) && !patient.empty() && patient == Key(TextOf(b, "patient_name")) &&
+                    x.patient_responsibility_cents.value_or(0) > 0;
+      if ((misread || unread) && !x.service_date_from.empty() && x.service_date_from == y.service_date_from &&
+          x.patient_responsibility_cents && x.patient_responsibility_cents == y.patient_responsibility_cents) {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 // The copy that stands for a group of twins: its figures add up, it was read most surely (a text
@@ -227,6 +253,16 @@ std::vector<Twin> FindTwins(const std::vector<StoredDocument>& documents) {
       parent[root(i)] = root(it->second);
       shared.emplace(i, key.what);
       shared.emplace(it->second, key.what);
+    }
+  }
+  // A faxed or photographed notice whose claim number lost or misread a digit: the same notice date
+  // and a claim of the same date of service leaving the same share, numbered within one digit.
+  for (size_t i = 0; i < documents.size(); ++i) {
+    for (size_t j = 0; j < i; ++j) {
+      if (root(i) == root(j) || !SameClaimMisread(documents[i].document, documents[j].document)) continue;
+      parent[root(i)] = root(j);
+      shared.emplace(i, "notice_date,claim_number within a digit or unread,service_date,patient_share");
+      shared.emplace(j, "notice_date,claim_number within a digit or unread,service_date,patient_share");
     }
   }
   auto standing = [&](size_t i) { return Standing(documents[i].document); };

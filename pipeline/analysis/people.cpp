@@ -27,21 +27,27 @@ std::string Named(std::string name, const std::map<std::string, std::string>& na
 std::vector<Person> FindPeople(const std::vector<StoredDocument>& documents,
                                const std::map<std::string, std::string>& names) {
   struct Mention {
-    std::string printed, named, role, member_id, document;
+    std::string printed, named, role, member_id, birth_date, document;
   };
   std::vector<Mention> mentions;
   for (const StoredDocument& d : documents) {
-    std::string member_id = TextOf(d.document, "member_id");
+    std::string member_id = TextOf(d.document, "member_id"), birth_date = TextOf(d.document, "patient_birth_date");
     for (const auto& [field, role] : {std::pair{"patient_name", "patient"}, std::pair{"guarantor_name", "guarantor"},
                                       std::pair{"member_name", "member"}}) {
       std::string printed = CollapseSpaces(TextOf(d.document, field));
       if (!FullName(printed)) continue;
-      mentions.push_back({printed, Named(printed, names), role, role == std::string("member") ? member_id : "", d.id});
+      mentions.push_back({printed, Named(printed, names), role, role == std::string("member") ? member_id : "",
+                          role == std::string("patient") ? birth_date : "", d.id});
     }
   }
-  // Union-find: one person per group of names within the tolerance or sharing a member ID.
+  // Union-find: one person per group of names within the tolerance or sharing a member ID, never
+  // joining two groups born on different days.
   std::vector<size_t> parent(mentions.size());
   std::iota(parent.begin(), parent.end(), 0);
+  std::vector<std::set<std::string>> born(mentions.size());  // by group root
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    if (!mentions[i].birth_date.empty()) born[i].insert(mentions[i].birth_date);
+  }
   auto root = [&](size_t i) {
     while (parent[i] != i) i = parent[i] = parent[parent[i]];
     return i;
@@ -52,7 +58,13 @@ std::vector<Person> FindPeople(const std::vector<StoredDocument>& documents,
       // A name the person gave may be one word ("Mom"): the same name, or two full names within the tolerance.
       const std::string &a = mentions[i].named, &b = mentions[j].named;
       bool alike = Key(a) == Key(b) || (FullName(a) && FullName(b) && CouldBeOnePatient(a, b));
-      if (same_id || alike) parent[root(i)] = root(j);
+      size_t ri = root(i), rj = root(j);
+      bool born_apart = !born[ri].empty() && !born[rj].empty() &&
+                        std::none_of(born[ri].begin(), born[ri].end(), [&](const std::string& day) { return born[rj].count(day); });
+      bool merged = a != mentions[i].printed || b != mentions[j].printed;  // the person's word outranks the papers'
+      if (ri == rj || !(same_id || alike) || (born_apart && !merged)) continue;
+      parent[ri] = rj;
+      born[rj].insert(born[ri].begin(), born[ri].end());
     }
   }
   std::map<size_t, Person> groups;
@@ -63,6 +75,7 @@ std::vector<Person> FindPeople(const std::vector<StoredDocument>& documents,
     person.spellings.insert(m.printed);
     person.roles.insert(m.role);
     if (!m.member_id.empty()) person.member_ids.insert(m.member_id);
+    if (!m.birth_date.empty()) person.birth_dates.insert(m.birth_date);
     person.documents.insert(m.document);
     counts[root(i)][m.named] += m.named == m.printed ? 1 : 1000;  // a name the person gave comes first
   }
@@ -73,6 +86,12 @@ std::vector<Person> FindPeople(const std::vector<StoredDocument>& documents,
                     return a.second < b.second;
                   })->first;
     people.push_back(std::move(person));
+  }
+  // Two people of one name are told by their dates of birth.
+  std::map<std::string, int> named;
+  for (const Person& person : people) ++named[Key(person.name)];
+  for (Person& person : people) {
+    if (named[Key(person.name)] > 1 && !person.birth_dates.empty()) person.name += ", born " + *person.birth_dates.begin();
   }
   std::sort(people.begin(), people.end(), [](const Person& a, const Person& b) { return a.name < b.name; });
   return people;

@@ -1,7 +1,8 @@
 // The people of a household's papers (issue 23): every patient, guarantor and plan member the papers
 // name, told apart and recognised across documents. Full names within the tolerance matching uses
-// (CouldBeOnePatient) are one person, and so are names that share a member ID; the person's own
-// merges and renames (shoebox people merge / rename) are applied first.
+// (CouldBeOnePatient) are one person unless the papers give them different dates of birth (a father
+// and his son of one name), and so are names that share a member ID; the person's own merges and
+// renames (shoebox people merge / rename) are applied first.
 #pragma once
 
 #include <map>
@@ -21,6 +22,7 @@ struct Person {
   std::set<std::string> spellings;     // every way the papers print it
   std::set<std::string> roles;         // patient, guarantor, member
   std::set<std::string> member_ids;    // as printed
+  std::set<std::string> birth_dates;   // ISO, where a paper prints the patient's
   std::set<std::string> documents;     // ids of the papers that name them
 };
 

@@ -90,11 +90,11 @@ std::optional<NoteKind> ParseNoteKind(const std::string& text) {
 
 const std::vector<std::string_view>& FieldNamesOf(DocumentKind kind) {
   static const std::vector<std::string_view> kBill = {
-      "provider_name", "patient_name", "guarantor_name", "account_number", "statement_date", "due_date",
+      "provider_name", "patient_name", "patient_birth_date", "guarantor_name", "account_number", "statement_date", "due_date",
       "total_charges_cents", "insurance_paid_cents", "adjustments_cents", "insurance_pending_cents",
       "patient_paid_cents", "amount_due_cents", "insurance_status", "mailing_address", "sender_address"};
   static const std::vector<std::string_view> kNotice = {
-      "payer_name", "member_name", "patient_name", "member_id", "group_number", "notice_date", "total_billed_cents",
+      "payer_name", "member_name", "patient_name", "patient_birth_date", "member_id", "group_number", "notice_date", "total_billed_cents",
       "total_plan_paid_cents", "total_patient_responsibility_cents", "mailing_address"};
   static const std::vector<std::string_view> kLetter = {
       "collector_name", "current_creditor", "original_creditor", "account_number", "reference_number", "letter_date",

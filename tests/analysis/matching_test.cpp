@@ -65,6 +65,33 @@ TEST(Twins, ACopyThatKeptOnlyItsAccountAndChargesJoinsUnlessItAsksAnotherBalance
   EXPECT_TRUE(FindTwins({april, later}).empty());
 }
 
+// Copies of one notice from a fax: one whose claim number lost a digit or did not read (the same
+// notice date, a claim of the same date of service and share), one whose notice date did not read
+// (the same claim number). A claim numbered one apart leaving another share, or reprocessed on another date, is
+// another paper.
+TEST(Twins, AFaxedNoticeWithAClaimNumberMisreadOrNoDateIsACopy) {
+  auto notice = [](const std::string& id, const std::string& claim_number, const std::string& date, Cents owed) {
+    StoredDocument eob = Eob(id, 18500, owed);
+    eob.document.claims[0].claim_number = claim_number;
+    if (!date.empty()) eob.document.fields.push_back(Text("notice_date", date));
+    return eob;
+  };
+  StoredDocument paper = notice("paper", "3503311309745", "2025-02-27", 4000);
+  std::vector<Twin> twins = FindTwins({paper, notice("digit", "503311309745", "2025-02-27", 4000)});
+  ASSERT_EQ(twins.size(), 1u);
+  EXPECT_EQ(twins[0].keys, "notice_date,claim_number within a digit or unread,service_date,patient_share");
+  // Its number not read: the same patient's claim of that date and share.
+  StoredDocument unnumbered = notice("unnumbered", "", "2025-02-27", 4000), named = paper;
+  for (StoredDocument* eob : {&unnumbered, &named}) eob->document.fields.push_back(Text("patient_name", "Casey Lee"));
+  EXPECT_EQ(FindTwins({named, unnumbered}).size(), 1u);
+  EXPECT_TRUE(FindTwins({paper, unnumbered}).empty());  // whose, the first does not say
+  twins = FindTwins({paper, notice("undated", "3503311309745", "", 4000)});
+  ASSERT_EQ(twins.size(), 1u);
+  EXPECT_EQ(twins[0].keys, "claim_number");
+  EXPECT_TRUE(FindTwins({paper, notice("next", "3503311309746", "2025-02-27", 2500)}).empty());
+  EXPECT_TRUE(FindTwins({paper, notice("reprocessed", "3503311309745", "2025-04-02", 2500)}).empty());
+}
+
 TEST(Twins, AFaxWhoseAccountAndLetterheadDidNotReadJoinsByItsPatientDateAndFigures) {
   StoredDocument scan = Bill("scan", 18500, 2000), fax = Bill("fax", 18500, 2000), other = Bill("other", 18500, 2000);
   for (StoredDocument* bill : {&scan, &fax, &other}) bill->document.fields.push_back(Text("patient_name", "Dakota Whitfield"));

@@ -309,7 +309,7 @@ TEST(Extract, PairsJoinedByLeaderDotsAndSharingALine) {
 
 // Other senders' words for the same fields: "Insured" is the member, "Date Prepared" the notice's
 // date, "Provider Acct" the patient's account at the provider; a letter's "Client" is the creditor
-// the collector works for and its "Current Balance" what it asks.
+// the collector works for, its "Current Balance" what it asks and its "Other Charges" the fees.
 TEST(Extract, OtherWordsForTheSameFields) {
   Document eob = Extracted(DocumentKind::kEob,
                            {Row(40, {{100, "Evergreen Care Insurance"}}), Row(100, {{100, "Insured"}, {400, "Avery Pemberton"}}),
@@ -325,7 +325,10 @@ TEST(Extract, OtherWordsForTheSameFields) {
   Document letter = Extracted(DocumentKind::kCollectionLetter,
                               {Row(40, {{100, "Allied Credit Partners"}}),
                                Row(100, {{100, "Client:"}, {500, "Meridian Imaging Center"}}),
-                               Row(140, {{100, "Current Balance:"}, {500, "$241.93"}})});
+                               Row(140, {{100, "Current Balance:"}, {500, "$241.93"}}),
+                               Row(180, {{100, "Other Charges"}, {500, "$33.22"}})});
+  ASSERT_NE(FindField(letter, "fees_cents"), nullptr);  // the itemization's fees, in other words
+  EXPECT_EQ(FindField(letter, "fees_cents")->cents, 3322);
   ASSERT_NE(FindField(letter, "current_creditor"), nullptr);
   EXPECT_EQ(FindField(letter, "current_creditor")->text, "Meridian Imaging Center");
   ASSERT_NE(FindField(letter, "current_amount_cents"), nullptr);

@@ -155,5 +155,49 @@ TEST(Extract, TheSendersAndTheAddresseesAddresses) {
   EXPECT_EQ(TextRead(Extracted(DocumentKind::kBill, addressed_only), "sender_address"), "(not read)");
 }
 
+// The patient's date of birth, however labelled, beside the name on one line or under its label, and
+// never a date of service's ("DOS" is not "DOB").
+TEST(Extract, ThePatientsDateOfBirth) {
+  std::vector<std::vector<Word>> bill = {
+      Row(40, {{100, "Summit Radiology Associates"}}),
+      Row(160, {{1500, "Statement Date"}, {1800, "07/14/2025"}}),
+      Row(200, {{1500, "Amount Due"}, {1800, "$263.00"}}),
+      Row(300, {{100, "Patient: Ann Lee"}, {800, "DOB: 03/04/1961"}}),
+      Row(340, {{100, "DOS: 06/02/2025"}})};
+  Document read = Extracted(DocumentKind::kBill, bill);
+  EXPECT_EQ(TextRead(read, "patient_birth_date"), "1961-03-04");
+  EXPECT_EQ(TextRead(read, "patient_name"), "Ann Lee");
+  bill[3] = Row(300, {{100, "Patient: Ann Lee DOB 03/04/1961"}});  // no colon: a label still, after a name
+  read = Extracted(DocumentKind::kBill, bill);
+  EXPECT_EQ(TextRead(read, "patient_name"), "Ann Lee");
+  EXPECT_EQ(TextRead(read, "patient_birth_date"), "1961-03-04");
+  bill[3] = Row(300, {{100, "Patient Name"}, {800, "Date of Birth"}});
+  bill[4] = Row(340, {{100, "Ann Lee"}, {800, "March 4, 1961"}});
+  EXPECT_EQ(TextRead(Extracted(DocumentKind::kBill, bill), "patient_birth_date"), "1961-03-04");
+
+  std::vector<std::vector<Word>> eob = {
+      Row(40, {{100, "Great Lakes Mutual Health"}}), Row(120, {{100, "Explanation of Benefits"}}),
+      Row(200, {{100, "Member ID: W354799679"}, {900, "Birth Date 11/30/1987"}}),
+      Row(240, {{100, "Patient: Morgan Abernathy"}})};
+  EXPECT_EQ(TextRead(Extracted(DocumentKind::kEob, eob), "patient_birth_date"), "1987-11-30");
+  bill.pop_back();
+  bill.pop_back();
+  bill.push_back(Row(300, {{100, "DOS 06/02/2025"}}));
+  EXPECT_EQ(TextRead(Extracted(DocumentKind::kBill, bill), "patient_birth_date"), "(not read)");
+}
+
+// A label's word ending a description ("OFFICE VISIT EST PATIENT") is no label: the description
+// under it is no patient's name.
+TEST(Extract, ALabelsWordEndingADescriptionIsNoLabel) {
+  Document read = Extracted(
+      DocumentKind::kBill,
+      {Row(40, {{100, "Crestwood Family Medicine"}}), Row(160, {{1500, "Statement Date"}, {1800, "03/11/2025"}}),
+       Row(300, {{100, "Date"}, {400, "Code"}, {700, "Description"}, {1500, "Charges"}}),
+       Row(340, {{100, "01/13/2025"}, {400, "99213"}, {700, "OFFICE VISIT EST PATIENT"}, {1500, "185.00"}}),
+       Row(380, {{100, "01/13/2025"}, {400, "93010"}, {700, "ECG INTERPRETATION"}, {1500, "42.00"}})});
+  EXPECT_EQ(TextRead(read, "patient_name"), "(not read)");
+  EXPECT_EQ(read.line_items.size(), 2u);
+}
+
 }  // namespace
 }  // namespace shoebox

@@ -99,7 +99,10 @@ DocumentSpec DrawBill(const Episode& e, const Family& family, bool premature, Rn
     w.Text(40, y, e.guarantor_name, s.size);
     fields["guarantor_name"] = e.guarantor_name;
   } else {
-    y = Pairs(w, s, 40, y, 300, {{Word(s, "patient_name"), e.patient_name}, {Word(s, "guarantor_name"), e.guarantor_name}});
+    std::vector<Pair> people = {{Word(s, "patient_name"), e.patient_name}};
+    AddBirthDate(s, e.patient_name, people, fields);
+    people.push_back({Word(s, "guarantor_name"), e.guarantor_name});
+    y = Pairs(w, s, 40, y, 300, people);
     w.Text(40, y, e.guarantor_name, s.size);
     fields["patient_name"] = e.patient_name;
     fields["guarantor_name"] = e.guarantor_name;

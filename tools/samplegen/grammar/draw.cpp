@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <sstream>
 
+#include <cstdint>
+#include <cstdio>
+
 #include "tools/samplegen/grammar/grammar.hpp"
 
 namespace samplegen::grammar {
@@ -54,6 +57,23 @@ double HeaderWidth(const std::string& phrase, const Style& style) {
   double widest = 0;
   for (const std::string& line : HeaderLines(phrase, style.header_rows)) widest = std::max(widest, TextWidth(style, line, style.size, true));
   return widest + 10;
+}
+
+std::string BirthDateOf(const std::string& patient_name) {
+  std::uint32_t h = 2166136261u;  // FNV-1a
+  for (unsigned char c : patient_name) h = (h ^ c) * 16777619u;
+  char iso[11];
+  std::snprintf(iso, sizeof iso, "%04u-%02u-%02u", 1940 + h % 76, 1 + (h >> 8) % 12, 1 + (h >> 12) % 28);
+  return iso;
+}
+
+void AddBirthDate(const Style& style, const std::string& patient_name,
+                  std::vector<std::pair<std::string, std::string>>& pairs, Json& fields) {
+  const std::string& label = Word(style, "patient_birth_date");
+  if (label.empty()) return;
+  DateStyle dates = style.dates == DateStyle::kShortYear ? DateStyle::kSlash : style.dates;
+  pairs.push_back({label, PrintDate(BirthDateOf(patient_name), dates)});
+  fields["patient_birth_date"] = BirthDateOf(patient_name);
 }
 
 std::string Amount(long long cents, const Style& style, bool in_table) {

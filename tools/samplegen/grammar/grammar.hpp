@@ -114,6 +114,14 @@ double SizeToFit(const Style& style, const std::string& text, double size, doubl
 // The width a column needs for its header's longest line over the style's header rows.
 double HeaderWidth(const std::string& phrase, const Style& style);
 
+// The patient's date of birth (ISO), the same on every paper about them: drawn from the name, not
+// from the episode's random draws, so that printing it changes nothing else a set holds.
+std::string BirthDateOf(const std::string& patient_name);
+// Where the family prints it: its label–value pair (a four-digit year) added to `pairs` and the
+// date to the truth's `fields`.
+void AddBirthDate(const Style& style, const std::string& patient_name,
+                  std::vector<std::pair<std::string, std::string>>& pairs, Json& fields);
+
 // The words for `field` in this style (its chosen phrase).
 const std::string& Word(const Style& style, const std::string& field);
 

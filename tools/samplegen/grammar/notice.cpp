@@ -259,6 +259,7 @@ DocumentSpec DrawNotice(const Episode& e, const Family& family, Rng& rng) {
     if (!msn) fields["member_name"] = e.guarantor_name;
   } else {
     std::vector<Pair> people = {{Word(s, "patient_name"), e.patient_name}};
+    AddBirthDate(s, e.patient_name, people, fields);
     if (!msn) people.insert(people.begin(), {Word(s, "member_name"), e.guarantor_name});
     y = Pairs(w, s, 40, y, 536, people) + 4;
     fields["patient_name"] = e.patient_name;

@@ -168,6 +168,11 @@ Family FamilyOf(const std::string& kind, int number) {
                        "patient_responsibility_cents", "remark_codes"};
     if (rng.Chance(0.5)) std::swap(s.claim_columns[0], s.claim_columns[1]);
   }
+  // Drawn last too: half the families print the patient's date of birth beside the name.
+  if (rng.Chance(0.5)) {
+    s.words["patient_birth_date"] =
+        rng.Pick(std::vector<std::string>{"Date of Birth", "DOB", "Birth Date", "Patient DOB", "Birthdate"});
+  }
   return family;
 }
 
