@@ -177,19 +177,21 @@ bool PrintDifferentPapers(const Document& a, const Document& b, const IdentityKe
   return joined_by.same_balance && due_a && due_b && *due_a != *due_b;
 }
 
-// Whether two notices of one date print one claim, its number misread by a digit on one of them,
-// or not read on one of the same patient's: a claim of the same date of service leaving the same
-// share (above nothing, where the number is not there to tell two claims apart).
+// Whether two notices print one claim, its number misread by a digit on one of them (the date of one
+// not read, or the same), or not read on one of the same patient's of the same date: a claim of the
+// same date of service leaving the same share (above nothing, where the number is not there to tell
+// two claims apart).
 bool SameClaimMisread(const Document& a, const Document& b) {
   bool notices = (a.kind == DocumentKind::kEob || a.kind == DocumentKind::kMsn) && a.kind == b.kind;
-  std::string date = TextOf(a, "notice_date"), patient = Key(TextOf(a, "patient_name"));
-  if (!notices || date.empty() || date != TextOf(b, "notice_date")) return false;
+  std::string date = TextOf(a, "notice_date"), other_date = TextOf(b, "notice_date");
+  std::string patient = Key(TextOf(a, "patient_name"));
+  if (!notices || (!date.empty() && !other_date.empty() && date != other_date)) return false;
   for (const Claim& x : a.claims) {
     for (const Claim& y : b.claims) {
       std::string kx = Key(x.claim_number), ky = Key(y.claim_number);
       bool misread = std::min(kx.size(), ky.size()) >= 8 && EditDistance(kx, ky) <= 1;
-      bool unread = (kx.empty() != ky.empty()) && !patient.empty() && patient == Key(TextOf(b, "patient_name")) &&
-                    x.patient_responsibility_cents.value_or(0) > 0;
+      bool unread = (kx.empty() != ky.empty()) && !date.empty() && date == other_date && !patient.empty() &&
+                    patient == Key(TextOf(b, "patient_name")) && x.patient_responsibility_cents.value_or(0) > 0;
       if ((misread || unread) && !x.service_date_from.empty() && x.service_date_from == y.service_date_from &&
           x.patient_responsibility_cents && x.patient_responsibility_cents == y.patient_responsibility_cents) {
         return true;
@@ -197,6 +199,47 @@ bool SameClaimMisread(const Document& a, const Document& b) {
     }
   }
   return false;
+}
+
+// Two identifiers that could be one as read: the same, one not read, or one character apart.
+bool WithinAMisread(const std::string& a, const std::string& b) {
+  std::string x = Key(a), y = Key(b);
+  return x.empty() || y.empty() || (std::min(x.size(), y.size()) >= 6 && EditDistance(x, y) <= 1);
+}
+
+// Whether two statements of one date asking the same balance of the same charges are one, their
+// account numbers the same as far as was read (a fax copy's letterhead, account and name misread).
+bool SameStatementMisread(const Document& a, const Document& b) {
+  if (a.kind != DocumentKind::kBill || b.kind != DocumentKind::kBill) return false;
+  std::string date = TextOf(a, "statement_date");
+  auto charges = CentsOf(a, "total_charges_cents"), due = CentsOf(a, "amount_due_cents");
+  return !date.empty() && date == TextOf(b, "statement_date") && charges && charges == CentsOf(b, "total_charges_cents") &&
+         due && due == CentsOf(b, "amount_due_cents") &&
+         WithinAMisread(TextOf(a, "account_number"), TextOf(b, "account_number"));
+}
+
+// Whether two collection letters giving the same day to dispute by and asking the same amount are
+// one, their account and reference numbers the same as far as was read (the letter's date misread
+// on a copy, or another line taken for it).
+bool SameLetterMisread(const Document& a, const Document& b) {
+  if (a.kind != DocumentKind::kCollectionLetter || b.kind != DocumentKind::kCollectionLetter) return false;
+  std::string until = TextOf(a, "validation_end_date");
+  auto asked = CentsOf(a, "current_amount_cents");
+  return !until.empty() && until == TextOf(b, "validation_end_date") && asked &&
+         asked == CentsOf(b, "current_amount_cents") &&
+         WithinAMisread(TextOf(a, "account_number"), TextOf(b, "account_number")) &&
+         WithinAMisread(TextOf(a, "reference_number"), TextOf(b, "reference_number"));
+}
+
+// Whether two notices of one date leaving the same total to the same member are one, the member ID
+// misread by a character on one of them.
+bool SameNoticeMisread(const Document& a, const Document& b) {
+  bool notices = (a.kind == DocumentKind::kEob || a.kind == DocumentKind::kMsn) && a.kind == b.kind;
+  std::string date = TextOf(a, "notice_date"), member = TextOf(a, "member_id"), other = TextOf(b, "member_id");
+  auto total = CentsOf(a, "total_patient_responsibility_cents");
+  return notices && !date.empty() && date == TextOf(b, "notice_date") && total.value_or(0) > 0 &&
+         total == CentsOf(b, "total_patient_responsibility_cents") && !member.empty() && !other.empty() &&
+         WithinAMisread(member, other);
 }
 
 // The copy that stands for a group of twins: its figures add up, it was read most surely (a text
@@ -255,14 +298,20 @@ std::vector<Twin> FindTwins(const std::vector<StoredDocument>& documents) {
       shared.emplace(it->second, key.what);
     }
   }
-  // A faxed or photographed notice whose claim number lost or misread a digit: the same notice date
-  // and a claim of the same date of service leaving the same share, numbered within one digit.
+  // A faxed or photographed copy whose identifiers lost or misread a character: joined by its figures.
   for (size_t i = 0; i < documents.size(); ++i) {
     for (size_t j = 0; j < i; ++j) {
-      if (root(i) == root(j) || !SameClaimMisread(documents[i].document, documents[j].document)) continue;
+      const Document &a = documents[i].document, &b = documents[j].document;
+      if (a.kind != b.kind) continue;
+      const char* joined = SameClaimMisread(a, b)      ? "notice_date,claim_number within a digit or unread,service_date,patient_share"
+                           : SameStatementMisread(a, b) ? "statement_date,total_charges,amount_due,account_number as read"
+                           : SameNoticeMisread(a, b)    ? "notice_date,patient_total,member_id within a character"
+                           : SameLetterMisread(a, b)    ? "validation_end_date,current_amount,account_number as read"
+                                                        : nullptr;
+      if (root(i) == root(j) || joined == nullptr) continue;
       parent[root(i)] = root(j);
-      shared.emplace(i, "notice_date,claim_number within a digit or unread,service_date,patient_share");
-      shared.emplace(j, "notice_date,claim_number within a digit or unread,service_date,patient_share");
+      shared.emplace(i, joined);
+      shared.emplace(j, joined);
     }
   }
   auto standing = [&](size_t i) { return Standing(documents[i].document); };

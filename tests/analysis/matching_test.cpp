@@ -65,9 +65,9 @@ TEST(Twins, ACopyThatKeptOnlyItsAccountAndChargesJoinsUnlessItAsksAnotherBalance
   EXPECT_TRUE(FindTwins({april, later}).empty());
 }
 
-// Copies of one notice from a fax: one whose claim number lost a digit or did not read (the same
-// notice date, a claim of the same date of service and share), one whose notice date did not read
-// (the same claim number). A claim numbered one apart leaving another share, or reprocessed on another date, is
+// Copies of one notice from a fax: one whose claim number lost or misread a digit or did not read
+// (the same notice date or none read, a claim of the same date of service and share), one whose
+// notice date did not read (the same claim number). A claim numbered one apart leaving another share, or reprocessed on another date, is
 // another paper.
 TEST(Twins, AFaxedNoticeWithAClaimNumberMisreadOrNoDateIsACopy) {
   auto notice = [](const std::string& id, const std::string& claim_number, const std::string& date, Cents owed) {
@@ -85,11 +85,57 @@ TEST(Twins, AFaxedNoticeWithAClaimNumberMisreadOrNoDateIsACopy) {
   for (StoredDocument* eob : {&unnumbered, &named}) eob->document.fields.push_back(Text("patient_name", "Casey Lee"));
   EXPECT_EQ(FindTwins({named, unnumbered}).size(), 1u);
   EXPECT_TRUE(FindTwins({paper, unnumbered}).empty());  // whose, the first does not say
+  EXPECT_EQ(FindTwins({paper, notice("both", "4503311309745", "", 4000)}).size(), 1u);  // and its date not read
   twins = FindTwins({paper, notice("undated", "3503311309745", "", 4000)});
   ASSERT_EQ(twins.size(), 1u);
   EXPECT_EQ(twins[0].keys, "claim_number");
   EXPECT_TRUE(FindTwins({paper, notice("next", "3503311309746", "2025-02-27", 2500)}).empty());
   EXPECT_TRUE(FindTwins({paper, notice("reprocessed", "3503311309745", "2025-04-02", 2500)}).empty());
+}
+
+// A faxed statement whose account number gained a digit or did not read, its letterhead misread:
+// the same date, charges and balance; another account number, or another balance, is another bill.
+// A faxed notice whose member ID lost a letter: the same date and total for the member. A letter
+// whose date was misread: the same day to dispute by and amount.
+TEST(Twins, AFaxedCopyWhoseIdentifiersSlippedJoinsByItsDateAndFigures) {
+  StoredDocument scan = Bill("scan", 236250, 44888), fax = Bill("fax", 236250, 44888);
+  for (Field& field : fax.document.fields) {
+    if (field.name == "account_number") field.text = "555-00101";
+    if (field.name == "provider_name") field.text = "CRESTW00D| FAMILY";
+  }
+  std::vector<Twin> twins = FindTwins({scan, fax});
+  ASSERT_EQ(twins.size(), 1u);
+  EXPECT_EQ(twins[0].keys, "statement_date,total_charges,amount_due,account_number as read");
+  std::erase_if(fax.document.fields, [](const Field& f) { return f.name == "account_number"; });
+  EXPECT_EQ(FindTwins({scan, fax}).size(), 1u);
+  StoredDocument other = Bill("other", 236250, 44888);
+  for (Field& field : other.document.fields) {
+    if (field.name == "account_number") field.text = "781-2213";
+    if (field.name == "provider_name") field.text = "Lakeside Imaging";
+  }
+  EXPECT_TRUE(FindTwins({scan, other}).empty());
+
+  auto notice = [](const std::string& id, const std::string& member_id) {
+    StoredDocument eob = Eob(id, 18500, 4000);
+    eob.document.claims[0].claim_number.clear();  // not read on the fax
+    eob.document.fields = {Text("notice_date", "2025-06-16"), Text("member_id", member_id),
+                           Money("total_patient_responsibility_cents", 6200)};
+    return eob;
+  };
+  twins = FindTwins({notice("paper", "W762576571"), notice("faxed", "762576571")});
+  ASSERT_EQ(twins.size(), 1u);
+  EXPECT_EQ(twins[0].keys, "notice_date,patient_total,member_id within a character");
+  EXPECT_TRUE(FindTwins({notice("paper", "W762576571"), notice("spouse", "W762576588")}).empty());
+
+  // A collector's letter whose date was misread on a copy: the same day to dispute by and the same
+  // amount on the same account. A later letter gives another day.
+  StoredDocument letter = Letter("letter", 68322, "2025-12-21"), photo = Letter("photo", 68322, "2025-12-21");
+  letter.document.fields.push_back(Text("letter_date", "2025-11-16"));
+  photo.document.fields.push_back(Text("letter_date", "2025-10-21"));
+  twins = FindTwins({letter, photo});
+  ASSERT_EQ(twins.size(), 1u);
+  EXPECT_EQ(twins[0].keys, "validation_end_date,current_amount,account_number as read");
+  EXPECT_TRUE(FindTwins({letter, Letter("later", 68322, "2026-01-20")}).empty());
 }
 
 TEST(Twins, AFaxWhoseAccountAndLetterheadDidNotReadJoinsByItsPatientDateAndFigures) {

@@ -305,11 +305,16 @@ TEST(Extract, PairsJoinedByLeaderDotsAndSharingALine) {
   const Field* patient = FindField(document, "patient_name");
   ASSERT_NE(patient, nullptr);
   EXPECT_EQ(patient->text, "Reese Ruiz");
+  // A text layer that kept the name's first letter with the leaders: the letter is the name's.
+  document = Extracted(DocumentKind::kEob, {Row(40, {{100, "Evergreen Care Insurance"}}),
+                                            Row(100, {{100, "MEMBER Emerson Nakamura"}, {900, "Patient ..........D akota Nakamura"}})});
+  EXPECT_EQ(testing::TextRead(document, "patient_name"), "Dakota Nakamura");
 }
 
 // Other senders' words for the same fields: "Insured" is the member, "Date Prepared" the notice's
 // date, "Provider Acct" the patient's account at the provider; a letter's "Client" is the creditor
-// the collector works for, its "Current Balance" what it asks and its "Other Charges" the fees.
+// the collector works for, its "Current Balance" what it asks, its "Other Charges" the fees and
+// whom it was "Originally Owed To" the original creditor.
 TEST(Extract, OtherWordsForTheSameFields) {
   Document eob = Extracted(DocumentKind::kEob,
                            {Row(40, {{100, "Evergreen Care Insurance"}}), Row(100, {{100, "Insured"}, {400, "Avery Pemberton"}}),
@@ -326,7 +331,9 @@ TEST(Extract, OtherWordsForTheSameFields) {
                               {Row(40, {{100, "Allied Credit Partners"}}),
                                Row(100, {{100, "Client:"}, {500, "Meridian Imaging Center"}}),
                                Row(140, {{100, "Current Balance:"}, {500, "$241.93"}}),
-                               Row(180, {{100, "Other Charges"}, {500, "$33.22"}})});
+                               Row(180, {{100, "Other Charges"}, {500, "$33.22"}}),
+                               Row(220, {{100, "Originally Owed To"}, {500, "Summit Radiology Associates"}})});
+  EXPECT_EQ(testing::TextRead(letter, "original_creditor"), "Summit Radiology Associates");
   ASSERT_NE(FindField(letter, "fees_cents"), nullptr);  // the itemization's fees, in other words
   EXPECT_EQ(FindField(letter, "fees_cents")->cents, 3322);
   ASSERT_NE(FindField(letter, "current_creditor"), nullptr);

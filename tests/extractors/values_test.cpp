@@ -199,5 +199,16 @@ TEST(Extract, ALabelsWordEndingADescriptionIsNoLabel) {
   EXPECT_EQ(read.line_items.size(), 2u);
 }
 
+// A label's word inside a sentence ("the date of this letter") is no label: the date on the line
+// under it is the itemization's, and the letter's date is the one printed alone at the top.
+TEST(Extract, ALabelsWordInASentenceIsNoLabel) {
+  Document read = Extracted(DocumentKind::kCollectionLetter,
+                            {Row(40, {{100, "Pinecrest Collection Bureau"}}), Row(120, {{100, "11/27/2025"}}),
+                             Row(200, {{100, "Pinecrest Collection Bureau is a debt collector."}}),
+                             Row(280, {{100, "As of the date of this letter, you owe $421.72."}}),
+                             Row(320, {{100, "As of 10/18/2025"}, {900, "Interest Charged"}})});
+  EXPECT_EQ(TextRead(read, "letter_date"), "2025-11-27");
+}
+
 }  // namespace
 }  // namespace shoebox

@@ -158,6 +158,7 @@ void ScoreDocument(const Json& expected, const Json* document, Scores& s) {
   for (const auto& [name, value] : expected["fields"].items()) {
     bool hit = fields.contains(name) && SameValue(value, fields[name]["value"]);
     s.fields.Add(hit);
+    s.field_by_name[name].Add(hit);
     if (!hit) NoteMiss(name, value, fields.contains(name) ? fields[name]["value"] : Json());
   }
   if (document != nullptr) s.stored_fields.Add(expected["fields"], fields);

@@ -22,6 +22,7 @@ struct Scores {
   Tally classification, fields, claim_fields, item_recall, item_precision, claim_line_recall, claim_line_precision,
       words, orientation;
   int fields_from_fax_header = 0;  // stored values that only a fax's transmission header says
+  std::map<std::string, Tally> field_by_name;  // document fields right, per field: aggregates a split may show
   StoredFields stored_fields;
   std::vector<double> skew_errors;
   int files = 0;
@@ -39,6 +40,7 @@ struct Scores {
     stored_fields.Merge(o.stored_fields);
     skew_errors.insert(skew_errors.end(), o.skew_errors.begin(), o.skew_errors.end());
     fields_from_fax_header += o.fields_from_fax_header;
+    for (const auto& [name, tally] : o.field_by_name) field_by_name[name].Add(tally.hits, tally.total);
     files += o.files;
   }
   double MedianSkewError() const {
@@ -66,6 +68,7 @@ struct Scores {
     double skew = MedianSkewError();
     j["median_skew_error_degrees"] = std::isnan(skew) ? Json(nullptr) : Json(std::round(skew * 100) / 100);
     j["fields_from_fax_header"] = fields_from_fax_header;
+    for (const auto& [name, tally] : field_by_name) j["field_exact_by_name"][name] = {{"right", tally.hits}, {"of", tally.total}};
     return j;
   }
 };

@@ -55,6 +55,7 @@ DocumentSpec DrawLetter(const Episode& e, const Family& family, Rng& rng) {
   w.Text(40, y, "Dear " + e.guarantor_name + ",", s.size);
   y += s.size * 2;
   std::string creditor = both_creditors ? e.provider_name + " Receivables" : e.provider_name;
+  fields["current_creditor"] = creditor;  // the sentence names the creditor, labelled or not
   w.Text(40, y, e.collector_name + " is a debt collector. We are trying to collect a debt that you owe to", s.size);
   w.Text(40, y + s.size * 1.4, creditor + ". We will use any information you give us to help collect the debt.", s.size);
   y += s.size * 3.4;
