@@ -302,13 +302,13 @@ std::vector<Twin> FindTwins(const std::vector<StoredDocument>& documents) {
   for (size_t i = 0; i < documents.size(); ++i) {
     for (size_t j = 0; j < i; ++j) {
       const Document &a = documents[i].document, &b = documents[j].document;
-      if (a.kind != b.kind) continue;
+      if (a.kind != b.kind || root(i) == root(j)) continue;
       const char* joined = SameClaimMisread(a, b)      ? "notice_date,claim_number within a digit or unread,service_date,patient_share"
                            : SameStatementMisread(a, b) ? "statement_date,total_charges,amount_due,account_number as read"
                            : SameNoticeMisread(a, b)    ? "notice_date,patient_total,member_id within a character"
                            : SameLetterMisread(a, b)    ? "validation_end_date,current_amount,account_number as read"
                                                         : nullptr;
-      if (root(i) == root(j) || joined == nullptr) continue;
+      if (joined == nullptr) continue;
       parent[root(i)] = root(j);
       shared.emplace(i, joined);
       shared.emplace(j, joined);
